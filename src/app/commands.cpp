@@ -1,0 +1,130 @@
+#include "app/commands.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "domain/report.hpp"
+#include "http/log.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "security/key_file.hpp"
+#include "security/password.hpp"
+#include "store/open_store.hpp"
+#include "store/soci_store.hpp"
+#include "web/pages.hpp"
+#include "web/routes.hpp"
+
+namespace meldpunt::app {
+namespace {
+
+enum KeyPurpose : unsigned long long { kDataKey = 1, kSigningKey = 2 };
+
+long long UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+Key LoadKey(const Config& config) {
+  std::filesystem::create_directories(std::filesystem::path(config.key_file).parent_path());
+  auto key = LoadOrCreateKeyFile(config.key_file);
+  if (!key) throw std::runtime_error(key.error());
+  return *key;
+}
+
+}  // namespace
+
+int Serve(const Config& config) {
+  Key master = LoadKey(config);
+  auto store = OpenStore(config.database, DeriveKey(master, kDataKey));
+  auto municipalities =
+      MunicipalityRegistry::FromCsv(ReadFile(config.share_dir + "/data/gemeenten.csv"));
+  if (!municipalities) throw std::runtime_error(municipalities.error());
+  web::Translator translator(config.locale_dir);
+  web::Templates templates(config.share_dir + "/templates", translator);
+  http::StaticFiles static_files(config.share_dir + "/static", "/static/");
+
+  Key signing = DeriveKey(master, kSigningKey);
+  web::AppContext app{
+      *store,
+      *municipalities,
+      translator,
+      templates,
+      CsrfTokens(Signer(signing)),
+      Signer(signing),
+      web::WebOptions{.secure_cookies = config.BehindTls(),
+                      .staff_idle_timeout = std::chrono::minutes(config.staff_idle_minutes)},
+      UnixNow,
+  };
+  http::Router router = web::BuildRoutes(app, static_files);
+
+  http::ServerOptions options;
+  options.address = config.listen;
+  options.port = static_cast<unsigned short>(config.port);
+  options.io_threads =
+      config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
+  options.worker_threads = config.workers;
+  options.hsts = config.BehindTls();
+  log::SetRequestLogging(config.access_log);
+  http::Server server(options, router, [&app](int status, const http::Request* request) {
+    return web::ErrorPage(app, status, request);
+  });
+  unsigned short port = server.Listen();
+  auto url = ParseDatabaseUrl(config.database);
+  log::Info("listening", {{"address", config.listen},
+                          {"port", port},
+                          {"database", url->engine == Engine::kSqlite ? "sqlite" : "postgresql"},
+                          {"municipalities", municipalities->Current().size()},
+                          {"io_threads", options.io_threads}});
+  server.Run();
+  log::Info("stopped");
+  return 0;
+}
+
+int Migrate(const Config& config) {
+  auto url = ParseDatabaseUrl(config.database);
+  if (!url) throw std::runtime_error(url.error());
+  SociStore store(*url, std::nullopt, 1);
+  std::cout << "database is at schema version " << store.SchemaVersion() << "\n";
+  return 0;
+}
+
+int AddUser(const Config& config, const std::string& email, const std::string& role) {
+  static const char* const kRoles[] = {"admin", "coordinator", "handler", "intake", "viewer"};
+  if (std::find(std::begin(kRoles), std::end(kRoles), role) == std::end(kRoles)) {
+    std::cerr << "unknown role \"" << role << "\"; use admin, coordinator, handler, intake or viewer\n";
+    return 2;
+  }
+  if (!LooksLikeEmail(email) || email.size() > kMaxEmailChars) {
+    std::cerr << "\"" << email << "\" is not an e-mail address\n";
+    return 2;
+  }
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (auto ok = CheckNewPassword(password); !ok) {
+    std::cerr << ok.error() << "\n";
+    return 2;
+  }
+  auto store = OpenStore(config.database, std::nullopt);
+  if (!store->AddUser(email, HashPassword(password), role, UnixNow())) {
+    std::cerr << "a user with e-mail " << email << " exists already\n";
+    return 1;
+  }
+  std::cout << "added " << role << " " << email << "\n";
+  return 0;
+}
+
+}  // namespace meldpunt::app

@@ -1,0 +1,54 @@
+#include "app/config.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace meldpunt::app {
+
+void Config::Resolve() {
+  if (database.empty()) database = "sqlite:" + data_dir + "/meldpunt.db";
+  if (key_file.empty()) key_file = data_dir + "/meldpunt.key";
+  if (share_dir.empty()) share_dir = MELDPUNT_SHARE_DIR;
+  if (locale_dir.empty()) locale_dir = MELDPUNT_LOCALE_DIR;
+}
+
+void AddConfigOptions(CLI::App& app, Config& c) {
+  app.set_config("--config", "", "Read settings from this file (TOML/INI)")->envname("MELDPUNT_CONFIG");
+  app.add_option("--database", c.database, "sqlite:PATH or postgresql://USER:PASS@HOST:PORT/DB")
+      ->envname("MELDPUNT_DATABASE");
+  app.add_option("--data-dir", c.data_dir, "Folder for the SQLite file and the key file")
+      ->envname("MELDPUNT_DATA_DIR")
+      ->capture_default_str();
+  app.add_option("--key-file", c.key_file, "The master key file (created with mode 0600)")
+      ->envname("MELDPUNT_KEY_FILE");
+  app.add_option("--listen", c.listen, "Address to listen on")
+      ->envname("MELDPUNT_LISTEN")
+      ->capture_default_str();
+  app.add_option("--port", c.port, "Port to listen on (0: any free port)")
+      ->envname("MELDPUNT_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  app.add_option("--threads", c.threads, "I/O threads (0: one per core)")
+      ->envname("MELDPUNT_THREADS")
+      ->check(CLI::Range(0, 256));
+  app.add_option("--workers", c.workers, "Worker threads for database work")
+      ->envname("MELDPUNT_WORKERS")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  app.add_option("--share-dir", c.share_dir, "Folder with templates/, static/ and data/")
+      ->envname("MELDPUNT_SHARE_DIR");
+  app.add_option("--locale-dir", c.locale_dir, "Folder with compiled message catalogs")
+      ->envname("MELDPUNT_LOCALE_DIR");
+  app.add_option("--public-url", c.public_url,
+                 "The address visitors use; https:// turns on Secure cookies and HSTS")
+      ->envname("MELDPUNT_PUBLIC_URL")
+      ->capture_default_str();
+  app.add_option("--access-log", c.access_log, "Log every request (true/false)")
+      ->envname("MELDPUNT_ACCESS_LOG")
+      ->capture_default_str();
+  app.add_option("--staff-idle-minutes", c.staff_idle_minutes, "Staff sessions end after this idle time")
+      ->envname("MELDPUNT_STAFF_IDLE_MINUTES")
+      ->check(CLI::Range(1, 24 * 60))
+      ->capture_default_str();
+}
+
+}  // namespace meldpunt::app

@@ -1,0 +1,34 @@
+#pragma once
+// Settings of the server and the tools, from flags, MELDPUNT_* environment variables and an
+// optional config file (TOML or INI: key = value, same names as the flags).
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace meldpunt::app {
+
+struct Config {
+  std::string database;      // default: sqlite:<data_dir>/meldpunt.db
+  std::string data_dir = "var";
+  std::string key_file;      // default: <data_dir>/meldpunt.key
+  std::string listen = "127.0.0.1";
+  int port = 8080;
+  int threads = 0;           // I/O threads; 0: one per core
+  int workers = 32;          // threads for database work and password hashing
+  std::string share_dir;     // templates/, static/, data/
+  std::string locale_dir;    // compiled catalogs
+  std::string public_url = "http://localhost:8080";
+  bool access_log = true;
+  int staff_idle_minutes = 30;
+
+  // Fills in the defaults that depend on other settings.
+  void Resolve();
+  bool BehindTls() const { return public_url.rfind("https://", 0) == 0; }
+};
+
+// Adds the options shared by every command to the app.
+void AddConfigOptions(CLI::App& app, Config& config);
+
+}  // namespace meldpunt::app

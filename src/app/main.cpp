@@ -1,0 +1,40 @@
+// meldpunt: the reporting point's server and its command-line tools.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "app/config.hpp"
+#include "http/log.hpp"
+#include "security/crypto.hpp"
+
+int main(int argc, char** argv) {
+  using namespace meldpunt;
+  CLI::App cli{"meldpunt: take in, register and count reports of discrimination"};
+  cli.require_subcommand(1);
+  app::Config config;
+  app::AddConfigOptions(cli, config);
+
+  auto* serve = cli.add_subcommand("serve", "Run the web server (migrates the database first)");
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
+  auto* user = cli.add_subcommand("user", "Manage staff accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Add a staff account; the password is read from stdin");
+  std::string email, role = "handler";
+  user_add->add_option("--email", email, "The staff member's e-mail address")->required();
+  user_add->add_option("--role", role, "admin, coordinator, handler, intake or viewer")
+      ->capture_default_str();
+  for (auto* sub : {serve, migrate, user, user_add}) sub->fallthrough();
+
+  CLI11_PARSE(cli, argc, argv);
+  try {
+    InitSodium();
+    config.Resolve();
+    if (*serve) return app::Serve(config);
+    if (*migrate) return app::Migrate(config);
+    if (*user_add) return app::AddUser(config, email, role);
+  } catch (const std::exception& e) {
+    log::Error("fatal", {{"error", e.what()}});
+    return 1;
+  }
+  return 0;
+}

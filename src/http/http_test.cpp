@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include "http/cookies.hpp"
+#include "http/form.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+
+namespace meldpunt::http {
+namespace {
+
+TEST(Form, DecodesPercentAndPlus) {
+  auto form = ParseFormFields("description=Hallo+wereld%21&anonymous=yes&x=%3Cb%3E", 10);
+  ASSERT_TRUE(form.ok());
+  EXPECT_EQ(form->Get("description"), "Hallo wereld!");
+  EXPECT_EQ(form->Get("anonymous"), "yes");
+  EXPECT_EQ(form->Get("x"), "<b>");
+  EXPECT_EQ(form->Get("missing"), "");
+}
+
+TEST(Form, LimitsFieldCountAndRejectsBadEncoding) {
+  EXPECT_FALSE(ParseFormFields("a=1&b=2&c=3", 2).ok());
+  EXPECT_FALSE(ParseFormFields("a=%zz", 10).ok());
+  EXPECT_TRUE(ParseFormFields("", 0).ok());
+}
+
+TEST(Form, KeepsRepeatedFields) {
+  auto form = ParseFormFields("g=1&g=2", 10);
+  ASSERT_TRUE(form.ok());
+  EXPECT_EQ(form->GetAll("g"), (std::vector<std::string>{"1", "2"}));
+}
+
+TEST(Cookies, ReadsOneCookieAmongMany) {
+  EXPECT_EQ(CookieValue("a=1; mp_csrf=tok.en; b=2", "mp_csrf"), "tok.en");
+  EXPECT_EQ(CookieValue("xmp_csrf=1", "mp_csrf"), "");
+  EXPECT_EQ(CookieValue("", "a"), "");
+}
+
+TEST(Cookies, SecureCookiesGetTheHostPrefix) {
+  EXPECT_EQ(SetCookie("mp_staff", "v", {.secure = true}),
+            "__Host-mp_staff=v; Path=/; HttpOnly; Secure; SameSite=Strict");
+  EXPECT_EQ(SetCookie("mp_staff", "", {.secure = false, .max_age = 0}),
+            "mp_staff=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+}
+
+TEST(Target, AcceptsOriginFormAndRefusesTraversal) {
+  std::string path, query;
+  EXPECT_TRUE(DecodeTarget("/melden?lang=en", path, query));
+  EXPECT_EQ(path, "/melden");
+  EXPECT_EQ(query, "lang=en");
+  EXPECT_FALSE(DecodeTarget("http://example.nl/", path, query));
+  EXPECT_FALSE(DecodeTarget("/static/../secret", path, query));
+  EXPECT_FALSE(DecodeTarget("/static/%2e%2e/secret", path, query));
+  EXPECT_FALSE(DecodeTarget("/a%00b", path, query));
+  EXPECT_FALSE(DecodeTarget("*", path, query));
+  EXPECT_TRUE(DecodeTarget("/static/site..css", path, query));
+}
+
+TEST(Router, FindsRoutesAndReportsAllowedMethods) {
+  Router router;
+  router.Add(Method::kGet, "/melden", [](const Request&) { return Response::Text(200, "form"); });
+  router.Add(Method::kPost, "/melden", [](const Request&) { return Response::Text(200, "sent"); });
+  router.Add(Method::kGet, "/static/", [](const Request&) { return Response::Text(200, "file"); });
+  EXPECT_NE(router.Find(Method::kGet, "/melden").route, nullptr);
+  EXPECT_NE(router.Find(Method::kHead, "/melden").route, nullptr);
+  EXPECT_NE(router.Find(Method::kGet, "/static/css/site.css").route, nullptr);
+  auto missing = router.Find(Method::kDelete, "/melden");
+  EXPECT_EQ(missing.route, nullptr);
+  EXPECT_EQ(missing.allow, "GET, HEAD, POST");
+  EXPECT_EQ(router.Find(Method::kGet, "/nothing").allow, "");
+}
+
+TEST(SecurityHeaders, AreAddedWithoutOverridingChosenCaching) {
+  Response response = Response::Text(200, "x");
+  AddSecurityHeaders(response, false);
+  EXPECT_EQ(*response.Header("Cache-Control"), "no-store");
+  EXPECT_NE(response.Header("Content-Security-Policy")->find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_FALSE(response.Header("Strict-Transport-Security"));
+  Response cached = Response::Text(200, "x");
+  cached.Set("Cache-Control", "public, max-age=3600");
+  AddSecurityHeaders(cached, true);
+  EXPECT_EQ(*cached.Header("Cache-Control"), "public, max-age=3600");
+  EXPECT_TRUE(cached.Header("Strict-Transport-Security"));
+}
+
+TEST(Request, ReadsQueryParametersAndCookies) {
+  Request request;
+  request.query = "lang=en&jaar=2025";
+  request.headers = {{"cookie", "mp_lang=nl; mp_csrf=abc"}};
+  EXPECT_EQ(request.QueryParam("jaar"), "2025");
+  EXPECT_EQ(request.Cookie("mp_csrf"), "abc");
+}
+
+}  // namespace
+}  // namespace meldpunt::http

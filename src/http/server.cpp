@@ -1,0 +1,298 @@
+#include "http/server.hpp"
+
+#include <atomic>
+#include <cmath>
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <thread>
+#include <vector>
+
+#include "http/log.hpp"
+
+namespace meldpunt::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
+
+Method ToMethod(bhttp::verb verb) {
+  switch (verb) {
+    case bhttp::verb::get: return Method::kGet;
+    case bhttp::verb::head: return Method::kHead;
+    case bhttp::verb::post: return Method::kPost;
+    case bhttp::verb::put: return Method::kPut;
+    case bhttp::verb::delete_: return Method::kDelete;
+    case bhttp::verb::patch: return Method::kPatch;
+    case bhttp::verb::options: return Method::kOptions;
+    default: return Method::kOther;
+  }
+}
+
+Request ToRequest(const bhttp::request<bhttp::string_body>& message, bool with_body) {
+  Request request;
+  request.method = ToMethod(message.method());
+  request.target = std::string(message.target());
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  if (with_body) request.body = message.body();
+  return request;
+}
+
+}  // namespace
+
+bool DecodeTarget(std::string_view target, std::string& path, std::string& query) {
+  if (target.empty() || target.front() != '/') return false;
+  auto url = boost::urls::parse_origin_form(target);
+  if (!url) return false;
+  path = url->path();
+  query = url->encoded_query();
+  if (path.find('\0') != std::string::npos || path.find('\\') != std::string::npos) return false;
+  // Any ".." segment, encoded or not, is refused rather than normalised.
+  for (size_t pos = 0; (pos = path.find("..", pos)) != std::string::npos; pos += 2) {
+    bool starts = pos == 0 || path[pos - 1] == '/';
+    bool ends = pos + 2 == path.size() || path[pos + 2] == '/';
+    if (starts && ends) return false;
+  }
+  return true;
+}
+
+void AddSecurityHeaders(Response& response, bool hsts) {
+  response.Set("Content-Security-Policy",
+               "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+               "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+               "base-uri 'none'; object-src 'none'");
+  response.Set("X-Content-Type-Options", "nosniff");
+  response.Set("Referrer-Policy", "no-referrer");
+  response.Set("X-Frame-Options", "DENY");
+  response.Set("Cross-Origin-Opener-Policy", "same-origin");
+  response.Set("Cross-Origin-Resource-Policy", "same-origin");
+  response.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  if (hsts) response.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (!response.Header("Cache-Control")) response.Set("Cache-Control", "no-store");
+}
+
+struct Server::Impl {
+  Impl(ServerOptions o, const Router& r, ErrorPageRenderer e)
+      : options(std::move(o)),
+        router(r),
+        error_page(std::move(e)),
+        io(options.io_threads),
+        workers(options.worker_threads),
+        acceptor(io),
+        signals(io, SIGINT, SIGTERM) {}
+
+  const ServerOptions options;
+  const Router& router;
+  const ErrorPageRenderer error_page;
+  asio::io_context io;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+
+  asio::awaitable<void> Accept();
+  asio::awaitable<void> Connection(tcp::socket socket);
+  asio::awaitable<Response> Handle(Request& request);
+  asio::awaitable<void> Drain(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+  asio::awaitable<void> Shutdown();
+  Response SafeErrorPage(int status, const Request* request);
+};
+
+Response Server::Impl::SafeErrorPage(int status, const Request* request) {
+  try {
+    return error_page(status, request);
+  } catch (const std::exception& e) {
+    log::Error("error page failed", {{"error", e.what()}});
+    return Response::Text(status, "Error " + std::to_string(status));
+  }
+}
+
+asio::awaitable<Response> Server::Impl::Handle(Request& request) {
+  if (!DecodeTarget(request.target, request.path, request.query)) {
+    co_return SafeErrorPage(400, &request);
+  }
+  RouteMatch match = router.Find(request.method, request.path);
+  if (!match.route) {
+    if (match.allow.empty()) co_return SafeErrorPage(404, &request);
+    Response response = SafeErrorPage(405, &request);
+    response.Set("Allow", match.allow);
+    co_return response;
+  }
+  const Route& route = *match.route;
+  auto run = [&]() -> Response {
+    try {
+      return route.handler(request);
+    } catch (const std::exception& e) {
+      log::Error("handler failed", {{"path", request.path}, {"error", e.what()}});
+      return SafeErrorPage(500, &request);
+    }
+  };
+  if (route.runs == Runs::kOnIoThread) co_return run();
+  co_return co_await asio::co_spawn(
+      workers, [&]() -> asio::awaitable<Response> { co_return run(); }, asio::use_awaitable);
+}
+
+asio::awaitable<void> Server::Impl::Drain(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+  // After refusing a request whose body we did not read, read a little of what the client is
+  // still sending, so that closing does not reset the connection before it sees our answer.
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(std::chrono::seconds(2));
+  std::size_t drained = 0;
+  while (drained < 4 * 1024 * 1024) {
+    buffer.clear();
+    auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(64 * 1024), kUseTuple);
+    if (read_ec) break;
+    drained += n;
+  }
+}
+
+asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
+  beast::tcp_stream stream(std::move(socket));
+  beast::flat_buffer buffer;
+  for (int served = 0; served < options.max_requests_per_connection && !stopping; ++served) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+    parser.body_limit(options.body_limit);
+    stream.expires_after(served == 0 ? options.read_timeout : options.idle_timeout);
+    // Wait for the first byte of a request under the idle deadline, then read it whole under the
+    // read deadline, so a slow client cannot hold a connection open by trickling bytes.
+    if (buffer.size() == 0) {
+      auto [ec, n] = co_await stream.async_read_some(buffer.prepare(8192), kUseTuple);
+      if (ec) break;  // closed, reset or idle too long: the normal end of a connection
+      buffer.commit(n);
+      stream.expires_after(options.read_timeout);
+    }
+    auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::eof || ec == asio::error::connection_reset) {
+      break;
+    }
+    auto started = Clock::now();
+    ++in_flight;
+    Response response;
+    Request request;
+    bool close = false;
+    bool drain = false;
+    if (ec) {
+      int status = ec == bhttp::error::header_limit  ? 431
+                   : ec == bhttp::error::body_limit ? 413
+                                                    : 400;
+      bool have_header = parser.is_header_done();
+      if (have_header) {
+        request = ToRequest(parser.get(), false);
+        DecodeTarget(request.target, request.path, request.query);
+      }
+      response = SafeErrorPage(status, have_header ? &request : nullptr);
+      close = true;
+      drain = status == 413;
+    } else {
+      request = ToRequest(parser.get(), true);
+      response = co_await Handle(request);
+      close = !parser.get().keep_alive() || stopping;
+    }
+    AddSecurityHeaders(response, options.hsts);
+
+    bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
+    for (auto& [name, value] : response.headers) message.insert(name, value);
+    message.keep_alive(!close);
+    if (request.method == Method::kHead) {
+      message.content_length(response.body.size());
+    } else {
+      message.body() = std::move(response.body);
+      message.prepare_payload();
+    }
+    bhttp::serializer<false, bhttp::string_body> serializer{message};
+    if (request.method == Method::kHead) serializer.split(true);
+    stream.expires_after(options.read_timeout);
+    auto [write_ec, written] =
+        request.method == Method::kHead
+            ? co_await bhttp::async_write_header(stream, serializer, kUseTuple)
+            : co_await bhttp::async_write(stream, serializer, kUseTuple);
+    --in_flight;
+    if (log::RequestLogging()) {
+      double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+      log::Info("request", {{"method", MethodName(request.method)},
+                            {"path", request.path.empty() ? "-" : request.path},
+                            {"status", response.status},
+                            {"duration_ms", std::round(ms * 1000) / 1000}});
+    }
+    if (write_ec || close) {
+      if (drain && !write_ec) co_await Drain(stream, buffer);
+      break;
+    }
+  }
+  beast::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> Server::Impl::Accept() {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor.async_accept(kUseTuple);
+    if (ec) {
+      if (stopping || ec == asio::error::operation_aborted) co_return;
+      log::Error("accept failed", {{"error", ec.message()}});
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    asio::co_spawn(acceptor.get_executor(), Connection(std::move(socket)), asio::detached);
+  }
+}
+
+asio::awaitable<void> Server::Impl::Shutdown() {
+  auto [ec, signal] = co_await signals.async_wait(kUseTuple);
+  if (ec) co_return;
+  log::Info("shutting down", {{"signal", signal}, {"in_flight", in_flight.load()}});
+  stopping = true;
+  beast::error_code ignored;
+  acceptor.close(ignored);
+  asio::steady_timer timer(io);
+  auto deadline = Clock::now() + options.shutdown_grace;
+  while (in_flight > 0 && Clock::now() < deadline) {
+    timer.expires_after(std::chrono::milliseconds(20));
+    co_await timer.async_wait(kUseTuple);
+  }
+  io.stop();
+}
+
+Server::Server(ServerOptions options, const Router& router, ErrorPageRenderer error_page)
+    : impl_(std::make_unique<Impl>(std::move(options), router, std::move(error_page))) {}
+
+Server::~Server() {
+  impl_->workers.join();
+}
+
+unsigned short Server::Listen() {
+  auto& acceptor = impl_->acceptor;
+  tcp::endpoint endpoint{asio::ip::make_address(impl_->options.address), impl_->options.port};
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(asio::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(asio::socket_base::max_listen_connections);
+  return acceptor.local_endpoint().port();
+}
+
+void Server::Run() {
+  asio::co_spawn(impl_->io, impl_->Accept(), asio::detached);
+  asio::co_spawn(impl_->io, impl_->Shutdown(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl_->options.io_threads; ++i) {
+    threads.emplace_back([this] { impl_->io.run(); });
+  }
+  impl_->io.run();
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace meldpunt::http

@@ -1,0 +1,51 @@
+#pragma once
+// The HTTP/1.1 server: Beast on Asio with C++20 coroutines. A connection is one coroutine with a
+// deadline on every read; requests are parsed under hard limits and handed to the router as plain
+// values. Handlers that may block run on a separate worker pool, never on an I/O thread.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+#include "http/router.hpp"
+
+namespace meldpunt::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;  // 0 picks a free port
+  int io_threads = 2;
+  int worker_threads = 32;
+  size_t header_limit = 8 * 1024;
+  size_t body_limit = 64 * 1024;
+  std::chrono::seconds read_timeout{15};   // for a whole request once it has started
+  std::chrono::seconds idle_timeout{30};   // between requests on a kept-alive connection
+  int max_requests_per_connection = 10000;
+  std::chrono::seconds shutdown_grace{10};
+  bool hsts = false;  // behind TLS: tell browsers to keep using https
+};
+
+// Renders an error page for a status; request is null when the request could not be parsed.
+using ErrorPageRenderer = std::function<Response(int status, const Request* request)>;
+
+class Server {
+ public:
+  Server(ServerOptions options, const Router& router, ErrorPageRenderer error_page);
+  ~Server();
+  // Binds and listens; returns the bound port. Throws std::system_error on failure.
+  unsigned short Listen();
+  // Serves until SIGINT or SIGTERM, then stops accepting and finishes the requests in flight.
+  void Run();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Adds the security headers every response carries, and no-store unless caching was chosen.
+void AddSecurityHeaders(Response& response, bool hsts);
+// The request target must be origin-form ("/path?query"), without "..", NUL or backslash.
+bool DecodeTarget(std::string_view target, std::string& path, std::string& query);
+
+}  // namespace meldpunt::http

@@ -1,0 +1,74 @@
+#include "store/migrations.hpp"
+
+namespace meldpunt {
+
+const std::vector<Migration>& AllMigrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "reports, staff users, sessions, audit log", R"SQL(
+CREATE TABLE reports (
+  id {{id}},
+  reported_at BIGINT NOT NULL,
+  reported_year INTEGER NOT NULL,
+  incident_date TEXT NOT NULL,
+  incident_municipality TEXT NOT NULL,
+  residence_municipality TEXT NOT NULL,
+  anonymous INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  description_enc TEXT NOT NULL,
+  contact_enc TEXT
+);
+CREATE INDEX reports_by_year_incident ON reports (reported_year, incident_municipality);
+CREATE INDEX reports_by_year_residence ON reports (reported_year, residence_municipality);
+CREATE TABLE staff_users (
+  id {{id}},
+  email TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE staff_sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  last_used_at BIGINT NOT NULL
+);
+CREATE TABLE audit_log (
+  id {{id}},
+  at BIGINT NOT NULL,
+  user_id BIGINT REFERENCES staff_users (id),
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL
+)
+)SQL"},
+  };
+  return migrations;
+}
+
+std::string SqlForEngine(std::string_view sql, Engine engine) {
+  const std::string_view id = engine == Engine::kSqlite
+                                  ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                                  : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  std::string out;
+  for (size_t pos = 0;;) {
+    size_t hit = sql.find("{{id}}", pos);
+    out.append(sql.substr(pos, hit - pos));
+    if (hit == std::string_view::npos) break;
+    out.append(id);
+    pos = hit + 6;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitStatements(std::string_view sql) {
+  std::vector<std::string> statements;
+  for (size_t pos = 0; pos < sql.size();) {
+    size_t end = sql.find(";\n", pos);
+    std::string_view part = sql.substr(pos, end == std::string_view::npos ? end : end - pos);
+    if (part.find_first_not_of(" \n\t") != std::string_view::npos) statements.emplace_back(part);
+    if (end == std::string_view::npos) break;
+    pos = end + 2;
+  }
+  return statements;
+}
+
+}  // namespace meldpunt

@@ -1,0 +1,21 @@
+#include "store/open_store.hpp"
+
+#include <filesystem>
+
+#include "store/database_url.hpp"
+#include "store/soci_store.hpp"
+
+namespace meldpunt {
+
+std::unique_ptr<Store> OpenStore(const std::string& database_url, std::optional<Key> data_key) {
+  auto url = ParseDatabaseUrl(database_url);
+  if (!url) throw StoreError(url.error());
+  if (url->engine == Engine::kSqlite) {
+    auto folder = std::filesystem::path(url->target).parent_path();
+    if (!folder.empty()) std::filesystem::create_directories(folder);
+  }
+  size_t pool = url->engine == Engine::kSqlite ? 4 : 8;
+  return std::make_unique<SociStore>(*url, data_key, pool);
+}
+
+}  // namespace meldpunt

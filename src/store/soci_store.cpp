@@ -1,0 +1,342 @@
+#include "store/soci_store.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "domain/reference.hpp"
+#include "store/migrations.hpp"
+#include "store/write_queue.hpp"
+
+namespace meldpunt {
+namespace {
+
+constexpr size_t kMaxBatch = 512;
+constexpr size_t kMaxPendingWrites = 20000;
+constexpr std::string_view kDescriptionAd = "reports.description";
+constexpr std::string_view kContactAd = "reports.contact";
+
+std::string ContactToJson(const Contact& c) {
+  return boost::json::serialize(
+      boost::json::object{{"name", c.name}, {"email", c.email}, {"phone", c.phone}});
+}
+
+Contact ContactFromJson(const std::string& text) {
+  auto value = boost::json::parse(text).as_object();
+  return Contact{std::string(value.at("name").as_string()),
+                 std::string(value.at("email").as_string()),
+                 std::string(value.at("phone").as_string())};
+}
+
+// Integer columns come back as int or long long depending on engine and declared type.
+long long GetInteger(const soci::row& row, std::size_t column) {
+  switch (row.get_properties(column).get_data_type()) {
+    case soci::dt_integer: return row.get<int>(column);
+    case soci::dt_long_long: return row.get<long long>(column);
+    case soci::dt_unsigned_long_long: return static_cast<long long>(row.get<unsigned long long>(column));
+    case soci::dt_double: return static_cast<long long>(row.get<double>(column));
+    // SQLite reports expressions such as COUNT(*) without a declared type, as text.
+    case soci::dt_string: return std::stoll(row.get<std::string>(column));
+    default: throw StoreError("column " + std::to_string(column) + " is not a number");
+  }
+}
+
+int YearOf(long long unix_seconds) {
+  return static_cast<int>(DateOfUnixSeconds(unix_seconds).year());
+}
+
+// Runs fn with a store error that names the operation, so logs say what failed.
+template <class Fn>
+auto Guard(const char* what, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw StoreError(std::string(what) + ": " + e.what());
+  }
+}
+
+}  // namespace
+
+SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size)
+    : url_(url), cipher_(data_key ? std::optional<Cipher>(Cipher(*data_key)) : std::nullopt) {
+  Guard("opening the database", [&] {
+    auto first = std::make_unique<soci::session>();
+    Open(*first);
+    Migrate(*first);
+    readers_ = std::make_unique<soci::connection_pool>(pool_size);
+    for (size_t i = 0; i < pool_size; ++i) Open(readers_->at(i));
+    if (url_.engine == Engine::kSqlite) {
+      writer_ = std::make_unique<WriteQueue>(std::move(first), kMaxBatch, kMaxPendingWrites);
+    }
+  });
+}
+
+SociStore::~SociStore() = default;
+
+const Cipher& SociStore::cipher() const {
+  if (!cipher_) throw StoreError("this command has no data key, so it cannot read or write reports");
+  return *cipher_;
+}
+
+void SociStore::Open(soci::session& sql) const {
+  if (url_.engine == Engine::kPostgres) {
+    sql.open(soci::postgresql, url_.target);
+    return;
+  }
+  sql.open(soci::sqlite3, "db=" + url_.target + " timeout=10");
+  sql << "PRAGMA journal_mode=WAL";
+  sql << "PRAGMA synchronous=FULL";
+  sql << "PRAGMA foreign_keys=ON";
+}
+
+void SociStore::Migrate(soci::session& sql) {
+  soci::transaction tx(sql);
+  if (url_.engine == Engine::kPostgres) {
+    // Several nodes may start at once: one migrates, the others wait for it.
+    sql << "SELECT pg_advisory_xact_lock(7261530)";
+  }
+  sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+         "description TEXT NOT NULL)";
+  int current = 0;
+  soci::indicator ind;
+  sql << "SELECT MAX(version) FROM schema_migrations", soci::into(current, ind);
+  if (ind != soci::i_ok) current = 0;
+  for (const auto& migration : AllMigrations()) {
+    if (migration.version <= current) continue;
+    for (const auto& statement : SplitStatements(SqlForEngine(migration.sql, url_.engine))) {
+      sql << statement;
+    }
+    std::string description(migration.description);
+    sql << "INSERT INTO schema_migrations (version, description) VALUES (:v, :d)",
+        soci::use(migration.version), soci::use(description);
+  }
+  tx.commit();
+}
+
+int SociStore::SchemaVersion() {
+  soci::session sql(*readers_);
+  int version = 0;
+  sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version);
+  return version;
+}
+
+void SociStore::Write(const std::function<void(soci::session&)>& work) {
+  if (writer_) return writer_->Run(work);
+  soci::session sql(*readers_);
+  soci::transaction tx(sql);
+  work(sql);
+  tx.commit();
+}
+
+bool SociStore::Ping() {
+  try {
+    soci::session sql(*readers_);
+    int one = 0;
+    sql << "SELECT 1", soci::into(one);
+    return one == 1;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
+  RegisteredReport stored;
+  stored.reported_at = now;
+  stored.incident_date = FormatIsoDate(report.incident_date);
+  stored.incident_municipality = report.incident_municipality;
+  stored.residence_municipality = report.residence_municipality;
+  stored.anonymous = report.anonymous;
+  stored.channel = "web";
+  stored.description = report.description;
+  stored.contact = report.anonymous ? std::nullopt : report.contact;
+
+  // Encryption happens before the write queue so the single writer does only database work.
+  std::string description_enc = cipher().Seal(report.description, kDescriptionAd);
+  std::string contact_enc;
+  soci::indicator contact_ind = soci::i_null;
+  if (stored.contact) {
+    contact_enc = cipher().Seal(ContactToJson(*stored.contact), kContactAd);
+    contact_ind = soci::i_ok;
+  }
+  int year = YearOf(now);
+  int anonymous = report.anonymous ? 1 : 0;
+  Guard("registering a report", [&] {
+    Write([&](soci::session& sql) {
+      sql << "INSERT INTO reports (reported_at, reported_year, incident_date, "
+             "incident_municipality, residence_municipality, anonymous, channel, description_enc, "
+             "contact_enc) VALUES (:at, :year, :date, :inc, :res, :anon, :channel, :descr, "
+             ":contact) RETURNING id",
+          soci::use(now), soci::use(year), soci::use(stored.incident_date),
+          soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
+          soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
+          soci::use(contact_enc, contact_ind), soci::into(stored.id);
+    });
+  });
+  stored.reference = FormatReference(year, stored.id);
+  return stored;
+}
+
+std::vector<RegisteredReport> SociStore::ListReports(int limit, int offset) {
+  return Guard("listing reports", [&] {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT id, reported_at, incident_date, incident_municipality, "
+                        "residence_municipality, anonymous, channel, description_enc, contact_enc "
+                        "FROM reports ORDER BY id DESC LIMIT :limit OFFSET :offset",
+         soci::use(limit), soci::use(offset));
+    std::vector<RegisteredReport> reports;
+    for (const auto& row : rows) {
+      RegisteredReport r;
+      r.id = GetInteger(row, 0);
+      r.reported_at = GetInteger(row, 1);
+      r.incident_date = row.get<std::string>(2);
+      r.incident_municipality = row.get<std::string>(3);
+      r.residence_municipality = row.get<std::string>(4);
+      r.anonymous = GetInteger(row, 5) != 0;
+      r.channel = row.get<std::string>(6);
+      auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
+      if (!description) throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
+      r.description = std::move(*description);
+      if (row.get_indicator(8) == soci::i_ok) {
+        auto contact = cipher().Open(row.get<std::string>(8), kContactAd);
+        if (!contact) throw StoreError("report " + std::to_string(r.id) + ": " + contact.error());
+        r.contact = ContactFromJson(*contact);
+      }
+      r.reference = FormatReference(YearOf(r.reported_at), r.id);
+      reports.push_back(std::move(r));
+    }
+    return reports;
+  });
+}
+
+long long SociStore::CountReports() {
+  return Guard("counting reports", [&] {
+    soci::session sql(*readers_);
+    long long count = 0;
+    sql << "SELECT COUNT(*) FROM reports", soci::into(count);
+    return count;
+  });
+}
+
+std::vector<MunicipalityCount> SociStore::CountByMunicipality(int year) {
+  return Guard("counting per municipality", [&] {
+    soci::session sql(*readers_);
+    std::map<std::string, MunicipalityCount> counts;
+    for (const char* column : {"incident_municipality", "residence_municipality"}) {
+      soci::rowset<soci::row> rows =
+          (sql.prepare << "SELECT " << column << ", COUNT(*) FROM reports "
+                       << "WHERE reported_year = :year GROUP BY " << column,
+           soci::use(year));
+      bool incident = std::string_view(column) == "incident_municipality";
+      for (const auto& row : rows) {
+        auto code = row.get<std::string>(0);
+        auto& entry = counts[code];
+        entry.code = code;
+        (incident ? entry.incident : entry.residence) = GetInteger(row, 1);
+      }
+    }
+    std::vector<MunicipalityCount> result;
+    for (auto& [code, count] : counts) result.push_back(count);
+    return result;
+  });
+}
+
+bool SociStore::AddUser(const std::string& email, const std::string& password_hash,
+                        const std::string& role, long long now) {
+  return Guard("adding a user", [&] {
+    bool added = false;
+    Write([&](soci::session& sql) {
+      long long existing = 0;
+      sql << "SELECT COUNT(*) FROM staff_users WHERE email = :email", soci::use(email),
+          soci::into(existing);
+      if (existing > 0) return;
+      sql << "INSERT INTO staff_users (email, password_hash, role, created_at) "
+             "VALUES (:email, :hash, :role, :now)",
+          soci::use(email), soci::use(password_hash), soci::use(role), soci::use(now);
+      added = true;
+    });
+    return added;
+  });
+}
+
+std::optional<StaffUser> SociStore::FindUser(const std::string& email) {
+  return Guard("finding a user", [&]() -> std::optional<StaffUser> {
+    soci::session sql(*readers_);
+    StaffUser user;
+    sql << "SELECT id, email, password_hash, role FROM staff_users WHERE email = :email",
+        soci::use(email), soci::into(user.id), soci::into(user.email),
+        soci::into(user.password_hash), soci::into(user.role);
+    if (!sql.got_data()) return std::nullopt;
+    return user;
+  });
+}
+
+void SociStore::AddSession(const std::string& token_hash, long long user_id, long long now) {
+  Guard("starting a session", [&] {
+    Write([&](soci::session& sql) {
+      sql << "INSERT INTO staff_sessions (token_hash, user_id, created_at, last_used_at) "
+             "VALUES (:hash, :user, :now, :now2)",
+          soci::use(token_hash), soci::use(user_id), soci::use(now), soci::use(now);
+    });
+  });
+}
+
+std::optional<StaffSession> SociStore::UseSession(const std::string& token_hash, long long now,
+                                                  long long idle_since) {
+  return Guard("checking a session", [&]() -> std::optional<StaffSession> {
+    std::optional<StaffSession> found;
+    Write([&](soci::session& sql) {
+      StaffSession session;
+      long long last_used = 0;
+      sql << "SELECT u.id, u.email, u.role, s.last_used_at FROM staff_sessions s "
+             "JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = :hash",
+          soci::use(token_hash), soci::into(session.user_id), soci::into(session.email),
+          soci::into(session.role), soci::into(last_used);
+      if (!sql.got_data()) return;
+      if (last_used < idle_since) {
+        sql << "DELETE FROM staff_sessions WHERE token_hash = :hash", soci::use(token_hash);
+        return;
+      }
+      sql << "UPDATE staff_sessions SET last_used_at = :now WHERE token_hash = :hash",
+          soci::use(now), soci::use(token_hash);
+      found = session;
+    });
+    return found;
+  });
+}
+
+void SociStore::EndSession(const std::string& token_hash) {
+  Guard("ending a session", [&] {
+    Write([&](soci::session& sql) {
+      sql << "DELETE FROM staff_sessions WHERE token_hash = :hash", soci::use(token_hash);
+    });
+  });
+}
+
+void SociStore::Audit(long long user_id, const std::string& action, const std::string& subject,
+                      long long now) {
+  Guard("writing the audit log", [&] {
+    Write([&](soci::session& sql) {
+      sql << "INSERT INTO audit_log (at, user_id, action, subject) VALUES (:at, :user, :action, "
+             ":subject)",
+          soci::use(now), soci::use(user_id), soci::use(action), soci::use(subject);
+    });
+  });
+}
+
+long long SociStore::CountAudit(const std::string& action) {
+  return Guard("reading the audit log", [&] {
+    soci::session sql(*readers_);
+    long long count = 0;
+    sql << "SELECT COUNT(*) FROM audit_log WHERE action = :action", soci::use(action),
+        soci::into(count);
+    return count;
+  });
+}
+
+}  // namespace meldpunt

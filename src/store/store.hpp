@@ -1,0 +1,81 @@
+#pragma once
+// The one storage interface the rest of meldpunt uses. Implementations encrypt personal data on
+// the way in and decrypt it on the way out; classification and dates stay in clear for counting.
+// Every method may block and must not be called on an I/O thread. Failures throw StoreError.
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "domain/report.hpp"
+
+namespace meldpunt {
+
+struct StoreError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct RegisteredReport {
+  long long id = 0;
+  std::string reference;
+  long long reported_at = 0;  // Unix seconds
+  std::string incident_date;
+  std::string incident_municipality;
+  std::string residence_municipality;
+  bool anonymous = true;
+  std::string channel;
+  std::string description;
+  std::optional<Contact> contact;
+};
+
+struct MunicipalityCount {
+  std::string code;  // CBS code or a special value (none / unknown)
+  long long incident = 0;
+  long long residence = 0;
+};
+
+struct StaffUser {
+  long long id = 0;
+  std::string email;
+  std::string password_hash;
+  std::string role;
+};
+
+struct StaffSession {
+  long long user_id = 0;
+  std::string email;
+  std::string role;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual bool Ping() = 0;
+
+  // Registers a report durably; returns its id and reference only after the commit.
+  virtual RegisteredReport AddReport(const NewReport& report, long long now) = 0;
+  // Newest first.
+  virtual std::vector<RegisteredReport> ListReports(int limit, int offset) = 0;
+  virtual long long CountReports() = 0;
+  // Counts per municipality, as incident place and as residence, for reports made in a year.
+  virtual std::vector<MunicipalityCount> CountByMunicipality(int year) = 0;
+
+  // Returns false when the e-mail address is taken.
+  virtual bool AddUser(const std::string& email, const std::string& password_hash,
+                       const std::string& role, long long now) = 0;
+  virtual std::optional<StaffUser> FindUser(const std::string& email) = 0;
+
+  virtual void AddSession(const std::string& token_hash, long long user_id, long long now) = 0;
+  // Returns the session's user when it exists and was used after idle_since; marks it used now.
+  virtual std::optional<StaffSession> UseSession(const std::string& token_hash, long long now,
+                                                 long long idle_since) = 0;
+  virtual void EndSession(const std::string& token_hash) = 0;
+
+  // Append-only record of who saw or did what (inzage- en wijzigingslog).
+  virtual void Audit(long long user_id, const std::string& action, const std::string& subject,
+                     long long now) = 0;
+  virtual long long CountAudit(const std::string& action) = 0;
+};
+
+}  // namespace meldpunt

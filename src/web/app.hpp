@@ -1,0 +1,33 @@
+#pragma once
+// What every handler needs, built once at start and shared read-only between threads.
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "domain/municipality.hpp"
+#include "security/crypto.hpp"
+#include "security/tokens.hpp"
+#include "store/store.hpp"
+#include "web/i18n.hpp"
+#include "web/templates.hpp"
+
+namespace meldpunt::web {
+
+struct WebOptions {
+  bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
+  std::chrono::seconds staff_idle_timeout{30 * 60};
+  int staff_page_size = 100;
+};
+
+struct AppContext {
+  Store& store;
+  const MunicipalityRegistry& municipalities;
+  const Translator& translator;
+  const Templates& templates;
+  const CsrfTokens csrf;
+  const Signer signer;  // for values handed out in URLs
+  const WebOptions options;
+  std::function<long long()> now;  // Unix seconds; replaceable for tests
+};
+
+}  // namespace meldpunt::web

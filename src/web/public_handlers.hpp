@@ -1,0 +1,18 @@
+#pragma once
+// The public side: home page and the report form (meldformulier).
+#include "http/message.hpp"
+#include "web/app.hpp"
+
+namespace meldpunt::web {
+
+inline constexpr size_t kMaxFormFields = 50;
+
+http::Response HomePage(const AppContext& app, const http::Request& request);
+http::Response ReportFormPage(const AppContext& app, const http::Request& request);
+http::Response SubmitReport(const AppContext& app, const http::Request& request);
+http::Response ReportReceivedPage(const AppContext& app, const http::Request& request);
+
+// The user-facing text for a validation problem on a field.
+const char* ProblemMessage(const std::string& field, Problem problem);
+
+}  // namespace meldpunt::web

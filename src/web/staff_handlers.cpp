@@ -1,0 +1,189 @@
+#include "web/staff_handlers.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "http/cookies.hpp"
+#include "http/form.hpp"
+#include "security/password.hpp"
+#include "web/pages.hpp"
+#include "web/public_handlers.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+constexpr std::string_view kSessionCookie = "mp_staff";
+constexpr const char* kLoginPath = "/medewerkers/login";
+
+std::string SessionCookieValue(const AppContext& app, const http::Request& request) {
+  return request.Cookie(http::CookieName(kSessionCookie, app.options.secure_cookies));
+}
+
+// Pages for signed-in staff carry the logout form, which needs the anti-forgery token.
+Page StaffPage(const AppContext& app, const http::Request& request, http::Response& cookies,
+               const StaffSession& staff, std::string template_name, std::string title,
+               TemplateData data) {
+  data.set("csrf", CsrfTokenFor(app, request, cookies));
+  data.set("staff_email", staff.email);
+  return Page{std::move(template_name), std::move(title), std::move(data), ""};
+}
+
+http::Response WithCookies(http::Response response, const http::Response& cookies) {
+  for (const auto& header : cookies.headers) response.Add(header.first, header.second);
+  return response;
+}
+
+http::Response LoginForm(const AppContext& app, const http::Request& request, int status,
+                         const std::string& email, bool failed) {
+  http::Response cookies;
+  TemplateData data;
+  data.set("csrf", CsrfTokenFor(app, request, cookies));
+  data.set("email", email);
+  data.set("failed", Bool(failed));
+  return WithCookies(RenderPage(app, request, status, {"staff_login", N_("Staff login"), data, ""}),
+                     cookies);
+}
+
+int ParseYear(const std::string& text, int fallback) {
+  int year = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc{} || end != text.data() + text.size() || year < 1900 || year > 9999) {
+    return fallback;
+  }
+  return year;
+}
+
+}  // namespace
+
+std::optional<StaffSession> CurrentStaff(const AppContext& app, const http::Request& request) {
+  std::string token = SessionCookieValue(app, request);
+  if (token.empty() || token.size() > 100) return std::nullopt;
+  long long now = app.now();
+  return app.store.UseSession(HashToken(token), now, now - app.options.staff_idle_timeout.count());
+}
+
+http::Response StaffLoginPage(const AppContext& app, const http::Request& request) {
+  if (CurrentStaff(app, request)) return http::Response::SeeOther("/medewerkers/meldingen");
+  return LoginForm(app, request, 200, "", false);
+}
+
+http::Response StaffLogin(const AppContext& app, const http::Request& request) {
+  auto form = http::ParseFormFields(request.body, kMaxFormFields);
+  if (!form) return ErrorPage(app, 400, &request);
+  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+  std::string email = Trim(form->Get("email"));
+  std::string password = form->Get("password");
+  auto user = email.size() <= kMaxEmailChars ? app.store.FindUser(email) : std::nullopt;
+  // Without a user we still hash once, so timing does not tell which addresses exist.
+  static const std::string kDummyHash = HashPassword("not a real password, for timing only");
+  bool ok = password.size() <= kMaxPasswordChars * 4 &&
+            VerifyPassword(password, user ? user->password_hash : kDummyHash) && user;
+  if (!ok) return LoginForm(app, request, 401, email, true);
+
+  std::string token = RandomToken(32);
+  long long now = app.now();
+  app.store.AddSession(HashToken(token), user->id, now);
+  app.store.Audit(user->id, "login", user->email, now);
+  // A fresh token at every login: a session id planted before login is never used after it.
+  http::Response response = http::Response::SeeOther("/medewerkers/meldingen");
+  response.Add("Set-Cookie", http::SetCookie(kSessionCookie, token,
+                                             {.http_only = true,
+                                              .secure = app.options.secure_cookies,
+                                              .same_site = "Strict"}));
+  return response;
+}
+
+http::Response StaffLogout(const AppContext& app, const http::Request& request) {
+  auto form = http::ParseFormFields(request.body, kMaxFormFields);
+  if (!form) return ErrorPage(app, 400, &request);
+  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+  std::string token = SessionCookieValue(app, request);
+  if (!token.empty()) app.store.EndSession(HashToken(token));
+  http::Response response = http::Response::SeeOther(kLoginPath);
+  response.Add("Set-Cookie", http::SetCookie(kSessionCookie, "",
+                                             {.http_only = true,
+                                              .secure = app.options.secure_cookies,
+                                              .same_site = "Strict",
+                                              .max_age = 0}));
+  return response;
+}
+
+http::Response StaffReportsPage(const AppContext& app, const http::Request& request) {
+  auto staff = CurrentStaff(app, request);
+  if (!staff) return http::Response::SeeOther(kLoginPath);
+  Lang lang = LangOf(request);
+  auto reports = app.store.ListReports(app.options.staff_page_size, 0);
+  long long total = app.store.CountReports();
+  // Reading reports is a read of personal data: it goes on the record before it is shown.
+  app.store.Audit(staff->user_id, "list_reports", std::to_string(reports.size()) + " reports",
+                  app.now());
+  kainjow::mustache::list rows;
+  for (const auto& report : reports) {
+    TemplateData row;
+    row.set("reference", report.reference);
+    row.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report.reported_at)));
+    row.set("incident_date", report.incident_date);
+    row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
+    row.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
+    row.set("anonymous", Bool(report.anonymous));
+    row.set("description", report.description);
+    if (report.contact) {
+      row.set("contact", report.contact->name.empty()
+                             ? report.contact->email + " " + report.contact->phone
+                             : report.contact->name + ", " + report.contact->email + " " +
+                                   report.contact->phone);
+    }
+    rows.push_back(row);
+  }
+  TemplateData data;
+  data.set("reports", rows);
+  data.set("has_reports", Bool(!reports.empty()));
+  data.set("shown", std::to_string(reports.size()));
+  data.set("total", std::to_string(total));
+  http::Response cookies;
+  Page page = StaffPage(app, request, cookies, *staff, "staff_reports", N_("Reports"), std::move(data));
+  return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
+}
+
+http::Response StaffFiguresPage(const AppContext& app, const http::Request& request) {
+  auto staff = CurrentStaff(app, request);
+  if (!staff) return http::Response::SeeOther(kLoginPath);
+  Lang lang = LangOf(request);
+  int this_year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
+  int year = ParseYear(request.QueryParam("jaar"), this_year);
+  auto counts = app.store.CountByMunicipality(year);
+  // Municipalities by name; the special values (online, abroad/unknown) at the end.
+  std::vector<std::pair<std::string, MunicipalityCount>> named;
+  for (const auto& count : counts) named.emplace_back(MunicipalityLabel(app, lang, count.code), count);
+  auto special = [](const std::string& code) { return !code.starts_with("GM"); };
+  std::sort(named.begin(), named.end(), [&](const auto& a, const auto& b) {
+    if (special(a.second.code) != special(b.second.code)) return special(b.second.code);
+    return a.first < b.first;
+  });
+  kainjow::mustache::list rows;
+  long long total_incident = 0, total_residence = 0;
+  for (const auto& [name, count] : named) {
+    TemplateData row;
+    row.set("code", count.code);
+    row.set("name", name);
+    row.set("incident", std::to_string(count.incident));
+    row.set("residence", std::to_string(count.residence));
+    total_incident += count.incident;
+    total_residence += count.residence;
+    rows.push_back(row);
+  }
+  TemplateData data;
+  data.set("year", std::to_string(year));
+  data.set("previous_year", std::to_string(year - 1));
+  data.set("next_year", std::to_string(year + 1));
+  data.set("rows", rows);
+  data.set("has_rows", Bool(!rows.empty()));
+  data.set("total_incident", std::to_string(total_incident));
+  data.set("total_residence", std::to_string(total_residence));
+  http::Response cookies;
+  Page page = StaffPage(app, request, cookies, *staff, "staff_figures", N_("Figures per municipality"),
+                        std::move(data));
+  return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,78 @@
+#include "web/templates.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "web/html.hpp"
+
+namespace meldpunt::web {
+
+std::string TranslateMarkers(const std::string& source,
+                             const std::function<std::string(const std::string&)>& translate,
+                             std::set<std::string>* ids) {
+  static const std::string kOpen = "{{#t}}", kClose = "{{/t}}";
+  std::string out;
+  size_t pos = 0;
+  for (;;) {
+    size_t open = source.find(kOpen, pos);
+    if (open == std::string::npos) break;
+    size_t close = source.find(kClose, open);
+    if (close == std::string::npos) throw std::runtime_error("{{#t}} without {{/t}}");
+    out.append(source, pos, open - pos);
+    // Whitespace inside a marker (line breaks in long sentences) is normalised to single spaces.
+    std::string id;
+    for (size_t i = open + kOpen.size(); i < close; ++i) {
+      char c = source[i];
+      bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+      if (space) {
+        if (!id.empty() && id.back() != ' ') id += ' ';
+      } else {
+        id += c;
+      }
+    }
+    while (!id.empty() && id.back() == ' ') id.pop_back();
+    if (ids) ids->insert(id);
+    out += EscapeHtml(translate(id));
+    pos = close + kClose.size();
+  }
+  out.append(source, pos);
+  return out;
+}
+
+Templates::Templates(const std::string& folder, const Translator& translator) {
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() != ".mustache") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string name = entry.path().stem().string();
+    Compiled compiled;
+    for (Lang lang : kAllLangs) {
+      std::string source;
+      try {
+        source = TranslateMarkers(
+            text.str(), [&](const std::string& id) { return translator.Get(lang, id); },
+            &message_ids_);
+      } catch (const std::exception& e) {
+        throw std::runtime_error("template " + entry.path().string() + ": " + e.what());
+      }
+      auto tmpl = std::make_unique<kainjow::mustache::mustache>(source);
+      if (!tmpl->is_valid()) {
+        throw std::runtime_error("template " + entry.path().string() + ": " + tmpl->error_message());
+      }
+      compiled.per_lang[static_cast<int>(lang)] = std::move(tmpl);
+    }
+    templates_.emplace(name, std::move(compiled));
+  }
+}
+
+std::string Templates::Render(const std::string& name, Lang lang, const TemplateData& data) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) throw std::runtime_error("no template named " + name);
+  std::lock_guard lock(*it->second.mutex);
+  return it->second.per_lang[static_cast<int>(lang)]->render(data);
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,41 @@
+#pragma once
+// Page templates: Mustache files (kainjow/mustache) in templates/. Every {{value}} is
+// HTML-escaped; only {{{value}}} is not, and is used for HTML that we rendered ourselves.
+// Fixed text is written as {{#t}}English text{{/t}} and translated once, at load time, into a
+// template per language, so serving a page costs no translation look-ups.
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "web/i18n.hpp"
+
+namespace meldpunt::web {
+
+using TemplateData = kainjow::mustache::data;
+
+class Templates {
+ public:
+  // Loads every *.mustache file of the folder; throws with the file name on a template error.
+  Templates(const std::string& folder, const Translator& translator);
+  std::string Render(const std::string& name, Lang lang, const TemplateData& data) const;
+  // Every {{#t}} text found, for the completeness test of the catalogs.
+  const std::set<std::string>& MessageIds() const { return message_ids_; }
+
+ private:
+  struct Compiled {
+    std::unique_ptr<kainjow::mustache::mustache> per_lang[2];
+    // kainjow's render() is not const; we do not rely on it being safe to share across threads.
+    std::unique_ptr<std::mutex> mutex = std::make_unique<std::mutex>();
+  };
+  std::map<std::string, Compiled> templates_;
+  std::set<std::string> message_ids_;
+};
+
+// Replaces each {{#t}}text{{/t}} by translate(text), HTML-escaped; collects the ids seen.
+std::string TranslateMarkers(const std::string& source, const std::function<std::string(const std::string&)>& translate,
+                             std::set<std::string>* ids);
+
+}  // namespace meldpunt::web

@@ -1,0 +1,51 @@
+// Shared set-up for the browser tests: Debian's chromium driven by playwright-core,
+// and axe-core for accessibility checks.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Launch /usr/bin/chromium headless (never a downloaded browser). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The server's URL with the hostname localhost, as a visitor would type it. */
+export function localUrl(server, path = '/') {
+  return `http://localhost:${server.port}${path}`;
+}
+
+/**
+ * Run axe on the current page and assert there are no WCAG 2.1 A/AA violations.
+ * page.evaluate runs over the DevTools protocol, which the page's CSP does not
+ * block, so no bypassCSP is needed.
+ */
+export async function assertAccessible(page, what) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG_TAGS);
+  const report = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`);
+  assert.equal(result.violations.length, 0, `${what}: axe found violations:\n${report.join('\n')}`);
+}
+
+/**
+ * Collect console errors (CSP violations, failed loads) and uncaught page errors,
+ * to assert none happened. A missing /favicon.ico, which the browser asks for on
+ * its own, is not counted.
+ */
+export function watchConsole(page) {
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location()?.url ?? '')) errors.push(`${m.text()} (${m.location()?.url})`);
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}

@@ -1,0 +1,108 @@
+// Flows shared by several suites: submitting a report, staff login, reading
+// the staff list and the counts table.
+import assert from 'node:assert/strict';
+import { CookieJar, getForm, postForm } from './harness.mjs';
+import { byClass, tableRows } from './html.mjs';
+
+export const STAFF_EMAIL = 'beheer@meldpunt.example';
+export const STAFF_PASSWORD = 'lang-genoeg-wachtwoord-42';
+
+/** A date (YYYY-MM-DD) `days` from today in UTC. */
+export function isoDay(days = 0) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Yesterday (UTC), unless that is last year: then today. Safe as "not in the future". */
+export function recentDate() {
+  const y = isoDay(-1);
+  return y.slice(0, 4) === isoDay(0).slice(0, 4) ? y : isoDay(0);
+}
+
+/** The calendar year now in the Netherlands (the year of reporting). */
+export function reportingYear() {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
+}
+
+/** A valid anonymous report, with overrides. */
+export function validReport(overrides = {}) {
+  return {
+    description: 'Bij de sollicitatie werd gezegd dat mijn hoofddoek niet past bij het bedrijf.',
+    incident_date: recentDate(),
+    incident_municipality: 'GM0363',
+    residence_municipality: 'GM0599',
+    anonymous: 'yes',
+    contact_name: '',
+    contact_email: '',
+    contact_phone: '',
+    ...overrides,
+  };
+}
+
+/** GET /melden for a CSRF token, then POST the report: { status, location, html, jar, form }. */
+export async function submitReport(baseUrl, fields, jar = new CookieJar()) {
+  const form = await getForm(jar, `${baseUrl}/melden`);
+  assert.equal(form.status, 200);
+  assert.ok(form.csrf, 'form has a csrf token');
+  const res = await postForm(jar, `${baseUrl}/melden`, { csrf: form.csrf, ...fields });
+  return { ...res, jar, form };
+}
+
+/** Submit a valid report and follow the redirect: returns the reference MP-YYYY-NNNNNN. */
+export async function submitValid(baseUrl, fields) {
+  const res = await submitReport(baseUrl, fields);
+  assert.equal(res.status, 303, `expected 303, got ${res.status}: ${res.html.slice(0, 2000)}`);
+  const page = await res.jar.fetch(new URL(res.location, baseUrl));
+  assert.equal(page.status, 200);
+  const [ref] = byClass(await page.text(), '*', 'reference');
+  assert.ok(ref, 'confirmation page has an element with class "reference"');
+  return ref.text;
+}
+
+/** Add a staff user through the CLI (password on stdin). */
+export async function addStaff(server, email = STAFF_EMAIL, password = STAFF_PASSWORD, role = 'admin') {
+  const r = await server.run(['user', 'add', '--email', email, '--role', role], `${password}\n`);
+  assert.equal(r.code, 0, `user add failed (${r.code}): ${r.stderr}${r.stdout}`);
+  return r;
+}
+
+/** Log in as staff: returns the jar holding the session cookie. */
+export async function staffLogin(baseUrl, email = STAFF_EMAIL, password = STAFF_PASSWORD) {
+  const jar = new CookieJar();
+  const form = await getForm(jar, `${baseUrl}/medewerkers/login`);
+  assert.equal(form.status, 200);
+  const res = await postForm(jar, `${baseUrl}/medewerkers/login`, { csrf: form.csrf, email, password });
+  assert.equal(res.status, 303, `login failed with ${res.status}: ${res.html.slice(0, 2000)}`);
+  return jar;
+}
+
+/** The rows of table#reports on the staff list (none when the page has no table). */
+export async function reportRows(baseUrl, jar) {
+  const res = await jar.fetch(`${baseUrl}/medewerkers/meldingen`);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  const rows = tableRows(html, 'reports') ?? [];
+  return { html, rows: rows.filter((r) => /MP-\d{4}-\d{6}/.test(r.text)) };
+}
+
+/** table#counts as Map code -> { incident, residence } (absent cells count 0). */
+export async function counts(baseUrl, jar, year = reportingYear()) {
+  const res = await jar.fetch(`${baseUrl}/medewerkers/cijfers?jaar=${year}`);
+  assert.equal(res.status, 200);
+  const rows = tableRows(await res.text(), 'counts') ?? []; // no table when no reports
+  const map = new Map();
+  for (const r of rows) {
+    const code = r.attrs['data-code'];
+    if (!code) continue;
+    const cell = (col) => {
+      const c = r.cells.find((x) => x.attrs['data-col'] === col);
+      return c && c.text !== '' ? Number(c.text) : 0;
+    };
+    map.set(code, { incident: cell('incident'), residence: cell('residence') });
+  }
+  return map;
+}
+
+/** Total number of reports by incident municipality in a counts map. */
+export function totalIncidents(map) {
+  return [...map.values()].reduce((n, c) => n + c.incident, 0);
+}
