@@ -175,13 +175,15 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
       buffer.commit(n);
       stream.expires_after(options.read_timeout);
     }
+    // From its first byte on, a request counts as in flight: shutdown waits for it.
+    ++in_flight;
+    auto started = Clock::now();
     auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::eof || ec == asio::error::connection_reset) {
+      --in_flight;
       break;
     }
-    auto started = Clock::now();
-    ++in_flight;
     Response response;
     Request request;
     bool close = false;
@@ -227,7 +229,7 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
       log::Info("request", {{"method", MethodName(request.method)},
                             {"path", request.path.empty() ? "-" : request.path},
                             {"status", response.status},
-                            {"duration_ms", std::round(ms * 1000) / 1000}});
+                            {"duration_us", static_cast<std::int64_t>(ms * 1000)}});
     }
     if (write_ec || close) {
       if (drain && !write_ec) co_await Drain(stream, buffer);
