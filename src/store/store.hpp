@@ -14,6 +14,10 @@ namespace meldpunt {
 struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// Too much work queued: nothing was stored, and trying again later may work.
+struct StoreBusy : StoreError {
+  using StoreError::StoreError;
+};
 
 struct RegisteredReport {
   long long id = 0;

@@ -28,7 +28,7 @@ void WriteQueue::Run(std::function<void(soci::session&)> work) {
   {
     std::lock_guard lock(mutex_);
     if (stopping_) throw StoreError("the database is shutting down");
-    if (queue_.size() >= max_pending_) throw StoreError("too many writes waiting");
+    if (queue_.size() >= max_pending_) throw StoreBusy("too many writes waiting");
     queue_.push_back(&item);
   }
   wake_.notify_one();

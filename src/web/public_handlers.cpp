@@ -110,7 +110,14 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
     for (auto& header : response.headers) rendered.Add(header.first, header.second);
     return rendered;
   }
-  RegisteredReport stored = app.store.AddReport(*validation.report, app.now());
+  RegisteredReport stored;
+  try {
+    stored = app.store.AddReport(*validation.report, app.now());
+  } catch (const StoreBusy&) {
+    http::Response busy = ErrorPage(app, 503, &request);
+    busy.Set("Retry-After", "30");
+    return busy;
+  }
   return http::Response::SeeOther("/melden/ontvangen?r=" +
                                   app.signer.Sign(kReceiptPurpose, stored.reference));
 }
