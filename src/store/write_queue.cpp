@@ -35,6 +35,11 @@ void WriteQueue::Run(std::function<void(soci::session&)> work) {
   done.get();
 }
 
+size_t WriteQueue::Pending() {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
 void WriteQueue::Loop() {
   for (;;) {
     std::deque<Item*> batch;

@@ -26,6 +26,8 @@ class WriteQueue {
 
   // Throws StoreError when the queue is full or the commit fails; rethrows what work threw.
   void Run(std::function<void(soci::session&)> work);
+  // Writes waiting for the writer (not counting the batch being committed).
+  size_t Pending();
 
  private:
   struct Item {
