@@ -77,6 +77,8 @@ int Serve(const Config& config) {
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   options.worker_threads = config.workers;
   options.hsts = config.BehindTls();
+  options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
+  options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
   log::SetRequestLogging(config.access_log);
   http::Server server(options, router, [&app](int status, const http::Request* request) {
     return web::ErrorPage(app, status, request);
@@ -104,7 +106,8 @@ int Migrate(const Config& config) {
 int AddUser(const Config& config, const std::string& email, const std::string& role) {
   static const char* const kRoles[] = {"admin", "coordinator", "handler", "intake", "viewer"};
   if (std::find(std::begin(kRoles), std::end(kRoles), role) == std::end(kRoles)) {
-    std::cerr << "unknown role \"" << role << "\"; use admin, coordinator, handler, intake or viewer\n";
+    std::cerr << "unknown role \"" << role
+              << "\"; use admin, coordinator, handler, intake or viewer\n";
     return 2;
   }
   if (!LooksLikeEmail(email) || email.size() > kMaxEmailChars) {

@@ -12,7 +12,8 @@ void Config::Resolve() {
 }
 
 void AddConfigOptions(CLI::App& app, Config& c) {
-  app.set_config("--config", "", "Read settings from this file (TOML/INI)")->envname("MELDPUNT_CONFIG");
+  app.set_config("--config", "", "Read settings from this file (TOML/INI)")
+      ->envname("MELDPUNT_CONFIG");
   app.add_option("--database", c.database, "sqlite:PATH or postgresql://USER:PASS@HOST:PORT/DB")
       ->envname("MELDPUNT_DATABASE");
   app.add_option("--data-dir", c.data_dir, "Folder for the SQLite file and the key file")
@@ -45,7 +46,18 @@ void AddConfigOptions(CLI::App& app, Config& c) {
   app.add_option("--access-log", c.access_log, "Log every request (true/false)")
       ->envname("MELDPUNT_ACCESS_LOG")
       ->capture_default_str();
-  app.add_option("--staff-idle-minutes", c.staff_idle_minutes, "Staff sessions end after this idle time")
+  app.add_option("--read-timeout", c.read_timeout_seconds,
+                 "Seconds a client may take to send one request")
+      ->envname("MELDPUNT_READ_TIMEOUT")
+      ->check(CLI::Range(1, 600))
+      ->capture_default_str();
+  app.add_option("--idle-timeout", c.idle_timeout_seconds,
+                 "Seconds an idle kept-alive connection stays open")
+      ->envname("MELDPUNT_IDLE_TIMEOUT")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  app.add_option("--staff-idle-minutes", c.staff_idle_minutes,
+                 "Staff sessions end after this idle time")
       ->envname("MELDPUNT_STAFF_IDLE_MINUTES")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();

@@ -10,18 +10,20 @@ class App;
 namespace meldpunt::app {
 
 struct Config {
-  std::string database;      // default: sqlite:<data_dir>/meldpunt.db
+  std::string database;  // default: sqlite:<data_dir>/meldpunt.db
   std::string data_dir = "var";
-  std::string key_file;      // default: <data_dir>/meldpunt.key
+  std::string key_file;  // default: <data_dir>/meldpunt.key
   std::string listen = "127.0.0.1";
   int port = 8080;
-  int threads = 0;           // I/O threads; 0: one per core
-  int workers = 32;          // threads for database work and password hashing
-  std::string share_dir;     // templates/, static/, data/
-  std::string locale_dir;    // compiled catalogs
+  int threads = 0;         // I/O threads; 0: one per core
+  int workers = 32;        // threads for database work and password hashing
+  std::string share_dir;   // templates/, static/, data/
+  std::string locale_dir;  // compiled catalogs
   std::string public_url = "http://localhost:8080";
   bool access_log = true;
   int staff_idle_minutes = 30;
+  int read_timeout_seconds = 15;  // for a whole request, once its first byte arrived
+  int idle_timeout_seconds = 30;  // between requests on a kept-alive connection
 
   // Fills in the defaults that depend on other settings.
   void Resolve();

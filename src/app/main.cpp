@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations");
   auto* user = cli.add_subcommand("user", "Manage staff accounts");
   user->require_subcommand(1);
-  auto* user_add = user->add_subcommand("add", "Add a staff account; the password is read from stdin");
+  auto* user_add =
+      user->add_subcommand("add", "Add a staff account; the password is read from stdin");
   std::string email, role = "handler";
   user_add->add_option("--email", email, "The staff member's e-mail address")->required();
   user_add->add_option("--role", role, "admin, coordinator, handler, intake or viewer")

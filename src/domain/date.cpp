@@ -28,7 +28,8 @@ std::string FormatIsoDate(Date date) {
 }
 
 Date DateOfUnixSeconds(long long seconds) {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{seconds}});
+  auto days = std::chrono::floor<std::chrono::days>(
+      std::chrono::sys_seconds{std::chrono::seconds{seconds}});
   return Date{days};
 }
 

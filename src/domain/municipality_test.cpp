@@ -48,8 +48,10 @@ TEST(MunicipalityRegistry, CurrentListIsSortedByName) {
 
 TEST(MunicipalityRegistry, RejectsMalformedData) {
   EXPECT_FALSE(MunicipalityRegistry::FromCsv("code,name,r,v,m\nGM0001,A,VR01\n").ok());
-  EXPECT_FALSE(MunicipalityRegistry::FromCsv("code,name,r,v,m\nGM0001,A,VR01,,\nGM0001,B,VR01,,\n").ok());
-  EXPECT_FALSE(MunicipalityRegistry::FromCsv("code,name,r,v,m\nGM0001,A,VR01,2020-01-01,GM0002\n").ok());
+  EXPECT_FALSE(
+      MunicipalityRegistry::FromCsv("code,name,r,v,m\nGM0001,A,VR01,,\nGM0001,B,VR01,,\n").ok());
+  EXPECT_FALSE(
+      MunicipalityRegistry::FromCsv("code,name,r,v,m\nGM0001,A,VR01,2020-01-01,GM0002\n").ok());
   EXPECT_EQ(MunicipalityRegistry::FromCsv("").value().size(), 0u);
 }
 

@@ -16,7 +16,8 @@ std::optional<ParsedReference> ParseReference(std::string_view text) {
   ParsedReference parsed{};
   auto year_part = text.substr(3, 4);
   auto number_part = text.substr(8);
-  auto [p1, e1] = std::from_chars(year_part.data(), year_part.data() + year_part.size(), parsed.year);
+  auto [p1, e1] =
+      std::from_chars(year_part.data(), year_part.data() + year_part.size(), parsed.year);
   auto [p2, e2] =
       std::from_chars(number_part.data(), number_part.data() + number_part.size(), parsed.number);
   if (e1 != std::errc{} || e2 != std::errc{} || p1 != year_part.data() + year_part.size() ||

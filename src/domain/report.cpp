@@ -56,7 +56,8 @@ size_t CountCodePoints(std::string_view utf8) {
 
 bool LooksLikeEmail(std::string_view email) {
   size_t at = email.find('@');
-  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) {
+  if (at == std::string_view::npos || at == 0 ||
+      email.find('@', at + 1) != std::string_view::npos) {
     return false;
   }
   auto domain = email.substr(at + 1);
@@ -82,10 +83,12 @@ bool LooksLikePhone(std::string_view phone) {
   return digits >= 6 && digits <= 20;
 }
 
-ReportValidation ValidateReport(const ReportInput& input, const MunicipalityRegistry& municipalities,
-                                Date today) {
+ReportValidation ValidateReport(const ReportInput& input,
+                                const MunicipalityRegistry& municipalities, Date today) {
   ReportValidation result;
-  auto fail = [&](const char* field, Problem problem) { result.errors.push_back({field, problem}); };
+  auto fail = [&](const char* field, Problem problem) {
+    result.errors.push_back({field, problem});
+  };
   NewReport report;
 
   report.description = Trim(input.description);

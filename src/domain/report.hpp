@@ -68,8 +68,8 @@ struct ReportValidation {
   std::vector<FieldError> errors;
 };
 
-ReportValidation ValidateReport(const ReportInput& input, const MunicipalityRegistry& municipalities,
-                                Date today);
+ReportValidation ValidateReport(const ReportInput& input,
+                                const MunicipalityRegistry& municipalities, Date today);
 
 // Helpers shared by other forms.
 bool IsValidUtf8Text(std::string_view text, bool allow_newlines);

@@ -8,14 +8,16 @@ namespace {
 MunicipalityRegistry TestRegistry() {
   return MunicipalityRegistry::FromCsv(
              "code,name,safety_region,valid_to,merged_into\n"
-             "GM0363,Amsterdam,VR13,,\nGM0457,Weesp,VR14,2022-03-23,GM0363\nGM0599,Rotterdam,VR17,,\n")
+             "GM0363,Amsterdam,VR13,,\nGM0457,Weesp,VR14,2022-03-23,GM0363\nGM0599,Rotterdam,VR17,,"
+             "\n")
       .value();
 }
 
 const Date kToday = *ParseIsoDate("2026-11-26");
 
 ReportInput ValidAnonymous() {
-  return ReportInput{"I was refused at the door.", "2026-11-20", "GM0363", "GM0599", "yes", "", "", ""};
+  return ReportInput{
+      "I was refused at the door.", "2026-11-20", "GM0363", "GM0599", "yes", "", "", ""};
 }
 
 std::vector<std::string> FieldsWithErrors(const ReportValidation& v) {
@@ -132,9 +134,11 @@ TEST(ValidateReport, LimitsLengthInCharactersNotBytes) {
 TEST(ValidateReport, RejectsInvalidUtf8AndControlCharacters) {
   auto input = ValidAnonymous();
   input.description = "bad \xc3\x28 bytes";
-  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem, Problem::kInvalidText);
+  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem,
+            Problem::kInvalidText);
   input.description = std::string("nul \0 inside", 12);
-  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem, Problem::kInvalidText);
+  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem,
+            Problem::kInvalidText);
   input.description = "line one\r\nline two\ttab";
   EXPECT_TRUE(ValidateReport(input, TestRegistry(), kToday).report);
 }
@@ -142,7 +146,8 @@ TEST(ValidateReport, RejectsInvalidUtf8AndControlCharacters) {
 TEST(ValidateReport, RejectsAnUnknownAnonymityChoice) {
   auto input = ValidAnonymous();
   input.anonymous = "maybe";
-  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem, Problem::kInvalidChoice);
+  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem,
+            Problem::kInvalidChoice);
 }
 
 TEST(Utf8, RejectsOverlongAndSurrogates) {

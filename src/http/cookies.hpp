@@ -17,6 +17,7 @@ struct CookieOptions {
 // Path=/ always. With secure, the name gets the __Host- prefix, which browsers accept only for
 // Secure cookies without a Domain: such a cookie cannot be set or read by another subdomain.
 std::string CookieName(std::string_view base_name, bool secure);
-std::string SetCookie(std::string_view base_name, std::string_view value, const CookieOptions& options);
+std::string SetCookie(std::string_view base_name, std::string_view value,
+                      const CookieOptions& options);
 
 }  // namespace meldpunt::http

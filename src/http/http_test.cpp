@@ -73,7 +73,8 @@ TEST(SecurityHeaders, AreAddedWithoutOverridingChosenCaching) {
   Response response = Response::Text(200, "x");
   AddSecurityHeaders(response, false);
   EXPECT_EQ(*response.Header("Cache-Control"), "no-store");
-  EXPECT_NE(response.Header("Content-Security-Policy")->find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(response.Header("Content-Security-Policy")->find("frame-ancestors 'none'"),
+            std::string::npos);
   EXPECT_FALSE(response.Header("Strict-Transport-Security"));
   Response cached = Response::Text(200, "x");
   cached.Set("Cache-Control", "public, max-age=3600");

@@ -15,9 +15,9 @@ std::string_view MethodName(Method method);
 
 struct Request {
   Method method = Method::kGet;
-  std::string target;  // as received, e.g. "/melden?lang=en"
-  std::string path;    // decoded path without the query
-  std::string query;   // raw query string without '?'
+  std::string target;                                        // as received, e.g. "/melden?lang=en"
+  std::string path;                                          // decoded path without the query
+  std::string query;                                         // raw query string without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
 

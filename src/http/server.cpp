@@ -1,12 +1,12 @@
 #include "http/server.hpp"
 
 #include <atomic>
-#include <cmath>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <cmath>
 #include <thread>
 #include <vector>
 
@@ -25,14 +25,22 @@ constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
 
 Method ToMethod(bhttp::verb verb) {
   switch (verb) {
-    case bhttp::verb::get: return Method::kGet;
-    case bhttp::verb::head: return Method::kHead;
-    case bhttp::verb::post: return Method::kPost;
-    case bhttp::verb::put: return Method::kPut;
-    case bhttp::verb::delete_: return Method::kDelete;
-    case bhttp::verb::patch: return Method::kPatch;
-    case bhttp::verb::options: return Method::kOptions;
-    default: return Method::kOther;
+    case bhttp::verb::get:
+      return Method::kGet;
+    case bhttp::verb::head:
+      return Method::kHead;
+    case bhttp::verb::post:
+      return Method::kPost;
+    case bhttp::verb::put:
+      return Method::kPut;
+    case bhttp::verb::delete_:
+      return Method::kDelete;
+    case bhttp::verb::patch:
+      return Method::kPatch;
+    case bhttp::verb::options:
+      return Method::kOptions;
+    default:
+      return Method::kOther;
   }
 }
 
@@ -77,7 +85,8 @@ void AddSecurityHeaders(Response& response, bool hsts) {
   response.Set("X-Frame-Options", "DENY");
   response.Set("Cross-Origin-Opener-Policy", "same-origin");
   response.Set("Cross-Origin-Resource-Policy", "same-origin");
-  response.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  response.Set("Permissions-Policy",
+               "camera=(), microphone=(), geolocation=(), interest-cohort=()");
   if (hsts) response.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (!response.Header("Cache-Control")) response.Set("Cache-Control", "no-store");
 }
@@ -189,7 +198,7 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
     bool close = false;
     bool drain = false;
     if (ec) {
-      int status = ec == bhttp::error::header_limit  ? 431
+      int status = ec == bhttp::error::header_limit ? 431
                    : ec == bhttp::error::body_limit ? 413
                                                     : 400;
       bool have_header = parser.is_header_done();
@@ -272,9 +281,7 @@ asio::awaitable<void> Server::Impl::Shutdown() {
 Server::Server(ServerOptions options, const Router& router, ErrorPageRenderer error_page)
     : impl_(std::make_unique<Impl>(std::move(options), router, std::move(error_page))) {}
 
-Server::~Server() {
-  impl_->workers.join();
-}
+Server::~Server() { impl_->workers.join(); }
 
 unsigned short Server::Listen() {
   auto& acceptor = impl_->acceptor;

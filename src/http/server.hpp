@@ -19,8 +19,8 @@ struct ServerOptions {
   int worker_threads = 32;
   size_t header_limit = 8 * 1024;
   size_t body_limit = 64 * 1024;
-  std::chrono::seconds read_timeout{15};   // for a whole request once it has started
-  std::chrono::seconds idle_timeout{30};   // between requests on a kept-alive connection
+  std::chrono::seconds read_timeout{15};  // for a whole request once it has started
+  std::chrono::seconds idle_timeout{30};  // between requests on a kept-alive connection
   int max_requests_per_connection = 10000;
   std::chrono::seconds shutdown_grace{10};
   bool hsts = false;  // behind TLS: tell browsers to keep using https

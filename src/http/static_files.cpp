@@ -12,11 +12,16 @@ std::string ContentTypeFor(std::string_view name) {
     std::string_view extension, type;
   };
   static constexpr Type kTypes[] = {
-      {".css", "text/css; charset=utf-8"},   {".js", "text/javascript; charset=utf-8"},
-      {".svg", "image/svg+xml"},             {".png", "image/png"},
-      {".ico", "image/x-icon"},              {".woff2", "font/woff2"},
-      {".woff", "font/woff"},                {".txt", "text/plain; charset=utf-8"},
-      {".json", "application/json"},         {".webmanifest", "application/manifest+json"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".json", "application/json"},
+      {".webmanifest", "application/manifest+json"},
   };
   for (const auto& t : kTypes) {
     if (name.ends_with(t.extension)) return std::string(t.type);

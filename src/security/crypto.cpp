@@ -54,10 +54,10 @@ Result<std::string> Cipher::Open(std::string_view sealed, std::string_view assoc
   const auto* in = Bytes(*box);
   std::string plain(box->size() - kNonce - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
   unsigned long long written = 0;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-          reinterpret_cast<unsigned char*>(plain.data()), &written, nullptr, in + kNonce,
-          box->size() - kNonce, Bytes(associated_data), associated_data.size(), in,
-          key_.data()) != 0) {
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()),
+                                                 &written, nullptr, in + kNonce,
+                                                 box->size() - kNonce, Bytes(associated_data),
+                                                 associated_data.size(), in, key_.data()) != 0) {
     return Error{"ciphertext does not authenticate"};
   }
   plain.resize(written);

@@ -7,7 +7,7 @@
 
 namespace meldpunt {
 
-inline constexpr size_t kMinPasswordChars = 12;  // OWASP ASVS 4.0.3, 2.1.1
+inline constexpr size_t kMinPasswordChars = 12;   // OWASP ASVS 4.0.3, 2.1.1
 inline constexpr size_t kMaxPasswordChars = 128;  // ASVS 2.1.2 allows at least 64
 
 // Checks length only: ASVS 2.1.9 forbids composition rules.

@@ -34,13 +34,19 @@ Contact ContactFromJson(const std::string& text) {
 // Integer columns come back as int or long long depending on engine and declared type.
 long long GetInteger(const soci::row& row, std::size_t column) {
   switch (row.get_properties(column).get_data_type()) {
-    case soci::dt_integer: return row.get<int>(column);
-    case soci::dt_long_long: return row.get<long long>(column);
-    case soci::dt_unsigned_long_long: return static_cast<long long>(row.get<unsigned long long>(column));
-    case soci::dt_double: return static_cast<long long>(row.get<double>(column));
+    case soci::dt_integer:
+      return row.get<int>(column);
+    case soci::dt_long_long:
+      return row.get<long long>(column);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(row.get<unsigned long long>(column));
+    case soci::dt_double:
+      return static_cast<long long>(row.get<double>(column));
     // SQLite reports expressions such as COUNT(*) without a declared type, as text.
-    case soci::dt_string: return std::stoll(row.get<std::string>(column));
-    default: throw StoreError("column " + std::to_string(column) + " is not a number");
+    case soci::dt_string:
+      return std::stoll(row.get<std::string>(column));
+    default:
+      throw StoreError("column " + std::to_string(column) + " is not a number");
   }
 }
 
@@ -79,7 +85,8 @@ SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t
 SociStore::~SociStore() = default;
 
 const Cipher& SociStore::cipher() const {
-  if (!cipher_) throw StoreError("this command has no data key, so it cannot read or write reports");
+  if (!cipher_)
+    throw StoreError("this command has no data key, so it cannot read or write reports");
   return *cipher_;
 }
 
@@ -200,7 +207,8 @@ std::vector<RegisteredReport> SociStore::ListReports(int limit, int offset) {
       r.anonymous = GetInteger(row, 5) != 0;
       r.channel = row.get<std::string>(6);
       auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
-      if (!description) throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
+      if (!description)
+        throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
       r.description = std::move(*description);
       if (row.get_indicator(8) == soci::i_ok) {
         auto contact = cipher().Open(row.get<std::string>(8), kContactAd);

@@ -41,8 +41,12 @@ TEST(SqliteStore, RegistersEncryptsAndCounts) {
   key.fill(9);
   {
     auto store = OpenStore("sqlite:" + file, key);
-    NewReport report{"Uniquely-identifiable-text", *ParseIsoDate("2026-01-02"), "GM0363", "unknown",
-                     false, Contact{"Ann", "ann@example.nl", ""}};
+    NewReport report{"Uniquely-identifiable-text",
+                     *ParseIsoDate("2026-01-02"),
+                     "GM0363",
+                     "unknown",
+                     false,
+                     Contact{"Ann", "ann@example.nl", ""}};
     long long now = StartOfYearUnixSeconds(2026) + 3600;
     auto first = store->AddReport(report, now);
     auto second = store->AddReport(report, now + 1);

@@ -81,7 +81,8 @@ TEST_F(WriteQueueTest, RefusesWorkBeyondItsLimit) {
     });
   });
   while (!started) std::this_thread::yield();
-  std::thread second([&] { queue.Run([](soci::session& sql) { sql << "INSERT INTO t (v) VALUES (2)"; }); });
+  std::thread second(
+      [&] { queue.Run([](soci::session& sql) { sql << "INSERT INTO t (v) VALUES (2)"; }); });
   while (queue.Pending() == 0) std::this_thread::yield();
   EXPECT_THROW(queue.Run([](soci::session&) {}), StoreBusy);
   release = true;

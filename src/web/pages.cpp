@@ -9,7 +9,8 @@ TemplateData Bool(bool value) {
   return TemplateData(value ? TemplateData::type::bool_true : TemplateData::type::bool_false);
 }
 
-http::Response RenderPage(const AppContext& app, const http::Request& request, int status, Page page) {
+http::Response RenderPage(const AppContext& app, const http::Request& request, int status,
+                          Page page) {
   Lang lang = LangOf(request);
   std::string content = app.templates.Render(page.template_name, lang, page.data);
   TemplateData layout;
@@ -19,7 +20,8 @@ http::Response RenderPage(const AppContext& app, const http::Request& request, i
   layout.set("path", request.path.empty() ? "/" : request.path);
   layout.set("in_dutch", Bool(lang == Lang::kNl));
   if (!page.script.empty()) layout.set("script", page.script);
-  http::Response response = http::Response::Html(status, app.templates.Render("layout", lang, layout));
+  http::Response response =
+      http::Response::Html(status, app.templates.Render("layout", lang, layout));
   if (LangChosenInQuery(request)) {
     response.Add("Set-Cookie", http::SetCookie("mp_lang", LangCode(lang),
                                                {.http_only = true,
@@ -30,12 +32,14 @@ http::Response RenderPage(const AppContext& app, const http::Request& request, i
   return response;
 }
 
-std::string CsrfTokenFor(const AppContext& app, const http::Request& request, http::Response& response) {
+std::string CsrfTokenFor(const AppContext& app, const http::Request& request,
+                         http::Response& response) {
   bool secure = app.options.secure_cookies;
   std::string current = request.Cookie(http::CookieName("mp_csrf", secure));
   if (!current.empty() && app.csrf.Check(current, current)) return current;
   std::string token = app.csrf.Issue();
-  response.Add("Set-Cookie", http::SetCookie("mp_csrf", token, {.http_only = true, .secure = secure}));
+  response.Add("Set-Cookie",
+               http::SetCookie("mp_csrf", token, {.http_only = true, .secure = secure}));
   return token;
 }
 

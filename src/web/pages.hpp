@@ -17,11 +17,13 @@ struct Page {
 };
 
 // Renders the page inside the layout, in the visitor's language, as an HTML response.
-http::Response RenderPage(const AppContext& app, const http::Request& request, int status, Page page);
+http::Response RenderPage(const AppContext& app, const http::Request& request, int status,
+                          Page page);
 
 // The anti-forgery token for this visitor: the one in their cookie when it is valid, else a new one
 // that is also set as a cookie on the response.
-std::string CsrfTokenFor(const AppContext& app, const http::Request& request, http::Response& response);
+std::string CsrfTokenFor(const AppContext& app, const http::Request& request,
+                         http::Response& response);
 bool CsrfValid(const AppContext& app, const http::Request& request, const std::string& form_token);
 
 // The error page for a status, in the visitor's language (English when request is null and

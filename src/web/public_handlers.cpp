@@ -31,8 +31,9 @@ TemplateData FormData(const AppContext& app, Lang lang, const std::string& csrf,
   data.set("incident_options",
            MunicipalityOptions(app, lang, kIncidentNotApplicable, N_("Not applicable / online"),
                                input.incident_municipality));
-  data.set("residence_options", MunicipalityOptions(app, lang, kResidenceUnknown, N_("Abroad / unknown"),
-                                                    input.residence_municipality));
+  data.set("residence_options",
+           MunicipalityOptions(app, lang, kResidenceUnknown, N_("Abroad / unknown"),
+                               input.residence_municipality));
   kainjow::mustache::list summary;
   for (const auto& error : errors) {
     std::string message = app.translator.Get(lang, ProblemMessage(error.field, error.problem));
@@ -61,15 +62,24 @@ const char* ProblemMessage(const std::string& field, Problem problem) {
       if (field == "residence_municipality") return N_("Choose where you live.");
       if (field == "anonymous") return N_("Choose whether you want to stay anonymous.");
       return N_("This field is required.");
-    case Problem::kTooLong: return N_("This is too long. Please shorten it.");
-    case Problem::kInvalidText: return N_("This contains characters we cannot store.");
-    case Problem::kInvalidDate: return N_("Enter a date like 2026-03-31 (year-month-day).");
-    case Problem::kFutureDate: return N_("The date cannot be in the future.");
-    case Problem::kTooOld: return N_("The date is too long ago. Check the year.");
-    case Problem::kUnknownMunicipality: return N_("Choose a municipality from the list.");
-    case Problem::kInvalidChoice: return N_("Choose one of the options.");
-    case Problem::kInvalidEmail: return N_("Enter an e-mail address like name@example.nl.");
-    case Problem::kInvalidPhone: return N_("Enter a phone number with at least 6 digits.");
+    case Problem::kTooLong:
+      return N_("This is too long. Please shorten it.");
+    case Problem::kInvalidText:
+      return N_("This contains characters we cannot store.");
+    case Problem::kInvalidDate:
+      return N_("Enter a date like 2026-03-31 (year-month-day).");
+    case Problem::kFutureDate:
+      return N_("The date cannot be in the future.");
+    case Problem::kTooOld:
+      return N_("The date is too long ago. Check the year.");
+    case Problem::kUnknownMunicipality:
+      return N_("Choose a municipality from the list.");
+    case Problem::kInvalidChoice:
+      return N_("Choose one of the options.");
+    case Problem::kInvalidEmail:
+      return N_("Enter an e-mail address like name@example.nl.");
+    case Problem::kInvalidPhone:
+      return N_("Enter a phone number with at least 6 digits.");
     case Problem::kContactRequired:
       return N_("Enter an e-mail address or a phone number, or choose to stay anonymous.");
   }
@@ -84,7 +94,8 @@ http::Response ReportFormPage(const AppContext& app, const http::Request& reques
   http::Response response;
   std::string csrf = CsrfTokenFor(app, request, response);
   Lang lang = LangOf(request);
-  Page page{"report_form", N_("Report discrimination"), FormData(app, lang, csrf, {}, {}), "report_form.js"};
+  Page page{"report_form", N_("Report discrimination"), FormData(app, lang, csrf, {}, {}),
+            "report_form.js"};
   http::Response rendered = RenderPage(app, request, 200, std::move(page));
   for (auto& header : response.headers) rendered.Add(header.first, header.second);
   return rendered;
@@ -95,10 +106,14 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   if (!form) return ErrorPage(app, 400, &request);
   if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
 
-  ReportInput input{form->Get("description"),        form->Get("incident_date"),
-                    form->Get("incident_municipality"), form->Get("residence_municipality"),
-                    form->Get("anonymous"),          form->Get("contact_name"),
-                    form->Get("contact_email"),      form->Get("contact_phone")};
+  ReportInput input{form->Get("description"),
+                    form->Get("incident_date"),
+                    form->Get("incident_municipality"),
+                    form->Get("residence_municipality"),
+                    form->Get("anonymous"),
+                    form->Get("contact_name"),
+                    form->Get("contact_email"),
+                    form->Get("contact_phone")};
   ReportValidation validation = ValidateReport(input, app.municipalities, LatestIncidentDate(app));
   if (!validation.report) {
     Lang lang = LangOf(request);
@@ -127,7 +142,8 @@ http::Response ReportReceivedPage(const AppContext& app, const http::Request& re
   if (!reference || !ParseReference(*reference)) return ErrorPage(app, 404, &request);
   TemplateData data;
   data.set("reference", *reference);
-  return RenderPage(app, request, 200, {"report_received", N_("Your report has been received"), data, ""});
+  return RenderPage(app, request, 200,
+                    {"report_received", N_("Your report has been received"), data, ""});
 }
 
 }  // namespace meldpunt::web

@@ -12,15 +12,17 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   auto bind = [&app](http::Response (*handler)(const AppContext&, const http::Request&)) {
     return [&app, handler](const http::Request& request) { return handler(app, request); };
   };
-  router.Add(Method::kGet, "/healthz",
-             [](const http::Request&) { return http::Response::Text(200, "ok"); }, Runs::kOnIoThread);
+  router.Add(
+      Method::kGet, "/healthz",
+      [](const http::Request&) { return http::Response::Text(200, "ok"); }, Runs::kOnIoThread);
   router.Add(Method::kGet, "/readyz", [&app](const http::Request&) {
     return app.store.Ping() ? http::Response::Text(200, "ready")
                             : http::Response::Text(503, "database unreachable");
   });
-  router.Add(Method::kGet, "/static/",
-             [&static_files](const http::Request& request) { return static_files.Serve(request); },
-             Runs::kOnIoThread);
+  router.Add(
+      Method::kGet, "/static/",
+      [&static_files](const http::Request& request) { return static_files.Serve(request); },
+      Runs::kOnIoThread);
 
   router.Add(Method::kGet, "/", bind(HomePage), Runs::kOnIoThread);
   router.Add(Method::kGet, "/melden", bind(ReportFormPage), Runs::kOnIoThread);
@@ -32,9 +34,10 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/uitloggen", bind(StaffLogout));
   router.Add(Method::kGet, "/medewerkers/meldingen", bind(StaffReportsPage));
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
-  router.Add(Method::kGet, "/medewerkers", [](const http::Request&) {
-    return http::Response::SeeOther("/medewerkers/meldingen");
-  }, Runs::kOnIoThread);
+  router.Add(
+      Method::kGet, "/medewerkers",
+      [](const http::Request&) { return http::Response::SeeOther("/medewerkers/meldingen"); },
+      Runs::kOnIoThread);
   return router;
 }
 

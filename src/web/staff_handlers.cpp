@@ -141,7 +141,8 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
   data.set("shown", std::to_string(reports.size()));
   data.set("total", std::to_string(total));
   http::Response cookies;
-  Page page = StaffPage(app, request, cookies, *staff, "staff_reports", N_("Reports"), std::move(data));
+  Page page =
+      StaffPage(app, request, cookies, *staff, "staff_reports", N_("Reports"), std::move(data));
   return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
 }
 
@@ -154,7 +155,8 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   auto counts = app.store.CountByMunicipality(year);
   // Municipalities by name; the special values (online, abroad/unknown) at the end.
   std::vector<std::pair<std::string, MunicipalityCount>> named;
-  for (const auto& count : counts) named.emplace_back(MunicipalityLabel(app, lang, count.code), count);
+  for (const auto& count : counts)
+    named.emplace_back(MunicipalityLabel(app, lang, count.code), count);
   auto special = [](const std::string& code) { return !code.starts_with("GM"); };
   std::sort(named.begin(), named.end(), [&](const auto& a, const auto& b) {
     if (special(a.second.code) != special(b.second.code)) return special(b.second.code);
@@ -181,8 +183,8 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   data.set("total_incident", std::to_string(total_incident));
   data.set("total_residence", std::to_string(total_residence));
   http::Response cookies;
-  Page page = StaffPage(app, request, cookies, *staff, "staff_figures", N_("Figures per municipality"),
-                        std::move(data));
+  Page page = StaffPage(app, request, cookies, *staff, "staff_figures",
+                        N_("Figures per municipality"), std::move(data));
   return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
 }
 

@@ -60,7 +60,8 @@ Templates::Templates(const std::string& folder, const Translator& translator) {
       }
       auto tmpl = std::make_unique<kainjow::mustache::mustache>(source);
       if (!tmpl->is_valid()) {
-        throw std::runtime_error("template " + entry.path().string() + ": " + tmpl->error_message());
+        throw std::runtime_error("template " + entry.path().string() + ": " +
+                                 tmpl->error_message());
       }
       compiled.per_lang[static_cast<int>(lang)] = std::move(tmpl);
     }

@@ -35,7 +35,8 @@ class Templates {
 };
 
 // Replaces each {{#t}}text{{/t}} by translate(text), HTML-escaped; collects the ids seen.
-std::string TranslateMarkers(const std::string& source, const std::function<std::string(const std::string&)>& translate,
+std::string TranslateMarkers(const std::string& source,
+                             const std::function<std::string(const std::string&)>& translate,
                              std::set<std::string>* ids);
 
 }  // namespace meldpunt::web

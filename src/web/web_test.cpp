@@ -14,8 +14,9 @@ TEST(Html, EscapesEverythingThatCouldOpenMarkup) {
 
 TEST(Templates, TranslateMarkersNormalisesWhitespaceAndEscapes) {
   std::set<std::string> ids;
-  std::string out = TranslateMarkers("<p>{{#t}}Hello\n   world{{/t}}</p>{{name}}",
-                                     [](const std::string& id) { return "[" + id + " & co]"; }, &ids);
+  std::string out = TranslateMarkers(
+      "<p>{{#t}}Hello\n   world{{/t}}</p>{{name}}",
+      [](const std::string& id) { return "[" + id + " & co]"; }, &ids);
   EXPECT_EQ(out, "<p>[Hello world &amp; co]</p>{{name}}");
   EXPECT_EQ(ids, (std::set<std::string>{"Hello world"}));
 }
