@@ -187,7 +187,14 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
     // From its first byte on, a request counts as in flight: shutdown waits for it.
     ++in_flight;
     auto started = Clock::now();
-    auto [ec, bytes] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+    // The header is read first and its size checked here: Beast's own header_limit counts only
+    // what it has not parsed yet, and part of the header may already sit in the buffer.
+    auto [ec, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+    if (!ec && header_bytes > options.header_limit) ec = bhttp::error::header_limit;
+    if (!ec && !parser.is_done()) {
+      auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+      ec = body_ec;
+    }
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::eof || ec == asio::error::connection_reset) {
       --in_flight;

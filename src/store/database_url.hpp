@@ -12,9 +12,11 @@ enum class Engine { kSqlite, kPostgres };
 
 struct DatabaseUrl {
   Engine engine;
-  std::string target;  // the SQLite file path, or the libpq connection URI
+  std::string target;  // the SQLite file path, or libpq keywords ("host='h' port='5432' ...")
 };
 
 Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url);
+// "postgresql://u:p@h:5432/db?sslmode=require" -> "host='h' port='5432' dbname='db' user='u' ...".
+Result<std::string> PostgresKeywords(std::string_view url);
 
 }  // namespace meldpunt

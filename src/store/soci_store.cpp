@@ -93,6 +93,7 @@ const Cipher& SociStore::cipher() const {
 void SociStore::Open(soci::session& sql) const {
   if (url_.engine == Engine::kPostgres) {
     sql.open(soci::postgresql, url_.target);
+    sql << "SET client_min_messages TO WARNING";  // no NOTICE chatter on stderr
     return;
   }
   sql.open(soci::sqlite3, "db=" + url_.target + " timeout=10");

@@ -16,6 +16,9 @@ TEST(DatabaseUrl, ParsesBothEngines) {
   EXPECT_EQ(ParseDatabaseUrl("sqlite:var/m.db")->target, "var/m.db");
   EXPECT_EQ(ParseDatabaseUrl("sqlite:///tmp/m.db")->target, "/tmp/m.db");
   EXPECT_EQ(ParseDatabaseUrl("postgresql://u:p@127.0.0.1:5432/db")->engine, Engine::kPostgres);
+  EXPECT_EQ(ParseDatabaseUrl("postgresql://me:p%27w@db.local:5433/meldpunt?sslmode=require")->target,
+            "host='db.local' port='5433' dbname='meldpunt' user='me' password='p\\'w' sslmode='require'");
+  EXPECT_FALSE(ParseDatabaseUrl("postgresql://u@h/db?bad-key=1").ok());
   EXPECT_FALSE(ParseDatabaseUrl("mysql://x").ok());
   EXPECT_FALSE(ParseDatabaseUrl("sqlite:").ok());
 }
