@@ -22,14 +22,17 @@ http::Response RenderPage(const AppContext& app, const http::Request& request, i
   if (!page.script.empty()) layout.set("script", page.script);
   http::Response response =
       http::Response::Html(status, app.templates.Render("layout", lang, layout));
-  if (LangChosenInQuery(request)) {
-    response.Add("Set-Cookie", http::SetCookie("mp_lang", LangCode(lang),
-                                               {.http_only = true,
-                                                .secure = false,
-                                                .same_site = "Lax",
-                                                .max_age = 365LL * 24 * 3600}));
-  }
+  RememberLanguageChoice(request, response);
   return response;
+}
+
+void RememberLanguageChoice(const http::Request& request, http::Response& response) {
+  if (!LangChosenInQuery(request)) return;
+  response.Add(
+      "Set-Cookie",
+      http::SetCookie(
+          "mp_lang", LangCode(LangOf(request)),
+          {.http_only = true, .secure = false, .same_site = "Lax", .max_age = 365LL * 24 * 3600}));
 }
 
 std::string CsrfTokenFor(const AppContext& app, const http::Request& request,

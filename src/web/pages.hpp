@@ -20,6 +20,9 @@ struct Page {
 http::Response RenderPage(const AppContext& app, const http::Request& request, int status,
                           Page page);
 
+// A language chosen with ?lang= is remembered in the mp_lang cookie.
+void RememberLanguageChoice(const http::Request& request, http::Response& response);
+
 // The anti-forgery token for this visitor: the one in their cookie when it is valid, else a new one
 // that is also set as a cookie on the response.
 std::string CsrfTokenFor(const AppContext& app, const http::Request& request,

@@ -90,15 +90,11 @@ http::Response HomePage(const AppContext& app, const http::Request& request) {
   return RenderPage(app, request, 200, {"home", N_("Reporting helps"), {}, ""});
 }
 
-http::Response ReportFormPage(const AppContext& app, const http::Request& request) {
-  http::Response response;
-  std::string csrf = CsrfTokenFor(app, request, response);
-  Lang lang = LangOf(request);
-  Page page{"report_form", N_("Report discrimination"), FormData(app, lang, csrf, {}, {}),
-            "report_form.js"};
-  http::Response rendered = RenderPage(app, request, 200, std::move(page));
-  for (auto& header : response.headers) rendered.Add(header.first, header.second);
-  return rendered;
+http::Response RenderReportForm(const AppContext& app, const http::Request& request,
+                                const std::string& csrf) {
+  Page page{"report_form", N_("Report discrimination"),
+            FormData(app, LangOf(request), csrf, {}, {}), "report_form.js"};
+  return RenderPage(app, request, 200, std::move(page));
 }
 
 http::Response SubmitReport(const AppContext& app, const http::Request& request) {

@@ -8,7 +8,9 @@ namespace meldpunt::web {
 inline constexpr size_t kMaxFormFields = 50;
 
 http::Response HomePage(const AppContext& app, const http::Request& request);
-http::Response ReportFormPage(const AppContext& app, const http::Request& request);
+// The empty report form with the given anti-forgery token (served through ReportFormCache).
+http::Response RenderReportForm(const AppContext& app, const http::Request& request,
+                                const std::string& csrf);
 http::Response SubmitReport(const AppContext& app, const http::Request& request);
 http::Response ReportReceivedPage(const AppContext& app, const http::Request& request);
 

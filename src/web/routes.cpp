@@ -1,6 +1,9 @@
 #include "web/routes.hpp"
 
+#include <memory>
+
 #include "web/public_handlers.hpp"
+#include "web/report_form_cache.hpp"
 #include "web/staff_handlers.hpp"
 
 namespace meldpunt::web {
@@ -25,7 +28,11 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
       Runs::kOnIoThread);
 
   router.Add(Method::kGet, "/", bind(HomePage), Runs::kOnIoThread);
-  router.Add(Method::kGet, "/melden", bind(ReportFormPage), Runs::kOnIoThread);
+  auto form = std::make_shared<const ReportFormCache>(app);
+  router.Add(
+      Method::kGet, "/melden",
+      [&app, form](const http::Request& request) { return form->Serve(app, request); },
+      Runs::kOnIoThread);
   router.Add(Method::kPost, "/melden", bind(SubmitReport));
   router.Add(Method::kGet, "/melden/ontvangen", bind(ReportReceivedPage), Runs::kOnIoThread);
 

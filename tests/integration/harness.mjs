@@ -33,16 +33,17 @@ export async function resetPostgres(url) {
 
 /**
  * Spawn `meldpunt serve` on a free port of 127.0.0.1 with a fresh data dir.
- * Returns { url, port, dataDir, database, stop(), stderr(), run(args, stdin) }.
+ * Options: database, env, resetDatabase, dataDir (reuse one, e.g. for a restart), args (extra
+ * `serve` flags). Returns { url, port, dataDir, database, stop({ keepData }), stderr(), run(args, stdin) }.
  */
-export async function startServer({ database, env = {}, resetDatabase = true } = {}) {
+export async function startServer({ database, env = {}, resetDatabase = true, dataDir, args: extraArgs = [] } = {}) {
   const bin = binaryPath();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'meldpunt-test-'));
+  dataDir ??= await mkdtemp(path.join(os.tmpdir(), 'meldpunt-test-'));
   database ??= process.env.MELDPUNT_TEST_DATABASE || `sqlite:${path.join(dataDir, 'meldpunt.db')}`;
   if (resetDatabase && isPostgres(database)) await resetPostgres(database);
 
   const childEnv = { ...process.env, ...env };
-  const args = ['serve', '--listen', '127.0.0.1', '--port', '0', '--database', database, '--data-dir', dataDir];
+  const args = ['serve', '--listen', '127.0.0.1', '--port', '0', '--database', database, '--data-dir', dataDir, ...extraArgs];
   const child = spawn(bin, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   let stopping = false;
@@ -90,14 +91,14 @@ export async function startServer({ database, env = {}, resetDatabase = true } =
     dataDir,
     database,
     stderr: () => err,
-    /** SIGTERM, wait for exit (SIGKILL after 10 s), remove the data dir. */
-    async stop() {
+    /** SIGTERM, wait for exit (SIGKILL after 10 s), remove the data dir unless keepData. */
+    async stop({ keepData = false } = {}) {
       stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       const result = await exited;
       clearTimeout(timer);
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
       return result;
     },
     /** Run another subcommand against the same database: { code, stdout, stderr }. */
