@@ -1,0 +1,86 @@
+// Staff in the browser: log in with the form, see a report that was just made, see it counted,
+// check the staff pages with axe, and log out. Also the contact fields' behaviour on the form.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startServer } from '../integration/harness.mjs';
+import { addStaff, recentDate, STAFF_EMAIL, STAFF_PASSWORD, submitValid, validReport } from '../integration/flows.mjs';
+import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await addStaff(server);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a staff member logs in, sees the new report and its count, and logs out', async () => {
+  const reference = await submitValid(server.url, validReport({
+    description: 'Op het werk werd ik <b>gepest</b> om mijn geloof.',
+    incident_municipality: 'GM0344', // Utrecht
+    residence_municipality: 'GM0363', // Amsterdam
+  }));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(localUrl(server, '/medewerkers/login'));
+  await assertAccessible(page, 'staff login');
+  await page.getByLabel('E-mailadres').fill(STAFF_EMAIL);
+  await page.getByLabel('Wachtwoord').fill(STAFF_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(/\/medewerkers\/meldingen$/);
+
+  const row = page.locator('#reports tbody tr', { hasText: reference });
+  await row.waitFor();
+  const text = await row.textContent();
+  assert.match(text, /Utrecht/);
+  assert.match(text, /Amsterdam/);
+  assert.match(text, /<b>gepest<\/b>/, 'the description is shown as typed, not as markup');
+  await assertAccessible(page, 'staff report list');
+
+  await page.getByRole('link', { name: 'Cijfers' }).click();
+  await page.waitForURL(/\/medewerkers\/cijfers/);
+  assert.equal((await page.locator('#counts tr[data-code=GM0344] [data-col=incident]').textContent()).trim(), '1');
+  assert.equal((await page.locator('#counts tr[data-code=GM0363] [data-col=residence]').textContent()).trim(), '1');
+  await assertAccessible(page, 'staff figures');
+
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.waitForURL(/\/medewerkers\/login$/);
+  await page.goto(localUrl(server, '/medewerkers/meldingen'));
+  await page.waitForURL(/\/medewerkers\/login$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('contact fields are hidden while the reporter stays anonymous, and a named report keeps them', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(localUrl(server, '/melden?lang=en'));
+  const email = page.getByLabel('E-mail address');
+  await page.getByLabel('Yes, I want to stay anonymous').check();
+  assert.equal(await email.isVisible(), false, 'hidden when anonymous');
+  await page.getByLabel('No, you may contact me').check();
+  assert.equal(await email.isVisible(), true, 'shown when not anonymous');
+
+  await page.getByLabel('What happened?').fill('The landlord would not rent to me because of my name.');
+  await page.getByLabel('When did it happen?').fill(recentDate());
+  await page.getByLabel('In which municipality did it happen?').selectOption({ label: 'Rotterdam' });
+  await page.getByLabel('In which municipality do you live?').selectOption({ label: 'Rotterdam' });
+  await email.fill('reporter@example.nl');
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await page.waitForURL(/\/melden\/ontvangen\?r=/);
+  const reference = (await page.locator('.reference').first().textContent()).trim();
+
+  await page.goto(localUrl(server, '/medewerkers/login'));
+  await page.getByLabel('E-mail address').fill(STAFF_EMAIL);
+  await page.getByLabel('Password').fill(STAFF_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const row = page.locator('#reports tbody tr', { hasText: reference });
+  await row.waitFor();
+  assert.match(await row.textContent(), /reporter@example\.nl/);
+  await context.close();
+});
