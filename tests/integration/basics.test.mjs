@@ -113,3 +113,40 @@ describe('errors', () => {
     assert.ok(!allow.includes('DELETE'));
   });
 });
+
+describe('static files', () => {
+  test('CSS and JavaScript come with their type and caching headers', async () => {
+    const css = await fetch(`${server.url}/static/css/site.css`);
+    assert.equal(css.status, 200);
+    assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
+    assert.match(css.headers.get('cache-control'), /max-age=\d+/);
+    assert.match(await css.text(), /font-family/);
+    const js = await fetch(`${server.url}/static/js/report_form.js`);
+    assert.equal(js.status, 200);
+    assert.equal(js.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.equal(js.headers.get('x-content-type-options'), 'nosniff');
+  });
+
+  test('an unchanged file is answered 304 to If-None-Match', async () => {
+    const first = await fetch(`${server.url}/static/css/site.css`);
+    const etag = first.headers.get('etag');
+    assert.ok(etag, 'has an ETag');
+    const again = await fetch(`${server.url}/static/css/site.css`, { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+  });
+
+  test('no directory listing and no unknown files', async () => {
+    for (const path of ['/static/', '/static/css/', '/static/nope.css']) {
+      const res = await fetch(`${server.url}${path}`);
+      assert.equal(res.status, 404, path);
+      assert.doesNotMatch(await res.text(), /site\.css/, `${path} lists no files`);
+    }
+  });
+
+  test('HEAD gives the headers without a body', async () => {
+    const res = await fetch(`${server.url}/static/css/site.css`, { method: 'HEAD' });
+    assert.equal(res.status, 200);
+    assert.ok(Number(res.headers.get('content-length')) > 100);
+    assert.equal(await res.text(), '');
+  });
+});
