@@ -54,6 +54,16 @@ size_t CountCodePoints(std::string_view utf8) {
   return count;
 }
 
+bool IsSubmissionKey(std::string_view key) {
+  if (key.size() < 16 || key.size() > 64) return false;
+  for (char c : key) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 bool LooksLikeEmail(std::string_view email) {
   size_t at = email.find('@');
   if (at == std::string_view::npos || at == 0 ||

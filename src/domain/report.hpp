@@ -42,6 +42,9 @@ struct NewReport {
   std::string residence_municipality;  // a current CBS code, or kResidenceUnknown
   bool anonymous = true;
   std::optional<Contact> contact;  // never set for an anonymous report
+  // Names one filled-in form: sending it again (double click, resend after a lost connection)
+  // must not register a second report. Empty when the form had none.
+  std::string submission_key;
 };
 
 enum class Problem {
@@ -70,6 +73,9 @@ struct ReportValidation {
 
 ReportValidation ValidateReport(const ReportInput& input,
                                 const MunicipalityRegistry& municipalities, Date today);
+
+// A submission key as the form carries it: 16 to 64 characters of base64url.
+bool IsSubmissionKey(std::string_view key);
 
 // Helpers shared by other forms.
 bool IsValidUtf8Text(std::string_view text, bool allow_newlines);

@@ -36,8 +36,8 @@ Result<std::string> PostgresKeywords(std::string_view url) {
   add("password", std::string(parsed->password()));
   for (auto param : parsed->params()) {
     // Only libpq's own keyword names: letters and underscores.
-    if (param.key.empty() || param.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") !=
-                                 std::string::npos) {
+    if (param.key.empty() ||
+        param.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
       return Error{"unsupported PostgreSQL URL parameter: " + std::string(param.key)};
     }
     add(param.key, param.value);

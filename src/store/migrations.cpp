@@ -40,6 +40,10 @@ CREATE TABLE audit_log (
   subject TEXT NOT NULL
 )
 )SQL"},
+      {2, "one report per submitted form", R"SQL(
+ALTER TABLE reports ADD COLUMN submission_key TEXT;
+CREATE UNIQUE INDEX reports_by_submission_key ON reports (submission_key)
+)SQL"},
   };
   return migrations;
 }

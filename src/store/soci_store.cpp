@@ -173,19 +173,28 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   }
   int year = YearOf(now);
   int anonymous = report.anonymous ? 1 : 0;
+  // The key is kept only as a hash; NULL when the form sent none (NULLs never conflict).
+  std::string key_hash = report.submission_key.empty() ? "" : HashToken(report.submission_key);
+  soci::indicator key_ind = key_hash.empty() ? soci::i_null : soci::i_ok;
   Guard("registering a report", [&] {
     Write([&](soci::session& sql) {
       sql << "INSERT INTO reports (reported_at, reported_year, incident_date, "
              "incident_municipality, residence_municipality, anonymous, channel, description_enc, "
-             "contact_enc) VALUES (:at, :year, :date, :inc, :res, :anon, :channel, :descr, "
-             ":contact) RETURNING id",
+             "contact_enc, submission_key) VALUES (:at, :year, :date, :inc, :res, :anon, :channel, "
+             ":descr, :contact, :key) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
           soci::use(now), soci::use(year), soci::use(stored.incident_date),
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
           soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
-          soci::use(contact_enc, contact_ind), soci::into(stored.id);
+          soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind), soci::into(stored.id);
+      if (sql.got_data()) return;
+      // The same submission arrived before (a double click, a resend after a lost connection):
+      // answer with the report it made instead of registering it twice.
+      sql << "SELECT id, reported_at FROM reports WHERE submission_key = :key", soci::use(key_hash),
+          soci::into(stored.id), soci::into(stored.reported_at);
+      stored.duplicate = true;
     });
   });
-  stored.reference = FormatReference(year, stored.id);
+  stored.reference = FormatReference(YearOf(stored.reported_at), stored.id);
   return stored;
 }
 

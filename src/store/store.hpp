@@ -30,6 +30,7 @@ struct RegisteredReport {
   std::string channel;
   std::string description;
   std::optional<Contact> contact;
+  bool duplicate = false;  // AddReport found this submission already registered
 };
 
 struct MunicipalityCount {
@@ -57,7 +58,8 @@ class Store {
 
   virtual bool Ping() = 0;
 
-  // Registers a report durably; returns its id and reference only after the commit.
+  // Registers a report durably; returns its id and reference only after the commit. A report
+  // whose submission key was registered before is not stored again: the earlier one is returned.
   virtual RegisteredReport AddReport(const NewReport& report, long long now) = 0;
   // Newest first.
   virtual std::vector<RegisteredReport> ListReports(int limit, int offset) = 0;

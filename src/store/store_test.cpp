@@ -16,8 +16,9 @@ TEST(DatabaseUrl, ParsesBothEngines) {
   EXPECT_EQ(ParseDatabaseUrl("sqlite:var/m.db")->target, "var/m.db");
   EXPECT_EQ(ParseDatabaseUrl("sqlite:///tmp/m.db")->target, "/tmp/m.db");
   EXPECT_EQ(ParseDatabaseUrl("postgresql://u:p@127.0.0.1:5432/db")->engine, Engine::kPostgres);
-  EXPECT_EQ(ParseDatabaseUrl("postgresql://me:p%27w@db.local:5433/meldpunt?sslmode=require")->target,
-            "host='db.local' port='5433' dbname='meldpunt' user='me' password='p\\'w' sslmode='require'");
+  EXPECT_EQ(
+      ParseDatabaseUrl("postgresql://me:p%27w@db.local:5433/meldpunt?sslmode=require")->target,
+      "host='db.local' port='5433' dbname='meldpunt' user='me' password='p\\'w' sslmode='require'");
   EXPECT_FALSE(ParseDatabaseUrl("postgresql://u@h/db?bad-key=1").ok());
   EXPECT_FALSE(ParseDatabaseUrl("mysql://x").ok());
   EXPECT_FALSE(ParseDatabaseUrl("sqlite:").ok());
@@ -49,7 +50,8 @@ TEST(SqliteStore, RegistersEncryptsAndCounts) {
                      "GM0363",
                      "unknown",
                      false,
-                     Contact{"Ann", "ann@example.nl", ""}};
+                     Contact{"Ann", "ann@example.nl", ""},
+                     ""};
     long long now = StartOfYearUnixSeconds(2026) + 3600;
     auto first = store->AddReport(report, now);
     auto second = store->AddReport(report, now + 1);
@@ -84,13 +86,42 @@ TEST(SqliteStore, RegistersEncryptsAndCounts) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(SqliteStore, TheSameSubmissionKeyRegistersOneReport) {
+  InitSodium();
+  auto dir = std::filesystem::temp_directory_path() / ("meldpunt-store-" + RandomToken(6));
+  Key key;
+  key.fill(1);
+  auto store = OpenStore("sqlite:" + (dir / "m.db").string(), key);
+  NewReport report{"text",       *ParseIsoDate("2026-01-02"), "none", "unknown", true,
+                   std::nullopt, "abcdefghijklmnopqrstuv"};
+  long long now = StartOfYearUnixSeconds(2026);
+  std::vector<std::thread> threads;
+  std::vector<RegisteredReport> results(6);
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] { results[t] = store->AddReport(report, now + t); });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(store->CountReports(), 1);
+  int duplicates = 0;
+  for (const auto& r : results) {
+    EXPECT_EQ(r.reference, results[0].reference);
+    duplicates += r.duplicate;
+  }
+  EXPECT_EQ(duplicates, 5);
+  report.submission_key.clear();  // forms without a key are never merged
+  store->AddReport(report, now);
+  store->AddReport(report, now);
+  EXPECT_EQ(store->CountReports(), 3);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(SqliteStore, ConcurrentWritesAllCommit) {
   InitSodium();
   auto dir = std::filesystem::temp_directory_path() / ("meldpunt-store-" + RandomToken(6));
   Key key;
   key.fill(1);
   auto store = OpenStore("sqlite:" + (dir / "m.db").string(), key);
-  NewReport report{"text", *ParseIsoDate("2026-01-02"), "none", "unknown", true, std::nullopt};
+  NewReport report{"text", *ParseIsoDate("2026-01-02"), "none", "unknown", true, std::nullopt, ""};
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {

@@ -17,9 +17,11 @@ Date LatestIncidentDate(const AppContext& app) {
 
 // Fills the form's template data from what was typed, with the errors to show beside fields.
 TemplateData FormData(const AppContext& app, Lang lang, const std::string& csrf,
-                      const ReportInput& input, const std::vector<FieldError>& errors) {
+                      const std::string& submission_key, const ReportInput& input,
+                      const std::vector<FieldError>& errors) {
   TemplateData data;
   data.set("csrf", csrf);
+  data.set("submission_key", submission_key);
   data.set("description", input.description);
   data.set("incident_date", input.incident_date);
   data.set("max_date", FormatIsoDate(LatestIncidentDate(app)));
@@ -52,6 +54,8 @@ TemplateData FormData(const AppContext& app, Lang lang, const std::string& csrf,
 }
 
 }  // namespace
+
+std::string NewSubmissionKey() { return RandomToken(18); }
 
 const char* ProblemMessage(const std::string& field, Problem problem) {
   switch (problem) {
@@ -91,9 +95,9 @@ http::Response HomePage(const AppContext& app, const http::Request& request) {
 }
 
 http::Response RenderReportForm(const AppContext& app, const http::Request& request,
-                                const std::string& csrf) {
+                                const std::string& csrf, const std::string& submission_key) {
   Page page{"report_form", N_("Report discrimination"),
-            FormData(app, LangOf(request), csrf, {}, {}), "report_form.js"};
+            FormData(app, LangOf(request), csrf, submission_key, {}, {}), "report_form.js"};
   return RenderPage(app, request, 200, std::move(page));
 }
 
@@ -111,16 +115,23 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
                     form->Get("contact_email"),
                     form->Get("contact_phone")};
   ReportValidation validation = ValidateReport(input, app.municipalities, LatestIncidentDate(app));
+  // A form without a well-formed key still works; it just cannot be recognised when resent.
+  std::string submission_key = form->Get("submission_key");
+  if (!IsSubmissionKey(submission_key)) submission_key.clear();
   if (!validation.report) {
     Lang lang = LangOf(request);
     http::Response response;
     std::string csrf = CsrfTokenFor(app, request, response);
-    Page page{"report_form", N_("Report discrimination"),
-              FormData(app, lang, csrf, input, validation.errors), "report_form.js"};
+    Page page{
+        "report_form", N_("Report discrimination"),
+        FormData(app, lang, csrf, submission_key.empty() ? NewSubmissionKey() : submission_key,
+                 input, validation.errors),
+        "report_form.js"};
     http::Response rendered = RenderPage(app, request, 422, std::move(page));
     for (auto& header : response.headers) rendered.Add(header.first, header.second);
     return rendered;
   }
+  validation.report->submission_key = submission_key;
   RegisteredReport stored;
   try {
     stored = app.store.AddReport(*validation.report, app.now());
@@ -138,8 +149,9 @@ http::Response ReportReceivedPage(const AppContext& app, const http::Request& re
   if (!reference || !ParseReference(*reference)) return ErrorPage(app, 404, &request);
   TemplateData data;
   data.set("reference", *reference);
-  return RenderPage(app, request, 200,
-                    {"report_received", N_("Your report has been received"), data, ""});
+  return RenderPage(
+      app, request, 200,
+      {"report_received", N_("Your report has been received"), data, "report_received.js"});
 }
 
 }  // namespace meldpunt::web

@@ -10,7 +10,9 @@ inline constexpr size_t kMaxFormFields = 50;
 http::Response HomePage(const AppContext& app, const http::Request& request);
 // The empty report form with the given anti-forgery token (served through ReportFormCache).
 http::Response RenderReportForm(const AppContext& app, const http::Request& request,
-                                const std::string& csrf);
+                                const std::string& csrf, const std::string& submission_key);
+// A fresh key for one filled-in form (see NewReport::submission_key).
+std::string NewSubmissionKey();
 http::Response SubmitReport(const AppContext& app, const http::Request& request);
 http::Response ReportReceivedPage(const AppContext& app, const http::Request& request);
 

@@ -1,7 +1,7 @@
 #pragma once
-// The empty report form is the busiest page and the same for every visitor but for the
-// anti-forgery token. It is rendered once per language at start, split around the token, and
-// served by joining the two halves with the visitor's token.
+// The empty report form is the busiest page and the same for every visitor but for two values:
+// the anti-forgery token and the form's submission key. It is rendered once per language at
+// start, split around those two, and served by joining the parts with the visitor's values.
 #include <array>
 #include <string>
 
@@ -12,16 +12,14 @@ namespace meldpunt::web {
 
 class ReportFormCache {
  public:
-  // Renders the form in every language; throws when the token does not appear exactly once.
+  // Renders the form in every language; throws when a value does not appear exactly once, in order.
   explicit ReportFormCache(const AppContext& app);
   http::Response Serve(const AppContext& app, const http::Request& request) const;
 
  private:
-  struct Halves {
-    std::string before_token;
-    std::string after_token;
-  };
-  std::array<Halves, kAllLangs.size()> pages_;  // fixed after construction
+  // before the token, between the token and the submission key, after the key
+  using Parts = std::array<std::string, 3>;
+  std::array<Parts, kAllLangs.size()> pages_;  // fixed after construction
 };
 
 }  // namespace meldpunt::web

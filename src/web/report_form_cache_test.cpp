@@ -17,6 +17,14 @@ std::string SetCookieValue(const http::Response& response, std::string_view name
   return {};
 }
 
+std::string HiddenValue(const std::string& html, const std::string& name) {
+  std::string marker = "name=\"" + name + "\" value=\"";
+  size_t at = html.find(marker);
+  if (at == std::string::npos) return {};
+  at += marker.size();
+  return html.substr(at, html.find('"', at) - at);
+}
+
 // The cached form must be byte for byte what rendering it afresh gives, in every language.
 TEST(ReportFormCache, ServesExactlyTheFreshlyRenderedForm) {
   TestApp test;
@@ -31,7 +39,11 @@ TEST(ReportFormCache, ServesExactlyTheFreshlyRenderedForm) {
     request.headers = {{"cookie", "mp_csrf=" + token}};
     http::Response cached = cache.Serve(test.app(), request);
     EXPECT_TRUE(SetCookieValue(cached, "mp_csrf").empty()) << "a valid token is kept, not replaced";
-    EXPECT_EQ(cached.body, RenderReportForm(test.app(), request, token).body) << query;
+    std::string key = HiddenValue(cached.body, "submission_key");
+    EXPECT_TRUE(IsSubmissionKey(key));
+    EXPECT_EQ(cached.body, RenderReportForm(test.app(), request, token, key).body) << query;
+    EXPECT_NE(HiddenValue(cache.Serve(test.app(), request).body, "submission_key"), key)
+        << "every form gets its own submission key";
     EXPECT_NE(cached.body.find("value=\"" + token + "\""), std::string::npos);
     EXPECT_EQ(SetCookieValue(cached, "mp_lang").empty(), std::string(query).empty());
   }
