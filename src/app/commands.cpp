@@ -57,6 +57,8 @@ int Serve(const Config& config) {
   http::StaticFiles static_files(config.share_dir + "/static", "/static/");
 
   Key signing = DeriveKey(master, kSigningKey);
+  RateLimiter report_limits(config.report_burst, config.report_refill_seconds);
+  RateLimiter login_limits(config.login_burst, config.login_refill_seconds);
   web::AppContext app{
       *store,
       *municipalities,
@@ -67,6 +69,8 @@ int Serve(const Config& config) {
       web::WebOptions{.secure_cookies = config.BehindTls(),
                       .staff_idle_timeout = std::chrono::minutes(config.staff_idle_minutes)},
       UnixNow,
+      report_limits,
+      login_limits,
   };
   http::Router router = web::BuildRoutes(app, static_files);
 
@@ -77,6 +81,7 @@ int Serve(const Config& config) {
       config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
   options.worker_threads = config.workers;
   options.hsts = config.BehindTls();
+  options.trust_proxy = config.trust_proxy;
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
   log::SetRequestLogging(config.access_log);

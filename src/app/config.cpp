@@ -56,6 +56,30 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_IDLE_TIMEOUT")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  app.add_option("--trust-proxy", c.trust_proxy,
+                 "Behind a reverse proxy: take the client address from X-Forwarded-For")
+      ->envname("MELDPUNT_TRUST_PROXY")
+      ->capture_default_str();
+  app.add_option("--report-burst", c.report_burst,
+                 "Reports one client may send at once (0: no limit)")
+      ->envname("MELDPUNT_REPORT_BURST")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  app.add_option("--report-refill-seconds", c.report_refill_seconds,
+                 "After the burst, one more report per this many seconds")
+      ->envname("MELDPUNT_REPORT_REFILL_SECONDS")
+      ->check(CLI::Range(0.001, 86400.0))
+      ->capture_default_str();
+  app.add_option("--login-burst", c.login_burst,
+                 "Staff login attempts one client may make at once (0: no limit)")
+      ->envname("MELDPUNT_LOGIN_BURST")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  app.add_option("--login-refill-seconds", c.login_refill_seconds,
+                 "After the burst, one more login attempt per this many seconds")
+      ->envname("MELDPUNT_LOGIN_REFILL_SECONDS")
+      ->check(CLI::Range(0.001, 86400.0))
+      ->capture_default_str();
   app.add_option("--staff-idle-minutes", c.staff_idle_minutes,
                  "Staff sessions end after this idle time")
       ->envname("MELDPUNT_STAFF_IDLE_MINUTES")

@@ -24,6 +24,12 @@ struct Config {
   int staff_idle_minutes = 30;
   int read_timeout_seconds = 15;  // for a whole request, once its first byte arrived
   int idle_timeout_seconds = 30;  // between requests on a kept-alive connection
+  bool trust_proxy = false;       // client address from X-Forwarded-For
+  // Per-client limits: a burst, then one more every refill seconds. A burst of 0 is no limit.
+  int report_burst = 20;
+  double report_refill_seconds = 30;
+  int login_burst = 10;
+  double login_refill_seconds = 60;
 
   // Fills in the defaults that depend on other settings.
   void Resolve();

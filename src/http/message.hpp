@@ -20,6 +20,9 @@ struct Request {
   std::string query;                                         // raw query string without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
+  // The client's address, for rate limits only: it is never logged or stored. With a trusted
+  // reverse proxy, the address the proxy reports (last X-Forwarded-For entry).
+  std::string client_address;
 
   std::optional<std::string_view> Header(std::string_view lower_name) const;
   // A query parameter's decoded value, or empty.

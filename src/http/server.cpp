@@ -75,6 +75,18 @@ bool DecodeTarget(std::string_view target, std::string& path, std::string& query
   return true;
 }
 
+std::string ClientAddress(const Request& request, const std::string& peer, bool trust_proxy) {
+  if (!trust_proxy) return peer;
+  auto forwarded = request.Header("x-forwarded-for");
+  if (!forwarded) return peer;
+  std::string_view list = *forwarded;
+  size_t comma = list.rfind(',');
+  std::string_view last = comma == std::string_view::npos ? list : list.substr(comma + 1);
+  while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+  while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+  return last.empty() ? peer : std::string(last);
+}
+
 void AddSecurityHeaders(Response& response, bool hsts) {
   response.Set("Content-Security-Policy",
                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -169,6 +181,8 @@ asio::awaitable<void> Server::Impl::Drain(beast::tcp_stream& stream, beast::flat
 }
 
 asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
+  beast::error_code peer_ec;
+  std::string peer = socket.remote_endpoint(peer_ec).address().to_string();
   beast::tcp_stream stream(std::move(socket));
   beast::flat_buffer buffer;
   for (int served = 0; served < options.max_requests_per_connection && !stopping; ++served) {
@@ -218,6 +232,7 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
       drain = status == 413;
     } else {
       request = ToRequest(parser.get(), true);
+      request.client_address = ClientAddress(request, peer, options.trust_proxy);
       response = co_await Handle(request);
       close = !parser.get().keep_alive() || stopping;
     }

@@ -23,7 +23,8 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{30};  // between requests on a kept-alive connection
   int max_requests_per_connection = 10000;
   std::chrono::seconds shutdown_grace{10};
-  bool hsts = false;  // behind TLS: tell browsers to keep using https
+  bool hsts = false;         // behind TLS: tell browsers to keep using https
+  bool trust_proxy = false;  // take the client address from X-Forwarded-For (last entry)
 };
 
 // Renders an error page for a status; request is null when the request could not be parsed.
@@ -47,5 +48,8 @@ class Server {
 void AddSecurityHeaders(Response& response, bool hsts);
 // The request target must be origin-form ("/path?query"), without "..", NUL or backslash.
 bool DecodeTarget(std::string_view target, std::string& path, std::string& query);
+// The client address of a request: the peer, or behind a trusted proxy the last address the
+// proxy added to X-Forwarded-For.
+std::string ClientAddress(const Request& request, const std::string& peer, bool trust_proxy);
 
 }  // namespace meldpunt::http

@@ -6,6 +6,7 @@
 
 #include "domain/municipality.hpp"
 #include "security/crypto.hpp"
+#include "security/rate_limiter.hpp"
 #include "security/tokens.hpp"
 #include "store/store.hpp"
 #include "web/i18n.hpp"
@@ -28,6 +29,8 @@ struct AppContext {
   const Signer signer;  // for values handed out in URLs
   const WebOptions options;
   std::function<long long()> now;  // Unix seconds; replaceable for tests
+  RateLimiter& report_limits;      // report submissions per client
+  RateLimiter& login_limits;       // staff login attempts per client (ASVS 2.2.1)
 };
 
 }  // namespace meldpunt::web

@@ -118,17 +118,22 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   // A form without a well-formed key still works; it just cannot be recognised when resent.
   std::string submission_key = form->Get("submission_key");
   if (!IsSubmissionKey(submission_key)) submission_key.clear();
-  if (!validation.report) {
+  // Only reports that would be stored count against the client's limit; when over it, the form
+  // comes back with everything typed and a message to wait, and nothing is stored.
+  bool limited = validation.report &&
+                 !app.report_limits.Allow(request.client_address, static_cast<double>(app.now()));
+  if (!validation.report || limited) {
     Lang lang = LangOf(request);
     http::Response response;
     std::string csrf = CsrfTokenFor(app, request, response);
-    Page page{
-        "report_form", N_("Report discrimination"),
+    TemplateData data =
         FormData(app, lang, csrf, submission_key.empty() ? NewSubmissionKey() : submission_key,
-                 input, validation.errors),
-        "report_form.js"};
-    http::Response rendered = RenderPage(app, request, 422, std::move(page));
+                 input, validation.errors);
+    data.set("rate_limited", Bool(limited));
+    Page page{"report_form", N_("Report discrimination"), std::move(data), "report_form.js"};
+    http::Response rendered = RenderPage(app, request, limited ? 429 : 422, std::move(page));
     for (auto& header : response.headers) rendered.Add(header.first, header.second);
+    if (limited) rendered.Set("Retry-After", "60");
     return rendered;
   }
   validation.report->submission_key = submission_key;

@@ -34,12 +34,13 @@ http::Response WithCookies(http::Response response, const http::Response& cookie
 }
 
 http::Response LoginForm(const AppContext& app, const http::Request& request, int status,
-                         const std::string& email, bool failed) {
+                         const std::string& email, bool failed, bool limited = false) {
   http::Response cookies;
   TemplateData data;
   data.set("csrf", CsrfTokenFor(app, request, cookies));
   data.set("email", email);
   data.set("failed", Bool(failed));
+  data.set("limited", Bool(limited));
   return WithCookies(RenderPage(app, request, status, {"staff_login", N_("Staff login"), data, ""}),
                      cookies);
 }
@@ -72,6 +73,12 @@ http::Response StaffLogin(const AppContext& app, const http::Request& request) {
   if (!form) return ErrorPage(app, 400, &request);
   if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
   std::string email = Trim(form->Get("email"));
+  // Every attempt counts, before the costly password check (OWASP ASVS 2.2.1).
+  if (!app.login_limits.Allow(request.client_address, static_cast<double>(app.now()))) {
+    http::Response limited = LoginForm(app, request, 429, email, false, true);
+    limited.Set("Retry-After", "60");
+    return limited;
+  }
   std::string password = form->Get("password");
   auto user = email.size() <= kMaxEmailChars ? app.store.FindUser(email) : std::nullopt;
   // Without a user we still hash once, so timing does not tell which addresses exist.

@@ -27,7 +27,9 @@ class TestApp {
              CsrfTokens(Signer(TestKey(2))),
              Signer(TestKey(2)),
              WebOptions{},
-             [] { return 1795651200LL; }} {}
+             [] { return 1795651200LL; },
+             unlimited_,
+             unlimited_} {}
   ~TestApp() { std::filesystem::remove_all(dir_); }
   const AppContext& app() const { return app_; }
 
@@ -48,6 +50,7 @@ class TestApp {
   MunicipalityRegistry municipalities_;
   Translator translator_;
   Templates templates_;
+  RateLimiter unlimited_{0, 1.0};
   AppContext app_;
 };
 

@@ -42,7 +42,9 @@ export async function startServer({ database, env = {}, resetDatabase = true, da
   database ??= process.env.MELDPUNT_TEST_DATABASE || `sqlite:${path.join(dataDir, 'meldpunt.db')}`;
   if (resetDatabase && isPostgres(database)) await resetPostgres(database);
 
-  const childEnv = { ...process.env, ...env };
+  // One test client sends many reports and logins quickly: the per-client limits are off unless a
+  // test turns them on through env (tests/integration/rate-limits.test.mjs).
+  const childEnv = { ...process.env, MELDPUNT_REPORT_BURST: '0', MELDPUNT_LOGIN_BURST: '0', ...env };
   const args = ['serve', '--listen', '127.0.0.1', '--port', '0', '--database', database, '--data-dir', dataDir, ...extraArgs];
   const child = spawn(bin, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';

@@ -1,0 +1,40 @@
+#pragma once
+// Per-client rate limits without keeping addresses: a client is known only by a keyed hash of
+// its address, under a key that lives in memory and is replaced every day, so the table can
+// neither be read back into addresses nor linked across days. Token buckets: a client may make
+// `burst` requests at once and then one per `refill_seconds`.
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "security/crypto.hpp"
+
+namespace meldpunt {
+
+class RateLimiter {
+ public:
+  // burst 0 turns the limit off.
+  RateLimiter(int burst, double refill_seconds, size_t max_clients = 100000);
+  // Takes one token for the client at time now (seconds); false when the client has none left.
+  bool Allow(std::string_view client, double now);
+  size_t TrackedClients();
+
+ private:
+  struct Bucket {
+    double tokens;
+    double updated;
+  };
+  std::string Pseudonym(std::string_view client, double now);  // requires mutex_
+
+  const int burst_;
+  const double refill_seconds_;
+  const size_t max_clients_;
+  std::mutex mutex_;
+  Key key_;                                          // guarded by mutex_
+  double key_since_ = -1;                            // guarded by mutex_
+  std::unordered_map<std::string, Bucket> buckets_;  // guarded by mutex_
+};
+
+}  // namespace meldpunt
