@@ -1,4 +1,6 @@
 // meldpunt: the reporting point's server and its command-line tools.
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -27,6 +29,8 @@ int main(int argc, char** argv) {
   for (auto* sub : {serve, migrate, user, user_add}) sub->fallthrough();
 
   CLI11_PARSE(cli, argc, argv);
+  // Files meldpunt creates (database, key, logs it may write) are for its own user only.
+  umask(077);
   try {
     InitSodium();
     config.Resolve();

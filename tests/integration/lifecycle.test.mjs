@@ -122,3 +122,18 @@ test('an idle kept-alive connection is closed after the idle timeout', async () 
     await server.stop();
   }
 });
+
+test('the database and key files are readable by the service user only', async () => {
+  const { stat, readdir } = await import('node:fs/promises');
+  const server = await startServer();
+  try {
+    await submitValid(server.url, validReport());
+    for (const name of await readdir(server.dataDir)) {
+      const mode = (await stat(`${server.dataDir}/${name}`)).mode & 0o777;
+      assert.equal(mode & 0o077, 0, `${name} has mode ${mode.toString(8)}`);
+    }
+    assert.ok((await readdir(server.dataDir)).includes('meldpunt.key'));
+  } finally {
+    await server.stop();
+  }
+});
