@@ -26,6 +26,11 @@ http::Response RenderPage(const AppContext& app, const http::Request& request, i
   return response;
 }
 
+http::Response WithCookies(http::Response response, const http::Response& cookies) {
+  for (const auto& header : cookies.headers) response.Add(header.first, header.second);
+  return response;
+}
+
 void RememberLanguageChoice(const http::Request& request, http::Response& response) {
   if (!LangChosenInQuery(request)) return;
   response.Add(

@@ -20,6 +20,9 @@ struct Page {
 http::Response RenderPage(const AppContext& app, const http::Request& request, int status,
                           Page page);
 
+// The response with the Set-Cookie headers collected in `cookies` added.
+http::Response WithCookies(http::Response response, const http::Response& cookies);
+
 // A language chosen with ?lang= is remembered in the mp_lang cookie.
 void RememberLanguageChoice(const http::Request& request, http::Response& response);
 

@@ -131,8 +131,8 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
                  input, validation.errors);
     data.set("rate_limited", Bool(limited));
     Page page{"report_form", N_("Report discrimination"), std::move(data), "report_form.js"};
-    http::Response rendered = RenderPage(app, request, limited ? 429 : 422, std::move(page));
-    for (auto& header : response.headers) rendered.Add(header.first, header.second);
+    http::Response rendered =
+        WithCookies(RenderPage(app, request, limited ? 429 : 422, std::move(page)), response);
     if (limited) rendered.Set("Retry-After", "60");
     return rendered;
   }

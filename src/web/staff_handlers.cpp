@@ -28,11 +28,6 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   return Page{std::move(template_name), std::move(title), std::move(data), ""};
 }
 
-http::Response WithCookies(http::Response response, const http::Response& cookies) {
-  for (const auto& header : cookies.headers) response.Add(header.first, header.second);
-  return response;
-}
-
 http::Response LoginForm(const AppContext& app, const http::Request& request, int status,
                          const std::string& email, bool failed, bool limited = false) {
   http::Response cookies;
