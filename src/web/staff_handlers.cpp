@@ -23,8 +23,12 @@ std::string SessionCookieValue(const AppContext& app, const http::Request& reque
 Page StaffPage(const AppContext& app, const http::Request& request, http::Response& cookies,
                const StaffSession& staff, std::string template_name, std::string title,
                TemplateData data) {
-  data.set("csrf", CsrfTokenFor(app, request, cookies));
-  data.set("staff_email", staff.email);
+  TemplateData nav;
+  nav.set("csrf", CsrfTokenFor(app, request, cookies));
+  nav.set("staff_email", staff.email);
+  nav.set("on_reports", Bool(template_name == "staff_reports"));
+  nav.set("on_figures", Bool(template_name == "staff_figures"));
+  data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
   return Page{std::move(template_name), std::move(title), std::move(data), ""};
 }
 

@@ -14,8 +14,7 @@ namespace meldpunt::web {
 class TestApp {
  public:
   TestApp()
-      : dir_(std::filesystem::temp_directory_path() /
-             ("meldpunt-web-" + (InitSodium(), RandomToken(6)))),
+      : dir_(FreshDir()),
         store_(OpenStore("sqlite:" + (dir_ / "m.db").string(), TestKey(1))),
         municipalities_(MunicipalityRegistry::FromCsv(ReadShipped("/data/gemeenten.csv")).value()),
         translator_(MELDPUNT_LOCALE_DIR),
@@ -34,6 +33,10 @@ class TestApp {
   const AppContext& app() const { return app_; }
 
  private:
+  static std::filesystem::path FreshDir() {
+    InitSodium();  // before RandomToken
+    return std::filesystem::temp_directory_path() / ("meldpunt-web-" + RandomToken(6));
+  }
   static Key TestKey(unsigned char fill) {
     Key key;
     key.fill(fill);
