@@ -56,6 +56,13 @@ int Serve(const Config& config) {
   web::Templates templates(config.share_dir + "/templates", translator);
   http::StaticFiles static_files(config.share_dir + "/static", "/static/");
 
+  std::optional<PostcodeTable> postcodes;
+  if (!config.postcode_file.empty()) {
+    auto table = PostcodeTable::FromCsv(ReadFile(config.postcode_file));
+    if (!table) throw std::runtime_error(config.postcode_file + ": " + table.error());
+    postcodes = std::move(*table);
+  }
+
   Key signing = DeriveKey(master, kSigningKey);
   RateLimiter report_limits(config.report_burst, config.report_refill_seconds);
   RateLimiter login_limits(config.login_burst, config.login_refill_seconds);
@@ -71,6 +78,7 @@ int Serve(const Config& config) {
       UnixNow,
       report_limits,
       login_limits,
+      postcodes ? &*postcodes : nullptr,
   };
   http::Router router = web::BuildRoutes(app, static_files);
 
@@ -94,6 +102,7 @@ int Serve(const Config& config) {
                           {"port", port},
                           {"database", url->engine == Engine::kSqlite ? "sqlite" : "postgresql"},
                           {"municipalities", municipalities->Current().size()},
+                          {"postcodes", postcodes ? postcodes->size() : 0},
                           {"io_threads", options.io_threads}});
   server.Run();
   log::Info("stopped");

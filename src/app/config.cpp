@@ -60,6 +60,9 @@ void AddConfigOptions(CLI::App& app, Config& c) {
                  "Behind a reverse proxy: take the client address from X-Forwarded-For")
       ->envname("MELDPUNT_TRUST_PROXY")
       ->capture_default_str();
+  app.add_option("--postcode-file", c.postcode_file,
+                 "CSV (pc4,municipality) that maps postcodes to municipalities; empty: none")
+      ->envname("MELDPUNT_POSTCODE_FILE");
   app.add_option("--report-burst", c.report_burst,
                  "Reports one client may send at once (0: no limit)")
       ->envname("MELDPUNT_REPORT_BURST")

@@ -25,6 +25,7 @@ struct Config {
   int read_timeout_seconds = 15;  // for a whole request, once its first byte arrived
   int idle_timeout_seconds = 30;  // between requests on a kept-alive connection
   bool trust_proxy = false;       // client address from X-Forwarded-For
+  std::string postcode_file;      // CSV pc4,municipality; empty: the form offers no postcode
   // Per-client limits: a burst, then one more every refill seconds. A burst of 0 is no limit.
   int report_burst = 20;
   double report_refill_seconds = 30;

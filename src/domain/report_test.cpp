@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/classification.hpp"
+
 namespace meldpunt {
 namespace {
 
@@ -16,8 +18,20 @@ MunicipalityRegistry TestRegistry() {
 const Date kToday = *ParseIsoDate("2026-11-26");
 
 ReportInput ValidAnonymous() {
-  return ReportInput{
-      "I was refused at the door.", "2026-11-20", "GM0363", "GM0599", "yes", "", "", ""};
+  ReportInput input;
+  input.reporter_role = "victim";
+  input.description = "I was refused at the door.";
+  input.nature = "unequal_treatment";
+  input.grounds = {"origin"};
+  input.domain = "hospitality";
+  input.incident_date = "2026-11-20";
+  input.incident_municipality = "GM0363";
+  input.scope = "incident";
+  input.residence_municipality = "GM0599";
+  input.anonymous = "yes";
+  input.wishes = {"registration_only"};
+  input.consent = "yes";
+  return input;
 }
 
 std::vector<std::string> FieldsWithErrors(const ReportValidation& v) {
@@ -52,16 +66,20 @@ TEST(ValidateReport, SpecialMunicipalityValuesAreAccepted) {
   input.incident_municipality = "unknown";
   input.residence_municipality = "none";
   EXPECT_EQ(FieldsWithErrors(ValidateReport(input, TestRegistry(), kToday)),
-            (std::vector<std::string>{"incident_municipality", "residence_municipality"}));
+            (std::vector<std::string>{"residence_municipality", "incident_municipality"}));
 }
 
 TEST(ValidateReport, RequiresEveryMandatoryField) {
   auto v = ValidateReport(ReportInput{}, TestRegistry(), kToday);
   EXPECT_FALSE(v.report);
   EXPECT_EQ(FieldsWithErrors(v),
-            (std::vector<std::string>{"description", "incident_date", "incident_municipality",
-                                      "residence_municipality", "anonymous"}));
-  for (const auto& e : v.errors) EXPECT_EQ(e.problem, Problem::kRequired);
+            (std::vector<std::string>{"reporter_role", "residence_municipality", "description",
+                                      "nature", "grounds", "domain", "incident_date",
+                                      "incident_municipality", "scope", "anonymous", "wishes",
+                                      "consent"}));
+  for (const auto& e : v.errors) {
+    EXPECT_EQ(e.problem, e.field == "consent" ? Problem::kConsentRequired : Problem::kRequired);
+  }
 }
 
 TEST(ValidateReport, WhitespaceOnlyDescriptionIsMissing) {
@@ -148,6 +166,140 @@ TEST(ValidateReport, RejectsAnUnknownAnonymityChoice) {
   input.anonymous = "maybe";
   EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem,
             Problem::kInvalidChoice);
+}
+
+TEST(ValidateReport, ApproximateDatesKeepTheirPrecision) {
+  auto input = ValidAnonymous();
+  input.incident_when = "approximate";
+  input.incident_date = "not looked at";
+  input.incident_year = "2025";
+  auto v = ValidateReport(input, TestRegistry(), kToday);
+  ASSERT_TRUE(v.report);
+  EXPECT_EQ(FormatIncidentDate(v.report->incident_date), "2025");
+  input.incident_month = "3";
+  v = ValidateReport(input, TestRegistry(), kToday);
+  ASSERT_TRUE(v.report);
+  EXPECT_EQ(FormatIncidentDate(v.report->incident_date), "2025-03");
+  EXPECT_EQ(ParseIncidentDate("2025-03")->precision, DatePrecision::kMonth);
+  input.incident_year = "2026";
+  input.incident_month = "12";  // December 2026 has not begun on 26 November
+  EXPECT_EQ(FieldsWithErrors(ValidateReport(input, TestRegistry(), kToday)),
+            (std::vector<std::string>{"incident_month"}));
+  input.incident_month = "13";
+  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem,
+            Problem::kInvalidChoice);
+  input.incident_month.clear();
+  input.incident_year = "";
+  EXPECT_EQ(FieldsWithErrors(ValidateReport(input, TestRegistry(), kToday)),
+            (std::vector<std::string>{"incident_year"}));
+  input.incident_year = "25";
+  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem,
+            Problem::kInvalidDate);
+}
+
+TEST(ValidateReport, GroundsAreSeveralKnownCodesInListOrder) {
+  auto input = ValidAnonymous();
+  input.grounds = {"age", "origin", "age", "unknown"};
+  auto v = ValidateReport(input, TestRegistry(), kToday);
+  ASSERT_TRUE(v.report);
+  // Duplicates go, and "I don't know" goes when known grounds are ticked too.
+  EXPECT_EQ(v.report->grounds, (std::vector<std::string>{"origin", "age"}));
+  input.grounds = {"unknown"};
+  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).report->grounds,
+            (std::vector<std::string>{"unknown"}));
+  input.grounds = {"origin", "hair colour"};
+  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem,
+            Problem::kInvalidChoice);
+}
+
+TEST(ValidateReport, ChoicesMustComeFromTheCodeLists) {
+  auto input = ValidAnonymous();
+  input.reporter_role = "boss";
+  input.nature = "rudeness";
+  input.domain = "moon";
+  input.scope = "everything";
+  EXPECT_EQ(FieldsWithErrors(ValidateReport(input, TestRegistry(), kToday)),
+            (std::vector<std::string>{"reporter_role", "nature", "domain", "scope"}));
+}
+
+TEST(ValidateReport, AnonymityRulesOutLetterAndMediationForAnIncident) {
+  auto input = ValidAnonymous();
+  for (const char* wish : {"letter", "mediation", "complaint_procedure", "police_report"}) {
+    input.wishes = {"advice", wish};
+    auto v = ValidateReport(input, TestRegistry(), kToday);
+    ASSERT_EQ(v.errors.size(), 1u) << wish;
+    EXPECT_EQ(v.errors[0].field, "wishes");
+    EXPECT_EQ(v.errors[0].problem, Problem::kNotWhenAnonymous);
+  }
+  input.wishes = {"advice", "listening_ear"};
+  EXPECT_TRUE(ValidateReport(input, TestRegistry(), kToday).report);
+  // About a general policy the bureau may write on its own initiative, even anonymously.
+  input.scope = "policy";
+  input.wishes = {"letter"};
+  EXPECT_TRUE(ValidateReport(input, TestRegistry(), kToday).report);
+  input.wishes = {"mediation"};
+  EXPECT_FALSE(ValidateReport(input, TestRegistry(), kToday).report);
+  // Not anonymous: everything may be asked for, and it makes the report a complaint.
+  input.scope = "incident";
+  input.anonymous = "no";
+  input.contact_email = "a@example.nl";
+  input.wishes = {"letter", "mediation"};
+  auto v = ValidateReport(input, TestRegistry(), kToday);
+  ASSERT_TRUE(v.report);
+  EXPECT_TRUE(IsComplaint(v.report->wishes));
+}
+
+TEST(ValidateReport, RegistrationOnlyStandsAlone) {
+  auto input = ValidAnonymous();
+  input.wishes = {"registration_only", "advice"};
+  EXPECT_EQ(ValidateReport(input, TestRegistry(), kToday).errors.at(0).problem,
+            Problem::kRegistrationOnlyAlone);
+  input.wishes = {"registration_only"};
+  auto v = ValidateReport(input, TestRegistry(), kToday);
+  ASSERT_TRUE(v.report);
+  EXPECT_FALSE(IsComplaint(v.report->wishes));
+}
+
+TEST(ValidateReport, ConsentIsNeededToSendButNotToReview) {
+  auto input = ValidAnonymous();
+  input.consent = "";
+  EXPECT_EQ(FieldsWithErrors(ValidateReport(input, TestRegistry(), kToday)),
+            (std::vector<std::string>{"consent"}));
+  EXPECT_TRUE(
+      ValidateReport(input, TestRegistry(), kToday, {.require_consent = false}).report);
+}
+
+TEST(ValidateReport, PostcodeStandsInForTheMunicipality) {
+  auto table = PostcodeTable::FromCsv("pc4,municipality\n1011,GM0363\n1381,GM0457\n3011,GM0599\n");
+  ASSERT_TRUE(table) << table.error();
+  auto input = ValidAnonymous();
+  input.residence_municipality.clear();
+  input.residence_postcode = "1381 ab";  // Weesp: counted in Amsterdam since the merger
+  input.incident_municipality.clear();
+  input.incident_postcode = "3011AB";
+  ValidationOptions options{.postcodes = &*table};
+  auto v = ValidateReport(input, TestRegistry(), kToday, options);
+  ASSERT_TRUE(v.report);
+  EXPECT_EQ(v.report->residence_municipality, "GM0363");
+  EXPECT_EQ(v.report->incident_municipality, "GM0599");
+  input.residence_postcode = "9999";
+  input.incident_postcode = "12345";
+  EXPECT_EQ(FieldsWithErrors(ValidateReport(input, TestRegistry(), kToday, options)),
+            (std::vector<std::string>{"residence_postcode", "incident_postcode"}));
+  // Without a table a postcode is not enough.
+  EXPECT_EQ(FieldsWithErrors(ValidateReport(input, TestRegistry(), kToday)),
+            (std::vector<std::string>{"residence_municipality", "incident_municipality"}));
+}
+
+TEST(Postcode, AcceptsTheDutchFormats) {
+  EXPECT_EQ(PostcodeDigits("1234 AB"), "1234");
+  EXPECT_EQ(PostcodeDigits(" 1234ab "), "1234");
+  EXPECT_EQ(PostcodeDigits("1234-AB"), "1234");
+  EXPECT_EQ(PostcodeDigits("1234"), "1234");
+  EXPECT_FALSE(PostcodeDigits("0123 AB"));
+  EXPECT_FALSE(PostcodeDigits("1234 A"));
+  EXPECT_FALSE(PostcodeDigits("12345"));
+  EXPECT_FALSE(PostcodeDigits("ABCD"));
 }
 
 TEST(Utf8, RejectsOverlongAndSurrogates) {

@@ -44,6 +44,21 @@ CREATE TABLE audit_log (
 ALTER TABLE reports ADD COLUMN submission_key TEXT;
 CREATE UNIQUE INDEX reports_by_submission_key ON reports (submission_key)
 )SQL"},
+      {3, "full classification: who reports, nature, grounds, domain, scope, wishes", R"SQL(
+ALTER TABLE reports ADD COLUMN reporter_role TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE reports ADD COLUMN nature TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE reports ADD COLUMN social_domain TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE reports ADD COLUMN scope TEXT NOT NULL DEFAULT 'incident';
+ALTER TABLE reports ADD COLUMN wishes TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN is_complaint INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reports ADD COLUMN code_list_version TEXT NOT NULL DEFAULT '';
+CREATE TABLE report_grounds (
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  ground TEXT NOT NULL,
+  PRIMARY KEY (report_id, ground)
+);
+CREATE INDEX report_grounds_by_ground ON report_grounds (ground)
+)SQL"},
   };
   return migrations;
 }

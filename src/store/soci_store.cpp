@@ -4,9 +4,11 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 
+#include "domain/classification.hpp"
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
 #include "store/write_queue.hpp"
@@ -20,15 +22,42 @@ constexpr std::string_view kDescriptionAd = "reports.description";
 constexpr std::string_view kContactAd = "reports.contact";
 
 std::string ContactToJson(const Contact& c) {
-  return boost::json::serialize(
-      boost::json::object{{"name", c.name}, {"email", c.email}, {"phone", c.phone}});
+  return boost::json::serialize(boost::json::object{{"name", c.name},
+                                                    {"email", c.email},
+                                                    {"phone", c.phone},
+                                                    {"preference", c.preference},
+                                                    {"time", c.time},
+                                                    {"language", c.language}});
 }
 
 Contact ContactFromJson(const std::string& text) {
   auto value = boost::json::parse(text).as_object();
-  return Contact{std::string(value.at("name").as_string()),
-                 std::string(value.at("email").as_string()),
-                 std::string(value.at("phone").as_string())};
+  auto get = [&](const char* key) {
+    auto* field = value.if_contains(key);
+    return field && field->is_string() ? std::string(field->as_string()) : std::string();
+  };
+  return Contact{get("name"), get("email"), get("phone"), get("preference"), get("time"),
+                 get("language")};
+}
+
+std::string JoinCodes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& code : codes) {
+    if (!out.empty()) out += ',';
+    out += code;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitCodes(const std::string& text) {
+  std::vector<std::string> codes;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find(',', pos);
+    if (end == std::string::npos) end = text.size();
+    if (end > pos) codes.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return codes;
 }
 
 // Integer columns come back as int or long long depending on engine and declared type.
@@ -155,11 +184,19 @@ bool SociStore::Ping() {
 RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   RegisteredReport stored;
   stored.reported_at = now;
-  stored.incident_date = FormatIsoDate(report.incident_date);
+  stored.incident_date = FormatIncidentDate(report.incident_date);
   stored.incident_municipality = report.incident_municipality;
   stored.residence_municipality = report.residence_municipality;
   stored.anonymous = report.anonymous;
-  stored.channel = "web";
+  stored.channel = report.channel;
+  stored.reporter_role = report.reporter_role;
+  stored.nature = report.nature;
+  stored.grounds = report.grounds;
+  stored.domain = report.domain;
+  stored.scope = report.scope;
+  stored.wishes = report.wishes;
+  stored.is_complaint = IsComplaint(report.wishes);
+  stored.code_list_version = report.code_list_version;
   stored.description = report.description;
   stored.contact = report.anonymous ? std::nullopt : report.contact;
 
@@ -173,6 +210,8 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   }
   int year = YearOf(now);
   int anonymous = report.anonymous ? 1 : 0;
+  int is_complaint = stored.is_complaint ? 1 : 0;
+  std::string wishes = JoinCodes(report.wishes);
   // The key is kept only as a hash; NULL when the form sent none (NULLs never conflict).
   std::string key_hash = report.submission_key.empty() ? "" : HashToken(report.submission_key);
   soci::indicator key_ind = key_hash.empty() ? soci::i_null : soci::i_ok;
@@ -180,13 +219,24 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
     Write([&](soci::session& sql) {
       sql << "INSERT INTO reports (reported_at, reported_year, incident_date, "
              "incident_municipality, residence_municipality, anonymous, channel, description_enc, "
-             "contact_enc, submission_key) VALUES (:at, :year, :date, :inc, :res, :anon, :channel, "
-             ":descr, :contact, :key) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
+             "contact_enc, submission_key, reporter_role, nature, social_domain, scope, wishes, "
+             "is_complaint, code_list_version) VALUES (:at, :year, :date, :inc, :res, :anon, "
+             ":channel, :descr, :contact, :key, :role, :nature, :domain, :scope, :wishes, "
+             ":complaint, :codes) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
           soci::use(now), soci::use(year), soci::use(stored.incident_date),
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
           soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
-          soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind), soci::into(stored.id);
-      if (sql.got_data()) return;
+          soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind),
+          soci::use(stored.reporter_role), soci::use(stored.nature), soci::use(stored.domain),
+          soci::use(stored.scope), soci::use(wishes), soci::use(is_complaint),
+          soci::use(stored.code_list_version), soci::into(stored.id);
+      if (sql.got_data()) {
+        for (const auto& ground : stored.grounds) {
+          sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",
+              soci::use(stored.id), soci::use(ground);
+        }
+        return;
+      }
       // The same submission arrived before (a double click, a resend after a lost connection):
       // answer with the report it made instead of registering it twice.
       sql << "SELECT id, reported_at FROM reports WHERE submission_key = :key", soci::use(key_hash),
@@ -203,8 +253,10 @@ std::vector<RegisteredReport> SociStore::ListReports(int limit, int offset) {
     soci::session sql(*readers_);
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT id, reported_at, incident_date, incident_municipality, "
-                        "residence_municipality, anonymous, channel, description_enc, contact_enc "
-                        "FROM reports ORDER BY id DESC LIMIT :limit OFFSET :offset",
+                        "residence_municipality, anonymous, channel, description_enc, contact_enc, "
+                        "reporter_role, nature, social_domain, scope, wishes, is_complaint, "
+                        "code_list_version FROM reports ORDER BY id DESC LIMIT :limit OFFSET "
+                        ":offset",
          soci::use(limit), soci::use(offset));
     std::vector<RegisteredReport> reports;
     for (const auto& row : rows) {
@@ -225,8 +277,36 @@ std::vector<RegisteredReport> SociStore::ListReports(int limit, int offset) {
         if (!contact) throw StoreError("report " + std::to_string(r.id) + ": " + contact.error());
         r.contact = ContactFromJson(*contact);
       }
+      r.reporter_role = row.get<std::string>(9);
+      r.nature = row.get<std::string>(10);
+      r.domain = row.get<std::string>(11);
+      r.scope = row.get<std::string>(12);
+      r.wishes = SplitCodes(row.get<std::string>(13));
+      r.is_complaint = GetInteger(row, 14) != 0;
+      r.code_list_version = row.get<std::string>(15);
       r.reference = FormatReference(YearOf(r.reported_at), r.id);
       reports.push_back(std::move(r));
+    }
+    if (!reports.empty()) {
+      long long first = reports.back().id, last = reports.front().id;
+      std::map<long long, RegisteredReport*> by_id;
+      for (auto& r : reports) by_id[r.id] = &r;
+      soci::rowset<soci::row> grounds =
+          (sql.prepare << "SELECT report_id, ground FROM report_grounds WHERE report_id BETWEEN "
+                          ":first AND :last ORDER BY report_id, ground",
+           soci::use(first), soci::use(last));
+      for (const auto& row : grounds) {
+        auto it = by_id.find(GetInteger(row, 0));
+        if (it != by_id.end()) it->second->grounds.push_back(row.get<std::string>(1));
+      }
+      // In the order of the code list, as the reporter saw them.
+      auto rank = [](const std::string& ground) {
+        return std::find(kGrounds.begin(), kGrounds.end(), ground) - kGrounds.begin();
+      };
+      for (auto& r : reports) {
+        std::sort(r.grounds.begin(), r.grounds.end(),
+                  [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+      }
     }
     return reports;
   });

@@ -28,6 +28,14 @@ struct RegisteredReport {
   std::string residence_municipality;
   bool anonymous = true;
   std::string channel;
+  std::string reporter_role;
+  std::string nature;
+  std::vector<std::string> grounds;
+  std::string domain;
+  std::string scope;
+  std::vector<std::string> wishes;
+  bool is_complaint = false;  // klacht: asks for more than registration
+  std::string code_list_version;
   std::string description;
   std::optional<Contact> contact;
   bool duplicate = false;  // AddReport found this submission already registered

@@ -12,6 +12,24 @@
 namespace meldpunt {
 namespace {
 
+NewReport TestReport(std::string description, std::string incident, std::string residence,
+                     std::string key) {
+  NewReport report;
+  report.reporter_role = "victim";
+  report.description = std::move(description);
+  report.nature = "hostile_treatment";
+  report.grounds = {"origin", "religion.anti_muslim"};
+  report.domain = "public_space";
+  report.incident_date = {*ParseIsoDate("2026-01-02"), DatePrecision::kDay};
+  report.incident_municipality = std::move(incident);
+  report.residence_municipality = std::move(residence);
+  report.scope = "incident";
+  report.wishes = {"registration_only"};
+  report.code_list_version = "2025.1";
+  report.submission_key = std::move(key);
+  return report;
+}
+
 TEST(DatabaseUrl, ParsesBothEngines) {
   EXPECT_EQ(ParseDatabaseUrl("sqlite:var/m.db")->target, "var/m.db");
   EXPECT_EQ(ParseDatabaseUrl("sqlite:///tmp/m.db")->target, "/tmp/m.db");
@@ -45,13 +63,9 @@ TEST(SqliteStore, RegistersEncryptsAndCounts) {
   key.fill(9);
   {
     auto store = OpenStore("sqlite:" + file, key);
-    NewReport report{"Uniquely-identifiable-text",
-                     *ParseIsoDate("2026-01-02"),
-                     "GM0363",
-                     "unknown",
-                     false,
-                     Contact{"Ann", "ann@example.nl", ""},
-                     ""};
+    NewReport report = TestReport("Uniquely-identifiable-text", "GM0363", "unknown", "");
+    report.anonymous = false;
+    report.contact = Contact{"Ann", "ann@example.nl", "", "email", "evenings", "Dutch"};
     long long now = StartOfYearUnixSeconds(2026) + 3600;
     auto first = store->AddReport(report, now);
     auto second = store->AddReport(report, now + 1);
@@ -62,6 +76,15 @@ TEST(SqliteStore, RegistersEncryptsAndCounts) {
     EXPECT_EQ(listed[0].id, second.id);  // newest first
     EXPECT_EQ(listed[0].description, "Uniquely-identifiable-text");
     EXPECT_EQ(listed[0].contact->email, "ann@example.nl");
+    EXPECT_EQ(listed[0].contact->time, "evenings");
+    EXPECT_EQ(listed[0].reporter_role, "victim");
+    EXPECT_EQ(listed[0].nature, "hostile_treatment");
+    EXPECT_EQ(listed[0].domain, "public_space");
+    EXPECT_EQ(listed[0].incident_date, "2026-01-02");
+    EXPECT_EQ(listed[0].grounds, (std::vector<std::string>{"origin", "religion.anti_muslim"}));
+    EXPECT_EQ(listed[1].grounds, listed[0].grounds);
+    EXPECT_EQ(listed[0].wishes, (std::vector<std::string>{"registration_only"}));
+    EXPECT_FALSE(listed[0].is_complaint);
     auto counts = store->CountByMunicipality(2026);
     ASSERT_EQ(counts.size(), 2u);  // GM0363 as incident place, "unknown" as residence
     EXPECT_TRUE(store->CountByMunicipality(2025).empty());
@@ -92,8 +115,7 @@ TEST(SqliteStore, TheSameSubmissionKeyRegistersOneReport) {
   Key key;
   key.fill(1);
   auto store = OpenStore("sqlite:" + (dir / "m.db").string(), key);
-  NewReport report{"text",       *ParseIsoDate("2026-01-02"), "none", "unknown", true,
-                   std::nullopt, "abcdefghijklmnopqrstuv"};
+  NewReport report = TestReport("text", "none", "unknown", "abcdefghijklmnopqrstuv");
   long long now = StartOfYearUnixSeconds(2026);
   std::vector<std::thread> threads;
   std::vector<RegisteredReport> results(6);
@@ -121,7 +143,7 @@ TEST(SqliteStore, ConcurrentWritesAllCommit) {
   Key key;
   key.fill(1);
   auto store = OpenStore("sqlite:" + (dir / "m.db").string(), key);
-  NewReport report{"text", *ParseIsoDate("2026-01-02"), "none", "unknown", true, std::nullopt, ""};
+  NewReport report = TestReport("text", "none", "unknown", "");
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
     threads.emplace_back([&] {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/municipality.hpp"
+#include "domain/postcode.hpp"
 #include "security/crypto.hpp"
 #include "security/rate_limiter.hpp"
 #include "security/tokens.hpp"
@@ -31,6 +32,8 @@ struct AppContext {
   std::function<long long()> now;  // Unix seconds; replaceable for tests
   RateLimiter& report_limits;      // report submissions per client
   RateLimiter& login_limits;       // staff login attempts per client (ASVS 2.2.1)
+  // Maps postcodes to municipalities when the operator installed a table; else null.
+  const PostcodeTable* postcodes = nullptr;
 };
 
 }  // namespace meldpunt::web

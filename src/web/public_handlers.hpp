@@ -5,7 +5,7 @@
 
 namespace meldpunt::web {
 
-inline constexpr size_t kMaxFormFields = 50;
+inline constexpr size_t kMaxFormFields = 80;
 
 http::Response HomePage(const AppContext& app, const http::Request& request);
 // The empty report form with the given anti-forgery token (served through ReportFormCache).
@@ -14,9 +14,7 @@ http::Response RenderReportForm(const AppContext& app, const http::Request& requ
 // A fresh key for one filled-in form (see NewReport::submission_key).
 std::string NewSubmissionKey();
 http::Response SubmitReport(const AppContext& app, const http::Request& request);
+http::Response PrivacyPage(const AppContext& app, const http::Request& request);
 http::Response ReportReceivedPage(const AppContext& app, const http::Request& request);
-
-// The user-facing text for a validation problem on a field.
-const char* ProblemMessage(const std::string& field, Problem problem);
 
 }  // namespace meldpunt::web

@@ -35,6 +35,7 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
       Runs::kOnIoThread);
   router.Add(Method::kPost, "/melden", bind(SubmitReport));
   router.Add(Method::kGet, "/melden/ontvangen", bind(ReportReceivedPage), Runs::kOnIoThread);
+  router.Add(Method::kGet, "/privacy", bind(PrivacyPage), Runs::kOnIoThread);
 
   router.Add(Method::kGet, "/medewerkers/login", bind(StaffLoginPage));
   router.Add(Method::kPost, "/medewerkers/login", bind(StaffLogin));

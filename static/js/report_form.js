@@ -1,34 +1,23 @@
-// Progressive enhancement for the report form: it works without this file.
-// - When the reporter chooses to stay anonymous, the contact fields are hidden (and not sent),
-//   so nobody types details that would be thrown away.
+// Progressive enhancement for the report form and its summary page: both work without this file.
+// - The form shows one step at a time, with a progress list, "next" and "back"; a form that came
+//   back with errors opens at the step of the first error, and the error links open their step.
+// - Contact fields show only when the reporter may be contacted; wishes that anonymity rules out
+//   are switched off while "anonymous" is chosen (the server checks the same rule).
 // - What the reporter types is kept as a draft on this device (localStorage), with the form's
 //   submission key, so a reload, a lost connection or a server restart loses nothing, and a
 //   restored draft that is sent again gives the same report, not a second one. The anti-forgery
-//   token is never kept. The confirmation page (report_received.js) removes the draft.
-// - When the connection is lost, sending waits, and the report goes out once it is back.
+//   token and the consent are never kept. The confirmation page (report_received.js) removes it.
+// - When the connection is lost, sending waits, and goes out once it is back.
 (function () {
   "use strict";
-  var form = document.querySelector("form[action='/melden']");
-  if (!form) return;
+  var form = document.getElementById("report-form");
+  var review = document.getElementById("report-review");
+  var active = form || review;
+  if (!active) return;
   document.documentElement.classList.add("js");
 
-  // --- Contact fields only when the reporter may be contacted -------------------------------
-  var contact = document.getElementById("contact");
-  var radios = form.querySelectorAll("input[name='anonymous']");
-  function update() {
-    var yes = form.querySelector("input[name='anonymous'][value='yes']");
-    var anonymous = yes && yes.checked;
-    contact.hidden = anonymous;
-    contact.querySelectorAll("input").forEach(function (input) { input.disabled = anonymous; });
-  }
-  radios.forEach(function (radio) { radio.addEventListener("change", update); });
-
-  // --- The draft on this device ---------------------------------------------------------------
   var DRAFT_KEY = "meldpunt-report-draft";
-  // Everything the reporter types or chooses; "anonymous" is the radio group.
-  var FIELDS = ["description", "incident_date", "incident_municipality", "residence_municipality",
-    "anonymous", "contact_name", "contact_email", "contact_phone"];
-  var keyInput = form.querySelector("input[name='submission_key']");
+  var NOT_KEPT = { csrf: 1, submission_key: 1, website: 1, action: 1, consent: 1 };
 
   var storage = null;
   try {
@@ -39,38 +28,146 @@
     storage = null; // switched off or full: the form works as before, without a draft
   }
 
-  function field(name) { return form.elements.namedItem(name); }
+  // --- Steps ----------------------------------------------------------------------------------
+  var steps = form ? Array.prototype.slice.call(form.querySelectorAll("section.step")) : [];
+  var progress = document.getElementById("progress");
+  var reviewButton = document.getElementById("review-button");
+  var submitNote = document.getElementById("submit-note");
+  var current = 1;
 
-  // A field's value; for the radio group (a RadioNodeList) the chosen value, "" when none is.
-  function currentValue(name) {
-    var el = field(name);
-    return (el && el.value) || "";
-  }
-
-  function setValue(name, value) {
-    var el = field(name);
-    if (!el) return;
-    value = typeof value === "string" ? value : "";
-    if (name === "anonymous") {
-      radios.forEach(function (radio) { radio.checked = radio.value === value && value !== ""; });
-    } else if (el.tagName === "SELECT") {
-      el.value = value;
-      if (el.value !== value) el.selectedIndex = 0; // an option that no longer exists
-    } else {
-      el.value = value;
+  function showStep(number, focusHeading) {
+    if (!steps.length) return;
+    current = Math.max(1, Math.min(steps.length, number));
+    steps.forEach(function (step) {
+      step.hidden = Number(step.getAttribute("data-step")) !== current;
+    });
+    var last = current === steps.length;
+    if (reviewButton) reviewButton.hidden = !last;
+    if (submitNote) submitNote.hidden = !last;
+    if (progress) {
+      progress.querySelectorAll("li").forEach(function (li) {
+        if (Number(li.getAttribute("data-step")) === current) li.setAttribute("aria-current", "step");
+        else li.removeAttribute("aria-current");
+      });
+    }
+    if (focusHeading) {
+      var heading = document.getElementById("step-" + current + "-title");
+      if (heading) heading.focus();
     }
   }
 
-  // Whether the form as the server sent it holds values: a form sent back with errors does,
-  // a fresh form does not. Default values are what the server wrote; the browser's own
-  // restoring of typed text on reload changes the values, not the defaults.
-  function serverSentValues() {
-    return FIELDS.some(function (name) {
-      if (name === "anonymous") {
-        return Array.prototype.some.call(radios, function (radio) { return radio.defaultChecked; });
+  function stepOf(element) {
+    var step = element && element.closest ? element.closest("section.step") : null;
+    return step ? Number(step.getAttribute("data-step")) : 0;
+  }
+
+  if (form && steps.length) {
+    form.querySelectorAll(".step-nav").forEach(function (nav) { nav.hidden = false; });
+    form.addEventListener("click", function (event) {
+      var go = event.target.closest("[data-go]");
+      if (!go) return;
+      event.preventDefault();
+      showStep(Number(go.getAttribute("data-go")), true);
+    });
+    // Links to a step (progress list) or to a field (error summary) open its step first.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (!link) return;
+      var id = decodeURIComponent(link.getAttribute("href").slice(1));
+      var target = document.getElementById(id);
+      if (!target) return;
+      var number = target.matches("section.step") ? Number(target.getAttribute("data-step")) : stepOf(target);
+      if (!number) return;
+      event.preventDefault();
+      showStep(number, target.matches("section.step"));
+      if (!target.matches("section.step")) {
+        var focusable = target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea");
+        (focusable || target).focus();
       }
-      var el = field(name);
-      if (!el) return false;
+    });
+    showStep(Number(form.getAttribute("data-open-step")) || 1, false);
+  }
+
+  // --- Choices that depend on other choices ---------------------------------------------------
+  function checkedValue(name) {
+    var checked = active.querySelector("input[name='" + name + "']:checked");
+    return checked ? checked.value : "";
+  }
+
+  function updateDependent() {
+    if (!form) return;
+    var anonymous = checkedValue("anonymous") === "yes";
+    var policy = checkedValue("scope") === "policy";
+    var contact = document.getElementById("contact");
+    if (contact) {
+      contact.hidden = anonymous;
+      contact.querySelectorAll("input").forEach(function (input) { input.disabled = anonymous; });
+    }
+    form.querySelectorAll("#wishes .choice").forEach(function (choice) {
+      var ruledOut = anonymous && (choice.hasAttribute("data-not-anonymous") ||
+        (choice.hasAttribute("data-anonymous-only-policy") && !policy));
+      choice.classList.toggle("ruled-out", ruledOut);
+      var box = choice.querySelector("input");
+      if (box) box.disabled = ruledOut;
+    });
+    var approximate = checkedValue("incident_when") === "approximate";
+    var exact = document.getElementById("when-exact-fields");
+    var approx = document.getElementById("when-approximate-fields");
+    if (exact) exact.hidden = approximate;
+    if (approx) approx.hidden = !approximate;
+  }
+  if (form) form.addEventListener("change", updateDependent);
+
+  // --- The draft on this device ---------------------------------------------------------------
+  var keyInput = active.querySelector("input[name='submission_key']");
+
+  function keptElements() {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && !NOT_KEPT[el.name] && el.type !== "submit" && el.type !== "button" && el.type !== "file";
+    });
+  }
+
+  function readForm() {
+    var fields = {};
+    var typed = false;
+    keptElements().forEach(function (el) {
+      if (el.type === "checkbox") {
+        fields[el.name] = fields[el.name] || [];
+        if (el.checked) { fields[el.name].push(el.value); typed = true; }
+      } else if (el.type === "radio") {
+        if (!(el.name in fields)) fields[el.name] = "";
+        if (el.checked) { fields[el.name] = el.value; typed = true; }
+      } else {
+        fields[el.name] = el.value;
+        if (el.value !== "") typed = true;
+      }
+    });
+    return typed ? fields : null;
+  }
+
+  function writeForm(fields) {
+    keptElements().forEach(function (el) {
+      var value = fields[el.name];
+      if (el.type === "checkbox") {
+        el.checked = Array.isArray(value) && value.indexOf(el.value) !== -1;
+      } else if (el.type === "radio") {
+        el.checked = typeof value === "string" && value !== "" && el.value === value;
+      } else if (el.tagName === "SELECT") {
+        value = typeof value === "string" ? value : "";
+        el.value = value;
+        if (el.value !== value) el.selectedIndex = 0; // an option that no longer exists
+      } else {
+        el.value = typeof value === "string" ? value : "";
+      }
+    });
+  }
+
+  // Whether the form as the server sent it holds values: a form sent back with errors (or to be
+  // changed) does, a fresh form does not. Default values are what the server wrote; the
+  // browser's own restoring of typed text on reload changes the values, not the defaults.
+  function serverSentValues() {
+    return keptElements().some(function (el) {
+      if (el.type === "checkbox" || el.type === "radio") return el.defaultChecked;
       if (el.tagName === "SELECT") {
         return Array.prototype.some.call(el.options, function (o) { return o.defaultSelected && o.value !== ""; });
       }
@@ -88,23 +185,19 @@
     }
   }
 
+  var saveTimer = null;
   function saveNow() {
     clearTimeout(saveTimer);
     saveTimer = null;
-    if (!storage) return;
-    var fields = {};
-    var typed = false;
-    FIELDS.forEach(function (name) {
-      fields[name] = currentValue(name);
-      if (fields[name] !== "") typed = true;
-    });
+    if (!storage || !form) return;
+    var fields = readForm();
     try {
-      if (!typed) {
+      if (!fields) {
         storage.removeItem(DRAFT_KEY); // nothing worth keeping
         return;
       }
       storage.setItem(DRAFT_KEY, JSON.stringify({
-        version: 1,
+        version: 2,
         saved: new Date().toISOString(),
         submission_key: keyInput ? keyInput.value : "",
         fields: fields
@@ -114,17 +207,9 @@
     }
   }
 
-  var saveTimer = null;
   function saveSoon() {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(saveNow, 300);
-  }
-
-  function restore(draft) {
-    FIELDS.forEach(function (name) { setValue(name, draft.fields[name]); });
-    if (keyInput && /^[A-Za-z0-9_-]{16,64}$/.test(draft.submission_key || "")) {
-      keyInput.value = draft.submission_key;
-    }
   }
 
   // A new key for the emptied form, in the server's format (base64url), so that what is typed
@@ -143,10 +228,15 @@
   var clearButton = document.getElementById("draft-clear");
   var cleared = document.getElementById("draft-cleared");
 
-  if (storage) {
+  if (storage && form) {
     if (!serverSentValues()) {
       var draft = readDraft();
-      if (draft) restore(draft);
+      if (draft) {
+        writeForm(draft.fields);
+        if (keyInput && /^[A-Za-z0-9_-]{16,64}$/.test(draft.submission_key || "")) {
+          keyInput.value = draft.submission_key;
+        }
+      }
     } else {
       saveNow(); // the form came back with what was typed: keep that
     }
@@ -166,23 +256,23 @@
         clearTimeout(saveTimer);
         saveTimer = null;
         try { storage.removeItem(DRAFT_KEY); } catch (e) { /* nothing to remove */ }
-        FIELDS.forEach(function (name) { setValue(name, ""); });
+        writeForm({});
         freshKey();
-        pending = false;
+        pending = null;
         showConnection();
-        update();
+        updateDependent();
         if (cleared) cleared.hidden = false;
       });
     }
   }
-  update();
+  updateDependent();
 
   // --- A lost connection ----------------------------------------------------------------------
   var offlineNotice = document.getElementById("offline-notice");
   var offlinePending = document.getElementById("offline-pending");
   var onlineNotice = document.getElementById("online-notice");
   var onlineSending = document.getElementById("online-sending");
-  var pending = false; // the reporter pressed "send" while offline
+  var pending = null; // the button pressed while offline: "check" or "send" waits for the network
   var wasOffline = false;
 
   function isOffline() { return navigator.onLine === false; }
@@ -201,32 +291,35 @@
     }
   }
 
-  function send() {
-    if (typeof form.requestSubmit === "function") form.requestSubmit();
-    else form.submit();
+  function send(submitter) {
+    if (typeof active.requestSubmit === "function") {
+      active.requestSubmit(submitter && submitter.form === active ? submitter : undefined);
+    } else {
+      active.submit();
+    }
   }
 
-  form.addEventListener("submit", function (event) {
-    if (storage) saveNow();
+  active.addEventListener("submit", function (event) {
+    if (storage && form) saveNow();
     if (isOffline()) {
       event.preventDefault();
-      pending = true;
+      pending = event.submitter || true;
       wasOffline = true;
       showConnection();
     }
   });
 
   window.addEventListener("offline", function () {
-    if (storage) saveNow();
+    if (storage && form) saveNow();
     wasOffline = true;
     showConnection();
   });
 
   window.addEventListener("online", function () {
-    var sending = pending;
-    pending = false;
-    showConnection(sending);
-    if (sending) send(); // a normal POST, with the same submission key
+    var waiting = pending;
+    pending = null;
+    showConnection(!!waiting);
+    if (waiting) send(waiting === true ? null : waiting); // a normal POST, same submission key
   });
 
   if (isOffline()) {

@@ -26,14 +26,22 @@ export function reportingYear() {
 /** A valid anonymous report, with overrides. */
 export function validReport(overrides = {}) {
   return {
+    reporter_role: 'victim',
+    residence_municipality: 'GM0599',
     description: 'Bij de sollicitatie werd gezegd dat mijn hoofddoek niet past bij het bedrijf.',
+    nature: 'unequal_treatment',
+    grounds: ['religion', 'religion.anti_muslim'],
+    domain: 'labour',
+    incident_when: 'exact',
     incident_date: recentDate(),
     incident_municipality: 'GM0363',
-    residence_municipality: 'GM0599',
+    scope: 'incident',
     anonymous: 'yes',
+    wishes: ['registration_only'],
     contact_name: '',
     contact_email: '',
     contact_phone: '',
+    consent: 'yes',
     ...overrides,
   };
 }

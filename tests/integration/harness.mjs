@@ -215,12 +215,21 @@ export async function getForm(jar, url) {
  * POST fields (object or [name, value] pairs) as application/x-www-form-urlencoded,
  * without following redirects: { res, status, location, html }.
  */
+/** URL-encoded form body; an array value becomes one field per element (check boxes). */
+export function formBody(fields) {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  }
+  return body.toString();
+}
+
 export async function postForm(jar, url, fields, { headers = {} } = {}) {
   const res = await jar.fetch(url, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(fields).toString(),
+    body: formBody(fields),
   });
   const html = await res.text();
   return { res, status: res.status, location: res.headers.get('location'), html };

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { rm } from 'node:fs/promises';
-import { startServer, CookieJar, getForm } from './harness.mjs';
+import { startServer, CookieJar, getForm, formBody } from './harness.mjs';
 import { validReport, submitValid, addStaff, staffLogin, reportRows } from './flows.mjs';
 
 test('reports stay readable after a restart on the same database and key file', async () => {
@@ -54,7 +54,7 @@ test('SIGTERM finishes a submission that is still arriving, and it is stored', a
     await addStaff(server);
     const jar = new CookieJar();
     const form = await getForm(jar, `${server.url}/melden`);
-    const body = new URLSearchParams({ csrf: form.csrf, ...validReport({ description: 'Gemeld tijdens het stoppen.' }) }).toString();
+    const body = formBody({ csrf: form.csrf, ...validReport({ description: 'Gemeld tijdens het stoppen.' }) });
     const head =
       `POST /melden HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
       `Cookie: ${jar.header()}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`;
