@@ -113,7 +113,9 @@ TemplateData ReportFormData(const AppContext& app, Lang lang, const FormState& s
 
   data.set("domain_choices", Choices(app, lang, "domain", DomainLabels(), One(input.domain)));
   bool approximate = input.incident_when == "approximate";
-  data.set("when_exact", Bool(!approximate));
+  // Neither is ticked on a new form (the date field shows until "approximate" is chosen), so a
+  // fresh form holds no chosen value and a draft on the device can be restored into it.
+  data.set("when_exact", Bool(input.incident_when == "exact"));
   data.set("when_approximate", Bool(approximate));
   data.set("incident_date", input.incident_date);
   data.set("max_date", MaxDate(app));

@@ -70,7 +70,7 @@ export async function fillSteps(page, lang, values = reportValues(), { js = true
   await page.getByLabel(t.domain[values.domain], { exact: true }).check();
   await page.getByLabel(t.exactDate, { exact: true }).check();
   await page.getByLabel(t.date, { exact: true }).fill(values.date);
-  await page.getByLabel(t.incident).selectOption({ label: values.incident });
+  if (values.incident) await page.getByLabel(t.incident).selectOption({ label: values.incident });
   await page.getByLabel(t.scope[values.scope], { exact: true }).check();
   await next();
   await page.getByLabel(t.anonymous[values.anonymous], { exact: true }).check();
