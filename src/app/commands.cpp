@@ -7,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/mail_service.hpp"
 #include "domain/report.hpp"
 #include "http/log.hpp"
 #include "http/server.hpp"
@@ -59,6 +60,7 @@ int Serve(const Config& config) {
   Key signing = DeriveKey(master, kSigningKey);
   RateLimiter report_limits(config.report_burst, config.report_refill_seconds);
   RateLimiter login_limits(config.login_burst, config.login_refill_seconds);
+  MailService mail(config, *store, translator);
   web::AppContext app{
       *store,
       *municipalities,
@@ -71,6 +73,7 @@ int Serve(const Config& config) {
       UnixNow,
       report_limits,
       login_limits,
+      [&mail] { mail.Wake(); },
   };
   http::Router router = web::BuildRoutes(app, static_files);
 
@@ -96,6 +99,7 @@ int Serve(const Config& config) {
                           {"municipalities", municipalities->Current().size()},
                           {"io_threads", options.io_threads}});
   server.Run();
+  mail.Stop();
   log::Info("stopped");
   return 0;
 }

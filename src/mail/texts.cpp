@@ -18,8 +18,10 @@ const char* const kConfirmationReceived =
     N_("We received your report on {date}. Thank you for telling us.");
 const char* const kConfirmationContact =
     N_("A staff member of the reporting point will contact you about your report.");
+// The address goes on a line of its own, so no mail program takes a full stop into the link.
 const char* const kConfirmationFollow =
-    N_("You can follow your report at {url} with the receipt code you got when you sent it.");
+    N_("You can follow your report on our website with the receipt code you got when you sent "
+       "it:");
 const char* const kConfirmationPrivacy =
     N_("For your privacy, this e-mail does not contain anything from your report. Did you not "
        "send a report? Then you can ignore this e-mail.");
@@ -27,8 +29,8 @@ const char* const kNoticeSubject = N_("New message about your report");
 const char* const kNoticeWrote =
     N_("The reporting point has written you a message about your report.");
 const char* const kNoticeRead =
-    N_("For your privacy, the message is not in this e-mail. You can read it at {url} with your "
-       "receipt code.");
+    N_("For your privacy, the message is not in this e-mail. You can read it on our website with "
+       "your receipt code:");
 const char* const kRegards = N_("Kind regards,");
 const char* const kSignature = N_("Discrimination reporting point");
 
@@ -73,13 +75,11 @@ MailText ReporterMailText(MailKind kind, long long created_at, std::string_view 
   if (kind == MailKind::kConfirmation) {
     text.subject = translate(kConfirmationSubject);
     paragraphs = {translate(kHello), Replace(translate(kConfirmationReceived), "{date}", date_text),
-                  translate(kConfirmationContact),
-                  Replace(translate(kConfirmationFollow), "{url}", url),
+                  translate(kConfirmationContact), translate(kConfirmationFollow) + "\n" + url,
                   translate(kConfirmationPrivacy)};
   } else {
     text.subject = translate(kNoticeSubject);
-    paragraphs = {translate(kHello), translate(kNoticeWrote),
-                  Replace(translate(kNoticeRead), "{url}", url)};
+    paragraphs = {translate(kHello), translate(kNoticeWrote), translate(kNoticeRead) + "\n" + url};
   }
   paragraphs.push_back(translate(kRegards) + "\n" + translate(kSignature));
   for (const auto& paragraph : paragraphs) {

@@ -31,6 +31,8 @@ struct AppContext {
   std::function<long long()> now;  // Unix seconds; replaceable for tests
   RateLimiter& report_limits;      // report submissions per client
   RateLimiter& login_limits;       // staff login attempts per client (ASVS 2.2.1)
+  // Called after an e-mail was queued, so the outbox sends it now; empty when mail is off.
+  std::function<void()> mail_queued = {};
 };
 
 }  // namespace meldpunt::web

@@ -4,6 +4,7 @@
 #include "http/form.hpp"
 #include "web/html.hpp"
 #include "web/pages.hpp"
+#include "web/reporter_mail.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -145,6 +146,7 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
     busy.Set("Retry-After", "30");
     return busy;
   }
+  QueueReportConfirmation(app, stored, LangOf(request));
   return http::Response::SeeOther("/melden/ontvangen?r=" +
                                   app.signer.Sign(kReceiptPurpose, stored.reference));
 }
