@@ -7,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/mail_service.hpp"
 #include "domain/report.hpp"
 #include "http/log.hpp"
 #include "http/server.hpp"
@@ -66,6 +67,7 @@ int Serve(const Config& config) {
   Key signing = DeriveKey(master, kSigningKey);
   RateLimiter report_limits(config.report_burst, config.report_refill_seconds);
   RateLimiter login_limits(config.login_burst, config.login_refill_seconds);
+  MailService mail(config, *store, translator);
   web::AppContext app{
       *store,
       *municipalities,
@@ -79,6 +81,7 @@ int Serve(const Config& config) {
       report_limits,
       login_limits,
       postcodes ? &*postcodes : nullptr,
+      [&mail] { mail.Wake(); },
   };
   http::Router router = web::BuildRoutes(app, static_files);
 
@@ -105,6 +108,7 @@ int Serve(const Config& config) {
                           {"postcodes", postcodes ? postcodes->size() : 0},
                           {"io_threads", options.io_threads}});
   server.Run();
+  mail.Stop();
   log::Info("stopped");
   return 0;
 }

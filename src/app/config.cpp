@@ -11,6 +11,51 @@ void Config::Resolve() {
   if (locale_dir.empty()) locale_dir = MELDPUNT_LOCALE_DIR;
 }
 
+namespace {
+
+constexpr std::string_view kSmtpPasswordFlag = "--smtp-password";
+
+void AddMailOptions(CLI::App& app, Config& c) {
+  app.add_option("--smtp-url", c.smtp_url,
+                 "SMTP server for e-mail to reporters: smtp://, smtp+starttls:// or smtps://"
+                 "host:port (empty: e-mails are queued, not sent)")
+      ->envname("MELDPUNT_SMTP_URL");
+  app.add_option("--smtp-user", c.smtp_user,
+                 "SMTP user name (empty: no authentication); the password comes from "
+                 "MELDPUNT_SMTP_PASSWORD or smtp-password in the config file")
+      ->envname("MELDPUNT_SMTP_USER");
+  // Only from MELDPUNT_SMTP_PASSWORD or the config file (smtp-password = ...): see main.
+  app.add_option(std::string(kSmtpPasswordFlag), c.smtp_password,
+                 "SMTP password: set MELDPUNT_SMTP_PASSWORD or smtp-password in the config file")
+      ->envname("MELDPUNT_SMTP_PASSWORD")
+      ->group("");
+  app.add_option("--mail-from", c.mail_from,
+                 "Sender of e-mail to reporters: \"Name <address>\" or an address")
+      ->envname("MELDPUNT_MAIL_FROM");
+  app.add_option("--mail-retry-seconds", c.mail_retry_seconds,
+                 "Wait after a failed e-mail attempt; doubles with every further failure")
+      ->envname("MELDPUNT_MAIL_RETRY_SECONDS")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
+  app.add_option("--mail-retry-max-seconds", c.mail_retry_max_seconds,
+                 "Longest wait between two e-mail attempts")
+      ->envname("MELDPUNT_MAIL_RETRY_MAX_SECONDS")
+      ->check(CLI::Range(1, 7 * 86400))
+      ->capture_default_str();
+  app.add_option("--mail-max-attempts", c.mail_max_attempts,
+                 "Attempts before an e-mail is given up")
+      ->envname("MELDPUNT_MAIL_MAX_ATTEMPTS")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  app.add_option("--mail-poll-seconds", c.mail_poll_seconds,
+                 "How often to look for due e-mail queued by another server")
+      ->envname("MELDPUNT_MAIL_POLL_SECONDS")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+}
+
+}  // namespace
+
 void AddConfigOptions(CLI::App& app, Config& c) {
   app.set_config("--config", "", "Read settings from this file (TOML/INI)")
       ->envname("MELDPUNT_CONFIG");
@@ -88,6 +133,18 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_STAFF_IDLE_MINUTES")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();
+  AddMailOptions(app, c);
+}
+
+std::optional<std::string> SecretOnCommandLine(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == kSmtpPasswordFlag || arg.starts_with(std::string(kSmtpPasswordFlag) + "=")) {
+      return std::string(kSmtpPasswordFlag);
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace meldpunt::app

@@ -1,6 +1,7 @@
 #pragma once
 // Settings of the server and the tools, from flags, MELDPUNT_* environment variables and an
 // optional config file (TOML or INI: key = value, same names as the flags).
+#include <optional>
 #include <string>
 
 namespace CLI {
@@ -31,6 +32,15 @@ struct Config {
   double report_refill_seconds = 30;
   int login_burst = 10;
   double login_refill_seconds = 60;
+  // E-mail to reporters (src/mail/). Without an SMTP URL e-mails are queued but not sent.
+  std::string smtp_url;
+  std::string smtp_user;
+  std::string smtp_password;  // from the environment or the config file, never a flag
+  std::string mail_from;      // "Name <address>" or an address
+  int mail_retry_seconds = 30;
+  int mail_retry_max_seconds = 3600;
+  int mail_max_attempts = 10;
+  int mail_poll_seconds = 15;  // looks for e-mail queued by other servers this often
 
   // Fills in the defaults that depend on other settings.
   void Resolve();
@@ -39,5 +49,7 @@ struct Config {
 
 // Adds the options shared by every command to the app.
 void AddConfigOptions(CLI::App& app, Config& config);
+// Secrets must not be given as flags, where every user sees them in `ps`; returns the flag found.
+std::optional<std::string> SecretOnCommandLine(int argc, const char* const* argv);
 
 }  // namespace meldpunt::app

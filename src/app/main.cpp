@@ -6,6 +6,7 @@
 
 #include "app/commands.hpp"
 #include "app/config.hpp"
+#include "app/mail_service.hpp"
 #include "http/log.hpp"
 #include "security/crypto.hpp"
 
@@ -26,8 +27,14 @@ int main(int argc, char** argv) {
   user_add->add_option("--email", email, "The staff member's e-mail address")->required();
   user_add->add_option("--role", role, "admin, coordinator, handler, intake or viewer")
       ->capture_default_str();
-  for (auto* sub : {serve, migrate, user, user_add}) sub->fallthrough();
+  auto* outbox = cli.add_subcommand("outbox", "Show how many e-mails wait, were sent or failed");
+  for (auto* sub : {serve, migrate, user, user_add, outbox}) sub->fallthrough();
 
+  if (auto flag = app::SecretOnCommandLine(argc, argv)) {
+    std::cerr << *flag << " is not accepted on the command line, where others can read it; "
+              << "use the environment or the config file\n";
+    return 2;
+  }
   CLI11_PARSE(cli, argc, argv);
   // Files meldpunt creates (database, key, logs it may write) are for its own user only.
   umask(077);
@@ -37,6 +44,7 @@ int main(int argc, char** argv) {
     if (*serve) return app::Serve(config);
     if (*migrate) return app::Migrate(config);
     if (*user_add) return app::AddUser(config, email, role);
+    if (*outbox) return app::ShowOutbox(config);
   } catch (const std::exception& e) {
     log::Error("fatal", {{"error", e.what()}});
     return 1;

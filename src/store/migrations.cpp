@@ -59,6 +59,27 @@ CREATE TABLE report_grounds (
 );
 CREATE INDEX report_grounds_by_ground ON report_grounds (ground)
 )SQL"},
+      {5, "outbox of e-mails to reporters", R"SQL(
+CREATE TABLE mail_outbox (
+  id {{id}},
+  created_at BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  recipient_enc TEXT,
+  report_id BIGINT REFERENCES reports (id) ON DELETE SET NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  lease_until BIGINT,
+  sent_at BIGINT,
+  failed_at BIGINT,
+  last_error TEXT
+);
+CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at)
+  WHERE sent_at IS NULL AND failed_at IS NULL;
+CREATE INDEX mail_outbox_by_report ON mail_outbox (report_id);
+CREATE UNIQUE INDEX mail_outbox_one_confirmation ON mail_outbox (report_id)
+  WHERE kind = 'confirmation'
+)SQL"},
   };
   return migrations;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <map>
+#include <set>
 
 #include "domain/classification.hpp"
 #include "domain/reference.hpp"
@@ -139,12 +140,15 @@ void SociStore::Migrate(soci::session& sql) {
   }
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
          "description TEXT NOT NULL)";
-  int current = 0;
-  soci::indicator ind;
-  sql << "SELECT MAX(version) FROM schema_migrations", soci::into(current, ind);
-  if (ind != soci::i_ok) current = 0;
+  // Versions are applied one by one, not "everything above the highest": migrations written on
+  // parallel branches may land out of order, and a gap must not hide one.
+  std::set<int> applied;
+  {
+    soci::rowset<int> versions = sql.prepare << "SELECT version FROM schema_migrations";
+    applied.insert(versions.begin(), versions.end());
+  }
   for (const auto& migration : AllMigrations()) {
-    if (migration.version <= current) continue;
+    if (applied.contains(migration.version)) continue;
     for (const auto& statement : SplitStatements(SqlForEngine(migration.sql, url_.engine))) {
       sql << statement;
     }
@@ -168,6 +172,20 @@ void SociStore::Write(const std::function<void(soci::session&)>& work) {
   soci::transaction tx(sql);
   work(sql);
   tx.commit();
+}
+
+std::optional<std::string> SociStore::ReporterEmail(long long report_id) {
+  soci::session sql(*readers_);
+  std::string contact_enc;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT contact_enc FROM reports WHERE id = :id", soci::use(report_id),
+      soci::into(contact_enc, ind);
+  if (!sql.got_data() || ind != soci::i_ok) return std::nullopt;
+  auto contact = cipher().Open(contact_enc, kContactAd);
+  if (!contact) throw StoreError("report " + std::to_string(report_id) + ": " + contact.error());
+  std::string email = ContactFromJson(*contact).email;
+  if (email.empty()) return std::nullopt;
+  return email;
 }
 
 bool SociStore::Ping() {

@@ -40,6 +40,13 @@ class SociStore final : public Store {
   void Audit(long long user_id, const std::string& action, const std::string& subject,
              long long now) override;
   long long CountAudit(const std::string& action) override;
+  bool EnqueueReporterMail(long long report_id, MailKind kind, const std::string& lang,
+                           long long now) override;
+  std::optional<OutboxMail> ClaimDueMail(long long now, long long lease_until) override;
+  void MarkMailSent(long long id, long long now) override;
+  void MarkMailFailed(long long id, long long now, const std::string& error) override;
+  void RetryMail(long long id, long long next_attempt_at, const std::string& error) override;
+  OutboxCounts CountOutbox() override;
 
   int SchemaVersion();
 
@@ -48,6 +55,8 @@ class SociStore final : public Store {
   void Migrate(soci::session& sql);
   // Runs a write durably: through the write queue on SQLite, in a transaction on PostgreSQL.
   void Write(const std::function<void(soci::session&)>& work);
+  // The contact e-mail address stored with a report, decrypted; nullopt when it has none.
+  std::optional<std::string> ReporterEmail(long long report_id);
 
   const DatabaseUrl url_;
   const Cipher& cipher() const;

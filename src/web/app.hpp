@@ -34,6 +34,8 @@ struct AppContext {
   RateLimiter& login_limits;       // staff login attempts per client (ASVS 2.2.1)
   // Maps postcodes to municipalities when the operator installed a table; else null.
   const PostcodeTable* postcodes = nullptr;
+  // Called after an e-mail was queued, so the outbox sends it now; empty when mail is off.
+  std::function<void()> mail_queued = {};
 };
 
 }  // namespace meldpunt::web

@@ -7,6 +7,7 @@
 #include "web/html.hpp"
 #include "web/pages.hpp"
 #include "web/report_form_data.hpp"
+#include "web/reporter_mail.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -106,6 +107,7 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
     busy.Set("Retry-After", "30");
     return busy;
   }
+  QueueReportConfirmation(app, stored, LangOf(request));
   return http::Response::SeeOther("/melden/ontvangen?r=" +
                                   app.signer.Sign(kReceiptPurpose, stored.reference));
 }

@@ -46,6 +46,11 @@ export function validReport(overrides = {}) {
   };
 }
 
+/** A valid report from a reporter who is not anonymous and gave an e-mail address. */
+export function reportWithEmail(email, overrides = {}) {
+  return validReport({ anonymous: 'no', contact_name: 'Test Melder', contact_email: email, ...overrides });
+}
+
 /** GET /melden for a CSRF token, then POST the report: { status, location, html, jar, form }. */
 export async function submitReport(baseUrl, fields, jar = new CookieJar()) {
   const form = await getForm(jar, `${baseUrl}/melden`);
