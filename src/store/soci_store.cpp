@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <set>
 
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
@@ -110,12 +111,13 @@ void SociStore::Migrate(soci::session& sql) {
   }
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
          "description TEXT NOT NULL)";
-  int current = 0;
-  soci::indicator ind;
-  sql << "SELECT MAX(version) FROM schema_migrations", soci::into(current, ind);
-  if (ind != soci::i_ok) current = 0;
+  // Every migration not yet applied runs, in ascending order. Numbers may have gaps, and a lower
+  // number that arrives after a higher one (branches merged in another order) still runs.
+  std::set<int> applied;
+  soci::rowset<int> versions = sql.prepare << "SELECT version FROM schema_migrations";
+  for (int version : versions) applied.insert(version);
   for (const auto& migration : AllMigrations()) {
-    if (migration.version <= current) continue;
+    if (applied.contains(migration.version)) continue;
     for (const auto& statement : SplitStatements(SqlForEngine(migration.sql, url_.engine))) {
       sql << statement;
     }
