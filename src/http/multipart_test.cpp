@@ -60,9 +60,9 @@ TEST(Multipart, ReturnsFieldsAndFiles) {
 }
 
 TEST(Multipart, KeepsOnlyTheLastPartOfAPathAndUtf8Names) {
-  auto form = Parse(Body({File("evidence", "C:\\Users\\sam\\scan.pdf", "%PDF"),
-                          File("evidence", "../../etc/passwd", "x"),
-                          File("evidence", "f\xc3\xa9te.png", "y")}));
+  auto form = Parse(
+      Body({File("evidence", "C:\\Users\\sam\\scan.pdf", "%PDF"),
+            File("evidence", "../../etc/passwd", "x"), File("evidence", "f\xc3\xa9te.png", "y")}));
   ASSERT_TRUE(form.ok()) << form.error();
   ASSERT_EQ(form->files.size(), 3u);
   EXPECT_EQ(form->files[0].filename, "scan.pdf");
@@ -93,23 +93,23 @@ TEST(Multipart, RefusesMalformedBodies) {
   std::string b(kBoundary);
   std::vector<std::string> bad = {
       "",
-      "preamble\r\n" + Body({Field("a", "1")}),                       // preamble
-      Body({Field("a", "1")}) + "epilogue",                           // epilogue
-      "--" + b + "\r\n" + Field("a", "1"),                            // never closed
-      "--" + b + "\r\n" + Field("a", "1") + "\r\n--" + b,             // close without "--"
-      Body({"Content-Disposition: form-data; name=\"a\"\r\n"}),       // header never ends
-      Body({"\r\nvalue"}),                                            // no headers at all
-      Body({"Content-Type: text/plain\r\n\r\nx"}),                    // no disposition
+      "preamble\r\n" + Body({Field("a", "1")}),                        // preamble
+      Body({Field("a", "1")}) + "epilogue",                            // epilogue
+      "--" + b + "\r\n" + Field("a", "1"),                             // never closed
+      "--" + b + "\r\n" + Field("a", "1") + "\r\n--" + b,              // close without "--"
+      Body({"Content-Disposition: form-data; name=\"a\"\r\n"}),        // header never ends
+      Body({"\r\nvalue"}),                                             // no headers at all
+      Body({"Content-Type: text/plain\r\n\r\nx"}),                     // no disposition
       Body({"Content-Disposition: attachment; name=\"a\"\r\n\r\nx"}),  // not form-data
-      Body({"Content-Disposition: form-data\r\n\r\nx"}),              // no name
-      Body({"Content-Disposition: form-data; name=\"\"\r\n\r\nx"}),   // empty name
-      Body({"Content-Disposition: form-data; name=\"a\r\n\r\nx"}),    // unclosed quote
+      Body({"Content-Disposition: form-data\r\n\r\nx"}),               // no name
+      Body({"Content-Disposition: form-data; name=\"\"\r\n\r\nx"}),    // empty name
+      Body({"Content-Disposition: form-data; name=\"a\r\n\r\nx"}),     // unclosed quote
       Body({"Content-Disposition: form-data; name=\"a\"; filename=\"x\"; filename=\"y\"\r\n\r\n"
-            "x"}),                                                           // two file names
+            "x"}),                                                               // two file names
       Body({"Content-Disposition: form-data; name=\"a\"\r\n folded\r\n\r\nx"}),  // folded
       Body({"Content-Disposition: form-data; name=\"a\"\r\nBroken header\r\n\r\nx"}),
       Body({"Content-Disposition: form-data; name=\"a\"\r\nContent-Disposition: form-data; "
-            "name=\"b\"\r\n\r\nx"}),  // repeated disposition
+            "name=\"b\"\r\n\r\nx"}),                                      // repeated disposition
       Body({"Content-Disposition: form-data; name=\"a\x01\"\r\n\r\nx"}),  // control character
       "--" + b + "garbage\r\n" + Field("a", "1") + "\r\n--" + b + "--",   // boundary run-on
   };
@@ -125,27 +125,29 @@ TEST(Multipart, EnforcesEveryLimit) {
                          .max_files = 2,
                          .max_file_bytes = 10,
                          .max_total_file_bytes = 15};
-  EXPECT_TRUE(Parse(Body({Field("a", "12345"), File("f", "a", "0123456789"), File("f", "b", "01234")}),
-                    limits)
-                  .ok());
+  EXPECT_TRUE(
+      Parse(Body({Field("a", "12345"), File("f", "a", "0123456789"), File("f", "b", "01234")}),
+            limits)
+          .ok());
   EXPECT_EQ(Parse(Body({Field("a", "123456")}), limits).error(), "form field too large");
   EXPECT_EQ(Parse(Body({File("f", "a", "01234567890")}), limits).error(), "file too large");
   EXPECT_EQ(Parse(Body({File("f", "a", "0123456789"), File("f", "b", "012345")}), limits).error(),
             "files too large together");
-  EXPECT_EQ(Parse(Body({File("f", "a", "1"), File("f", "b", "2"), File("f", "c", "3")}), limits)
-                .error(),
-            "too many files");
-  EXPECT_EQ(Parse(Body({Field("a", "1"), Field("b", "2"), Field("c", "3"), Field("d", "4")}), limits)
-                .error(),
-            "too many parts");
-  std::string long_header = "Content-Disposition: form-data; name=\"" + std::string(100, 'n') +
-                            "\"\r\n\r\nx";
+  EXPECT_EQ(
+      Parse(Body({File("f", "a", "1"), File("f", "b", "2"), File("f", "c", "3")}), limits).error(),
+      "too many files");
+  EXPECT_EQ(
+      Parse(Body({Field("a", "1"), Field("b", "2"), Field("c", "3"), Field("d", "4")}), limits)
+          .error(),
+      "too many parts");
+  std::string long_header =
+      "Content-Disposition: form-data; name=\"" + std::string(100, 'n') + "\"\r\n\r\nx";
   EXPECT_EQ(Parse(Body({long_header}), limits).error(), "part header too large");
 }
 
 TEST(Multipart, FindsTheDelimiterOnlyAtTheStartOfALine) {
-  std::string tricky = "--" + std::string(kBoundary) + " inside, and \r\n--" +
-                       std::string(kBoundary).substr(0, 10);
+  std::string tricky =
+      "--" + std::string(kBoundary) + " inside, and \r\n--" + std::string(kBoundary).substr(0, 10);
   auto form = Parse(Body({File("f", "x.bin", tricky)}));
   ASSERT_TRUE(form.ok()) << form.error();
   EXPECT_EQ(form->files[0].bytes, tricky);

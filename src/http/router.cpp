@@ -39,8 +39,7 @@ bool PathMatches(const Route& route, std::string_view path) {
 
 }  // namespace
 
-void Router::Add(Method method, std::string path, Handler handler, Runs runs,
-                 size_t body_limit) {
+void Router::Add(Method method, std::string path, Handler handler, Runs runs, size_t body_limit) {
   routes_.push_back({method, std::move(path), std::move(handler), runs, body_limit});
 }
 

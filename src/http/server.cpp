@@ -159,8 +159,7 @@ struct Server::Impl {
   asio::awaitable<void> Connection(tcp::socket socket);
   asio::awaitable<Response> Handle(Request& request);
   size_t BodyLimitFor(const bhttp::request<bhttp::string_body>& header) const;
-  asio::awaitable<beast::error_code> ReadBody(beast::tcp_stream& stream,
-                                              beast::flat_buffer& buffer,
+  asio::awaitable<beast::error_code> ReadBody(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                               bhttp::request_parser<bhttp::string_body>& parser,
                                               Clock::time_point started);
   asio::awaitable<void> Drain(beast::tcp_stream& stream, beast::flat_buffer& buffer);
@@ -295,7 +294,7 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
     bool close = false;
     bool drain = false;
     if (ec || busy) {
-      int status = busy                              ? 503
+      int status = busy                               ? 503
                    : ec == bhttp::error::header_limit ? 431
                    : ec == bhttp::error::body_limit   ? 413
                                                       : 400;
