@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/evidence.hpp"
 #include "domain/municipality.hpp"
 
 namespace meldpunt {
@@ -45,6 +46,7 @@ struct NewReport {
   // Names one filled-in form: sending it again (double click, resend after a lost connection)
   // must not register a second report. Empty when the form had none.
   std::string submission_key;
+  std::vector<EvidenceFile> evidence = {};  // stored with the report, in one transaction
 };
 
 enum class Problem {

@@ -178,6 +178,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   // The key is kept only as a hash; NULL when the form sent none (NULLs never conflict).
   std::string key_hash = report.submission_key.empty() ? "" : HashToken(report.submission_key);
   soci::indicator key_ind = key_hash.empty() ? soci::i_null : soci::i_ok;
+  auto evidence = SealEvidence(report.evidence);
   Guard("registering a report", [&] {
     Write([&](soci::session& sql) {
       sql << "INSERT INTO reports (reported_at, reported_year, incident_date, "
@@ -188,7 +189,10 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
           soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
           soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind), soci::into(stored.id);
-      if (sql.got_data()) return;
+      if (sql.got_data()) {
+        InsertEvidence(sql, stored.id, std::nullopt, evidence, now);  // with the report, or not
+        return;
+      }
       // The same submission arrived before (a double click, a resend after a lost connection):
       // answer with the report it made instead of registering it twice.
       sql << "SELECT id, reported_at FROM reports WHERE submission_key = :key", soci::use(key_hash),
