@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "domain/report.hpp"
+#include "evidence/processor.hpp"
 #include "http/log.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -55,6 +56,7 @@ int Serve(const Config& config) {
   web::Translator translator(config.locale_dir);
   web::Templates templates(config.share_dir + "/templates", translator);
   http::StaticFiles static_files(config.share_dir + "/static", "/static/");
+  evidence::InitProcessing();  // libvips and libmagic: a broken installation fails here
 
   Key signing = DeriveKey(master, kSigningKey);
   RateLimiter report_limits(config.report_burst, config.report_refill_seconds);

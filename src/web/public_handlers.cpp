@@ -2,6 +2,8 @@
 
 #include "domain/reference.hpp"
 #include "http/form.hpp"
+#include "http/request_form.hpp"
+#include "web/evidence_upload.hpp"
 #include "web/html.hpp"
 #include "web/pages.hpp"
 
@@ -50,6 +52,7 @@ TemplateData FormData(const AppContext& app, Lang lang, const std::string& csrf,
   }
   data.set("has_errors", Bool(!errors.empty()));
   data.set("errors", summary);
+  SetEvidenceFormData(data, {});
   return data;
 }
 
@@ -102,8 +105,9 @@ http::Response RenderReportForm(const AppContext& app, const http::Request& requ
 }
 
 http::Response SubmitReport(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
+  auto parsed = http::ParseRequestForm(request, UploadFormLimits(kMaxFormFields));
+  if (!parsed || !OnlyEvidenceFiles(parsed->files)) return ErrorPage(app, 400, &request);
+  const http::FormFields* form = &parsed->fields;
   if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
 
   ReportInput input{form->Get("description"),
@@ -122,7 +126,14 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   // comes back with everything typed and a message to wait, and nothing is stored.
   bool limited = validation.report &&
                  !app.report_limits.Allow(request.client_address, static_cast<double>(app.now()));
-  if (!validation.report || limited) {
+  // Files are looked at only for a report that is otherwise ready to be stored; one refused file
+  // sends the form back and nothing is stored.
+  EvidenceUpload upload;
+  upload.had_files = !parsed->files.empty();
+  if (validation.report && !limited) {
+    upload = ProcessEvidence(app, LangOf(request), parsed->files, 0);
+  }
+  if (!validation.report || limited || !upload.problems.empty()) {
     Lang lang = LangOf(request);
     http::Response response;
     std::string csrf = CsrfTokenFor(app, request, response);
@@ -130,6 +141,7 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
         FormData(app, lang, csrf, submission_key.empty() ? NewSubmissionKey() : submission_key,
                  input, validation.errors);
     data.set("rate_limited", Bool(limited));
+    SetEvidenceFormData(data, upload);
     Page page{"report_form", N_("Report discrimination"), std::move(data), "report_form.js"};
     http::Response rendered =
         WithCookies(RenderPage(app, request, limited ? 429 : 422, std::move(page)), response);
@@ -137,6 +149,7 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
     return rendered;
   }
   validation.report->submission_key = submission_key;
+  validation.report->evidence = std::move(upload.files);
   RegisteredReport stored;
   try {
     stored = app.store.AddReport(*validation.report, app.now());

@@ -6,6 +6,8 @@
 //   restored draft that is sent again gives the same report, not a second one. The anti-forgery
 //   token is never kept. The confirmation page (report_received.js) removes the draft.
 // - When the connection is lost, sending waits, and the report goes out once it is back.
+// - Chosen evidence files are sent with the form as usual, but never kept in the draft: only the
+//   FIELDS below are, and a file input is not among them.
 (function () {
   "use strict";
   var form = document.querySelector("form[action='/melden']");
@@ -167,6 +169,9 @@
         saveTimer = null;
         try { storage.removeItem(DRAFT_KEY); } catch (e) { /* nothing to remove */ }
         FIELDS.forEach(function (name) { setValue(name, ""); });
+        // Chosen files are never kept in the draft, but they go with the other fields.
+        var files = field("evidence");
+        if (files) files.value = "";
         freshKey();
         pending = false;
         showConnection();
