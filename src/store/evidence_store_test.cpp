@@ -26,8 +26,8 @@ class EvidenceStore : public ::testing::Test {
   std::string File() const { return (dir_ / "m.db").string(); }
 
   static NewReport Report(std::string key = "") {
-    return NewReport{"text", *ParseIsoDate("2026-01-02"), "none", "unknown", true, std::nullopt,
-                     std::move(key)};
+    return NewReport{
+        "text", *ParseIsoDate("2026-01-02"), "none", "unknown", true, std::nullopt, std::move(key)};
   }
   static EvidenceFile Evidence(const std::string& name, const std::string& content) {
     return EvidenceFile{name, "text/plain", content, static_cast<long long>(content.size()) + 1,
