@@ -9,6 +9,7 @@
 
 #include "app/mail_service.hpp"
 #include "domain/report.hpp"
+#include "evidence/processor.hpp"
 #include "http/log.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -56,6 +57,7 @@ int Serve(const Config& config) {
   web::Translator translator(config.locale_dir);
   web::Templates templates(config.share_dir + "/templates", translator);
   http::StaticFiles static_files(config.share_dir + "/static", "/static/");
+  evidence::InitProcessing();  // libvips and libmagic: a broken installation fails here
 
   std::optional<PostcodeTable> postcodes;
   if (!config.postcode_file.empty()) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/evidence.hpp"
 #include "domain/municipality.hpp"
 #include "domain/postcode.hpp"
 
@@ -83,6 +84,7 @@ struct NewReport {
   // must not register a second report. Empty when the form had none.
   std::string submission_key;
   std::string channel = "web";
+  std::vector<EvidenceFile> evidence = {};  // stored with the report, in one transaction
 };
 
 enum class Problem {

@@ -69,6 +69,23 @@ TEST(Router, FindsRoutesAndReportsAllowedMethods) {
   EXPECT_EQ(router.Find(Method::kGet, "/nothing").allow, "");
 }
 
+TEST(Router, MatchesSegmentPatternsAndKeepsBodyLimits) {
+  Router router;
+  auto ok = [](const Request&) { return Response::Text(200, "ok"); };
+  router.Add(Method::kGet, "/medewerkers/meldingen", ok);
+  router.Add(Method::kGet, "/medewerkers/meldingen/{report}/bestanden/{file}", ok);
+  router.Add(Method::kPost, "/melden", ok, Runs::kOnWorker, 26u << 20);
+  EXPECT_NE(router.Find(Method::kGet, "/medewerkers/meldingen/12/bestanden/3").route, nullptr);
+  EXPECT_EQ(router.Find(Method::kGet, "/medewerkers/meldingen/12/bestanden/").route, nullptr);
+  EXPECT_EQ(router.Find(Method::kGet, "/medewerkers/meldingen//bestanden/3").route, nullptr);
+  EXPECT_EQ(router.Find(Method::kGet, "/medewerkers/meldingen/12/bestanden/3/x").route, nullptr);
+  EXPECT_EQ(router.Find(Method::kGet, "/medewerkers/meldingen/12/andere/3").route, nullptr);
+  EXPECT_EQ(router.Find(Method::kGet, "/medewerkers/meldingen").route->body_limit, 0u);
+  EXPECT_EQ(router.Find(Method::kPost, "/melden").route->body_limit, 26u << 20);
+  EXPECT_EQ(router.MaxBodyLimit(), 26u << 20);
+  EXPECT_EQ(Router().MaxBodyLimit(), 0u);
+}
+
 TEST(SecurityHeaders, AreAddedWithoutOverridingChosenCaching) {
   Response response = Response::Text(200, "x");
   AddSecurityHeaders(response, false);
@@ -81,6 +98,10 @@ TEST(SecurityHeaders, AreAddedWithoutOverridingChosenCaching) {
   AddSecurityHeaders(cached, true);
   EXPECT_EQ(*cached.Header("Cache-Control"), "public, max-age=3600");
   EXPECT_TRUE(cached.Header("Strict-Transport-Security"));
+  Response download = Response::Text(200, "x");
+  download.Set("Content-Security-Policy", "sandbox; default-src 'none'");
+  AddSecurityHeaders(download, false);
+  EXPECT_EQ(*download.Header("Content-Security-Policy"), "sandbox; default-src 'none'");
 }
 
 TEST(Request, ReadsQueryParametersAndCookies) {

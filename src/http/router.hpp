@@ -1,6 +1,7 @@
 #pragma once
 // Maps method and path to a handler. A handler either runs on an I/O thread (it must be quick and
 // never block) or on the worker pool (anything that touches the database or hashes a password).
+// A route may allow a larger request body than the server's default (uploads).
 #include <functional>
 #include <string>
 #include <string_view>
@@ -16,9 +17,12 @@ enum class Runs { kOnIoThread, kOnWorker };
 
 struct Route {
   Method method;
-  std::string path;  // exact, or a prefix when it ends with '/'
+  // Exact, or a prefix when it ends with '/'. A segment written "{name}" matches any one
+  // non-empty segment (the handler reads the value from the request's path).
+  std::string path;
   Handler handler;
   Runs runs;
+  size_t body_limit = 0;  // bytes; 0: the server's default
 };
 
 struct RouteMatch {
@@ -28,9 +32,12 @@ struct RouteMatch {
 
 class Router {
  public:
-  void Add(Method method, std::string path, Handler handler, Runs runs = Runs::kOnWorker);
+  void Add(Method method, std::string path, Handler handler, Runs runs = Runs::kOnWorker,
+           size_t body_limit = 0);
   // HEAD finds the GET route.
   RouteMatch Find(Method method, std::string_view path) const;
+  // The largest body any route allows (0 when none sets its own).
+  size_t MaxBodyLimit() const;
 
  private:
   std::vector<Route> routes_;

@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
@@ -57,6 +58,31 @@ Request ToRequest(const bhttp::request<bhttp::string_body>& message, bool with_b
   return request;
 }
 
+// Holds part of a shared byte budget until destroyed.
+class BudgetReservation {
+ public:
+  BudgetReservation() = default;
+  BudgetReservation(const BudgetReservation&) = delete;
+  BudgetReservation& operator=(const BudgetReservation&) = delete;
+  ~BudgetReservation() {
+    if (budget_) *budget_ -= bytes_;
+  }
+  // Takes bytes from the budget when that keeps it at or under max.
+  bool Take(std::atomic<std::uint64_t>& budget, std::uint64_t bytes, std::uint64_t max) {
+    std::uint64_t current = budget.load();
+    do {
+      if (bytes > max || current > max - bytes) return false;
+    } while (!budget.compare_exchange_weak(current, current + bytes));
+    budget_ = &budget;
+    bytes_ = bytes;
+    return true;
+  }
+
+ private:
+  std::atomic<std::uint64_t>* budget_ = nullptr;
+  std::uint64_t bytes_ = 0;
+};
+
 }  // namespace
 
 bool DecodeTarget(std::string_view target, std::string& path, std::string& query) {
@@ -88,10 +114,13 @@ std::string ClientAddress(const Request& request, const std::string& peer, bool 
 }
 
 void AddSecurityHeaders(Response& response, bool hsts) {
-  response.Set("Content-Security-Policy",
-               "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-               "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-               "base-uri 'none'; object-src 'none'");
+  // A handler may choose a stricter policy (files handed out for download are sandboxed).
+  if (!response.Header("Content-Security-Policy")) {
+    response.Set("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                 "font-src 'self'; connect-src 'self'; form-action 'self'; "
+                 "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+  }
   response.Set("X-Content-Type-Options", "nosniff");
   response.Set("Referrer-Policy", "no-referrer");
   response.Set("X-Frame-Options", "DENY");
@@ -120,12 +149,19 @@ struct Server::Impl {
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
+  const std::uint64_t max_body_limit =
+      std::max<std::uint64_t>(options.body_limit, router.MaxBodyLimit());
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
+  std::atomic<std::uint64_t> large_body_bytes{0};  // bodies over body_limit being read or handled
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Connection(tcp::socket socket);
   asio::awaitable<Response> Handle(Request& request);
+  size_t BodyLimitFor(const bhttp::request<bhttp::string_body>& header) const;
+  asio::awaitable<beast::error_code> ReadBody(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                              bhttp::request_parser<bhttp::string_body>& parser,
+                                              Clock::time_point started);
   asio::awaitable<void> Drain(beast::tcp_stream& stream, beast::flat_buffer& buffer);
   asio::awaitable<void> Shutdown();
   Response SafeErrorPage(int status, const Request* request);
@@ -165,6 +201,32 @@ asio::awaitable<Response> Server::Impl::Handle(Request& request) {
       workers, [&]() -> asio::awaitable<Response> { co_return run(); }, asio::use_awaitable);
 }
 
+size_t Server::Impl::BodyLimitFor(const bhttp::request<bhttp::string_body>& header) const {
+  std::string path, query;
+  auto target = header.target();
+  if (!DecodeTarget({target.data(), target.size()}, path, query)) return options.body_limit;
+  RouteMatch match = router.Find(ToMethod(header.method()), path);
+  if (!match.route || match.route->body_limit == 0) return options.body_limit;
+  return match.route->body_limit;
+}
+
+asio::awaitable<beast::error_code> Server::Impl::ReadBody(
+    beast::tcp_stream& stream, beast::flat_buffer& buffer,
+    bhttp::request_parser<bhttp::string_body>& parser, Clock::time_point started) {
+  // The deadline grows with what has arrived: each min_body_rate bytes buy one more second.
+  std::uint64_t received = 0;
+  while (!parser.is_done()) {
+    auto earned = std::chrono::duration<double>(static_cast<double>(received) /
+                                                static_cast<double>(options.min_body_rate));
+    stream.expires_at(started + options.read_timeout +
+                      std::chrono::duration_cast<Clock::duration>(earned));
+    auto [ec, n] = co_await bhttp::async_read_some(stream, buffer, parser, kUseTuple);
+    if (ec) co_return ec;
+    received += n;
+  }
+  co_return beast::error_code{};
+}
+
 asio::awaitable<void> Server::Impl::Drain(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
   // After refusing a request whose body we did not read, read a little of what the client is
   // still sending, so that closing does not reset the connection before it sees our answer.
@@ -188,7 +250,8 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
   for (int served = 0; served < options.max_requests_per_connection && !stopping; ++served) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-    parser.body_limit(options.body_limit);
+    // The route, and with it the body limit, is known once the header is in.
+    parser.body_limit(max_body_limit);
     stream.expires_after(served == 0 ? options.read_timeout : options.idle_timeout);
     // Wait for the first byte of a request under the idle deadline, then read it whole under the
     // read deadline, so a slow client cannot hold a connection open by trickling bytes.
@@ -205,9 +268,21 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
     // what it has not parsed yet, and part of the header may already sit in the buffer.
     auto [ec, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
     if (!ec && header_bytes > options.header_limit) ec = bhttp::error::header_limit;
+    BudgetReservation large_body;
+    bool busy = false;
     if (!ec && !parser.is_done()) {
-      auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
-      ec = body_ec;
+      size_t limit = BodyLimitFor(parser.get());
+      auto declared = parser.content_length();
+      if (declared && *declared > limit) {
+        ec = bhttp::error::body_limit;  // refused before the body arrives
+      } else if (limit > options.body_limit &&
+                 !large_body.Take(large_body_bytes, declared.value_or(limit),
+                                  options.large_body_memory)) {
+        busy = true;
+      } else {
+        parser.body_limit(limit);  // also bounds a chunked body as it arrives
+        ec = co_await ReadBody(stream, buffer, parser, started);
+      }
     }
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::eof || ec == asio::error::connection_reset) {
@@ -218,18 +293,20 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
     Request request;
     bool close = false;
     bool drain = false;
-    if (ec) {
-      int status = ec == bhttp::error::header_limit ? 431
-                   : ec == bhttp::error::body_limit ? 413
-                                                    : 400;
+    if (ec || busy) {
+      int status = busy                               ? 503
+                   : ec == bhttp::error::header_limit ? 431
+                   : ec == bhttp::error::body_limit   ? 413
+                                                      : 400;
       bool have_header = parser.is_header_done();
       if (have_header) {
         request = ToRequest(parser.get(), false);
         DecodeTarget(request.target, request.path, request.query);
       }
       response = SafeErrorPage(status, have_header ? &request : nullptr);
+      if (busy) response.Set("Retry-After", "30");
       close = true;
-      drain = status == 413;
+      drain = status == 413 || status == 503;
     } else {
       request = ToRequest(parser.get(), true);
       request.client_address = ClientAddress(request, peer, options.trust_proxy);

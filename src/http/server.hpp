@@ -18,8 +18,15 @@ struct ServerOptions {
   int io_threads = 2;
   int worker_threads = 32;
   size_t header_limit = 8 * 1024;
-  size_t body_limit = 64 * 1024;
-  std::chrono::seconds read_timeout{15};  // for a whole request once it has started
+  size_t body_limit = 64 * 1024;  // unless the route allows more (Router::Add)
+  // A request must arrive within read_timeout of its first byte, plus one second for every
+  // min_body_rate bytes of body received: a slow phone sending 25 MiB gets the time it needs as
+  // long as it keeps sending, while a client that stalls is dropped.
+  std::chrono::seconds read_timeout{15};
+  size_t min_body_rate = 16 * 1024;  // bytes per second (128 kbit/s)
+  // Bodies larger than body_limit are held in memory while they are read and handled; at most
+  // this many bytes of them at once, beyond that a request is answered 503 (Retry-After).
+  size_t large_body_memory = 512 * 1024 * 1024;
   std::chrono::seconds idle_timeout{30};  // between requests on a kept-alive connection
   int max_requests_per_connection = 10000;
   std::chrono::seconds shutdown_grace{10};
@@ -44,7 +51,8 @@ class Server {
   std::unique_ptr<Impl> impl_;
 };
 
-// Adds the security headers every response carries, and no-store unless caching was chosen.
+// Adds the security headers every response carries, and no-store unless caching was chosen. A
+// Content-Security-Policy the handler set is kept.
 void AddSecurityHeaders(Response& response, bool hsts);
 // The request target must be origin-form ("/path?query"), without "..", NUL or backslash.
 bool DecodeTarget(std::string_view target, std::string& path, std::string& query);

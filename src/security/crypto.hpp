@@ -48,6 +48,8 @@ std::string Base64Encode(std::string_view bytes);
 Result<std::string> Base64Decode(std::string_view text);
 // A fast unkeyed hash (BLAKE2b) for high-entropy secrets such as session tokens, in hex.
 std::string HashToken(std::string_view token);
+// SHA-256 in hex, for proof of what was received (evidence files).
+std::string Sha256Hex(std::string_view bytes);
 // Comparison in constant time for equal lengths.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 

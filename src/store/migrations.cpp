@@ -80,6 +80,23 @@ CREATE INDEX mail_outbox_by_report ON mail_outbox (report_id);
 CREATE UNIQUE INDEX mail_outbox_one_confirmation ON mail_outbox (report_id)
   WHERE kind = 'confirmation'
 )SQL"},
+      // Files are kept in the database, encrypted like the description, so that one backup holds
+      // everything. message_id names a follow-up message; that table is not ours to refer to.
+      {6, "evidence files", R"SQL(
+CREATE TABLE evidence (
+  id {{id}},
+  report_id BIGINT NOT NULL REFERENCES reports (id),
+  message_id BIGINT,
+  received_at BIGINT NOT NULL,
+  media_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  original_size BIGINT NOT NULL,
+  original_sha256 TEXT NOT NULL,
+  filename_enc TEXT NOT NULL,
+  content_enc TEXT NOT NULL
+);
+CREATE INDEX evidence_by_report ON evidence (report_id)
+)SQL"},
   };
   return migrations;
 }

@@ -15,6 +15,7 @@ struct Migration {
   std::string_view sql;  // statements separated by ";\n"
 };
 
+// In ascending order of version; numbers may have gaps.
 const std::vector<Migration>& AllMigrations();
 // Replaces {{id}} (an auto-numbered primary key) for the engine.
 std::string SqlForEngine(std::string_view sql, Engine engine);

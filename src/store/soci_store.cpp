@@ -233,6 +233,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   // The key is kept only as a hash; NULL when the form sent none (NULLs never conflict).
   std::string key_hash = report.submission_key.empty() ? "" : HashToken(report.submission_key);
   soci::indicator key_ind = key_hash.empty() ? soci::i_null : soci::i_ok;
+  auto evidence = SealEvidence(report.evidence);
   Guard("registering a report", [&] {
     Write([&](soci::session& sql) {
       sql << "INSERT INTO reports (reported_at, reported_year, incident_date, "
@@ -253,6 +254,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
           sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",
               soci::use(stored.id), soci::use(ground);
         }
+        InsertEvidence(sql, stored.id, std::nullopt, evidence, now);  // with the report, or not
         return;
       }
       // The same submission arrived before (a double click, a resend after a lost connection):

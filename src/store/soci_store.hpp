@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "security/crypto.hpp"
 #include "store/database_url.hpp"
@@ -37,6 +38,15 @@ class SociStore final : public Store {
   std::optional<StaffSession> UseSession(const std::string& token_hash, long long now,
                                          long long idle_since) override;
   void EndSession(const std::string& token_hash) override;
+  std::optional<std::vector<long long>> AddEvidence(long long report_id,
+                                                    std::optional<long long> message_id,
+                                                    const std::vector<EvidenceFile>& files,
+                                                    long long now) override;
+  std::vector<EvidenceInfo> ListEvidence(long long report_id) override;
+  std::optional<EvidenceContent> GetEvidence(long long report_id, long long evidence_id) override;
+  long long CountEvidence(long long report_id) override;
+  std::map<long long, long long> CountEvidenceByReport(long long first_id,
+                                                       long long last_id) override;
   void Audit(long long user_id, const std::string& action, const std::string& subject,
              long long now) override;
   long long CountAudit(const std::string& action) override;
@@ -57,6 +67,20 @@ class SociStore final : public Store {
   void Write(const std::function<void(soci::session&)>& work);
   // The contact e-mail address stored with a report, decrypted; nullopt when it has none.
   std::optional<std::string> ReporterEmail(long long report_id);
+  // Evidence is encrypted before it reaches the write queue (soci_evidence.cpp).
+  struct SealedEvidence {
+    std::string filename_enc;
+    std::string media_type;
+    long long size = 0;
+    long long original_size = 0;
+    std::string original_sha256;
+    std::string content_enc;
+  };
+  std::vector<SealedEvidence> SealEvidence(const std::vector<EvidenceFile>& files) const;
+  std::vector<long long> InsertEvidence(soci::session& sql, long long report_id,
+                                        std::optional<long long> message_id,
+                                        const std::vector<SealedEvidence>& files,
+                                        long long now) const;
 
   const DatabaseUrl url_;
   const Cipher& cipher() const;

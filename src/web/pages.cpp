@@ -73,7 +73,8 @@ http::Response ErrorPage(const AppContext& app, int status, const http::Request*
       {405, N_("This action is not possible here"),
        N_("This address does not accept this kind of request.")},
       {413, N_("Too much data sent"),
-       N_("What you sent is larger than we accept. Shorten your text and try again.")},
+       N_("What you sent is larger than we accept. Shorten your text, or choose fewer or "
+          "smaller files, and try again.")},
       {431, N_("The request was too large"),
        N_("Your browser sent more data than we accept. Remove this site's cookies and try again.")},
       {500, N_("Something went wrong on our side"),

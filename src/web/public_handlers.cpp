@@ -4,6 +4,8 @@
 
 #include "domain/reference.hpp"
 #include "http/form.hpp"
+#include "http/request_form.hpp"
+#include "web/evidence_upload.hpp"
 #include "web/html.hpp"
 #include "web/pages.hpp"
 #include "web/report_form_data.hpp"
@@ -27,11 +29,15 @@ http::Response FormPage(const AppContext& app, const http::Request& request, int
                     {"report_form", N_("Report discrimination"), std::move(data), "report_form.js"});
 }
 
+// The summary, with the evidence fieldset: files are chosen here, right before sending.
 http::Response ReviewPage(const AppContext& app, const http::Request& request, int status,
-                          const FormState& state) {
+                          const FormState& state, const EvidenceUpload& upload = {},
+                          bool rate_limited = false) {
+  TemplateData data = ReportReviewData(app, LangOf(request), state);
+  SetEvidenceFormData(data, upload);
+  data.set("rate_limited", Bool(rate_limited));
   return RenderPage(app, request, status,
-                    {"report_review", N_("Check your report"),
-                     ReportReviewData(app, LangOf(request), state), "report_form.js"});
+                    {"report_review", N_("Check your report"), std::move(data), "report_form.js"});
 }
 
 }  // namespace
@@ -51,8 +57,9 @@ http::Response RenderReportForm(const AppContext& app, const http::Request& requ
 // summary, "change" (action=edit) the form again with everything typed, and "send" (action=send,
 // or no action at all) registers the report. Nothing is stored before "send".
 http::Response SubmitReport(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
+  auto parsed = http::ParseRequestForm(request, UploadFormLimits(kMaxFormFields));
+  if (!parsed || !OnlyEvidenceFiles(parsed->files)) return ErrorPage(app, 400, &request);
+  const http::FormFields* form = &parsed->fields;
   if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
 
   http::Response cookies;
@@ -81,11 +88,15 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
     validation.report.reset();
     validation.errors.push_back({"website", Problem::kInvalidText});
   }
+  // Files are chosen on the summary; a browser cannot fill a file input again, so a page that
+  // comes back says they were not kept.
+  EvidenceUpload upload;
+  upload.had_files = !parsed->files.empty();
   if (!validation.report) {
     state.errors = std::move(validation.errors);
     bool only_consent = std::all_of(state.errors.begin(), state.errors.end(),
                                     [](const FieldError& e) { return e.field == "consent"; });
-    return WithCookies(only_consent ? ReviewPage(app, request, 422, state)
+    return WithCookies(only_consent ? ReviewPage(app, request, 422, state, upload)
                                     : FormPage(app, request, 422, state),
                        cookies);
   }
@@ -94,11 +105,19 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   // Only reports that would be stored count against the client's limit; when over it, the
   // summary comes back with everything typed and a message to wait, and nothing is stored.
   if (!app.report_limits.Allow(request.client_address, static_cast<double>(app.now()))) {
-    http::Response limited = WithCookies(FormPage(app, request, 429, state, true), cookies);
+    http::Response limited =
+        WithCookies(ReviewPage(app, request, 429, state, upload, true), cookies);
     limited.Set("Retry-After", "60");
     return limited;
   }
+  // Files are looked at only for a report that is otherwise ready to be stored; one refused
+  // file sends the summary back and nothing is stored.
+  upload = ProcessEvidence(app, LangOf(request), parsed->files, 0);
+  if (!upload.problems.empty()) {
+    return WithCookies(ReviewPage(app, request, 422, state, upload), cookies);
+  }
   validation.report->submission_key = has_key ? state.submission_key : std::string();
+  validation.report->evidence = std::move(upload.files);
   RegisteredReport stored;
   try {
     stored = app.store.AddReport(*validation.report, app.now());

@@ -2,8 +2,10 @@
 
 #include <memory>
 
+#include "web/evidence_upload.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
+#include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
 
 namespace meldpunt::web {
@@ -33,7 +35,7 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
       Method::kGet, "/melden",
       [&app, form](const http::Request& request) { return form->Serve(app, request); },
       Runs::kOnIoThread);
-  router.Add(Method::kPost, "/melden", bind(SubmitReport));
+  router.Add(Method::kPost, "/melden", bind(SubmitReport), Runs::kOnWorker, kUploadBodyLimit);
   router.Add(Method::kGet, "/melden/ontvangen", bind(ReportReceivedPage), Runs::kOnIoThread);
   router.Add(Method::kGet, "/privacy", bind(PrivacyPage), Runs::kOnIoThread);
 
@@ -42,6 +44,7 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/uitloggen", bind(StaffLogout));
   router.Add(Method::kGet, "/medewerkers/meldingen", bind(StaffReportsPage));
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
+  router.Add(Method::kGet, kEvidencePath, bind(StaffEvidenceDownload));
   router.Add(
       Method::kGet, "/medewerkers",
       [](const http::Request&) { return http::Response::SeeOther("/medewerkers/meldingen"); },

@@ -9,6 +9,7 @@
 #include "web/pages.hpp"
 #include "web/report_options.hpp"
 #include "web/public_handlers.hpp"
+#include "web/staff_evidence.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -124,10 +125,14 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
   // Reading reports is a read of personal data: it goes on the record before it is shown.
   app.store.Audit(staff->user_id, "list_reports", std::to_string(reports.size()) + " reports",
                   app.now());
+  auto files = reports.empty() ? std::map<long long, kainjow::mustache::list>{}
+                               : EvidenceLinks(app, lang, reports.back().id, reports.front().id);
   kainjow::mustache::list rows;
   for (const auto& report : reports) {
     TemplateData row;
     row.set("reference", report.reference);
+    row.set("files", files[report.id]);
+    row.set("file_count", std::to_string(files[report.id].size()));
     row.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report.reported_at)));
     row.set("incident_date", report.incident_date);
     row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));

@@ -8,6 +8,7 @@
 //   restored draft that is sent again gives the same report, not a second one. The anti-forgery
 //   token and the consent are never kept. The confirmation page (report_received.js) removes it.
 // - When the connection is lost, sending waits, and goes out once it is back.
+// - Evidence files are chosen on the summary page and sent with it; they are never in the draft.
 (function () {
   "use strict";
   var form = document.getElementById("report-form");

@@ -27,31 +27,48 @@ function get(target, extraHeaders = '') {
   return `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${extraHeaders}\r\n`;
 }
 
-describe('body size (64 KiB)', () => {
+describe('body size (64 KiB, 26 MiB where files are sent)', () => {
+  // Staff login takes no files: the default limit of 64 KiB.
+  const login = '/medewerkers/login';
+
   test('a Content-Length over 64 KiB is refused with 413 before the body arrives', async () => {
-    const res = await raw(`POST /melden HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${64 * KiB + 1}\r\nConnection: close\r\n\r\n`);
+    const res = await raw(`POST ${login} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${64 * KiB + 1}\r\nConnection: close\r\n\r\n`);
     assert.equal(res.status, 413);
     assertSecurityHeaders(res.headers, '413');
   });
 
   test('a body of 64 KiB + 1 byte is 413', async () => {
-    const res = await raw(post('/melden', `description=${'a'.repeat(64 * KiB + 1 - 'description='.length)}`));
+    const res = await raw(post(login, `email=${'a'.repeat(64 * KiB + 1 - 'email='.length)}`));
     assert.equal(res.status, 413);
   });
 
   test('a chunked body over 64 KiB is 413', async () => {
     const chunk = 'a'.repeat(8 * KiB);
-    let body = `${(12).toString(16)}\r\ndescription=\r\n`;
+    let body = `${(6).toString(16)}\r\nemail=\r\n`;
     for (let i = 0; i < 9; i++) body += `${chunk.length.toString(16)}\r\n${chunk}\r\n`;
     body += '0\r\n\r\n';
-    const res = await raw(`POST /melden HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body}`);
+    const res = await raw(`POST ${login} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body}`);
     assert.equal(res.status, 413);
   });
 
   test('a body of exactly 64 KiB is not refused for its size', async () => {
-    const res = await raw(post('/melden', `description=${'a'.repeat(64 * KiB - 'description='.length)}`));
+    const res = await raw(post(login, `email=${'a'.repeat(64 * KiB - 'email='.length)}`));
     assert.notEqual(res.status, 413);
     assert.ok(res.status >= 200 && res.status < 500, `status ${res.status}`);
+  });
+
+  test('the report form takes a body over 64 KiB (files), but not one over 26 MiB', async () => {
+    const big = await raw(post('/melden', `description=${'a'.repeat(200 * KiB)}`));
+    assert.notEqual(big.status, 413);
+    assert.ok(big.status >= 200 && big.status < 500, `status ${big.status}`);
+    const res = await raw(`POST /melden HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${26 * 1024 * KiB + 1}\r\nConnection: close\r\n\r\n`);
+    assert.equal(res.status, 413);
+    assertSecurityHeaders(res.headers, '413');
+  });
+
+  test('an unknown path keeps the default limit', async () => {
+    const res = await raw(`POST /nergens HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${64 * KiB + 1}\r\nConnection: close\r\n\r\n`);
+    assert.equal(res.status, 413);
   });
 });
 

@@ -30,7 +30,7 @@ test('the fourth report in a burst is refused with the form kept, and not stored
   assert.ok(res.res.headers.get('retry-after'), 'says when to try again');
   assert.match(res.html, /role="alert"/);
   assert.match(res.html, /De vierde melding, te snel\./, 'what was typed is kept');
-  assert.match(res.html, /value="GM0363" selected/, 'the chosen municipality is kept');
+  assert.match(res.html, /name="incident_municipality" value="GM0363"/, 'the chosen municipality is kept');
 
   // Invalid forms do not use up the limit and still get their validation errors.
   const invalid = await postForm(jar, `${server.url}/melden`, { csrf: form.csrf, ...validReport({ description: '' }) });

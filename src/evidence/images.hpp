@@ -1,0 +1,29 @@
+#pragma once
+// Photos and screenshots are decoded and encoded again with libvips, so that what is kept holds the
+// picture and nothing else: no EXIF (camera, time, GPS position), XMP, IPTC or other metadata.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "domain/evidence.hpp"
+
+namespace meldpunt::evidence {
+
+// Starts libvips once for the process (later calls do nothing): one thread per operation, no
+// operation cache, and loaders of untrusted formats blocked. Throws when libvips cannot start.
+void InitImages();
+// Whether this libvips can decode the type (HEIC needs libheif).
+bool CanDecode(EvidenceType type);
+
+struct CleanImage {
+  std::string bytes;
+  std::string media_type;  // JPEG stays JPEG, PNG PNG, WebP WebP; GIF becomes PNG, HEIC JPEG
+};
+
+// Decodes an image of the given type (as sniffed), turns it upright by its EXIF orientation,
+// converts it to sRGB, and encodes it without metadata. Only the first frame of an animation is
+// kept. Refuses what does not decode and pictures over kMaxImagePixels.
+std::variant<CleanImage, EvidenceRefusal> ReencodeImage(std::string_view bytes, EvidenceType type);
+
+}  // namespace meldpunt::evidence
