@@ -15,6 +15,8 @@ struct Migration {
   std::string_view sql;  // statements separated by ";\n"
 };
 
+// In ascending order of version. Versions may have gaps: parallel work takes numbers ahead, and a
+// migration with a lower number that arrives later is still applied (see SociStore::Migrate).
 const std::vector<Migration>& AllMigrations();
 // Replaces {{id}} (an auto-numbered primary key) for the engine.
 std::string SqlForEngine(std::string_view sql, Engine engine);

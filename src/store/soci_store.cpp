@@ -6,18 +6,27 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <set>
 
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
+#include "store/soci_util.hpp"
 #include "store/write_queue.hpp"
 
 namespace meldpunt {
 namespace {
 
+using soci_util::GetInteger;
+using soci_util::Guard;
+
 constexpr size_t kMaxBatch = 512;
 constexpr size_t kMaxPendingWrites = 20000;
 constexpr std::string_view kDescriptionAd = "reports.description";
 constexpr std::string_view kContactAd = "reports.contact";
+// The columns ReadReport expects, in its order.
+constexpr const char* kReportColumns =
+    "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
+    "channel, description_enc, contact_enc, status";
 
 std::string ContactToJson(const Contact& c) {
   return boost::json::serialize(
@@ -31,39 +40,8 @@ Contact ContactFromJson(const std::string& text) {
                  std::string(value.at("phone").as_string())};
 }
 
-// Integer columns come back as int or long long depending on engine and declared type.
-long long GetInteger(const soci::row& row, std::size_t column) {
-  switch (row.get_properties(column).get_data_type()) {
-    case soci::dt_integer:
-      return row.get<int>(column);
-    case soci::dt_long_long:
-      return row.get<long long>(column);
-    case soci::dt_unsigned_long_long:
-      return static_cast<long long>(row.get<unsigned long long>(column));
-    case soci::dt_double:
-      return static_cast<long long>(row.get<double>(column));
-    // SQLite reports expressions such as COUNT(*) without a declared type, as text.
-    case soci::dt_string:
-      return std::stoll(row.get<std::string>(column));
-    default:
-      throw StoreError("column " + std::to_string(column) + " is not a number");
-  }
-}
-
 int YearOf(long long unix_seconds) {
   return static_cast<int>(DateOfUnixSeconds(unix_seconds).year());
-}
-
-// Runs fn with a store error that names the operation, so logs say what failed.
-template <class Fn>
-auto Guard(const char* what, Fn&& fn) {
-  try {
-    return fn();
-  } catch (const StoreError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw StoreError(std::string(what) + ": " + e.what());
-  }
 }
 
 }  // namespace
@@ -110,12 +88,13 @@ void SociStore::Migrate(soci::session& sql) {
   }
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
          "description TEXT NOT NULL)";
-  int current = 0;
-  soci::indicator ind;
-  sql << "SELECT MAX(version) FROM schema_migrations", soci::into(current, ind);
-  if (ind != soci::i_ok) current = 0;
+  // Every migration not yet applied runs, in ascending order, even one numbered below the highest
+  // applied: migrations developed in parallel may arrive in another order than their numbers.
+  std::set<int> applied;
+  soci::rowset<int> versions = sql.prepare << "SELECT version FROM schema_migrations";
+  for (int version : versions) applied.insert(version);
   for (const auto& migration : AllMigrations()) {
-    if (migration.version <= current) continue;
+    if (applied.contains(migration.version)) continue;
     for (const auto& statement : SplitStatements(SqlForEngine(migration.sql, url_.engine))) {
       sql << statement;
     }
@@ -173,8 +152,9 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   }
   int year = YearOf(now);
   int anonymous = report.anonymous ? 1 : 0;
-  // The key is kept only as a hash; NULL when the form sent none (NULLs never conflict).
-  std::string key_hash = report.submission_key.empty() ? "" : HashToken(report.submission_key);
+  // The key arrives as a keyed hash (see NewReport); NULL when the form sent none (NULLs never
+  // conflict).
+  const std::string& key_hash = report.submission_key;
   soci::indicator key_ind = key_hash.empty() ? soci::i_null : soci::i_ok;
   Guard("registering a report", [&] {
     Write([&](soci::session& sql) {
@@ -186,7 +166,14 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
           soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
           soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind), soci::into(stored.id);
-      if (sql.got_data()) return;
+      if (sql.got_data()) {
+        // In the same transaction: a report is never registered without its receipt.
+        if (!report.receipt_hash.empty()) {
+          sql << "INSERT INTO report_receipts (receipt_hash, report_id) VALUES (:hash, :id)",
+              soci::use(report.receipt_hash), soci::use(stored.id);
+        }
+        return;
+      }
       // The same submission arrived before (a double click, a resend after a lost connection):
       // answer with the report it made instead of registering it twice.
       sql << "SELECT id, reported_at FROM reports WHERE submission_key = :key", soci::use(key_hash),
@@ -202,34 +189,46 @@ std::vector<RegisteredReport> SociStore::ListReports(int limit, int offset) {
   return Guard("listing reports", [&] {
     soci::session sql(*readers_);
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT id, reported_at, incident_date, incident_municipality, "
-                        "residence_municipality, anonymous, channel, description_enc, contact_enc "
-                        "FROM reports ORDER BY id DESC LIMIT :limit OFFSET :offset",
+        (sql.prepare << "SELECT " << kReportColumns
+                     << " FROM reports ORDER BY id DESC LIMIT :limit OFFSET :offset",
          soci::use(limit), soci::use(offset));
     std::vector<RegisteredReport> reports;
-    for (const auto& row : rows) {
-      RegisteredReport r;
-      r.id = GetInteger(row, 0);
-      r.reported_at = GetInteger(row, 1);
-      r.incident_date = row.get<std::string>(2);
-      r.incident_municipality = row.get<std::string>(3);
-      r.residence_municipality = row.get<std::string>(4);
-      r.anonymous = GetInteger(row, 5) != 0;
-      r.channel = row.get<std::string>(6);
-      auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
-      if (!description)
-        throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
-      r.description = std::move(*description);
-      if (row.get_indicator(8) == soci::i_ok) {
-        auto contact = cipher().Open(row.get<std::string>(8), kContactAd);
-        if (!contact) throw StoreError("report " + std::to_string(r.id) + ": " + contact.error());
-        r.contact = ContactFromJson(*contact);
-      }
-      r.reference = FormatReference(YearOf(r.reported_at), r.id);
-      reports.push_back(std::move(r));
-    }
+    for (const auto& row : rows) reports.push_back(ReadReport(row));
     return reports;
   });
+}
+
+std::optional<RegisteredReport> SociStore::GetReport(long long id) {
+  return Guard("reading a report", [&]() -> std::optional<RegisteredReport> {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT " << kReportColumns << " FROM reports WHERE id = :id",
+         soci::use(id));
+    for (const auto& row : rows) return ReadReport(row);
+    return std::nullopt;
+  });
+}
+
+RegisteredReport SociStore::ReadReport(const soci::row& row) const {
+  RegisteredReport r;
+  r.id = GetInteger(row, 0);
+  r.reported_at = GetInteger(row, 1);
+  r.incident_date = row.get<std::string>(2);
+  r.incident_municipality = row.get<std::string>(3);
+  r.residence_municipality = row.get<std::string>(4);
+  r.anonymous = GetInteger(row, 5) != 0;
+  r.channel = row.get<std::string>(6);
+  auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
+  if (!description) throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
+  r.description = std::move(*description);
+  if (row.get_indicator(8) == soci::i_ok) {
+    auto contact = cipher().Open(row.get<std::string>(8), kContactAd);
+    if (!contact) throw StoreError("report " + std::to_string(r.id) + ": " + contact.error());
+    r.contact = ContactFromJson(*contact);
+  }
+  r.status = ParseStatus(row.get<std::string>(9)).value_or(ReportStatus::kReceived);
+  r.reference = FormatReference(YearOf(r.reported_at), r.id);
+  return r;
 }
 
 long long SociStore::CountReports() {

@@ -11,6 +11,7 @@
 
 namespace soci {
 class connection_pool;
+class row;
 class session;
 }  // namespace soci
 
@@ -40,6 +41,20 @@ class SociStore final : public Store {
   void Audit(long long user_id, const std::string& action, const std::string& subject,
              long long now) override;
   long long CountAudit(const std::string& action) override;
+  // Follow-up (soci_store_follow_up.cpp).
+  std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) override;
+  std::optional<RegisteredReport> GetReport(long long id) override;
+  bool SetReportStatus(long long id, ReportStatus status) override;
+  long long AddMessage(long long report_id, MessageAuthor author,
+                       std::optional<long long> staff_user_id, const std::string& body,
+                       long long now) override;
+  std::vector<ThreadMessage> ListMessages(long long report_id) override;
+  void AddFollowUpSession(const std::string& token_hash, long long report_id, long long now,
+                          long long forget_before) override;
+  std::optional<long long> UseFollowUpSession(const std::string& token_hash, long long now,
+                                              long long idle_since,
+                                              long long started_since) override;
+  void EndFollowUpSession(const std::string& token_hash) override;
 
   int SchemaVersion();
 
@@ -48,6 +63,8 @@ class SociStore final : public Store {
   void Migrate(soci::session& sql);
   // Runs a write durably: through the write queue on SQLite, in a transaction on PostgreSQL.
   void Write(const std::function<void(soci::session&)>& work);
+  // A report from a row of kReportColumns (soci_store.cpp), decrypted.
+  RegisteredReport ReadReport(const soci::row& row) const;
 
   const DatabaseUrl url_;
   const Cipher& cipher() const;

@@ -27,7 +27,7 @@ TEST(DatabaseUrl, ParsesBothEngines) {
 TEST(Migrations, AreNumberedInOrderAndAdaptedPerEngine) {
   int last = 0;
   for (const auto& m : AllMigrations()) {
-    EXPECT_EQ(m.version, last + 1);
+    EXPECT_GT(m.version, last) << "ascending; gaps are allowed";
     last = m.version;
   }
   auto pg = SqlForEngine("id {{id}}, x TEXT", Engine::kPostgres);
