@@ -30,6 +30,12 @@ struct Config {
   double report_refill_seconds = 30;
   int login_burst = 10;
   double login_refill_seconds = 60;
+  // Receipt codes typed at /melden/volgen: per client a burst, then one per refill seconds; and a
+  // site-wide ceiling on wrong codes per minute (see security/attempt_guard.hpp).
+  int followup_burst = 5;
+  double followup_refill_seconds = 60;
+  int followup_failures_per_minute = 60;
+  int followup_idle_minutes = 30;
 
   // Fills in the defaults that depend on other settings.
   void Resolve();

@@ -5,8 +5,10 @@
 #include <string>
 
 #include "domain/municipality.hpp"
+#include "security/attempt_guard.hpp"
 #include "security/crypto.hpp"
 #include "security/rate_limiter.hpp"
+#include "security/receipts.hpp"
 #include "security/tokens.hpp"
 #include "store/store.hpp"
 #include "web/i18n.hpp"
@@ -18,6 +20,10 @@ struct WebOptions {
   bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
   std::chrono::seconds staff_idle_timeout{30 * 60};
   int staff_page_size = 100;
+  // A reporter who followed their report up with the receipt code stays "in" this long without a
+  // request, and never longer than followup_max_age.
+  std::chrono::seconds followup_idle_timeout{30 * 60};
+  std::chrono::seconds followup_max_age{8 * 3600};
 };
 
 struct AppContext {
@@ -31,6 +37,8 @@ struct AppContext {
   std::function<long long()> now;  // Unix seconds; replaceable for tests
   RateLimiter& report_limits;      // report submissions per client
   RateLimiter& login_limits;       // staff login attempts per client (ASVS 2.2.1)
+  const Receipts receipts;         // receipt codes (volgcodes): made, hashed, sealed
+  AttemptGuard& receipt_attempts;  // guessing receipts at /melden/volgen
 };
 
 }  // namespace meldpunt::web

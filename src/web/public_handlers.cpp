@@ -1,9 +1,11 @@
 #include "web/public_handlers.hpp"
 
+#include "domain/receipt.hpp"
 #include "domain/reference.hpp"
 #include "http/form.hpp"
 #include "web/html.hpp"
 #include "web/pages.hpp"
+#include "web/receipt_cookie.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -136,7 +138,13 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
     if (limited) rendered.Set("Retry-After", "60");
     return rendered;
   }
-  validation.report->submission_key = submission_key;
+  // The receipt code (volgcode): from the submission key when there is one, so that a resent
+  // form shows the same code; stored only as a slow hash (see security/receipts.hpp).
+  std::string receipt =
+      submission_key.empty() ? Receipts::Random() : app.receipts.ForSubmission(submission_key);
+  validation.report->submission_key =
+      submission_key.empty() ? "" : app.receipts.SubmissionKeyHash(submission_key);
+  validation.report->receipt_hash = app.receipts.Hash(receipt);
   RegisteredReport stored;
   try {
     stored = app.store.AddReport(*validation.report, app.now());
@@ -145,8 +153,11 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
     busy.Set("Retry-After", "30");
     return busy;
   }
-  return http::Response::SeeOther("/melden/ontvangen?r=" +
-                                  app.signer.Sign(kReceiptPurpose, stored.reference));
+  http::Response response =
+      http::Response::SeeOther(std::string(kReportReceivedPath) +
+                               "?r=" + app.signer.Sign(kReceiptPurpose, stored.reference));
+  response.Add("Set-Cookie", ReceiptCookie(app, stored.reference, receipt));
+  return response;
 }
 
 http::Response ReportReceivedPage(const AppContext& app, const http::Request& request) {
@@ -154,6 +165,15 @@ http::Response ReportReceivedPage(const AppContext& app, const http::Request& re
   if (!reference || !ParseReference(*reference)) return ErrorPage(app, 404, &request);
   TemplateData data;
   data.set("reference", *reference);
+  // The code is shown only while the short-lived cookie from POST /melden lasts.
+  if (auto receipt = ReceiptFromCookie(app, request, *reference)) {
+    kainjow::mustache::list groups;
+    for (const auto& group : ReceiptGroups(*receipt)) groups.push_back(group);
+    data.set("receipt_groups", groups);
+    data.set("has_receipt", Bool(true));
+  } else {
+    data.set("has_receipt", Bool(false));
+  }
   return RenderPage(
       app, request, 200,
       {"report_received", N_("Your report has been received"), data, "report_received.js"});

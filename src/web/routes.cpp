@@ -2,9 +2,11 @@
 
 #include <memory>
 
+#include "web/follow_up_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_handlers.hpp"
+#include "web/staff_report_handlers.hpp"
 
 namespace meldpunt::web {
 
@@ -35,12 +37,19 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
       Runs::kOnIoThread);
   router.Add(Method::kPost, "/melden", bind(SubmitReport));
   router.Add(Method::kGet, "/melden/ontvangen", bind(ReportReceivedPage), Runs::kOnIoThread);
+  router.Add(Method::kGet, "/melden/volgen", bind(FollowUpPage));
+  router.Add(Method::kPost, "/melden/volgen", bind(FollowUpSignIn));
+  router.Add(Method::kPost, "/melden/volgen/bericht", bind(FollowUpReply));
+  router.Add(Method::kPost, "/melden/volgen/afsluiten", bind(FollowUpSignOut));
 
   router.Add(Method::kGet, "/medewerkers/login", bind(StaffLoginPage));
   router.Add(Method::kPost, "/medewerkers/login", bind(StaffLogin));
   router.Add(Method::kPost, "/medewerkers/uitloggen", bind(StaffLogout));
   router.Add(Method::kGet, "/medewerkers/meldingen", bind(StaffReportsPage));
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
+  // One report: /medewerkers/meldingen/{id}, and POST …/{id}/bericht and …/{id}/status.
+  router.Add(Method::kGet, std::string(kStaffReportsPrefix), bind(StaffReportPage));
+  router.Add(Method::kPost, std::string(kStaffReportsPrefix), bind(StaffReportAction));
   router.Add(
       Method::kGet, "/medewerkers",
       [](const http::Request&) { return http::Response::SeeOther("/medewerkers/meldingen"); },

@@ -19,19 +19,6 @@ std::string SessionCookieValue(const AppContext& app, const http::Request& reque
   return request.Cookie(http::CookieName(kSessionCookie, app.options.secure_cookies));
 }
 
-// Pages for signed-in staff carry the logout form, which needs the anti-forgery token.
-Page StaffPage(const AppContext& app, const http::Request& request, http::Response& cookies,
-               const StaffSession& staff, std::string template_name, std::string title,
-               TemplateData data) {
-  TemplateData nav;
-  nav.set("csrf", CsrfTokenFor(app, request, cookies));
-  nav.set("staff_email", staff.email);
-  nav.set("on_reports", Bool(template_name == "staff_reports"));
-  nav.set("on_figures", Bool(template_name == "staff_figures"));
-  data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
-  return Page{std::move(template_name), std::move(title), std::move(data), ""};
-}
-
 http::Response LoginForm(const AppContext& app, const http::Request& request, int status,
                          const std::string& email, bool failed, bool limited = false) {
   http::Response cookies;
@@ -54,6 +41,20 @@ int ParseYear(const std::string& text, int fallback) {
 }
 
 }  // namespace
+
+Page StaffPage(const AppContext& app, const http::Request& request, http::Response& cookies,
+               const StaffSession& staff, std::string template_name, std::string title,
+               TemplateData data) {
+  TemplateData nav;
+  std::string csrf = CsrfTokenFor(app, request, cookies);
+  nav.set("csrf", csrf);
+  data.set("csrf", csrf);  // for the page's own forms: one token per response
+  nav.set("staff_email", staff.email);
+  nav.set("on_reports", Bool(template_name == "staff_reports"));
+  nav.set("on_figures", Bool(template_name == "staff_figures"));
+  data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
+  return Page{std::move(template_name), std::move(title), std::move(data), ""};
+}
 
 std::optional<StaffSession> CurrentStaff(const AppContext& app, const http::Request& request) {
   std::string token = SessionCookieValue(app, request);
@@ -127,6 +128,7 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
   for (const auto& report : reports) {
     TemplateData row;
     row.set("reference", report.reference);
+    row.set("id", std::to_string(report.id));
     row.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report.reported_at)));
     row.set("incident_date", report.incident_date);
     row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
