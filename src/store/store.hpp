@@ -40,8 +40,8 @@ struct ThreadMessage {
   long long id = 0;
   long long at = 0;  // Unix seconds
   MessageAuthor author = MessageAuthor::kReporter;
-  std::string
-      staff_email;  // who wrote it for the bureau; empty for the reporter (staff pages only)
+  // Who wrote it for the bureau (staff pages only); empty for the reporter.
+  std::string staff_email;
   std::string body;
 };
 
@@ -105,9 +105,8 @@ class Store {
   // Oldest first, decrypted.
   virtual std::vector<ThreadMessage> ListMessages(long long report_id) = 0;
   // Reporter sessions after a right receipt, stored as a hash of the cookie's token like staff
-  // sessions.
-  // Sessions last used before forget_before are deleted at the same time: when a reporter looked
-  // at their report is not kept longer than needed.
+  // sessions. Sessions last used before forget_before are deleted at the same time: when a
+  // reporter looked at their report is not kept longer than needed.
   virtual void AddFollowUpSession(const std::string& token_hash, long long report_id, long long now,
                                   long long forget_before) = 0;
   // The session's report when it exists, was used after idle_since and started after

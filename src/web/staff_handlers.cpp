@@ -19,6 +19,25 @@ std::string SessionCookieValue(const AppContext& app, const http::Request& reque
   return request.Cookie(http::CookieName(kSessionCookie, app.options.secure_cookies));
 }
 
+}  // namespace
+
+// Pages for signed-in staff carry the logout form, which needs the anti-forgery token.
+Page StaffPage(const AppContext& app, const http::Request& request, http::Response& cookies,
+               const StaffSession& staff, std::string template_name, std::string title,
+               TemplateData data) {
+  TemplateData nav;
+  std::string csrf = CsrfTokenFor(app, request, cookies);
+  nav.set("csrf", csrf);
+  data.set("csrf", csrf);  // for the page's own forms: one token per response
+  nav.set("staff_email", staff.email);
+  nav.set("on_reports", Bool(template_name == "staff_reports"));
+  nav.set("on_figures", Bool(template_name == "staff_figures"));
+  data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
+  return Page{std::move(template_name), std::move(title), std::move(data), ""};
+}
+
+namespace {
+
 http::Response LoginForm(const AppContext& app, const http::Request& request, int status,
                          const std::string& email, bool failed, bool limited = false) {
   http::Response cookies;
@@ -41,20 +60,6 @@ int ParseYear(const std::string& text, int fallback) {
 }
 
 }  // namespace
-
-Page StaffPage(const AppContext& app, const http::Request& request, http::Response& cookies,
-               const StaffSession& staff, std::string template_name, std::string title,
-               TemplateData data) {
-  TemplateData nav;
-  std::string csrf = CsrfTokenFor(app, request, cookies);
-  nav.set("csrf", csrf);
-  data.set("csrf", csrf);  // for the page's own forms: one token per response
-  nav.set("staff_email", staff.email);
-  nav.set("on_reports", Bool(template_name == "staff_reports"));
-  nav.set("on_figures", Bool(template_name == "staff_figures"));
-  data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
-  return Page{std::move(template_name), std::move(title), std::move(data), ""};
-}
 
 std::optional<StaffSession> CurrentStaff(const AppContext& app, const http::Request& request) {
   std::string token = SessionCookieValue(app, request);

@@ -413,3 +413,30 @@ describe('guessing codes is limited per client', () => {
     assert.match(limited.html, /You can try again in 1 minute\./);
   });
 });
+
+describe('behind TLS', () => {
+  let server;
+  before(async () => {
+    server = await startServer({ env: { MELDPUNT_PUBLIC_URL: 'https://meldpunt.example', MELDPUNT_FOLLOWUP_BURST: '0' } });
+  });
+  after(async () => { await server?.stop(); });
+
+  test('the receipt cookie is __Secure- for its path, the session cookie __Host-, both Secure', async () => {
+    const sent = await report(server, { description: 'Volgtest: achter TLS.' });
+    assert.match(sent.receipt, /^\d{4}( \d{4}){4}$/, 'the confirmation reads the __Secure- cookie');
+    const receipt = sent.jar.lastSetCookie('__Secure-mp_receipt');
+    assert.ok(receipt, `__Secure-mp_receipt is set (got: ${sent.jar.setCookies.join(' | ')})`);
+    assert.equal(receipt.attrs.secure, true);
+    assert.equal(receipt.attrs.path, '/melden/ontvangen');
+    assert.equal(sent.jar.lastSetCookie('mp_receipt'), undefined);
+
+    const { status, jar } = await signIn(server, sent.receipt);
+    assert.equal(status, 303);
+    const session = jar.lastSetCookie('__Host-mp_followup');
+    assert.ok(session, `__Host-mp_followup is set (got: ${jar.setCookies.join(' | ')})`);
+    assert.equal(session.attrs.secure, true);
+    assert.equal(session.attrs.path, '/');
+    assert.equal(session.attrs.domain, undefined);
+    assert.equal((await threadPage(server, jar)).statusCode, 'received');
+  });
+});
