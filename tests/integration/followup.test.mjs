@@ -22,6 +22,14 @@ async function sql(server, query) {
   return stdout.trim().split('\n').filter((l) => l !== '');
 }
 
+/** Stop the server and check it exited cleanly (under ASan: no leaks, no errors). */
+async function stopCleanly(server) {
+  if (!server) return;
+  const exit = await server.stop();
+  assert.ok(!/Sanitizer/.test(server.stderr()), server.stderr().slice(-4000));
+  assert.equal(exit.code, 0, 'the server exits cleanly');
+}
+
 async function auditCount(server, action) {
   return Number((await sql(server, `SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`))[0]);
 }
@@ -95,7 +103,7 @@ describe('the receipt code and the follow-up page', () => {
     await addStaff(server);
     await addStaff(server, 'kijker@meldpunt.example', 'lang-genoeg-wachtwoord-43', 'viewer');
   });
-  after(async () => { await server?.stop(); });
+  after(async () => { await stopCleanly(server); });
 
   test('anonymous report → code once → status and thread → staff writes → reporter answers', async () => {
     const description = 'Volgtest: de verhuurder wilde niet aan mij verhuren vanwege mijn afkomst.';
@@ -380,7 +388,7 @@ describe('guessing codes is limited per client', () => {
       env: { MELDPUNT_FOLLOWUP_BURST: '3', MELDPUNT_FOLLOWUP_REFILL_SECONDS: '2' },
     });
   });
-  after(async () => { await server?.stop(); });
+  after(async () => { await stopCleanly(server); });
 
   test('after the burst: 429 with when to try again; after the wait the right code works', async () => {
     const sent = await report(server, { description: 'Volgtest: te vaak geraden.' });
@@ -419,7 +427,7 @@ describe('behind TLS', () => {
   before(async () => {
     server = await startServer({ env: { MELDPUNT_PUBLIC_URL: 'https://meldpunt.example', MELDPUNT_FOLLOWUP_BURST: '0' } });
   });
-  after(async () => { await server?.stop(); });
+  after(async () => { await stopCleanly(server); });
 
   test('the receipt cookie is __Secure- for its path, the session cookie __Host-, both Secure', async () => {
     const sent = await report(server, { description: 'Volgtest: achter TLS.' });
