@@ -86,7 +86,7 @@ std::string MessageProblemText(const AppContext& app, Lang lang, Problem problem
 // The thread page. `message` and `problem` bring back an answer that could not be sent.
 http::Response ThreadPage(const AppContext& app, const http::Request& request, int status,
                           long long report_id, const std::string& message = "",
-                          std::optional<Problem> problem = std::nullopt) {
+                          std::optional<Problem> problem = std::nullopt, bool limited = false) {
   auto report = app.store.GetReport(report_id);
   if (!report) return ErrorPage(app, 404, &request);
   Lang lang = LangOf(request);
@@ -100,6 +100,7 @@ http::Response ThreadPage(const AppContext& app, const http::Request& request, i
   data.set("status_explanation", app.translator.Get(lang, StatusExplanation(report->status)));
   data.set("thread", RenderThread(app, lang, app.store.ListMessages(report_id), Viewer::kReporter));
   data.set("sent", Bool(request.QueryParam("verzonden") == "1"));
+  data.set("rate_limited", Bool(limited));
   data.set("message", message);
   data.set("max_message", std::to_string(kMaxMessageChars));
   if (problem) {
@@ -114,6 +115,13 @@ http::Response StoreAnswer(const AppContext& app, const http::Request& request, 
                            const std::string& typed) {
   MessageValidation message = ValidateMessage(typed);
   if (message.problem) return ThreadPage(app, request, 422, report_id, typed, message.problem);
+  // Answers count against the same per-client limit as reports: nothing a visitor sends may grow
+  // the database without bound. Over it, the text stays in the form.
+  if (!app.report_limits.Allow(request.client_address, static_cast<double>(app.now()))) {
+    http::Response limited = ThreadPage(app, request, 429, report_id, typed, std::nullopt, true);
+    limited.Set("Retry-After", "60");
+    return limited;
+  }
   // Evidence uploads: once this form is sent as multipart/form-data, the files of the "evidence"
   // field are stored here with the new message's id (evidence.message_id).
   app.store.AddMessage(report_id, MessageAuthor::kReporter, std::nullopt, message.text, app.now());

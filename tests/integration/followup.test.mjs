@@ -422,6 +422,33 @@ describe('guessing codes is limited per client', () => {
   });
 });
 
+describe('answers count against the per-client limit on reports', () => {
+  let server;
+  before(async () => {
+    server = await startServer({
+      env: { MELDPUNT_FOLLOWUP_BURST: '0', MELDPUNT_REPORT_BURST: '3', MELDPUNT_REPORT_REFILL_SECONDS: '3600' },
+    });
+  });
+  after(async () => { await stopCleanly(server); });
+
+  test('over the limit an answer is not stored, and its text stays in the form', async () => {
+    const sent = await report(server, { description: 'Volgtest: veel berichten.' });
+    const { jar } = await signIn(server, sent.receipt);
+    const csrf = csrfOf((await threadPage(server, jar)).html);
+    for (const message of ['Eerste aanvulling.', 'Tweede aanvulling.']) {
+      const res = await postForm(jar, `${server.url}/melden/volgen/bericht`, { csrf, message });
+      assert.equal(res.status, 303);
+    }
+    const res = await postForm(jar, `${server.url}/melden/volgen/bericht`, { csrf, message: 'Derde, te snel.' });
+    assert.equal(res.status, 429);
+    assert.ok(res.res.headers.get('retry-after'));
+    assert.match(res.html, /We kregen in korte tijd veel berichten/);
+    assert.match(res.html, /Derde, te snel\./, 'the text is kept');
+    const thread = await threadPage(server, jar);
+    assert.deepEqual(thread.messages.map((m) => m.body), ['Eerste aanvulling.', 'Tweede aanvulling.']);
+  });
+});
+
 describe('behind TLS', () => {
   let server;
   before(async () => {
