@@ -23,7 +23,9 @@
 namespace meldpunt::app {
 namespace {
 
-enum KeyPurpose : unsigned long long { kDataKey = 1, kSigningKey = 2 };
+// Purposes of keys derived from the master key. Numbers are never reused; receipts took 40 to stay
+// clear of numbers taken in parallel work.
+enum KeyPurpose : unsigned long long { kDataKey = 1, kSigningKey = 2, kReceiptKey = 40 };
 
 long long UnixNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -70,6 +72,8 @@ int Serve(const Config& config) {
   RateLimiter report_limits(config.report_burst, config.report_refill_seconds);
   RateLimiter login_limits(config.login_burst, config.login_refill_seconds);
   MailService mail(config, *store, translator);
+  AttemptGuard receipt_attempts(config.followup_burst, config.followup_refill_seconds,
+                                config.followup_failures_per_minute);
   web::AppContext app{
       *store,
       *municipalities,
@@ -78,10 +82,13 @@ int Serve(const Config& config) {
       CsrfTokens(Signer(signing)),
       Signer(signing),
       web::WebOptions{.secure_cookies = config.BehindTls(),
-                      .staff_idle_timeout = std::chrono::minutes(config.staff_idle_minutes)},
+                      .staff_idle_timeout = std::chrono::minutes(config.staff_idle_minutes),
+                      .followup_idle_timeout = std::chrono::minutes(config.followup_idle_minutes)},
       UnixNow,
       report_limits,
       login_limits,
+      Receipts(DeriveKey(master, kReceiptKey)),
+      receipt_attempts,
       postcodes ? &*postcodes : nullptr,
       [&mail] { mail.Wake(); },
   };

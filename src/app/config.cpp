@@ -128,6 +128,27 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_LOGIN_REFILL_SECONDS")
       ->check(CLI::Range(0.001, 86400.0))
       ->capture_default_str();
+  app.add_option("--followup-burst", c.followup_burst,
+                 "Receipt codes one client may try at once at /melden/volgen (0: no limit)")
+      ->envname("MELDPUNT_FOLLOWUP_BURST")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  app.add_option("--followup-refill-seconds", c.followup_refill_seconds,
+                 "After the burst, one more receipt code per this many seconds")
+      ->envname("MELDPUNT_FOLLOWUP_REFILL_SECONDS")
+      ->check(CLI::Range(0.001, 86400.0))
+      ->capture_default_str();
+  app.add_option("--followup-failures-per-minute", c.followup_failures_per_minute,
+                 "Wrong receipt codes per minute from all clients together before every wrong "
+                 "code also slows its client down (0: no such ceiling)")
+      ->envname("MELDPUNT_FOLLOWUP_FAILURES_PER_MINUTE")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  app.add_option("--followup-idle-minutes", c.followup_idle_minutes,
+                 "A reporter following their report up is signed out after this idle time")
+      ->envname("MELDPUNT_FOLLOWUP_IDLE_MINUTES")
+      ->check(CLI::Range(1, 8 * 60))
+      ->capture_default_str();
   app.add_option("--staff-idle-minutes", c.staff_idle_minutes,
                  "Staff sessions end after this idle time")
       ->envname("MELDPUNT_STAFF_IDLE_MINUTES")

@@ -41,6 +41,12 @@ struct Config {
   int mail_retry_max_seconds = 3600;
   int mail_max_attempts = 10;
   int mail_poll_seconds = 15;  // looks for e-mail queued by other servers this often
+  // Receipt codes typed at /melden/volgen: per client a burst, then one per refill seconds; and a
+  // site-wide ceiling on wrong codes per minute (see security/attempt_guard.hpp).
+  int followup_burst = 5;
+  double followup_refill_seconds = 60;
+  int followup_failures_per_minute = 60;
+  int followup_idle_minutes = 30;
 
   // Fills in the defaults that depend on other settings.
   void Resolve();

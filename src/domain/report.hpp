@@ -81,10 +81,14 @@ struct NewReport {
   std::optional<Contact> contact;   // never set for an anonymous report
   std::string code_list_version;
   // Names one filled-in form: sending it again (double click, resend after a lost connection)
-  // must not register a second report. Empty when the form had none.
+  // must not register a second report. Empty when the form had none. The web layer puts a keyed
+  // hash of the form's key here (Receipts::SubmissionKeyHash), never the key itself.
   std::string submission_key;
   std::string channel = "web";
   std::vector<EvidenceFile> evidence = {};  // stored with the report, in one transaction
+  // The slow hash of the receipt code (volgcode) shown to the reporter (Receipts::Hash); empty
+  // for none.
+  std::string receipt_hash{};
 };
 
 enum class Problem {

@@ -20,13 +20,15 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   return {};
 }
 
-std::string CookieName(std::string_view base_name, bool secure) {
-  return (secure ? "__Host-" : "") + std::string(base_name);
+std::string CookieName(std::string_view base_name, bool secure, std::string_view path) {
+  if (!secure) return std::string(base_name);
+  return (path == "/" ? "__Host-" : "__Secure-") + std::string(base_name);
 }
 
 std::string SetCookie(std::string_view base_name, std::string_view value,
                       const CookieOptions& options) {
-  std::string out = CookieName(base_name, options.secure) + "=" + std::string(value) + "; Path=/";
+  std::string out = CookieName(base_name, options.secure, options.path) + "=" + std::string(value) +
+                    "; Path=" + options.path;
   if (options.max_age >= 0) out += "; Max-Age=" + std::to_string(options.max_age);
   if (options.http_only) out += "; HttpOnly";
   if (options.secure) out += "; Secure";

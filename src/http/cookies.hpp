@@ -12,11 +12,14 @@ struct CookieOptions {
   bool secure = false;
   std::string same_site = "Strict";
   long long max_age = -1;  // seconds; -1 for a cookie that ends with the browser session
+  std::string path = "/";
 };
 
-// Path=/ always. With secure, the name gets the __Host- prefix, which browsers accept only for
-// Secure cookies without a Domain: such a cookie cannot be set or read by another subdomain.
-std::string CookieName(std::string_view base_name, bool secure);
+// With secure, the name gets the __Host- prefix, which browsers accept only for Secure cookies
+// with Path=/ and without a Domain: such a cookie cannot be set or read by another subdomain.
+// A Secure cookie for a narrower path gets the __Secure- prefix instead (still not settable over
+// plain HTTP).
+std::string CookieName(std::string_view base_name, bool secure, std::string_view path = "/");
 std::string SetCookie(std::string_view base_name, std::string_view value,
                       const CookieOptions& options);
 

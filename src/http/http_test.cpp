@@ -42,6 +42,16 @@ TEST(Cookies, SecureCookiesGetTheHostPrefix) {
             "mp_staff=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
 }
 
+TEST(Cookies, SecureCookiesForANarrowerPathGetTheSecurePrefix) {
+  EXPECT_EQ(
+      SetCookie("mp_receipt", "v", {.secure = true, .max_age = 600, .path = "/melden/x"}),
+      "__Secure-mp_receipt=v; Path=/melden/x; Max-Age=600; HttpOnly; Secure; SameSite=Strict");
+  EXPECT_EQ(SetCookie("mp_receipt", "v", {.path = "/melden/x"}),
+            "mp_receipt=v; Path=/melden/x; HttpOnly; SameSite=Strict");
+  EXPECT_EQ(CookieName("mp_receipt", true, "/melden/x"), "__Secure-mp_receipt");
+  EXPECT_EQ(CookieName("mp_staff", true), "__Host-mp_staff");
+}
+
 TEST(Target, AcceptsOriginFormAndRefusesTraversal) {
   std::string path, query;
   EXPECT_TRUE(DecodeTarget("/melden?lang=en", path, query));

@@ -24,9 +24,7 @@ std::string RateLimiter::Pseudonym(std::string_view client, double now) {
   return std::string(reinterpret_cast<char*>(hash), sizeof hash);
 }
 
-bool RateLimiter::Allow(std::string_view client, double now) {
-  if (burst_ <= 0) return true;
-  std::lock_guard lock(mutex_);
+RateLimiter::Bucket& RateLimiter::Refilled(std::string_view client, double now) {
   std::string id = Pseudonym(client, now);
   auto it = buckets_.find(id);
   if (it == buckets_.end()) {
@@ -44,9 +42,30 @@ bool RateLimiter::Allow(std::string_view client, double now) {
   bucket.tokens =
       std::min<double>(burst_, bucket.tokens + (now - bucket.updated) / refill_seconds_);
   bucket.updated = now;
+  return bucket;
+}
+
+bool RateLimiter::Allow(std::string_view client, double now) {
+  if (burst_ <= 0) return true;
+  std::lock_guard lock(mutex_);
+  Bucket& bucket = Refilled(client, now);
   if (bucket.tokens < 1) return false;
   bucket.tokens -= 1;
   return true;
+}
+
+void RateLimiter::Charge(std::string_view client, double now, double tokens) {
+  if (burst_ <= 0) return;
+  std::lock_guard lock(mutex_);
+  Bucket& bucket = Refilled(client, now);
+  bucket.tokens = std::max<double>(-burst_, bucket.tokens - tokens);
+}
+
+double RateLimiter::SecondsUntilAllowed(std::string_view client, double now) {
+  if (burst_ <= 0) return 0;
+  std::lock_guard lock(mutex_);
+  Bucket& bucket = Refilled(client, now);
+  return bucket.tokens >= 1 ? 0 : (1 - bucket.tokens) * refill_seconds_;
 }
 
 size_t RateLimiter::TrackedClients() {

@@ -19,6 +19,11 @@ class RateLimiter {
   RateLimiter(int burst, double refill_seconds, size_t max_clients = 100000);
   // Takes one token for the client at time now (seconds); false when the client has none left.
   bool Allow(std::string_view client, double now);
+  // Takes `tokens` more from the client, as a penalty. A bucket goes no lower than -burst, so after
+  // any penalty the client waits at most (burst + 1) × refill_seconds for its next token.
+  void Charge(std::string_view client, double now, double tokens);
+  // Seconds until the client has a token again; 0 when it has one now.
+  double SecondsUntilAllowed(std::string_view client, double now);
   size_t TrackedClients();
 
  private:
@@ -27,6 +32,8 @@ class RateLimiter {
     double updated;
   };
   std::string Pseudonym(std::string_view client, double now);  // requires mutex_
+  // The client's bucket, refilled up to now; created full when new. Requires mutex_.
+  Bucket& Refilled(std::string_view client, double now);
 
   const int burst_;
   const double refill_seconds_;

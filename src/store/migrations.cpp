@@ -59,6 +59,28 @@ CREATE TABLE report_grounds (
 );
 CREATE INDEX report_grounds_by_ground ON report_grounds (ground)
 )SQL"},
+      {4, "receipt codes, report status, messages with the reporter, follow-up sessions", R"SQL(
+ALTER TABLE reports ADD COLUMN status TEXT NOT NULL DEFAULT 'received';
+CREATE TABLE report_receipts (
+  receipt_hash TEXT PRIMARY KEY,
+  report_id BIGINT NOT NULL UNIQUE REFERENCES reports (id) ON DELETE CASCADE
+);
+CREATE TABLE report_messages (
+  id {{id}},
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  at BIGINT NOT NULL,
+  author TEXT NOT NULL,
+  staff_user_id BIGINT REFERENCES staff_users (id),
+  body_enc TEXT NOT NULL
+);
+CREATE INDEX report_messages_by_report ON report_messages (report_id, id);
+CREATE TABLE followup_sessions (
+  token_hash TEXT PRIMARY KEY,
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  last_used_at BIGINT NOT NULL
+)
+)SQL"},
       {5, "outbox of e-mails to reporters", R"SQL(
 CREATE TABLE mail_outbox (
   id {{id}},

@@ -12,15 +12,24 @@
 #include "domain/classification.hpp"
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
+#include "store/soci_util.hpp"
 #include "store/write_queue.hpp"
 
 namespace meldpunt {
 namespace {
 
+using soci_util::GetInteger;
+using soci_util::Guard;
+
 constexpr size_t kMaxBatch = 512;
 constexpr size_t kMaxPendingWrites = 20000;
 constexpr std::string_view kDescriptionAd = "reports.description";
 constexpr std::string_view kContactAd = "reports.contact";
+// The columns ReadReport expects, in its order.
+constexpr const char* kReportColumns =
+    "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
+    "channel, description_enc, contact_enc, status, reporter_role, nature, social_domain, scope, "
+    "wishes, is_complaint, code_list_version";
 
 std::string ContactToJson(const Contact& c) {
   return boost::json::serialize(boost::json::object{{"name", c.name},
@@ -61,39 +70,8 @@ std::vector<std::string> SplitCodes(const std::string& text) {
   return codes;
 }
 
-// Integer columns come back as int or long long depending on engine and declared type.
-long long GetInteger(const soci::row& row, std::size_t column) {
-  switch (row.get_properties(column).get_data_type()) {
-    case soci::dt_integer:
-      return row.get<int>(column);
-    case soci::dt_long_long:
-      return row.get<long long>(column);
-    case soci::dt_unsigned_long_long:
-      return static_cast<long long>(row.get<unsigned long long>(column));
-    case soci::dt_double:
-      return static_cast<long long>(row.get<double>(column));
-    // SQLite reports expressions such as COUNT(*) without a declared type, as text.
-    case soci::dt_string:
-      return std::stoll(row.get<std::string>(column));
-    default:
-      throw StoreError("column " + std::to_string(column) + " is not a number");
-  }
-}
-
 int YearOf(long long unix_seconds) {
   return static_cast<int>(DateOfUnixSeconds(unix_seconds).year());
-}
-
-// Runs fn with a store error that names the operation, so logs say what failed.
-template <class Fn>
-auto Guard(const char* what, Fn&& fn) {
-  try {
-    return fn();
-  } catch (const StoreError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw StoreError(std::string(what) + ": " + e.what());
-  }
 }
 
 }  // namespace
@@ -230,8 +208,9 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   int anonymous = report.anonymous ? 1 : 0;
   int is_complaint = stored.is_complaint ? 1 : 0;
   std::string wishes = JoinCodes(report.wishes);
-  // The key is kept only as a hash; NULL when the form sent none (NULLs never conflict).
-  std::string key_hash = report.submission_key.empty() ? "" : HashToken(report.submission_key);
+  // The key arrives as a keyed hash (see NewReport); NULL when the form sent none (NULLs never
+  // conflict).
+  const std::string& key_hash = report.submission_key;
   soci::indicator key_ind = key_hash.empty() ? soci::i_null : soci::i_ok;
   auto evidence = SealEvidence(report.evidence);
   Guard("registering a report", [&] {
@@ -255,6 +234,11 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
               soci::use(stored.id), soci::use(ground);
         }
         InsertEvidence(sql, stored.id, std::nullopt, evidence, now);  // with the report, or not
+        // In the same transaction: a report is never registered without its receipt.
+        if (!report.receipt_hash.empty()) {
+          sql << "INSERT INTO report_receipts (receipt_hash, report_id) VALUES (:hash, :id)",
+              soci::use(report.receipt_hash), soci::use(stored.id);
+        }
         return;
       }
       // The same submission arrived before (a double click, a resend after a lost connection):
@@ -272,64 +256,84 @@ std::vector<RegisteredReport> SociStore::ListReports(int limit, int offset) {
   return Guard("listing reports", [&] {
     soci::session sql(*readers_);
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT id, reported_at, incident_date, incident_municipality, "
-                        "residence_municipality, anonymous, channel, description_enc, contact_enc, "
-                        "reporter_role, nature, social_domain, scope, wishes, is_complaint, "
-                        "code_list_version FROM reports ORDER BY id DESC LIMIT :limit OFFSET "
-                        ":offset",
+        (sql.prepare << "SELECT " << kReportColumns
+                     << " FROM reports ORDER BY id DESC LIMIT :limit OFFSET :offset",
          soci::use(limit), soci::use(offset));
     std::vector<RegisteredReport> reports;
-    for (const auto& row : rows) {
-      RegisteredReport r;
-      r.id = GetInteger(row, 0);
-      r.reported_at = GetInteger(row, 1);
-      r.incident_date = row.get<std::string>(2);
-      r.incident_municipality = row.get<std::string>(3);
-      r.residence_municipality = row.get<std::string>(4);
-      r.anonymous = GetInteger(row, 5) != 0;
-      r.channel = row.get<std::string>(6);
-      auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
-      if (!description)
-        throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
-      r.description = std::move(*description);
-      if (row.get_indicator(8) == soci::i_ok) {
-        auto contact = cipher().Open(row.get<std::string>(8), kContactAd);
-        if (!contact) throw StoreError("report " + std::to_string(r.id) + ": " + contact.error());
-        r.contact = ContactFromJson(*contact);
-      }
-      r.reporter_role = row.get<std::string>(9);
-      r.nature = row.get<std::string>(10);
-      r.domain = row.get<std::string>(11);
-      r.scope = row.get<std::string>(12);
-      r.wishes = SplitCodes(row.get<std::string>(13));
-      r.is_complaint = GetInteger(row, 14) != 0;
-      r.code_list_version = row.get<std::string>(15);
-      r.reference = FormatReference(YearOf(r.reported_at), r.id);
-      reports.push_back(std::move(r));
-    }
-    if (!reports.empty()) {
-      long long first = reports.back().id, last = reports.front().id;
-      std::map<long long, RegisteredReport*> by_id;
-      for (auto& r : reports) by_id[r.id] = &r;
-      soci::rowset<soci::row> grounds =
-          (sql.prepare << "SELECT report_id, ground FROM report_grounds WHERE report_id BETWEEN "
-                          ":first AND :last ORDER BY report_id, ground",
-           soci::use(first), soci::use(last));
-      for (const auto& row : grounds) {
-        auto it = by_id.find(GetInteger(row, 0));
-        if (it != by_id.end()) it->second->grounds.push_back(row.get<std::string>(1));
-      }
-      // In the order of the code list, as the reporter saw them.
-      auto rank = [](const std::string& ground) {
-        return std::find(kGrounds.begin(), kGrounds.end(), ground) - kGrounds.begin();
-      };
-      for (auto& r : reports) {
-        std::sort(r.grounds.begin(), r.grounds.end(),
-                  [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
-      }
-    }
+    for (const auto& row : rows) reports.push_back(ReadReport(row));
+    ReadGrounds(sql, reports);
     return reports;
   });
+}
+
+std::optional<RegisteredReport> SociStore::GetReport(long long id) {
+  return Guard("reading a report", [&]() -> std::optional<RegisteredReport> {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT " << kReportColumns << " FROM reports WHERE id = :id",
+         soci::use(id));
+    std::vector<RegisteredReport> found;
+    for (const auto& row : rows) found.push_back(ReadReport(row));
+    if (found.empty()) return std::nullopt;
+    ReadGrounds(sql, found);
+    return std::move(found.front());
+  });
+}
+
+RegisteredReport SociStore::ReadReport(const soci::row& row) const {
+  RegisteredReport r;
+  r.id = GetInteger(row, 0);
+  r.reported_at = GetInteger(row, 1);
+  r.incident_date = row.get<std::string>(2);
+  r.incident_municipality = row.get<std::string>(3);
+  r.residence_municipality = row.get<std::string>(4);
+  r.anonymous = GetInteger(row, 5) != 0;
+  r.channel = row.get<std::string>(6);
+  auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
+  if (!description) throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
+  r.description = std::move(*description);
+  if (row.get_indicator(8) == soci::i_ok) {
+    auto contact = cipher().Open(row.get<std::string>(8), kContactAd);
+    if (!contact) throw StoreError("report " + std::to_string(r.id) + ": " + contact.error());
+    r.contact = ContactFromJson(*contact);
+  }
+  r.status = ParseStatus(row.get<std::string>(9)).value_or(ReportStatus::kReceived);
+  r.reporter_role = row.get<std::string>(10);
+  r.nature = row.get<std::string>(11);
+  r.domain = row.get<std::string>(12);
+  r.scope = row.get<std::string>(13);
+  r.wishes = SplitCodes(row.get<std::string>(14));
+  r.is_complaint = GetInteger(row, 15) != 0;
+  r.code_list_version = row.get<std::string>(16);
+  r.reference = FormatReference(YearOf(r.reported_at), r.id);
+  return r;
+}
+
+void SociStore::ReadGrounds(soci::session& sql, std::vector<RegisteredReport>& reports) const {
+  if (reports.empty()) return;
+  long long first = reports.front().id, last = reports.front().id;
+  std::map<long long, RegisteredReport*> by_id;
+  for (auto& r : reports) {
+    by_id[r.id] = &r;
+    first = std::min(first, r.id);
+    last = std::max(last, r.id);
+  }
+  soci::rowset<soci::row> grounds =
+      (sql.prepare << "SELECT report_id, ground FROM report_grounds WHERE report_id BETWEEN "
+                      ":first AND :last",
+       soci::use(first), soci::use(last));
+  for (const auto& row : grounds) {
+    auto it = by_id.find(GetInteger(row, 0));
+    if (it != by_id.end()) it->second->grounds.push_back(row.get<std::string>(1));
+  }
+  // In the order of the code list, as the reporter saw them.
+  auto rank = [](const std::string& ground) {
+    return std::find(kGrounds.begin(), kGrounds.end(), ground) - kGrounds.begin();
+  };
+  for (auto& r : reports) {
+    std::sort(r.grounds.begin(), r.grounds.end(),
+              [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  }
 }
 
 long long SociStore::CountReports() {

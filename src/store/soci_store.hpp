@@ -12,6 +12,7 @@
 
 namespace soci {
 class connection_pool;
+class row;
 class session;
 }  // namespace soci
 
@@ -57,6 +58,20 @@ class SociStore final : public Store {
   void MarkMailFailed(long long id, long long now, const std::string& error) override;
   void RetryMail(long long id, long long next_attempt_at, const std::string& error) override;
   OutboxCounts CountOutbox() override;
+  // Follow-up (soci_store_follow_up.cpp).
+  std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) override;
+  std::optional<RegisteredReport> GetReport(long long id) override;
+  bool SetReportStatus(long long id, ReportStatus status) override;
+  long long AddMessage(long long report_id, MessageAuthor author,
+                       std::optional<long long> staff_user_id, const std::string& body,
+                       long long now) override;
+  std::vector<ThreadMessage> ListMessages(long long report_id) override;
+  void AddFollowUpSession(const std::string& token_hash, long long report_id, long long now,
+                          long long forget_before) override;
+  std::optional<long long> UseFollowUpSession(const std::string& token_hash, long long now,
+                                              long long idle_since,
+                                              long long started_since) override;
+  void EndFollowUpSession(const std::string& token_hash) override;
 
   int SchemaVersion();
 
@@ -81,6 +96,10 @@ class SociStore final : public Store {
                                         std::optional<long long> message_id,
                                         const std::vector<SealedEvidence>& files,
                                         long long now) const;
+  // A report from a row of kReportColumns (soci_store.cpp), decrypted.
+  RegisteredReport ReadReport(const soci::row& row) const;
+  // Fills in the grounds (report_grounds) of reports read with ReadReport.
+  void ReadGrounds(soci::session& sql, std::vector<RegisteredReport>& reports) const;
 
   const DatabaseUrl url_;
   const Cipher& cipher() const;

@@ -6,8 +6,10 @@
 
 #include "domain/municipality.hpp"
 #include "domain/postcode.hpp"
+#include "security/attempt_guard.hpp"
 #include "security/crypto.hpp"
 #include "security/rate_limiter.hpp"
+#include "security/receipts.hpp"
 #include "security/tokens.hpp"
 #include "store/store.hpp"
 #include "web/i18n.hpp"
@@ -19,6 +21,10 @@ struct WebOptions {
   bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
   std::chrono::seconds staff_idle_timeout{30 * 60};
   int staff_page_size = 100;
+  // A reporter who followed their report up with the receipt code stays "in" this long without a
+  // request, and never longer than followup_max_age.
+  std::chrono::seconds followup_idle_timeout{30 * 60};
+  std::chrono::seconds followup_max_age{8 * 3600};
 };
 
 struct AppContext {
@@ -32,6 +38,8 @@ struct AppContext {
   std::function<long long()> now;  // Unix seconds; replaceable for tests
   RateLimiter& report_limits;      // report submissions per client
   RateLimiter& login_limits;       // staff login attempts per client (ASVS 2.2.1)
+  const Receipts receipts;         // receipt codes (volgcodes): made, hashed, sealed
+  AttemptGuard& receipt_attempts;  // guessing receipts at /melden/volgen
   // Maps postcodes to municipalities when the operator installed a table; else null.
   const PostcodeTable* postcodes = nullptr;
   // Called after an e-mail was queued, so the outbox sends it now; empty when mail is off.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/receipt.hpp"
 #include "domain/reference.hpp"
 #include "http/form.hpp"
 #include "http/request_form.hpp"
@@ -10,6 +11,7 @@
 #include "web/pages.hpp"
 #include "web/report_form_data.hpp"
 #include "web/reporter_mail.hpp"
+#include "web/receipt_cookie.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -116,7 +118,13 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   if (!upload.problems.empty()) {
     return WithCookies(ReviewPage(app, request, 422, state, upload), cookies);
   }
-  validation.report->submission_key = has_key ? state.submission_key : std::string();
+  // The receipt code (volgcode): from the submission key when there is one, so that a resent
+  // form shows the same code; stored only as a slow hash (see security/receipts.hpp).
+  std::string receipt =
+      has_key ? app.receipts.ForSubmission(state.submission_key) : Receipts::Random();
+  validation.report->submission_key =
+      has_key ? app.receipts.SubmissionKeyHash(state.submission_key) : std::string();
+  validation.report->receipt_hash = app.receipts.Hash(receipt);
   validation.report->evidence = std::move(upload.files);
   RegisteredReport stored;
   try {
@@ -127,8 +135,11 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
     return busy;
   }
   QueueReportConfirmation(app, stored, LangOf(request));
-  return http::Response::SeeOther("/melden/ontvangen?r=" +
-                                  app.signer.Sign(kReceiptPurpose, stored.reference));
+  http::Response response =
+      http::Response::SeeOther(std::string(kReportReceivedPath) +
+                               "?r=" + app.signer.Sign(kReceiptPurpose, stored.reference));
+  response.Add("Set-Cookie", ReceiptCookie(app, stored.reference, receipt));
+  return response;
 }
 
 http::Response PrivacyPage(const AppContext& app, const http::Request& request) {
@@ -140,6 +151,15 @@ http::Response ReportReceivedPage(const AppContext& app, const http::Request& re
   if (!reference || !ParseReference(*reference)) return ErrorPage(app, 404, &request);
   TemplateData data;
   data.set("reference", *reference);
+  // The code is shown only while the short-lived cookie from POST /melden lasts.
+  if (auto receipt = ReceiptFromCookie(app, request, *reference)) {
+    kainjow::mustache::list groups;
+    for (const auto& group : ReceiptGroups(*receipt)) groups.push_back(group);
+    data.set("receipt_groups", groups);
+    data.set("has_receipt", Bool(true));
+  } else {
+    data.set("has_receipt", Bool(false));
+  }
   return RenderPage(
       app, request, 200,
       {"report_received", N_("Your report has been received"), data, "report_received.js"});

@@ -3,10 +3,12 @@
 #include <memory>
 
 #include "web/evidence_upload.hpp"
+#include "web/follow_up_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
+#include "web/staff_report_handlers.hpp"
 
 namespace meldpunt::web {
 
@@ -38,6 +40,10 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/melden", bind(SubmitReport), Runs::kOnWorker, kUploadBodyLimit);
   router.Add(Method::kGet, "/melden/ontvangen", bind(ReportReceivedPage), Runs::kOnIoThread);
   router.Add(Method::kGet, "/privacy", bind(PrivacyPage), Runs::kOnIoThread);
+  router.Add(Method::kGet, "/melden/volgen", bind(FollowUpPage));
+  router.Add(Method::kPost, "/melden/volgen", bind(FollowUpSignIn));
+  router.Add(Method::kPost, "/melden/volgen/bericht", bind(FollowUpReply));
+  router.Add(Method::kPost, "/melden/volgen/afsluiten", bind(FollowUpSignOut));
 
   router.Add(Method::kGet, "/medewerkers/login", bind(StaffLoginPage));
   router.Add(Method::kPost, "/medewerkers/login", bind(StaffLogin));
@@ -45,6 +51,10 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/medewerkers/meldingen", bind(StaffReportsPage));
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
   router.Add(Method::kGet, kEvidencePath, bind(StaffEvidenceDownload));
+  // One report: /medewerkers/meldingen/{id}, and POST …/{id}/bericht and …/{id}/status.
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}", bind(StaffReportPage));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/bericht", bind(StaffReportAction));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/status", bind(StaffReportAction));
   router.Add(
       Method::kGet, "/medewerkers",
       [](const http::Request&) { return http::Response::SeeOther("/medewerkers/meldingen"); },

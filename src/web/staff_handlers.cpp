@@ -21,18 +21,24 @@ std::string SessionCookieValue(const AppContext& app, const http::Request& reque
   return request.Cookie(http::CookieName(kSessionCookie, app.options.secure_cookies));
 }
 
+}  // namespace
+
 // Pages for signed-in staff carry the logout form, which needs the anti-forgery token.
 Page StaffPage(const AppContext& app, const http::Request& request, http::Response& cookies,
                const StaffSession& staff, std::string template_name, std::string title,
                TemplateData data) {
   TemplateData nav;
-  nav.set("csrf", CsrfTokenFor(app, request, cookies));
+  std::string csrf = CsrfTokenFor(app, request, cookies);
+  nav.set("csrf", csrf);
+  data.set("csrf", csrf);  // for the page's own forms: one token per response
   nav.set("staff_email", staff.email);
   nav.set("on_reports", Bool(template_name == "staff_reports"));
   nav.set("on_figures", Bool(template_name == "staff_figures"));
   data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
   return Page{std::move(template_name), std::move(title), std::move(data), ""};
 }
+
+namespace {
 
 http::Response LoginForm(const AppContext& app, const http::Request& request, int status,
                          const std::string& email, bool failed, bool limited = false) {
@@ -133,6 +139,7 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
     row.set("reference", report.reference);
     row.set("files", files[report.id]);
     row.set("file_count", std::to_string(files[report.id].size()));
+    row.set("id", std::to_string(report.id));
     row.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report.reported_at)));
     row.set("incident_date", report.incident_date);
     row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));

@@ -5,6 +5,7 @@
 #include "http/message.hpp"
 #include "store/store.hpp"
 #include "web/app.hpp"
+#include "web/pages.hpp"
 
 namespace meldpunt::web {
 
@@ -13,6 +14,12 @@ http::Response StaffLogin(const AppContext& app, const http::Request& request);
 http::Response StaffLogout(const AppContext& app, const http::Request& request);
 http::Response StaffReportsPage(const AppContext& app, const http::Request& request);
 http::Response StaffFiguresPage(const AppContext& app, const http::Request& request);
+
+// Pages for signed-in staff carry the staff menu with the logout form, which needs the
+// anti-forgery token (set on `cookies` when new).
+Page StaffPage(const AppContext& app, const http::Request& request, http::Response& cookies,
+               const StaffSession& staff, std::string template_name, std::string title,
+               TemplateData data);
 
 // The signed-in staff member, when the session cookie names a live session.
 std::optional<StaffSession> CurrentStaff(const AppContext& app, const http::Request& request);

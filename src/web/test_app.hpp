@@ -28,7 +28,9 @@ class TestApp {
              WebOptions{},
              [] { return 1795651200LL; },
              unlimited_,
-             unlimited_} {}
+             unlimited_,
+             Receipts(TestKey(3)),
+             unguarded_} {}
   ~TestApp() { std::filesystem::remove_all(dir_); }
   const AppContext& app() const { return app_; }
 
@@ -54,6 +56,7 @@ class TestApp {
   Translator translator_;
   Templates templates_;
   RateLimiter unlimited_{0, 1.0};
+  AttemptGuard unguarded_{0, 1.0, 0};
   AppContext app_;
 };
 

@@ -1,0 +1,69 @@
+#include "web/thread_view.hpp"
+
+#include "domain/dutch_time.hpp"
+#include "web/pages.hpp"
+
+namespace meldpunt::web {
+
+const char* StatusLabel(ReportStatus status) {
+  switch (status) {
+    case ReportStatus::kReceived:
+      return N_("Received");
+    case ReportStatus::kInProgress:
+      return N_("In progress");
+    case ReportStatus::kClosed:
+      return N_("Closed");
+  }
+  return N_("Received");
+}
+
+const char* StatusExplanation(ReportStatus status) {
+  switch (status) {
+    case ReportStatus::kReceived:
+      return N_("We have received your report and registered it. A staff member will look at it.");
+    case ReportStatus::kInProgress:
+      return N_(
+          "A staff member is working on your report. If we have a question, you will find "
+          "it below.");
+    case ReportStatus::kClosed:
+      return N_(
+          "We have finished working on your report. It still counts in our figures. You "
+          "can still send us a message.");
+  }
+  return "";
+}
+
+std::string RenderThread(const AppContext& app, Lang lang,
+                         const std::vector<ThreadMessage>& messages, Viewer viewer) {
+  kainjow::mustache::list items;
+  for (const auto& message : messages) {
+    TemplateData item;
+    bool from_reporter = message.author == MessageAuthor::kReporter;
+    std::string author;
+    if (viewer == Viewer::kReporter) {
+      author = app.translator.Get(lang, from_reporter ? N_("You") : N_("Reporting point"));
+    } else if (from_reporter) {
+      author = app.translator.Get(lang, N_("Reporter"));
+    } else {
+      author = app.translator.Get(lang, N_("Reporting point"));
+      if (!message.staff_email.empty()) author += " (" + message.staff_email + ")";
+    }
+    item.set("author", std::string(AuthorCode(message.author)));
+    item.set("author_label", author);
+    item.set("at", FormatDutchDateTime(message.at));
+    item.set("body", message.body);
+    // Evidence files sent with a message will be listed here (evidence.message_id); each
+    // attachment: name, size and, where the viewer may download it, href.
+    kainjow::mustache::list attachments;
+    item.set("attachments", attachments);
+    item.set("has_attachments", Bool(!attachments.empty()));
+    items.push_back(item);
+  }
+  TemplateData data;
+  data.set("messages", items);
+  data.set("has_messages", Bool(!items.empty()));
+  data.set("for_staff", Bool(viewer == Viewer::kStaff));
+  return app.templates.Render("thread", lang, data);
+}
+
+}  // namespace meldpunt::web
