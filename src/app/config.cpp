@@ -108,6 +108,15 @@ void AddConfigOptions(CLI::App& app, Config& c) {
   app.add_option("--postcode-file", c.postcode_file,
                  "CSV (pc4,municipality) that maps postcodes to municipalities; empty: none")
       ->envname("MELDPUNT_POSTCODE_FILE");
+  app.add_option("--under-attack", c.under_attack,
+                 "Under attack mode: browsers must do a proof of work before a report is stored")
+      ->envname("MELDPUNT_UNDER_ATTACK")
+      ->capture_default_str();
+  app.add_option("--proof-of-work-bits", c.proof_of_work_bits,
+                 "Size of that proof of work (each bit doubles the work; 16 takes a phone ~1-3 s)")
+      ->envname("MELDPUNT_PROOF_OF_WORK_BITS")
+      ->check(CLI::Range(1, 28))
+      ->capture_default_str();
   app.add_option("--report-burst", c.report_burst,
                  "Reports one client may send at once (0: no limit)")
       ->envname("MELDPUNT_REPORT_BURST")

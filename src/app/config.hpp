@@ -26,7 +26,10 @@ struct Config {
   int read_timeout_seconds = 15;  // for a whole request, once its first byte arrived
   int idle_timeout_seconds = 30;  // between requests on a kept-alive connection
   bool trust_proxy = false;       // client address from X-Forwarded-For
-  std::string postcode_file;      // CSV pc4,municipality; empty: the form offers no postcode
+  std::string postcode_file;
+  bool under_attack = false;    // ask browsers for a proof of work before storing a report
+  int proof_of_work_bits = 16;  // its size in "under attack" mode      // CSV pc4,municipality;
+                                // empty: the form offers no postcode
   // Per-client limits: a burst, then one more every refill seconds. A burst of 0 is no limit.
   int report_burst = 20;
   double report_refill_seconds = 30;

@@ -15,8 +15,8 @@ inline constexpr std::string_view kCodeListVersion = "2025.1";
 
 // Who reports (melder): the person it happened to, a witness, someone on behalf of another
 // (a parent, an organisation), or an observation without a victim who reports (signaal).
-inline constexpr std::array<std::string_view, 4> kReporterRoles = {"victim", "witness",
-                                                                   "on_behalf", "observation"};
+inline constexpr std::array<std::string_view, 4> kReporterRoles = {"victim", "witness", "on_behalf",
+                                                                   "observation"};
 
 // Nature (aard van de klacht / verschijningsvorm).
 inline constexpr std::array<std::string_view, 7> kNatures = {
@@ -31,42 +31,42 @@ inline constexpr std::array<std::string_view, 7> kNatures = {
 
 // Grounds (discriminatiegronden); several may apply. Sub-grounds carry their ground as prefix.
 inline constexpr std::array<std::string_view, 19> kGrounds = {
-    "origin",                    // herkomst (the law says "ras"), including skin colour
-    "origin.anti_black",         // anti-zwart racisme
-    "origin.antiziganism",       // antiziganisme
-    "origin.anti_asian",         // anti-Aziatisch racisme
-    "religion",                  // godsdienst
-    "religion.antisemitism",     // antisemitisme
-    "religion.anti_muslim",      // moslimdiscriminatie
-    "belief",                    // levensovertuiging
-    "political_opinion",         // politieke gezindheid
-    "nationality",               // nationaliteit
-    "sex",                       // geslacht, including gender identity and expression
-    "sexual_orientation",        // seksuele gerichtheid
-    "marital_status",            // burgerlijke staat
-    "disability",                // handicap of chronische ziekte
-    "age",                       // leeftijd
-    "working_hours",             // arbeidsduur
-    "contract_type",             // aard van het arbeidscontract
-    "other",                     // overige, niet-wettelijke gronden
-    "unknown",                   // onbekend: the reporter does not know
+    "origin",                 // herkomst (the law says "ras"), including skin colour
+    "origin.anti_black",      // anti-zwart racisme
+    "origin.antiziganism",    // antiziganisme
+    "origin.anti_asian",      // anti-Aziatisch racisme
+    "religion",               // godsdienst
+    "religion.antisemitism",  // antisemitisme
+    "religion.anti_muslim",   // moslimdiscriminatie
+    "belief",                 // levensovertuiging
+    "political_opinion",      // politieke gezindheid
+    "nationality",            // nationaliteit
+    "sex",                    // geslacht, including gender identity and expression
+    "sexual_orientation",     // seksuele gerichtheid
+    "marital_status",         // burgerlijke staat
+    "disability",             // handicap of chronische ziekte
+    "age",                    // leeftijd
+    "working_hours",          // arbeidsduur
+    "contract_type",          // aard van het arbeidscontract
+    "other",                  // overige, niet-wettelijke gronden
+    "unknown",                // onbekend: the reporter does not know
 };
 inline constexpr std::string_view kGroundUnknown = "unknown";
 
 // Social domain (maatschappelijk terrein), in the words the public form uses.
 inline constexpr std::array<std::string_view, 12> kDomains = {
-    "labour",         // arbeidsmarkt: work, applying for a job
-    "housing",        // huisvesting
-    "neighbourhood",  // buurt/wijk, neighbours
-    "public_space",   // openbare ruimte: street, public transport
-    "commercial",     // commerciële dienstverlening: shops, banks, insurers
-    "hospitality",    // horeca en amusement: cafés, clubs, events
-    "education",      // onderwijs
-    "police",         // politie, OM, handhaving
-    "media",          // media en internet, including social media
+    "labour",           // arbeidsmarkt: work, applying for a job
+    "housing",          // huisvesting
+    "neighbourhood",    // buurt/wijk, neighbours
+    "public_space",     // openbare ruimte: street, public transport
+    "commercial",       // commerciële dienstverlening: shops, banks, insurers
+    "hospitality",      // horeca en amusement: cafés, clubs, events
+    "education",        // onderwijs
+    "police",           // politie, OM, handhaving
+    "media",            // media en internet, including social media
     "public_services",  // collectieve voorzieningen: government, care, welfare
-    "sport",          // sport en recreatie
-    "other",          // overig
+    "sport",            // sport en recreatie
+    "other",            // overig
 };
 
 // About one incident, or about a general policy or rule (algemeen beleid).

@@ -159,8 +159,8 @@ void CheckChoices(std::span<const std::string_view> list, const std::vector<std:
   out = std::move(chosen);
 }
 
-std::optional<Problem> CheckIncidentDate(const ReportInput& input, Date today,
-                                         IncidentDate& out, const char*& field) {
+std::optional<Problem> CheckIncidentDate(const ReportInput& input, Date today, IncidentDate& out,
+                                         const char*& field) {
   bool approximate = input.incident_when == "approximate";
   if (!approximate && input.incident_when != "exact" && !input.incident_when.empty()) {
     field = "incident_when";
@@ -259,9 +259,9 @@ ReportValidation ValidateReport(const ReportInput& input,
     report.anonymous = true;  // contact fields are dropped, never stored
   } else if (input.anonymous == "no") {
     report.anonymous = false;
-    Contact contact{Trim(input.contact_name),       Trim(input.contact_email),
-                    Trim(input.contact_phone),      Trim(input.contact_preference),
-                    Trim(input.contact_time),       Trim(input.contact_language)};
+    Contact contact{Trim(input.contact_name),  Trim(input.contact_email),
+                    Trim(input.contact_phone), Trim(input.contact_preference),
+                    Trim(input.contact_time),  Trim(input.contact_language)};
     if (auto problem = CheckText(contact.name, kMaxNameChars, false, false)) {
       fail("contact_name", *problem);
     }
@@ -300,9 +300,8 @@ ReportValidation ValidateReport(const ReportInput& input,
   size_t errors_before = errors.size();
   CheckChoices(kWishes, input.wishes, "wishes", report.wishes, errors);
   if (errors.size() == errors_before) {
-    bool registration_only =
-        std::find(report.wishes.begin(), report.wishes.end(), kWishRegistrationOnly) !=
-        report.wishes.end();
+    bool registration_only = std::find(report.wishes.begin(), report.wishes.end(),
+                                       kWishRegistrationOnly) != report.wishes.end();
     if (registration_only && report.wishes.size() > 1) {
       fail("wishes", Problem::kRegistrationOnlyAlone);
     } else if (input.anonymous == "yes" &&

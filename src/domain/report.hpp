@@ -21,9 +21,9 @@ inline constexpr int kEarliestIncidentYear = 1900;
 
 // The form's fields exactly as typed; nothing here is trusted yet.
 struct ReportInput {
-  std::string reporter_role;  // kReporterRoles
-  std::string description;    // in the reporter's own words
-  std::string nature;         // kNatures
+  std::string reporter_role;         // kReporterRoles
+  std::string description;           // in the reporter's own words
+  std::string nature;                // kNatures
   std::vector<std::string> grounds;  // kGrounds, one or more
   std::string domain;                // kDomains
   std::string incident_when;         // "exact" (a date) or "approximate" (month and/or year)
@@ -35,8 +35,8 @@ struct ReportInput {
   std::string scope;              // kScopes
   std::string residence_municipality;
   std::string residence_postcode;
-  std::string anonymous;             // "yes" or "no"
-  std::vector<std::string> wishes;   // kWishes, one or more
+  std::string anonymous;            // "yes" or "no"
+  std::vector<std::string> wishes;  // kWishes, one or more
   std::string contact_name;
   std::string contact_email;
   std::string contact_phone;
@@ -102,8 +102,8 @@ enum class Problem {
   kInvalidChoice,
   kInvalidEmail,
   kInvalidPhone,
-  kContactRequired,  // not anonymous, but no way to reach the reporter
-  kNotWhenAnonymous,  // a wish anonymity rules out
+  kContactRequired,        // not anonymous, but no way to reach the reporter
+  kNotWhenAnonymous,       // a wish anonymity rules out
   kRegistrationOnlyAlone,  // "only register it" together with other wishes
   kInvalidPostcode,
   kUnknownPostcode,

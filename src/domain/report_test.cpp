@@ -72,11 +72,11 @@ TEST(ValidateReport, SpecialMunicipalityValuesAreAccepted) {
 TEST(ValidateReport, RequiresEveryMandatoryField) {
   auto v = ValidateReport(ReportInput{}, TestRegistry(), kToday);
   EXPECT_FALSE(v.report);
-  EXPECT_EQ(FieldsWithErrors(v),
-            (std::vector<std::string>{"reporter_role", "residence_municipality", "description",
-                                      "nature", "grounds", "domain", "incident_date",
-                                      "incident_municipality", "scope", "anonymous", "wishes",
-                                      "consent"}));
+  EXPECT_EQ(
+      FieldsWithErrors(v),
+      (std::vector<std::string>{"reporter_role", "residence_municipality", "description", "nature",
+                                "grounds", "domain", "incident_date", "incident_municipality",
+                                "scope", "anonymous", "wishes", "consent"}));
   for (const auto& e : v.errors) {
     EXPECT_EQ(e.problem, e.field == "consent" ? Problem::kConsentRequired : Problem::kRequired);
   }
@@ -265,8 +265,7 @@ TEST(ValidateReport, ConsentIsNeededToSendButNotToReview) {
   input.consent = "";
   EXPECT_EQ(FieldsWithErrors(ValidateReport(input, TestRegistry(), kToday)),
             (std::vector<std::string>{"consent"}));
-  EXPECT_TRUE(
-      ValidateReport(input, TestRegistry(), kToday, {.require_consent = false}).report);
+  EXPECT_TRUE(ValidateReport(input, TestRegistry(), kToday, {.require_consent = false}).report);
 }
 
 TEST(ValidateReport, PostcodeStandsInForTheMunicipality) {

@@ -3,10 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/test_report.hpp"
-
 #include <filesystem>
 
+#include "domain/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
 
@@ -61,8 +60,8 @@ class Outbox : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   long long Report(const std::string& email) {
-    NewReport report = TestReport("Secret-description-text", "GM0363", "unknown", "",
-                                  Contact{"Ann", email, ""});
+    NewReport report =
+        TestReport("Secret-description-text", "GM0363", "unknown", "", Contact{"Ann", email, ""});
     return store_->AddReport(report, now_).id;
   }
   std::unique_ptr<OutboxWorker> Worker(RetryPolicy retry = {30s, 3600s, 10}) {

@@ -1,11 +1,10 @@
 // Evidence files in the SQLite store (PostgreSQL is covered by the integration tests).
 #include <gtest/gtest.h>
 
-#include "domain/test_report.hpp"
-
 #include <filesystem>
 #include <fstream>
 
+#include "domain/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
 

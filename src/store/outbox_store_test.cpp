@@ -2,11 +2,10 @@
 // that addresses leave the outbox once a mail is done.
 #include <gtest/gtest.h>
 
-#include "domain/test_report.hpp"
-
 #include <filesystem>
 #include <fstream>
 
+#include "domain/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
 

@@ -46,8 +46,8 @@ Contact ContactFromJson(const std::string& text) {
     auto* field = value.if_contains(key);
     return field && field->is_string() ? std::string(field->as_string()) : std::string();
   };
-  return Contact{get("name"), get("email"), get("phone"), get("preference"), get("time"),
-                 get("language")};
+  return Contact{get("name"),       get("email"), get("phone"),
+                 get("preference"), get("time"),  get("language")};
 }
 
 std::string JoinCodes(const std::vector<std::string>& codes) {

@@ -1,14 +1,13 @@
 // The store's part for following reports up, on a real SQLite file: receipts, status, messages,
 // the reporter's sessions, and migrations that arrive out of order.
 #include <gtest/gtest.h>
-
-#include "domain/test_report.hpp"
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "domain/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
 #include "store/soci_store.hpp"

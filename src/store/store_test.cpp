@@ -1,11 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "domain/test_report.hpp"
-
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
+#include "domain/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/database_url.hpp"
 #include "store/migrations.hpp"
@@ -13,7 +12,6 @@
 
 namespace meldpunt {
 namespace {
-
 
 TEST(DatabaseUrl, ParsesBothEngines) {
   EXPECT_EQ(ParseDatabaseUrl("sqlite:var/m.db")->target, "var/m.db");

@@ -25,6 +25,9 @@ struct WebOptions {
   // request, and never longer than followup_max_age.
   std::chrono::seconds followup_idle_timeout{30 * 60};
   std::chrono::seconds followup_max_age{8 * 3600};
+  // "Under attack" mode: a report is stored only with a proof of work of this many bits
+  // (domain/proof_of_work.hpp); 0 when the mode is off.
+  int proof_of_work_bits = 0;
 };
 
 struct AppContext {

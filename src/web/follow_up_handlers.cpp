@@ -6,6 +6,8 @@
 #include "domain/receipt.hpp"
 #include "http/cookies.hpp"
 #include "http/form.hpp"
+#include "http/request_form.hpp"
+#include "web/evidence_upload.hpp"
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_data.hpp"
@@ -87,7 +89,8 @@ std::string MessageProblemText(const AppContext& app, Lang lang, Problem problem
 // The thread page. `message` and `problem` bring back an answer that could not be sent.
 http::Response ThreadPage(const AppContext& app, const http::Request& request, int status,
                           long long report_id, const std::string& message = "",
-                          std::optional<Problem> problem = std::nullopt, bool limited = false) {
+                          std::optional<Problem> problem = std::nullopt, bool limited = false,
+                          const EvidenceUpload& upload = {}) {
   auto report = app.store.GetReport(report_id);
   if (!report) return ErrorPage(app, 404, &request);
   Lang lang = LangOf(request);
@@ -99,7 +102,9 @@ http::Response ThreadPage(const AppContext& app, const http::Request& request, i
   data.set("status_code", std::string(StatusCode(report->status)));
   data.set("status_label", app.translator.Get(lang, StatusLabel(report->status)));
   data.set("status_explanation", app.translator.Get(lang, StatusExplanation(report->status)));
-  data.set("thread", RenderThread(app, lang, app.store.ListMessages(report_id), Viewer::kReporter));
+  data.set("thread", RenderThread(app, lang, app.store.ListMessages(report_id),
+                                  app.store.ListEvidence(report_id), Viewer::kReporter));
+  SetEvidenceFormData(data, upload);
   data.set("sent", Bool(request.QueryParam("verzonden") == "1"));
   data.set("rate_limited", Bool(limited));
   data.set("message", message);
@@ -113,19 +118,36 @@ http::Response ThreadPage(const AppContext& app, const http::Request& request, i
 
 // Stores the reporter's answer, or shows the thread again with the problem and the text.
 http::Response StoreAnswer(const AppContext& app, const http::Request& request, long long report_id,
-                           const std::string& typed) {
+                           const std::string& typed,
+                           const std::vector<http::UploadedFile>& files = {}) {
+  EvidenceUpload dropped;
+  dropped.had_files = !files.empty();
   MessageValidation message = ValidateMessage(typed);
-  if (message.problem) return ThreadPage(app, request, 422, report_id, typed, message.problem);
+  if (message.problem) {
+    return ThreadPage(app, request, 422, report_id, typed, message.problem, false, dropped);
+  }
   // Answers count against the same per-client limit as reports: nothing a visitor sends may grow
   // the database without bound. Over it, the text stays in the form.
   if (!app.report_limits.Allow(request.client_address, static_cast<double>(app.now()))) {
-    http::Response limited = ThreadPage(app, request, 429, report_id, typed, std::nullopt, true);
+    http::Response limited =
+        ThreadPage(app, request, 429, report_id, typed, std::nullopt, true, dropped);
     limited.Set("Retry-After", "60");
     return limited;
   }
-  // Evidence uploads: once this form is sent as multipart/form-data, the files of the "evidence"
-  // field are stored here with the new message's id (evidence.message_id).
-  app.store.AddMessage(report_id, MessageAuthor::kReporter, std::nullopt, message.text, app.now());
+  // Files go through the same checks as with the report, counting the files it already has; one
+  // refused file sends the page back with the text and nothing is stored.
+  EvidenceUpload upload =
+      ProcessEvidence(app, LangOf(request), files, app.store.CountEvidence(report_id));
+  if (!upload.problems.empty()) {
+    return ThreadPage(app, request, 422, report_id, typed, std::nullopt, false, upload);
+  }
+  long long message_id = app.store.AddMessage(report_id, MessageAuthor::kReporter, std::nullopt,
+                                              message.text, app.now());
+  if (!upload.files.empty() &&
+      !app.store.AddEvidence(report_id, message_id, upload.files, app.now())) {
+    // Only when files arrived at the same time from elsewhere: the message itself is kept.
+    return ThreadPage(app, request, 422, report_id, "", std::nullopt, false, dropped);
+  }
   return http::Response::SeeOther(std::string(kFollowUpPath) + "?verzonden=1");
 }
 
@@ -185,8 +207,9 @@ http::Response FollowUpSignIn(const AppContext& app, const http::Request& reques
 }
 
 http::Response FollowUpReply(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
+  auto parsed = http::ParseRequestForm(request, UploadFormLimits(kMaxFormFields));
+  if (!parsed || !OnlyEvidenceFiles(parsed->files)) return ErrorPage(app, 400, &request);
+  const http::FormFields* form = &parsed->fields;
   if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
   auto report_id = CurrentFollowUp(app, request);
   // The session ended while the reporter was writing: the answer stays in the receipt form and is
@@ -195,7 +218,7 @@ http::Response FollowUpReply(const AppContext& app, const http::Request& request
     return ReceiptForm(app, request, 401,
                        {.expired = true, .pending_message = form->Get("message")});
   }
-  return StoreAnswer(app, request, *report_id, form->Get("message"));
+  return StoreAnswer(app, request, *report_id, form->Get("message"), parsed->files);
 }
 
 http::Response FollowUpSignOut(const AppContext& app, const http::Request& request) {

@@ -6,12 +6,13 @@
 #include "domain/reference.hpp"
 #include "http/form.hpp"
 #include "http/request_form.hpp"
+#include "security/proof_of_work_check.hpp"
 #include "web/evidence_upload.hpp"
 #include "web/html.hpp"
 #include "web/pages.hpp"
+#include "web/receipt_cookie.hpp"
 #include "web/report_form_data.hpp"
 #include "web/reporter_mail.hpp"
-#include "web/receipt_cookie.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -27,8 +28,9 @@ http::Response FormPage(const AppContext& app, const http::Request& request, int
                         const FormState& state, bool rate_limited = false) {
   TemplateData data = ReportFormData(app, LangOf(request), state);
   data.set("rate_limited", Bool(rate_limited));
-  return RenderPage(app, request, status,
-                    {"report_form", N_("Report discrimination"), std::move(data), "report_form.js"});
+  return RenderPage(
+      app, request, status,
+      {"report_form", N_("Report discrimination"), std::move(data), "report_form.js"});
 }
 
 // The summary, with the evidence fieldset: files are chosen here, right before sending.
@@ -37,6 +39,9 @@ http::Response ReviewPage(const AppContext& app, const http::Request& request, i
                           bool rate_limited = false) {
   TemplateData data = ReportReviewData(app, LangOf(request), state);
   SetEvidenceFormData(data, upload);
+  if (app.options.proof_of_work_bits > 0) {
+    data.set("pow_bits", std::to_string(app.options.proof_of_work_bits));
+  }
   data.set("rate_limited", Bool(rate_limited));
   return RenderPage(app, request, status,
                     {"report_review", N_("Check your report"), std::move(data), "report_form.js"});
@@ -104,6 +109,13 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   }
   if (reviewing) return WithCookies(ReviewPage(app, request, 200, state), cookies);
 
+  // "Under attack": the browser proves some work for this form's key before anything costly.
+  if (app.options.proof_of_work_bits > 0 &&
+      !(has_key &&
+        ProofOfWorkValid(state.submission_key, form->Get("pow"), app.options.proof_of_work_bits))) {
+    state.errors.push_back({"pow", Problem::kRequired});
+    return WithCookies(ReviewPage(app, request, 422, state, upload), cookies);
+  }
   // Only reports that would be stored count against the client's limit; when over it, the
   // summary comes back with everything typed and a message to wait, and nothing is stored.
   if (!app.report_limits.Allow(request.client_address, static_cast<double>(app.now()))) {

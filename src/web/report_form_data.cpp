@@ -25,14 +25,29 @@ struct FieldStep {
   int step;
 };
 constexpr FieldStep kFieldSteps[] = {
-    {"reporter_role", 1},      {"residence_municipality", 1}, {"residence_postcode", 1},
-    {"description", 2},        {"nature", 2},                 {"grounds", 2},
-    {"domain", 3},             {"incident_when", 3},          {"incident_date", 3},
-    {"incident_month", 3},     {"incident_year", 3},          {"incident_municipality", 3},
-    {"incident_postcode", 3},  {"scope", 3},                  {"anonymous", 4},
-    {"wishes", 4},             {"contact_name", 4},           {"contact_email", 4},
-    {"contact_phone", 4},      {"contact_preference", 4},     {"contact_time", 4},
-    {"contact_language", 4},   {"website", 4},
+    {"reporter_role", 1},
+    {"residence_municipality", 1},
+    {"residence_postcode", 1},
+    {"description", 2},
+    {"nature", 2},
+    {"grounds", 2},
+    {"domain", 3},
+    {"incident_when", 3},
+    {"incident_date", 3},
+    {"incident_month", 3},
+    {"incident_year", 3},
+    {"incident_municipality", 3},
+    {"incident_postcode", 3},
+    {"scope", 3},
+    {"anonymous", 4},
+    {"wishes", 4},
+    {"contact_name", 4},
+    {"contact_email", 4},
+    {"contact_phone", 4},
+    {"contact_preference", 4},
+    {"contact_time", 4},
+    {"contact_language", 4},
+    {"website", 4},
 };
 
 void SetErrors(const AppContext& app, Lang lang, const std::vector<FieldError>& errors,
@@ -144,9 +159,9 @@ TemplateData ReportFormData(const AppContext& app, Lang lang, const FormState& s
   data.set("contact_name", input.contact_name);
   data.set("contact_email", input.contact_email);
   data.set("contact_phone", input.contact_phone);
-  data.set("contact_preference_choices", Choices(app, lang, "contact_preference",
-                                                 ContactPreferenceLabels(),
-                                                 One(input.contact_preference)));
+  data.set("contact_preference_choices",
+           Choices(app, lang, "contact_preference", ContactPreferenceLabels(),
+                   One(input.contact_preference)));
   data.set("contact_time", input.contact_time);
   data.set("contact_language", input.contact_language);
   data.set("postcodes", Bool(app.postcodes && !app.postcodes->empty()));
@@ -211,8 +226,7 @@ TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState&
     return out;
   };
   ValidationOptions options{.require_consent = false, .postcodes = app.postcodes};
-  auto checked = ValidateReport(in, app.municipalities,
-                                *ParseIsoDate(MaxDate(app)), options);
+  auto checked = ValidateReport(in, app.municipalities, *ParseIsoDate(MaxDate(app)), options);
   kainjow::mustache::list sections;
   auto section = [&](int step, const char* title,
                      std::vector<std::pair<const char*, std::string>> rows) {
@@ -248,17 +262,18 @@ TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState&
               MunicipalityLabel(app, lang, r.incident_municipality)},
              {N_("One incident or a general rule"), LabelOf(app, lang, ScopeLabels(), r.scope)}});
     std::vector<std::pair<const char*, std::string>> wishes = {
-        {N_("Anonymous"), r.anonymous ? t(N_("Yes, I stay anonymous"))
-                                      : t(N_("No, you may contact me"))},
+        {N_("Anonymous"),
+         r.anonymous ? t(N_("Yes, I stay anonymous")) : t(N_("No, you may contact me"))},
         {N_("What you would like from us"), labels(WishLabels(), r.wishes)}};
     if (r.contact) {
       wishes.push_back({N_("Name"), r.contact->name});
       wishes.push_back({N_("E-mail address"), r.contact->email});
       wishes.push_back({N_("Phone number"), r.contact->phone});
-      wishes.push_back({N_("Preferred way to contact you"),
-                        r.contact->preference.empty()
-                            ? std::string()
-                            : LabelOf(app, lang, ContactPreferenceLabels(), r.contact->preference)});
+      wishes.push_back(
+          {N_("Preferred way to contact you"),
+           r.contact->preference.empty()
+               ? std::string()
+               : LabelOf(app, lang, ContactPreferenceLabels(), r.contact->preference)});
       wishes.push_back({N_("Best time to reach you"), r.contact->time});
       wishes.push_back({N_("Language"), r.contact->language});
     }
@@ -272,6 +287,12 @@ TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState&
 }
 
 const char* ProblemMessage(const std::string& field, Problem problem) {
+  if (field == "pow") {
+    return N_(
+        "We receive a lot of automated spam at the moment, so your browser must do a short "
+        "check before sending. Press \"Send report\" again and wait a few seconds. This "
+        "needs JavaScript; without it, please call us.");
+  }
   if (field == "website") {
     return N_("Leave the field \"Leave this empty\" empty. It is there to stop automated spam.");
   }
@@ -284,8 +305,7 @@ const char* ProblemMessage(const std::string& field, Problem problem) {
       if (field == "domain") return N_("Choose where it happened.");
       if (field == "incident_date") return N_("Enter the date it happened.");
       if (field == "incident_year") return N_("Enter the year it happened.");
-      if (field == "incident_municipality")
-        return N_("Choose the municipality where it happened.");
+      if (field == "incident_municipality") return N_("Choose the municipality where it happened.");
       if (field == "residence_municipality") return N_("Choose where you live.");
       if (field == "scope") return N_("Choose whether it is about an incident or a general rule.");
       if (field == "anonymous") return N_("Choose whether you want to stay anonymous.");
@@ -313,12 +333,14 @@ const char* ProblemMessage(const std::string& field, Problem problem) {
     case Problem::kContactRequired:
       return N_("Enter an e-mail address or a phone number, or choose to stay anonymous.");
     case Problem::kNotWhenAnonymous:
-      return N_("If you stay anonymous, we cannot write to the other party about something that "
-                "happened to a person, mediate, or help with a complaint or a police report. "
-                "Choose something else, or let us contact you.");
+      return N_(
+          "If you stay anonymous, we cannot write to the other party about something that "
+          "happened to a person, mediate, or help with a complaint or a police report. "
+          "Choose something else, or let us contact you.");
     case Problem::kRegistrationOnlyAlone:
-      return N_("You chose \"Only register my report\" and also asked for help. Choose one or "
-                "the other.");
+      return N_(
+          "You chose \"Only register my report\" and also asked for help. Choose one or "
+          "the other.");
     case Problem::kInvalidPostcode:
       return N_("Enter a postcode like 1234 AB, or choose the municipality.");
     case Problem::kUnknownPostcode:

@@ -128,9 +128,9 @@ TemplateData Choices(const AppContext& app, Lang lang, std::string_view field,
     item.set("checked", TemplateData(checked ? TemplateData::type::bool_true
                                              : TemplateData::type::bool_false));
     // A sub-ground (origin.anti_black) is shown indented under its ground.
-    item.set("sub", TemplateData(code.find('.') != std::string::npos
-                                     ? TemplateData::type::bool_true
-                                     : TemplateData::type::bool_false));
+    item.set("sub",
+             TemplateData(code.find('.') != std::string::npos ? TemplateData::type::bool_true
+                                                              : TemplateData::type::bool_false));
     if (field == "wishes") {
       bool never = !AnonymousMayWish(code, "policy");
       bool only_policy = !never && !AnonymousMayWish(code, "incident");

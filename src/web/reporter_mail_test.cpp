@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "domain/test_report.hpp"
-
 #include "web/test_app.hpp"
 
 namespace meldpunt::web {

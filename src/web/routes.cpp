@@ -42,7 +42,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/privacy", bind(PrivacyPage), Runs::kOnIoThread);
   router.Add(Method::kGet, "/melden/volgen", bind(FollowUpPage));
   router.Add(Method::kPost, "/melden/volgen", bind(FollowUpSignIn));
-  router.Add(Method::kPost, "/melden/volgen/bericht", bind(FollowUpReply));
+  router.Add(Method::kPost, "/melden/volgen/bericht", bind(FollowUpReply), Runs::kOnWorker,
+             kUploadBodyLimit);
   router.Add(Method::kPost, "/melden/volgen/afsluiten", bind(FollowUpSignOut));
 
   router.Add(Method::kGet, "/medewerkers/login", bind(StaffLoginPage));

@@ -7,8 +7,8 @@
 #include "http/form.hpp"
 #include "security/password.hpp"
 #include "web/pages.hpp"
-#include "web/report_options.hpp"
 #include "web/public_handlers.hpp"
+#include "web/report_options.hpp"
 #include "web/staff_evidence.hpp"
 
 namespace meldpunt::web {
@@ -148,7 +148,8 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
     row.set("description", report.description);
     auto labels = [&](std::span<const CodeLabel> list, const std::vector<std::string>& codes) {
       std::string out;
-      for (const auto& code : codes) out += (out.empty() ? "" : "; ") + LabelOf(app, lang, list, code);
+      for (const auto& code : codes)
+        out += (out.empty() ? "" : "; ") + LabelOf(app, lang, list, code);
       return out;
     };
     row.set("reporter_role", LabelOf(app, lang, ReporterRoleLabels(), report.reporter_role));

@@ -7,6 +7,7 @@
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_data.hpp"
+#include "web/reporter_mail.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/thread_view.hpp"
 
@@ -57,7 +58,8 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
     options.push_back(item);
   }
   data.set("status_options", options);
-  data.set("thread", RenderThread(app, lang, messages, Viewer::kStaff));
+  data.set("thread",
+           RenderThread(app, lang, messages, app.store.ListEvidence(report.id), Viewer::kStaff));
   data.set("may_write", Bool(MayWrite(staff)));
   data.set("message", message);
   data.set("max_message", std::to_string(kMaxMessageChars));
@@ -133,6 +135,8 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
     return DetailPage(app, request, *staff, *report, 422, typed, message.problem);
   // Evidence uploads: files sent with a message from the bureau would be stored here too.
   app.store.AddMessage(report->id, MessageAuthor::kBureau, staff->user_id, message.text, app.now());
+  // A reporter who gave an e-mail address hears that there is news (never what it says).
+  QueueReporterNotice(app, report->id);
   app.store.Audit(staff->user_id, "report.message", report->reference, app.now());
   return http::Response::SeeOther(ReportPath(report->id) + "?verzonden=1");
 }

@@ -33,8 +33,16 @@ const char* StatusExplanation(ReportStatus status) {
   return "";
 }
 
+std::string FormatFileSize(long long bytes) {
+  if (bytes < 1000) return std::to_string(bytes) + " B";
+  if (bytes < 1000 * 1000) return std::to_string((bytes + 500) / 1000) + " kB";
+  long long tenths = (bytes + 50'000) / 100'000;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
+}
+
 std::string RenderThread(const AppContext& app, Lang lang,
-                         const std::vector<ThreadMessage>& messages, Viewer viewer) {
+                         const std::vector<ThreadMessage>& messages,
+                         const std::vector<EvidenceInfo>& files, Viewer viewer) {
   kainjow::mustache::list items;
   for (const auto& message : messages) {
     TemplateData item;
@@ -52,9 +60,20 @@ std::string RenderThread(const AppContext& app, Lang lang,
     item.set("author_label", author);
     item.set("at", FormatDutchDateTime(message.at));
     item.set("body", message.body);
-    // Evidence files sent with a message will be listed here (evidence.message_id); each
-    // attachment: name, size and, where the viewer may download it, href.
     kainjow::mustache::list attachments;
+    for (const auto& file : files) {
+      if (file.message_id != message.id) continue;
+      TemplateData attachment;
+      attachment.set("name",
+                     file.filename.empty() ? "(" + std::to_string(file.id) + ")" : file.filename);
+      attachment.set("size", FormatFileSize(file.size));
+      // Only staff download files; the reporter sees what was sent.
+      if (viewer == Viewer::kStaff) {
+        attachment.set("href", "/medewerkers/meldingen/" + std::to_string(file.report_id) +
+                                   "/bestanden/" + std::to_string(file.id));
+      }
+      attachments.push_back(attachment);
+    }
     item.set("attachments", attachments);
     item.set("has_attachments", Bool(!attachments.empty()));
     items.push_back(item);

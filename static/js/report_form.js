@@ -300,7 +300,64 @@
     }
   }
 
+  // --- "Under attack": a proof of work before sending ---------------------------------------
+  // SHA-256("<submission key>:<nonce>") must start with data-pow-bits zero bits; the server
+  // checks it with one hash. Registered before the offline handling, which then sends the
+  // finished form when the connection allows.
+  var powBits = review ? Number(review.getAttribute("data-pow-bits")) || 0 : 0;
+  var powInput = document.getElementById("pow");
+  var powWorking = document.getElementById("pow-working");
+  function leadingZeroBits(bytes) {
+    var bits = 0;
+    for (var i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 0) { bits += 8; continue; }
+      for (var mask = 0x80; (bytes[i] & mask) === 0; mask >>= 1) bits++;
+      break;
+    }
+    return bits;
+  }
+  function solve(key, bits) {
+    var encoder = new TextEncoder();
+    var next = 0;
+    function batch() {
+      var tries = [];
+      for (var i = 0; i < 256; i++) {
+        (function (nonce) {
+          tries.push(window.crypto.subtle.digest("SHA-256", encoder.encode(key + ":" + nonce))
+            .then(function (digest) { return leadingZeroBits(new Uint8Array(digest)) >= bits ? nonce : null; }));
+        })(next++);
+      }
+      return Promise.all(tries).then(function (found) {
+        for (var i = 0; i < found.length; i++) if (found[i] !== null) return String(found[i]);
+        return batch();
+      });
+    }
+    return batch();
+  }
+  if (powBits && powInput && keyInput && window.crypto && window.crypto.subtle && window.TextEncoder) {
+    active.addEventListener("submit", function (event) {
+      var submitter = event.submitter;
+      if (!submitter || submitter.value !== "send" || powInput.value || isOffline()) return;
+      event.preventDefault();
+      if (powWorking) powWorking.hidden = false;
+      submitter.disabled = true;
+      solve(keyInput.value, powBits).then(function (nonce) {
+        powInput.value = nonce;
+        if (powWorking) powWorking.hidden = true;
+        // submit() sends no button value, so the action goes along as a field.
+        var action = document.createElement("input");
+        action.type = "hidden";
+        action.name = "action";
+        action.value = "send";
+        active.appendChild(action);
+        if (storage && form) saveNow();
+        active.submit();
+      });
+    });
+  }
+
   active.addEventListener("submit", function (event) {
+    if (event.defaultPrevented) return; // the proof of work sends the form when it is done
     if (storage && form) saveNow();
     if (isOffline()) {
       event.preventDefault();

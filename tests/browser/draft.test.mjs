@@ -9,6 +9,23 @@
 // browser keeps one origin while the server behind it really stops and starts again. The proxy
 // can also drop the answers to POSTs, like a connection that breaks after the report was sent.
 import assert from 'node:assert/strict';
+
+/**
+ * The text fields of a posted form, urlencoded (the form) or multipart (the summary, which can
+ * carry files), as a URLSearchParams.
+ */
+function formFieldsOf(request) {
+  const body = request.postData() ?? '';
+  const type = request.headers()['content-type'] ?? '';
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+  if (!boundary) return new URLSearchParams(body);
+  const fields = new URLSearchParams();
+  for (const part of body.split(`--${boundary[1] ?? boundary[2]}`)) {
+    const m = /^\r\nContent-Disposition: form-data; name="([^"]+)"(?!; filename)[^\r]*\r\n(?:[^\r]+\r\n)*\r\n([\s\S]*)\r\n$/i.exec(part);
+    if (m) fields.append(m[1], m[2]);
+  }
+  return fields;
+}
 import http from 'node:http';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
@@ -213,7 +230,7 @@ async function draftMatchesForm(page) {
 /** Collect the POSTs this page sends, as parsed form fields. */
 function watchPosts(page) {
   const posts = [];
-  page.on('request', (r) => { if (r.method() === 'POST') posts.push(new URLSearchParams(r.postData() ?? '')); });
+  page.on('request', (r) => { if (r.method() === 'POST') posts.push(formFieldsOf(r)); });
   return posts;
 }
 

@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
-import { addStaff, recentDate, STAFF_EMAIL, STAFF_PASSWORD } from '../integration/flows.mjs';
+import { addStaff, STAFF_EMAIL, STAFF_PASSWORD } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { fillSteps, reportValues, reviewAndSend } from './report-flow.mjs';
 
 const TEXT = {
   nl: {
@@ -42,13 +43,10 @@ after(async () => {
 });
 
 /** Fill and send an anonymous report; returns { reference, receipt } from the confirmation page. */
-async function sendReport(page, t, description) {
-  await page.getByLabel(t.description).fill(description);
-  await page.getByLabel(t.date).fill(recentDate());
-  await page.getByLabel(t.incident).selectOption('GM0363');
-  await page.getByLabel(t.residence).selectOption('unknown');
-  await page.getByLabel(t.anonymous).check();
-  await page.getByRole('button', { name: t.submit }).click();
+async function sendReport(page, t, description, { js = true } = {}) {
+  const lang = t === TEXT.en ? 'en' : 'nl';
+  await fillSteps(page, lang, reportValues({ description }), { js });
+  await reviewAndSend(page, lang);
   await page.waitForURL(/\/melden\/ontvangen\?r=/);
   const reference = (await page.locator('.reference').first().textContent()).trim();
   const receipt = (await page.locator('#receipt').textContent()).trim().replace(/\s+/g, ' ');
@@ -144,8 +142,13 @@ for (const lang of ['nl', 'en']) {
 
       await page.getByLabel(t.message, { exact: true }).focus();
       await page.keyboard.type('Ja, morgen na 10 uur.');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter'); // the focused "send" button
+      // Tab past the file input to the "send" button, and press it.
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement?.type === 'submit')) break;
+      }
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), t.send);
+      await page.keyboard.press('Enter');
       await page.getByText(t.sent).waitFor();
       const answer = page.locator('.thread .message').nth(1);
       assert.match(await answer.locator('.message-author').textContent(), new RegExp(`^${t.you}$`));
@@ -168,7 +171,7 @@ test('without JavaScript: the print instruction instead of the button, and follo
   const page = await context.newPage();
   await page.goto(localUrl(server, '/melden'));
   const t = TEXT.nl;
-  const sent = await sendReport(page, t, 'Zonder JavaScript gevolgd.');
+  const sent = await sendReport(page, t, 'Zonder JavaScript gevolgd.', { js: false });
   assert.equal(await page.getByRole('button', { name: t.print }).isVisible(), false);
   assert.ok(await page.getByText('Printen doet u met de printopdracht van uw browser').isVisible());
   await page.getByRole('link', { name: t.follow }).click();

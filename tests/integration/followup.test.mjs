@@ -4,11 +4,12 @@
 // is limited per client; a wrong or malformed code gets the same plain answer.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { CookieJar, csrfOf, getForm, isPostgres, postForm, startServer } from './harness.mjs';
+import { CookieJar, csrfOf, getForm, isPostgres, postForm, repoRoot, startServer } from './harness.mjs';
 import { byClass, byId, elements, textOf } from './html.mjs';
 import { addStaff, staffLogin, validReport } from './flows.mjs';
 
@@ -207,6 +208,60 @@ describe('the receipt code and the follow-up page', () => {
     const stored = await sql(server, 'SELECT receipt_hash FROM report_receipts');
     assert.ok(stored.every((h) => /^[0-9a-f]{64}$/.test(h)), 'only hashes');
     assert.ok(!(await sql(server, 'SELECT body_enc FROM report_messages')).some((b) => b.includes('buurvrouw')));
+  });
+
+  test('the reporter answers with a photo: its location is gone, staff see it under the answer and download it', async () => {
+    const sent = await report(server, { description: 'Volgtest met een bestand.' });
+    const reporter = new CookieJar();
+    assert.equal((await signIn(server, sent.receipt, reporter)).status, 303);
+    let thread = await threadPage(server, reporter);
+    const [form] = elements(thread.html, 'form', (a) => a.action === '/melden/volgen/bericht');
+    assert.equal(form.attrs.enctype, 'multipart/form-data');
+    assert.ok(elements(form.html, 'input', (a) => a.name === 'evidence' && a.type === 'file').length, 'a file input');
+
+    const photo = await readFile(path.join(repoRoot, 'tests/fixtures/evidence/photo-gps.jpg'));
+    const body = new FormData();
+    body.append('csrf', csrfOf(thread.html));
+    body.append('message', 'Hier is de foto van het bord bij de ingang.');
+    body.append('evidence', new Blob([photo], { type: 'image/jpeg' }), 'bord ingang.jpg');
+    const res = await reporter.fetch(`${server.url}/melden/volgen/bericht`, { method: 'POST', body, redirect: 'manual' });
+    assert.equal(res.status, 303, (await res.text()).slice(0, 500));
+    thread = await threadPage(server, reporter);
+    assert.match(thread.html, /bord ingang\.jpg/, 'the reporter sees the file under the answer');
+    assert.ok(!/bestanden\/\d+/.test(thread.html), 'but gets no download link');
+
+    const staff = await staffLogin(server.url);
+    const page = await (await staff.fetch(`${server.url}/medewerkers/meldingen/${Number(sent.reference.slice(-6))}`)).text();
+    const href = page.match(/href="(\/medewerkers\/meldingen\/\d+\/bestanden\/\d+)">bord ingang\.jpg</)?.[1];
+    assert.ok(href, 'staff see the file under the answer, with a link');
+    const file = await staff.fetch(`${server.url}${href}`);
+    assert.equal(file.status, 200);
+    assert.equal(file.headers.get('content-type'), 'image/jpeg');
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mp-exif-'));
+    await writeFile(path.join(dir, 'f.jpg'), bytes);
+    const { stdout } = await run('exiftool', ['-j', '-G', path.join(dir, 'f.jpg')]);
+    await rm(dir, { recursive: true, force: true });
+    const tags = JSON.parse(stdout)[0];
+    assert.equal(tags['EXIF:GPSLatitude'], undefined, 'no GPS position');
+    assert.equal(tags['EXIF:Make'], undefined, 'no camera');
+  });
+
+  test('a refused file in an answer keeps the text and stores nothing', async () => {
+    const sent = await report(server, { description: 'Volgtest met een fout bestand.' });
+    const reporter = new CookieJar();
+    await signIn(server, sent.receipt, reporter);
+    const thread = await threadPage(server, reporter);
+    const body = new FormData();
+    body.append('csrf', csrfOf(thread.html));
+    body.append('message', 'Dit bestand is geen foto.');
+    body.append('evidence', new Blob(['<html><script>alert(1)</script></html>'], { type: 'image/png' }), 'foto.png');
+    const res = await reporter.fetch(`${server.url}/melden/volgen/bericht`, { method: 'POST', body, redirect: 'manual' });
+    assert.equal(res.status, 422);
+    const html = await res.text();
+    assert.match(html, /foto\.png/);
+    assert.match(html, /Dit bestand is geen foto\./, 'the text is kept');
+    assert.deepEqual((await threadPage(server, reporter)).messages, [], 'no message stored');
   });
 
   test('the code is in neither the database file nor the server log', async () => {

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, runBinary, isPostgres, CookieJar, getForm, postForm } from './harness.mjs';
-import { submitReport, submitValid, reportWithEmail, validReport } from './flows.mjs';
+import { addStaff, staffLogin, submitReport, submitValid, reportWithEmail, validReport } from './flows.mjs';
 import { startSmtpServer, freePort } from './smtp.mjs';
 
 const PUBLIC_URL = 'http://meldpunt.example';
@@ -61,6 +61,7 @@ describe('with an SMTP server', () => {
   before(async () => {
     smtp = await startSmtpServer();
     server = await startServer({ args: mailArgs(smtp.url) });
+    await addStaff(server);
   });
   after(async () => {
     if (server) await stopCleanly(server);
@@ -102,6 +103,25 @@ describe('with an SMTP server', () => {
     assert.equal(mail.subject, 'We received your report');
     assert.match(mail.body, /We received your report on \d{1,2} [A-Z][a-z]+ \d{4}\./);
     assert.ok(mail.body.includes(FOLLOW_URL));
+  });
+
+  test('when the bureau writes, the reporter gets a notice without the message', async () => {
+    const address = uniqueAddress('bericht');
+    const reference = await submitValid(server.url, reportWithEmail(address, { description: uniqueText('Notitie') }));
+    await smtp.waitFor((all) => all.some((m) => m.rcptTo === address));
+    const staff = await staffLogin(server.url);
+    const link = `${server.url}/medewerkers/meldingen/${Number(reference.slice(-6))}`;
+    const detail = await getForm(staff, link);
+    const secret = uniqueText('Vraag van het bureau');
+    const res = await postForm(staff, `${link}/bericht`, { csrf: detail.csrf, message: secret });
+    assert.equal(res.status, 303, res.html.slice(0, 500));
+    await smtp.waitFor((all) => all.filter((m) => m.rcptTo === address).length >= 2);
+    const mails = await smtp.to(address);
+    const notice = mails.find((m) => m.subject !== 'We hebben uw melding ontvangen');
+    assert.ok(notice, `a second e-mail: ${mails.map((m) => m.subject).join(', ')}`);
+    assert.ok(notice.body.includes(FOLLOW_URL), 'points to the follow-up page');
+    assert.ok(!notice.raw.includes(secret.slice(0, 20)), 'not the message itself');
+    assert.ok(!notice.raw.includes(reference), 'no reference');
   });
 
   test('an anonymous report sends nothing', async () => {
