@@ -3,9 +3,12 @@
 #include <soci/soci.h>
 
 #include "store/soci_store.hpp"
+#include "store/soci_util.hpp"
 
 namespace meldpunt {
 namespace {
+
+using soci_util::Guard;
 
 constexpr std::string_view kFilenameAd = "evidence.filename";
 constexpr std::string_view kContentAd = "evidence.content";
@@ -30,17 +33,6 @@ EvidenceInfo Decoded(const InfoRow& row, const Cipher& cipher, std::string_view 
   if (!filename) throw StoreError("evidence " + std::to_string(info.id) + ": " + filename.error());
   info.filename = std::move(*filename);
   return info;
-}
-
-template <class Fn>
-auto Guard(const char* what, Fn&& fn) {
-  try {
-    return fn();
-  } catch (const StoreError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw StoreError(std::string(what) + ": " + e.what());
-  }
 }
 
 }  // namespace

@@ -2,25 +2,17 @@
 #include <soci/soci.h>
 
 #include "store/soci_store.hpp"
+#include "store/soci_util.hpp"
 
 namespace meldpunt {
 namespace {
+
+using soci_util::Guard;
 
 constexpr std::string_view kRecipientAd = "mail_outbox.recipient";
 // Candidates looked at per claim: when another server took the first, the next one is tried.
 constexpr int kClaimCandidates = 8;
 constexpr size_t kMaxErrorChars = 500;
-
-template <class Fn>
-auto Guard(const char* what, Fn&& fn) {
-  try {
-    return fn();
-  } catch (const StoreError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw StoreError(std::string(what) + ": " + e.what());
-  }
-}
 
 std::string ShortError(const std::string& error) { return error.substr(0, kMaxErrorChars); }
 
