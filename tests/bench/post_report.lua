@@ -44,8 +44,10 @@ function init(args)
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = "mp_csrf=" .. token,
   }
-  fixed_fields = "&incident_date=2026-11-20&incident_municipality=GM0363"
-      .. "&residence_municipality=GM0599&anonymous=yes&csrf=" .. form_encode(token)
+  fixed_fields = "&reporter_role=victim&nature=unequal_treatment&grounds=origin&grounds=age"
+      .. "&domain=hospitality&incident_when=exact&incident_date=2026-11-20"
+      .. "&incident_municipality=GM0363&scope=incident&residence_municipality=GM0599"
+      .. "&anonymous=yes&wishes=registration_only&consent=yes&action=send&csrf=" .. form_encode(token)
 end
 
 function request()
