@@ -19,11 +19,6 @@ namespace {
 
 constexpr std::string_view kReceiptPurpose = "report-received";
 
-// Reporters anywhere may be a day ahead of UTC, so the latest date allowed is tomorrow in UTC.
-Date LatestIncidentDate(const AppContext& app) {
-  return Date{std::chrono::sys_days{DateOfUnixSeconds(app.now())} + std::chrono::days{1}};
-}
-
 http::Response FormPage(const AppContext& app, const http::Request& request, int status,
                         const FormState& state, bool rate_limited = false) {
   TemplateData data = ReportFormData(app, LangOf(request), state);

@@ -9,12 +9,6 @@
 namespace meldpunt::web {
 namespace {
 
-// Reporters anywhere may be a day ahead of UTC, so the latest date allowed is tomorrow in UTC.
-std::string MaxDate(const AppContext& app) {
-  return FormatIsoDate(
-      Date{std::chrono::sys_days{DateOfUnixSeconds(app.now())} + std::chrono::days{1}});
-}
-
 constexpr std::array<const char*, 12> kMonths = {
     N_("January"), N_("February"), N_("March"),     N_("April"),   N_("May"),      N_("June"),
     N_("July"),    N_("August"),   N_("September"), N_("October"), N_("November"), N_("December")};
@@ -72,6 +66,10 @@ std::vector<std::string> One(const std::string& value) {
 }
 
 }  // namespace
+
+Date LatestIncidentDate(const AppContext& app) {
+  return Date{std::chrono::sys_days{DateOfUnixSeconds(app.now())} + std::chrono::days{1}};
+}
 
 ReportInput ReportInputFrom(const http::FormFields& form) {
   ReportInput input;
@@ -133,7 +131,7 @@ TemplateData ReportFormData(const AppContext& app, Lang lang, const FormState& s
   data.set("when_exact", Bool(input.incident_when == "exact"));
   data.set("when_approximate", Bool(approximate));
   data.set("incident_date", input.incident_date);
-  data.set("max_date", MaxDate(app));
+  data.set("max_date", FormatIsoDate(LatestIncidentDate(app)));
   data.set("incident_year", input.incident_year);
   kainjow::mustache::list months;
   for (size_t i = 0; i < kMonths.size(); ++i) {
@@ -217,16 +215,8 @@ TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState&
 
   // What the reporter sees: the validated, normalised values in plain words.
   auto t = [&](const char* msgid) { return app.translator.Get(lang, msgid); };
-  auto labels = [&](std::span<const CodeLabel> list, const std::vector<std::string>& codes) {
-    std::string out;
-    for (const auto& code : codes) {
-      if (!out.empty()) out += "; ";
-      out += LabelOf(app, lang, list, code);
-    }
-    return out;
-  };
   ValidationOptions options{.require_consent = false, .postcodes = app.postcodes};
-  auto checked = ValidateReport(in, app.municipalities, *ParseIsoDate(MaxDate(app)), options);
+  auto checked = ValidateReport(in, app.municipalities, LatestIncidentDate(app), options);
   kainjow::mustache::list sections;
   auto section = [&](int step, const char* title,
                      std::vector<std::pair<const char*, std::string>> rows) {
@@ -254,7 +244,7 @@ TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState&
     section(2, N_("What happened"),
             {{N_("In your own words"), r.description},
              {N_("What kind of incident"), LabelOf(app, lang, NatureLabels(), r.nature)},
-             {N_("What it was about"), labels(GroundLabels(), r.grounds)}});
+             {N_("What it was about"), LabelsOf(app, lang, GroundLabels(), r.grounds)}});
     section(3, N_("Where and when"),
             {{N_("Where"), LabelOf(app, lang, DomainLabels(), r.domain)},
              {N_("When"), when},
@@ -264,7 +254,7 @@ TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState&
     std::vector<std::pair<const char*, std::string>> wishes = {
         {N_("Anonymous"),
          r.anonymous ? t(N_("Yes, I stay anonymous")) : t(N_("No, you may contact me"))},
-        {N_("What you would like from us"), labels(WishLabels(), r.wishes)}};
+        {N_("What you would like from us"), LabelsOf(app, lang, WishLabels(), r.wishes)}};
     if (r.contact) {
       wishes.push_back({N_("Name"), r.contact->name});
       wishes.push_back({N_("E-mail address"), r.contact->email});

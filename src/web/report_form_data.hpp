@@ -15,6 +15,10 @@ inline constexpr int kReportSteps = 5;
 
 ReportInput ReportInputFrom(const http::FormFields& form);
 
+// The latest incident date accepted: reporters anywhere may be a day ahead of UTC, so tomorrow
+// in UTC.
+Date LatestIncidentDate(const AppContext& app);
+
 // The step (1-4) of the form that asks for a field; 0 when none does.
 int StepOfField(std::string_view field);
 

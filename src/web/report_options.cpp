@@ -112,6 +112,16 @@ std::string LabelOf(const AppContext& app, Lang lang, std::span<const CodeLabel>
   return std::string(code);
 }
 
+std::string LabelsOf(const AppContext& app, Lang lang, std::span<const CodeLabel> labels,
+                     const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& code : codes) {
+    if (!out.empty()) out += "; ";
+    out += LabelOf(app, lang, labels, code);
+  }
+  return out;
+}
+
 TemplateData Choices(const AppContext& app, Lang lang, std::string_view field,
                      std::span<const CodeLabel> labels, const std::vector<std::string>& chosen) {
   kainjow::mustache::list items;

@@ -28,6 +28,10 @@ std::span<const CodeLabel> ContactPreferenceLabels();
 std::string LabelOf(const AppContext& app, Lang lang, std::span<const CodeLabel> labels,
                     std::string_view code);
 
+// The labels of several codes, joined with "; ".
+std::string LabelsOf(const AppContext& app, Lang lang, std::span<const CodeLabel> labels,
+                     const std::vector<std::string>& codes);
+
 // One entry per code: value, id ("<field>-<code>"), label, hint, checked, and for wishes
 // whether anonymity rules it out.
 TemplateData Choices(const AppContext& app, Lang lang, std::string_view field,

@@ -146,18 +146,12 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
     row.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
     row.set("anonymous", Bool(report.anonymous));
     row.set("description", report.description);
-    auto labels = [&](std::span<const CodeLabel> list, const std::vector<std::string>& codes) {
-      std::string out;
-      for (const auto& code : codes)
-        out += (out.empty() ? "" : "; ") + LabelOf(app, lang, list, code);
-      return out;
-    };
     row.set("reporter_role", LabelOf(app, lang, ReporterRoleLabels(), report.reporter_role));
     row.set("nature", LabelOf(app, lang, NatureLabels(), report.nature));
-    row.set("grounds", labels(GroundLabels(), report.grounds));
+    row.set("grounds", LabelsOf(app, lang, GroundLabels(), report.grounds));
     row.set("domain", LabelOf(app, lang, DomainLabels(), report.domain));
     row.set("scope", LabelOf(app, lang, ScopeLabels(), report.scope));
-    row.set("wishes", labels(WishLabels(), report.wishes));
+    row.set("wishes", LabelsOf(app, lang, WishLabels(), report.wishes));
     row.set("complaint", Bool(report.is_complaint));
     if (report.contact) {
       row.set("contact", report.contact->name.empty()
