@@ -7,6 +7,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/command_util.hpp"
 #include "app/mail_service.hpp"
 #include "domain/report.hpp"
 #include "evidence/processor.hpp"
@@ -27,6 +28,8 @@ namespace {
 // clear of numbers taken in parallel work.
 enum KeyPurpose : unsigned long long { kDataKey = 1, kSigningKey = 2, kReceiptKey = 40 };
 
+}  // namespace
+
 long long UnixNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -40,6 +43,8 @@ std::string ReadFile(const std::string& path) {
   text << in.rdbuf();
   return text.str();
 }
+
+namespace {
 
 Key LoadKey(const Config& config) {
   std::filesystem::create_directories(std::filesystem::path(config.key_file).parent_path());
@@ -131,15 +136,30 @@ int Migrate(const Config& config) {
   return 0;
 }
 
-int AddUser(const Config& config, const std::string& email, const std::string& role) {
-  static const char* const kRoles[] = {"admin", "coordinator", "handler", "intake", "viewer"};
-  if (std::find(std::begin(kRoles), std::end(kRoles), role) == std::end(kRoles)) {
-    std::cerr << "unknown role \"" << role
-              << "\"; use admin, coordinator, handler, intake or viewer\n";
+int AddUser(const Config& config, const NewUserOptions& options) {
+  auto role = ParseRole(options.role);
+  if (!role) {
+    std::cerr << "unknown role \"" << options.role << "\"; use intake, handler, coordinator, "
+              << "bureau_admin, system_admin or municipality_viewer\n";
     return 2;
   }
+  const std::string& email = options.email;
   if (!LooksLikeEmail(email) || email.size() > kMaxEmailChars) {
     std::cerr << "\"" << email << "\" is not an e-mail address\n";
+    return 2;
+  }
+  if (*role == StaffRole::kMunicipalityViewer) {
+    auto municipalities =
+        MunicipalityRegistry::FromCsv(ReadFile(config.share_dir + "/data/gemeenten.csv"));
+    if (!municipalities) throw std::runtime_error(municipalities.error());
+    const Municipality* found = municipalities->Find(options.municipality);
+    if (!found || !found->current()) {
+      std::cerr << "a municipality viewer needs --municipality with the CBS code of a current "
+                   "municipality, such as GM0363\n";
+      return 2;
+    }
+  } else if (!options.municipality.empty()) {
+    std::cerr << "--municipality is for municipality viewers only\n";
     return 2;
   }
   std::string password;
@@ -150,11 +170,22 @@ int AddUser(const Config& config, const std::string& email, const std::string& r
     return 2;
   }
   auto store = OpenStore(config.database, std::nullopt);
-  if (!store->AddUser(email, HashPassword(password), role, UnixNow())) {
+  NewStaffUser user{email, HashPassword(password), *role, std::nullopt, options.municipality};
+  if (*role != StaffRole::kSystemAdmin) {
+    auto bureaus = store->ListBureaus();
+    long long wanted = options.bureau.value_or(bureaus.empty() ? 0 : bureaus.front().id);
+    if (std::none_of(bureaus.begin(), bureaus.end(),
+                     [wanted](const Bureau& b) { return b.id == wanted; })) {
+      std::cerr << "there is no bureau " << wanted << "; see: meldpunt bureau list\n";
+      return 2;
+    }
+    user.bureau_id = wanted;
+  }
+  if (!store->AddUser(user, UnixNow())) {
     std::cerr << "a user with e-mail " << email << " exists already\n";
     return 1;
   }
-  std::cout << "added " << role << " " << email << "\n";
+  std::cout << "added " << RoleCode(*role) << " " << email << "\n";
   return 0;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/config.hpp"
 
@@ -8,6 +10,17 @@ namespace meldpunt::app {
 // Each returns the process exit code.
 int Serve(const Config& config);
 int Migrate(const Config& config);
-int AddUser(const Config& config, const std::string& email, const std::string& role);
+struct NewUserOptions {
+  std::string email;
+  std::string role = "handler";
+  std::optional<long long> bureau;
+  std::string municipality;
+};
+int AddUser(const Config& config, const NewUserOptions& options);
+// Bureaus (bureau_commands.cpp).
+int AddBureau(const Config& config, const std::string& name);
+int ListBureaus(const Config& config);
+int AddToWorkingArea(const Config& config, long long bureau_id,
+                     const std::vector<std::string>& codes);
 
 }  // namespace meldpunt::app

@@ -23,12 +23,33 @@ int main(int argc, char** argv) {
   user->require_subcommand(1);
   auto* user_add =
       user->add_subcommand("add", "Add a staff account; the password is read from stdin");
-  std::string email, role = "handler";
-  user_add->add_option("--email", email, "The staff member's e-mail address")->required();
-  user_add->add_option("--role", role, "admin, coordinator, handler, intake or viewer")
+  app::NewUserOptions new_user;
+  user_add->add_option("--email", new_user.email, "The staff member's e-mail address")->required();
+  user_add
+      ->add_option("--role", new_user.role,
+                   "intake, handler, coordinator, bureau_admin, system_admin or "
+                   "municipality_viewer")
       ->capture_default_str();
+  user_add->add_option("--bureau", new_user.bureau,
+                       "The bureau's id (see bureau list); default: the first bureau");
+  user_add->add_option("--municipality", new_user.municipality,
+                       "For a municipality viewer: the CBS code of their municipality (GM0363)");
+  auto* bureau = cli.add_subcommand("bureau", "Manage bureaus and their working areas");
+  bureau->require_subcommand(1);
+  auto* bureau_add = bureau->add_subcommand("add", "Add a bureau");
+  auto* bureau_list = bureau->add_subcommand("list", "List bureaus with their working areas");
+  auto* bureau_area =
+      bureau->add_subcommand("area", "Add municipalities to a bureau's working area");
+  std::string bureau_name;
+  long long bureau_id = 0;
+  std::vector<std::string> area_codes;
+  bureau_add->add_option("--name", bureau_name, "The bureau's name")->required();
+  bureau_area->add_option("--bureau", bureau_id, "The bureau's id")->required();
+  bureau_area->add_option("municipalities", area_codes, "CBS codes such as GM0363")->required();
   auto* outbox = cli.add_subcommand("outbox", "Show how many e-mails wait, were sent or failed");
-  for (auto* sub : {serve, migrate, user, user_add, outbox}) sub->fallthrough();
+  for (auto* sub :
+       {serve, migrate, user, user_add, bureau, bureau_add, bureau_list, bureau_area, outbox})
+    sub->fallthrough();
 
   if (auto flag = app::SecretOnCommandLine(argc, argv)) {
     std::cerr << *flag << " is not accepted on the command line, where others can read it; "
@@ -43,7 +64,10 @@ int main(int argc, char** argv) {
     config.Resolve();
     if (*serve) return app::Serve(config);
     if (*migrate) return app::Migrate(config);
-    if (*user_add) return app::AddUser(config, email, role);
+    if (*user_add) return app::AddUser(config, new_user);
+    if (*bureau_add) return app::AddBureau(config, bureau_name);
+    if (*bureau_list) return app::ListBureaus(config);
+    if (*bureau_area) return app::AddToWorkingArea(config, bureau_id, area_codes);
     if (*outbox) return app::ShowOutbox(config);
   } catch (const std::exception& e) {
     log::Error("fatal", {{"error", e.what()}});

@@ -119,6 +119,34 @@ CREATE TABLE evidence (
 );
 CREATE INDEX evidence_by_report ON evidence (report_id)
 )SQL"},
+      {7, "bureaus with working areas; staff and reports belong to a bureau", R"SQL(
+CREATE TABLE bureaus (
+  id {{id}},
+  name TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE bureau_municipalities (
+  municipality TEXT PRIMARY KEY,
+  bureau_id BIGINT NOT NULL REFERENCES bureaus (id)
+);
+CREATE INDEX bureau_municipalities_by_bureau ON bureau_municipalities (bureau_id);
+CREATE TABLE bureau_desks (
+  id {{id}},
+  bureau_id BIGINT NOT NULL REFERENCES bureaus (id),
+  name TEXT NOT NULL,
+  UNIQUE (bureau_id, name)
+);
+INSERT INTO bureaus (name, created_at) VALUES ('Meldpunt', 0);
+ALTER TABLE reports ADD COLUMN bureau_id BIGINT REFERENCES bureaus (id);
+UPDATE reports SET bureau_id = (SELECT MIN(id) FROM bureaus);
+CREATE INDEX reports_by_bureau ON reports (bureau_id, id);
+ALTER TABLE staff_users ADD COLUMN bureau_id BIGINT REFERENCES bureaus (id);
+ALTER TABLE staff_users ADD COLUMN desk_id BIGINT REFERENCES bureau_desks (id);
+ALTER TABLE staff_users ADD COLUMN municipality TEXT NOT NULL DEFAULT '';
+UPDATE staff_users SET bureau_id = (SELECT MIN(id) FROM bureaus);
+UPDATE staff_users SET role = 'bureau_admin' WHERE role = 'admin';
+UPDATE staff_users SET role = 'municipality_viewer' WHERE role = 'viewer'
+)SQL"},
   };
   return migrations;
 }

@@ -29,7 +29,7 @@ constexpr std::string_view kContactAd = "reports.contact";
 constexpr const char* kReportColumns =
     "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
     "channel, description_enc, contact_enc, status, reporter_role, nature, social_domain, scope, "
-    "wishes, is_complaint, code_list_version";
+    "wishes, is_complaint, code_list_version, bureau_id";
 
 std::string ContactToJson(const Contact& c) {
   return boost::json::serialize(boost::json::object{{"name", c.name},
@@ -215,19 +215,21 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   auto evidence = SealEvidence(report.evidence);
   Guard("registering a report", [&] {
     Write([&](soci::session& sql) {
+      stored.bureau_id =
+          RouteReport(sql, stored.incident_municipality, stored.residence_municipality);
       sql << "INSERT INTO reports (reported_at, reported_year, incident_date, "
              "incident_municipality, residence_municipality, anonymous, channel, description_enc, "
              "contact_enc, submission_key, reporter_role, nature, social_domain, scope, wishes, "
-             "is_complaint, code_list_version) VALUES (:at, :year, :date, :inc, :res, :anon, "
-             ":channel, :descr, :contact, :key, :role, :nature, :domain, :scope, :wishes, "
-             ":complaint, :codes) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
+             "is_complaint, code_list_version, bureau_id) VALUES (:at, :year, :date, :inc, :res, "
+             ":anon, :channel, :descr, :contact, :key, :role, :nature, :domain, :scope, :wishes, "
+             ":complaint, :codes, :bureau) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
           soci::use(now), soci::use(year), soci::use(stored.incident_date),
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
           soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
           soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind),
           soci::use(stored.reporter_role), soci::use(stored.nature), soci::use(stored.domain),
           soci::use(stored.scope), soci::use(wishes), soci::use(is_complaint),
-          soci::use(stored.code_list_version), soci::into(stored.id);
+          soci::use(stored.code_list_version), soci::use(stored.bureau_id), soci::into(stored.id);
       if (sql.got_data()) {
         for (const auto& ground : stored.grounds) {
           sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",
@@ -243,8 +245,9 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
       }
       // The same submission arrived before (a double click, a resend after a lost connection):
       // answer with the report it made instead of registering it twice.
-      sql << "SELECT id, reported_at FROM reports WHERE submission_key = :key", soci::use(key_hash),
-          soci::into(stored.id), soci::into(stored.reported_at);
+      sql << "SELECT id, reported_at, bureau_id FROM reports WHERE submission_key = :key",
+          soci::use(key_hash), soci::into(stored.id), soci::into(stored.reported_at),
+          soci::into(stored.bureau_id);
       stored.duplicate = true;
     });
   });
@@ -263,6 +266,32 @@ std::vector<RegisteredReport> SociStore::ListReports(int limit, int offset) {
     for (const auto& row : rows) reports.push_back(ReadReport(row));
     ReadGrounds(sql, reports);
     return reports;
+  });
+}
+
+std::vector<RegisteredReport> SociStore::ListBureauReports(long long bureau_id, int limit,
+                                                           int offset) {
+  return Guard("listing a bureau's reports", [&] {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT " << kReportColumns
+                     << " FROM reports WHERE bureau_id = :bureau ORDER BY id DESC LIMIT :limit "
+                        "OFFSET :offset",
+         soci::use(bureau_id), soci::use(limit), soci::use(offset));
+    std::vector<RegisteredReport> reports;
+    for (const auto& row : rows) reports.push_back(ReadReport(row));
+    ReadGrounds(sql, reports);
+    return reports;
+  });
+}
+
+long long SociStore::CountBureauReports(long long bureau_id) {
+  return Guard("counting a bureau's reports", [&] {
+    soci::session sql(*readers_);
+    long long count = 0;
+    sql << "SELECT COUNT(*) FROM reports WHERE bureau_id = :bureau", soci::use(bureau_id),
+        soci::into(count);
+    return count;
   });
 }
 
@@ -305,6 +334,7 @@ RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   r.wishes = SplitCodes(row.get<std::string>(14));
   r.is_complaint = GetInteger(row, 15) != 0;
   r.code_list_version = row.get<std::string>(16);
+  r.bureau_id = row.get_indicator(17) == soci::i_ok ? GetInteger(row, 17) : 0;
   r.reference = FormatReference(YearOf(r.reported_at), r.id);
   return r;
 }
@@ -368,18 +398,21 @@ std::vector<MunicipalityCount> SociStore::CountByMunicipality(int year) {
   });
 }
 
-bool SociStore::AddUser(const std::string& email, const std::string& password_hash,
-                        const std::string& role, long long now) {
+bool SociStore::AddUser(const NewStaffUser& user, long long now) {
   return Guard("adding a user", [&] {
     bool added = false;
+    std::string role(RoleCode(user.role));
+    long long bureau = user.bureau_id.value_or(0);
+    soci::indicator bureau_ind = user.bureau_id ? soci::i_ok : soci::i_null;
     Write([&](soci::session& sql) {
       long long existing = 0;
-      sql << "SELECT COUNT(*) FROM staff_users WHERE email = :email", soci::use(email),
+      sql << "SELECT COUNT(*) FROM staff_users WHERE email = :email", soci::use(user.email),
           soci::into(existing);
       if (existing > 0) return;
-      sql << "INSERT INTO staff_users (email, password_hash, role, created_at) "
-             "VALUES (:email, :hash, :role, :now)",
-          soci::use(email), soci::use(password_hash), soci::use(role), soci::use(now);
+      sql << "INSERT INTO staff_users (email, password_hash, role, created_at, bureau_id, "
+             "municipality) VALUES (:email, :hash, :role, :now, :bureau, :municipality)",
+          soci::use(user.email), soci::use(user.password_hash), soci::use(role), soci::use(now),
+          soci::use(bureau, bureau_ind), soci::use(user.municipality);
       added = true;
     });
     return added;
@@ -390,10 +423,15 @@ std::optional<StaffUser> SociStore::FindUser(const std::string& email) {
   return Guard("finding a user", [&]() -> std::optional<StaffUser> {
     soci::session sql(*readers_);
     StaffUser user;
-    sql << "SELECT id, email, password_hash, role FROM staff_users WHERE email = :email",
+    long long bureau = 0;
+    soci::indicator bureau_ind = soci::i_null;
+    sql << "SELECT id, email, password_hash, role, bureau_id, municipality FROM staff_users "
+           "WHERE email = :email",
         soci::use(email), soci::into(user.id), soci::into(user.email),
-        soci::into(user.password_hash), soci::into(user.role);
+        soci::into(user.password_hash), soci::into(user.role), soci::into(bureau, bureau_ind),
+        soci::into(user.municipality);
     if (!sql.got_data()) return std::nullopt;
+    if (bureau_ind == soci::i_ok) user.bureau_id = bureau;
     return user;
   });
 }
@@ -415,11 +453,20 @@ std::optional<StaffSession> SociStore::UseSession(const std::string& token_hash,
     Write([&](soci::session& sql) {
       StaffSession session;
       long long last_used = 0;
-      sql << "SELECT u.id, u.email, u.role, s.last_used_at FROM staff_sessions s "
-             "JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = :hash",
+      std::string role;
+      long long bureau = 0;
+      soci::indicator bureau_ind = soci::i_null;
+      sql << "SELECT u.id, u.email, u.role, u.bureau_id, u.municipality, s.last_used_at "
+             "FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id "
+             "WHERE s.token_hash = :hash",
           soci::use(token_hash), soci::into(session.user_id), soci::into(session.email),
-          soci::into(session.role), soci::into(last_used);
+          soci::into(role), soci::into(bureau, bureau_ind), soci::into(session.municipality),
+          soci::into(last_used);
       if (!sql.got_data()) return;
+      auto parsed = ParseRole(role);
+      if (!parsed) return;  // a role this version does not know grants nothing
+      session.role = *parsed;
+      if (bureau_ind == soci::i_ok) session.bureau_id = bureau;
       if (last_used < idle_since) {
         sql << "DELETE FROM staff_sessions WHERE token_hash = :hash", soci::use(token_hash);
         return;

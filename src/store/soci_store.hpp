@@ -32,8 +32,15 @@ class SociStore final : public Store {
   std::vector<RegisteredReport> ListReports(int limit, int offset) override;
   long long CountReports() override;
   std::vector<MunicipalityCount> CountByMunicipality(int year) override;
-  bool AddUser(const std::string& email, const std::string& password_hash, const std::string& role,
-               long long now) override;
+  std::vector<RegisteredReport> ListBureauReports(long long bureau_id, int limit,
+                                                  int offset) override;
+  long long CountBureauReports(long long bureau_id) override;
+  // Bureaus (soci_bureaus.cpp).
+  std::optional<long long> AddBureau(const std::string& name, long long now) override;
+  std::vector<Bureau> ListBureaus() override;
+  bool AddToWorkingArea(long long bureau_id, const std::vector<std::string>& codes) override;
+  bool MoveReport(long long report_id, long long bureau_id) override;
+  bool AddUser(const NewStaffUser& user, long long now) override;
   std::optional<StaffUser> FindUser(const std::string& email) override;
   void AddSession(const std::string& token_hash, long long user_id, long long now) override;
   std::optional<StaffSession> UseSession(const std::string& token_hash, long long now,
@@ -96,6 +103,9 @@ class SociStore final : public Store {
                                         std::optional<long long> message_id,
                                         const std::vector<SealedEvidence>& files,
                                         long long now) const;
+  // The bureau a new report goes to (soci_bureaus.cpp), inside the transaction that stores it.
+  static long long RouteReport(soci::session& sql, const std::string& incident_municipality,
+                               const std::string& residence_municipality);
   // A report from a row of kReportColumns (soci_store.cpp), decrypted.
   RegisteredReport ReadReport(const soci::row& row) const;
   // Fills in the grounds (report_grounds) of reports read with ReadReport.

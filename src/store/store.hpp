@@ -10,6 +10,7 @@
 
 #include "domain/follow_up.hpp"
 #include "domain/report.hpp"
+#include "domain/staff_role.hpp"
 #include "store/mail_outbox.hpp"
 
 namespace meldpunt {
@@ -43,6 +44,7 @@ struct RegisteredReport {
   std::optional<Contact> contact;
   bool duplicate = false;  // AddReport found this submission already registered
   ReportStatus status = ReportStatus::kReceived;
+  long long bureau_id = 0;  // the bureau whose case it is
 };
 
 // One message between the reporter and the bureau about a report (bericht).
@@ -79,17 +81,37 @@ struct MunicipalityCount {
   long long residence = 0;
 };
 
+struct NewStaffUser {
+  std::string email;
+  std::string password_hash;
+  StaffRole role = StaffRole::kHandler;
+  std::optional<long long> bureau_id;  // none for a system admin
+  std::string municipality;            // CBS code; for a municipality viewer only
+};
+
 struct StaffUser {
   long long id = 0;
   std::string email;
   std::string password_hash;
   std::string role;
+  std::optional<long long> bureau_id;
+  std::string municipality;
 };
 
 struct StaffSession {
   long long user_id = 0;
   std::string email;
-  std::string role;
+  StaffRole role = StaffRole::kHandler;
+  std::optional<long long> bureau_id;
+  std::string municipality;
+};
+
+// An anti-discrimination bureau (antidiscriminatievoorziening) and its working area
+// (werkgebied). One installation may host several.
+struct Bureau {
+  long long id = 0;
+  std::string name;
+  std::vector<std::string> municipalities;  // CBS codes, sorted
 };
 
 class Store {
@@ -104,12 +126,27 @@ class Store {
   // Newest first.
   virtual std::vector<RegisteredReport> ListReports(int limit, int offset) = 0;
   virtual long long CountReports() = 0;
+  // The reports of one bureau, newest first.
+  virtual std::vector<RegisteredReport> ListBureauReports(long long bureau_id, int limit,
+                                                          int offset) = 0;
+  virtual long long CountBureauReports(long long bureau_id) = 0;
+
+  // Bureaus (soci_bureaus.cpp). A report goes to the bureau whose working area holds the
+  // incident's municipality, else the reporter's, else to the first bureau (lowest id), which
+  // every installation has. Returns nullopt when the name is taken.
+  virtual std::optional<long long> AddBureau(const std::string& name, long long now) = 0;
+  // By id, with their working areas.
+  virtual std::vector<Bureau> ListBureaus() = 0;
+  // Adds municipalities to a bureau's working area, taking them from any other bureau's area.
+  // Returns false when there is no such bureau.
+  virtual bool AddToWorkingArea(long long bureau_id, const std::vector<std::string>& codes) = 0;
+  // Hands a report over to another bureau. Returns false when either does not exist.
+  virtual bool MoveReport(long long report_id, long long bureau_id) = 0;
   // Counts per municipality, as incident place and as residence, for reports made in a year.
   virtual std::vector<MunicipalityCount> CountByMunicipality(int year) = 0;
 
   // Returns false when the e-mail address is taken.
-  virtual bool AddUser(const std::string& email, const std::string& password_hash,
-                       const std::string& role, long long now) = 0;
+  virtual bool AddUser(const NewStaffUser& user, long long now) = 0;
   virtual std::optional<StaffUser> FindUser(const std::string& email) = 0;
 
   virtual void AddSession(const std::string& token_hash, long long user_id, long long now) = 0;

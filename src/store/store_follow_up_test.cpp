@@ -80,7 +80,7 @@ TEST_F(FollowUpStore, StatusStartsReceivedAndCanBeSet) {
 TEST_F(FollowUpStore, MessagesAreEncryptedAndComeBackInOrder) {
   auto report = Add("key", "hash");
   auto other = Add("other", "other-hash");
-  ASSERT_TRUE(store_->AddUser("staff@example.nl", "x", "handler", 1));
+  ASSERT_TRUE(store_->AddUser({"staff@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
   long long staff_id = store_->FindUser("staff@example.nl")->id;
   long long first = store_->AddMessage(report.id, MessageAuthor::kBureau, staff_id,
                                        "Secret-question-from-the-bureau", 100);

@@ -5,6 +5,7 @@
 
 #include "domain/evidence.hpp"
 #include "web/pages.hpp"
+#include "web/staff_access.hpp"
 #include "web/staff_handlers.hpp"
 
 namespace meldpunt::web {
@@ -40,11 +41,13 @@ std::string EvidenceUrl(long long report_id, long long evidence_id) {
 }
 
 http::Response StaffEvidenceDownload(const AppContext& app, const http::Request& request) {
-  auto staff = CurrentStaff(app, request);
-  if (!staff) return http::Response::SeeOther("/medewerkers/login");
+  auto access = RequireStaff(app, request, Permission::kReadCases);
+  if (!access.staff) return *access.refusal;
+  const auto& staff = access.staff;
   auto ids = ParseEvidencePath(request.path);
   if (!ids) return ErrorPage(app, 404, &request);
   auto [report_id, evidence_id] = *ids;
+  if (!VisibleReport(app, *staff, report_id)) return ErrorPage(app, 404, &request);
   auto file = app.store.GetEvidence(report_id, evidence_id);
   if (!file) return ErrorPage(app, 404, &request);
   // Opening a file is a read of personal data: it goes on the record before it is handed out.

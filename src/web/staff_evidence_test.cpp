@@ -17,7 +17,7 @@ TEST(StaffEvidence, DownloadIsSandboxedAttachmentAndAudited) {
       EvidenceFile{"<script>.html", "application/pdf", "%PDF-1.4 x", 10, Sha256Hex("%PDF-1.4 x")}};
   auto stored = app.store.AddReport(report, app.now());
   long long file_id = app.store.ListEvidence(stored.id).at(0).id;
-  ASSERT_TRUE(app.store.AddUser("a@example.nl", "hash", "admin", app.now()));
+  ASSERT_TRUE(app.store.AddUser({"a@example.nl", "hash", StaffRole::kBureauAdmin, 1, ""}, app.now()));
   long long user = app.store.FindUser("a@example.nl")->id;
   app.store.AddSession(HashToken("session-token"), user, app.now());
 

@@ -9,6 +9,7 @@
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_options.hpp"
+#include "web/staff_access.hpp"
 #include "web/staff_evidence.hpp"
 
 namespace meldpunt::web {
@@ -34,6 +35,10 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("staff_email", staff.email);
   nav.set("on_reports", Bool(template_name == "staff_reports"));
   nav.set("on_figures", Bool(template_name == "staff_figures"));
+  nav.set("on_bureaus", Bool(template_name == "staff_bureaus"));
+  nav.set("may_read_cases", Bool(Allows(staff.role, Permission::kReadCases)));
+  nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
+  nav.set("may_manage_bureaus", Bool(Allows(staff.role, Permission::kManageBureaus)));
   data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
   return Page{std::move(template_name), std::move(title), std::move(data), ""};
 }
@@ -71,7 +76,8 @@ std::optional<StaffSession> CurrentStaff(const AppContext& app, const http::Requ
 }
 
 http::Response StaffLoginPage(const AppContext& app, const http::Request& request) {
-  if (CurrentStaff(app, request)) return http::Response::SeeOther("/medewerkers/meldingen");
+  if (auto staff = CurrentStaff(app, request))
+    return http::Response::SeeOther(StaffHome(staff->role));
   return LoginForm(app, request, 200, "", false);
 }
 
@@ -92,14 +98,15 @@ http::Response StaffLogin(const AppContext& app, const http::Request& request) {
   static const std::string kDummyHash = HashPassword("not a real password, for timing only");
   bool ok = password.size() <= kMaxPasswordChars * 4 &&
             VerifyPassword(password, user ? user->password_hash : kDummyHash) && user;
-  if (!ok) return LoginForm(app, request, 401, email, true);
+  auto role = user ? ParseRole(user->role) : std::nullopt;
+  if (!ok || !role) return LoginForm(app, request, 401, email, true);
 
   std::string token = RandomToken(32);
   long long now = app.now();
   app.store.AddSession(HashToken(token), user->id, now);
   app.store.Audit(user->id, "login", user->email, now);
   // A fresh token at every login: a session id planted before login is never used after it.
-  http::Response response = http::Response::SeeOther("/medewerkers/meldingen");
+  http::Response response = http::Response::SeeOther(StaffHome(*role));
   response.Add("Set-Cookie", http::SetCookie(kSessionCookie, token,
                                              {.http_only = true,
                                               .secure = app.options.secure_cookies,
@@ -123,11 +130,13 @@ http::Response StaffLogout(const AppContext& app, const http::Request& request) 
 }
 
 http::Response StaffReportsPage(const AppContext& app, const http::Request& request) {
-  auto staff = CurrentStaff(app, request);
-  if (!staff) return http::Response::SeeOther(kLoginPath);
+  auto access = RequireStaff(app, request, Permission::kReadCases);
+  if (!access.staff) return *access.refusal;
+  const auto& staff = access.staff;
   Lang lang = LangOf(request);
-  auto reports = app.store.ListReports(app.options.staff_page_size, 0);
-  long long total = app.store.CountReports();
+  long long bureau = staff->bureau_id.value_or(0);
+  auto reports = app.store.ListBureauReports(bureau, app.options.staff_page_size, 0);
+  long long total = app.store.CountBureauReports(bureau);
   // Reading reports is a read of personal data: it goes on the record before it is shown.
   app.store.Audit(staff->user_id, "list_reports", std::to_string(reports.size()) + " reports",
                   app.now());
@@ -173,12 +182,18 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
 }
 
 http::Response StaffFiguresPage(const AppContext& app, const http::Request& request) {
-  auto staff = CurrentStaff(app, request);
-  if (!staff) return http::Response::SeeOther(kLoginPath);
+  auto access = RequireStaff(app, request, Permission::kViewFigures);
+  if (!access.staff) return *access.refusal;
+  const auto& staff = access.staff;
   Lang lang = LangOf(request);
   int this_year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
   int year = ParseYear(request.QueryParam("jaar"), this_year);
   auto counts = app.store.CountByMunicipality(year);
+  // A municipality viewer sees their own municipality's figures and nothing else.
+  if (staff->role == StaffRole::kMunicipalityViewer) {
+    std::erase_if(
+        counts, [&](const MunicipalityCount& count) { return count.code != staff->municipality; });
+  }
   // Municipalities by name; the special values (online, abroad/unknown) at the end.
   std::vector<std::pair<std::string, MunicipalityCount>> named;
   for (const auto& count : counts)

@@ -8,20 +8,18 @@
 #include "web/public_handlers.hpp"
 #include "web/report_form_data.hpp"
 #include "web/reporter_mail.hpp"
+#include "web/staff_access.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/thread_view.hpp"
 
 namespace meldpunt::web {
 namespace {
 
-constexpr const char* kLoginPath = "/medewerkers/login";
-
 std::string ReportPath(long long id) {
   return std::string(kStaffReportsPrefix) + std::to_string(id);
 }
 
-// Viewers may read; every other role may also write to reporters and set the status.
-bool MayWrite(const StaffSession& staff) { return staff.role != "viewer"; }
+bool MayWrite(const StaffSession& staff) { return Allows(staff.role, Permission::kHandleCases); }
 
 // The detail page. `message` and `problem` bring back a message that could not be sent.
 http::Response DetailPage(const AppContext& app, const http::Request& request,
@@ -61,6 +59,18 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
   data.set("thread",
            RenderThread(app, lang, messages, app.store.ListEvidence(report.id), Viewer::kStaff));
   data.set("may_write", Bool(MayWrite(staff)));
+  if (Allows(staff.role, Permission::kMoveCases)) {
+    kainjow::mustache::list others;
+    for (const auto& bureau : app.store.ListBureaus()) {
+      if (bureau.id == report.bureau_id) continue;
+      TemplateData item;
+      item.set("id", std::to_string(bureau.id));
+      item.set("name", bureau.name);
+      others.push_back(item);
+    }
+    data.set("may_move", Bool(!others.empty()));
+    data.set("other_bureaus", others);
+  }
   data.set("message", message);
   data.set("max_message", std::to_string(kMaxMessageChars));
   if (problem) {
@@ -97,11 +107,12 @@ std::optional<StaffReportPath> ParseStaffReportPath(std::string_view path) {
 }
 
 http::Response StaffReportPage(const AppContext& app, const http::Request& request) {
-  auto staff = CurrentStaff(app, request);
-  if (!staff) return http::Response::SeeOther(kLoginPath);
+  auto access = RequireStaff(app, request, Permission::kReadCases);
+  if (!access.staff) return *access.refusal;
+  const auto& staff = access.staff;
   auto path = ParseStaffReportPath(request.path);
   if (!path || !path->action.empty()) return ErrorPage(app, 404, &request);
-  auto report = app.store.GetReport(path->id);
+  auto report = VisibleReport(app, *staff, path->id);
   if (!report) return ErrorPage(app, 404, &request);
   return DetailPage(app, request, *staff, *report, 200);
 }
@@ -114,10 +125,10 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
   auto form = http::ParseFormFields(request.body, kMaxFormFields);
   if (!form) return ErrorPage(app, 400, &request);
   if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto staff = CurrentStaff(app, request);
-  if (!staff) return http::Response::SeeOther(kLoginPath);
-  if (!MayWrite(*staff)) return ErrorPage(app, 403, &request);
-  auto report = app.store.GetReport(path->id);
+  auto access = RequireStaff(app, request, Permission::kHandleCases);
+  if (!access.staff) return *access.refusal;
+  const auto& staff = access.staff;
+  auto report = VisibleReport(app, *staff, path->id);
   if (!report) return ErrorPage(app, 404, &request);
 
   if (path->action == "status") {

@@ -72,7 +72,7 @@ export async function submitValid(baseUrl, fields) {
 }
 
 /** Add a staff user through the CLI (password on stdin). */
-export async function addStaff(server, email = STAFF_EMAIL, password = STAFF_PASSWORD, role = 'admin') {
+export async function addStaff(server, email = STAFF_EMAIL, password = STAFF_PASSWORD, role = 'bureau_admin') {
   const r = await server.run(['user', 'add', '--email', email, '--role', role], `${password}\n`);
   assert.equal(r.code, 0, `user add failed (${r.code}): ${r.stderr}${r.stdout}`);
   return r;

@@ -102,7 +102,7 @@ describe('the receipt code and the follow-up page', () => {
     // One test client makes many attempts here; the limits have their own suite below.
     server = await startServer({ env: { MELDPUNT_FOLLOWUP_BURST: '0' } });
     await addStaff(server);
-    await addStaff(server, 'kijker@meldpunt.example', 'lang-genoeg-wachtwoord-43', 'viewer');
+    await addStaff(server, 'kijker@meldpunt.example', 'lang-genoeg-wachtwoord-43', 'intake');
   });
   after(async () => { await stopCleanly(server); });
 
@@ -406,7 +406,7 @@ describe('the receipt code and the follow-up page', () => {
     assert.match(thread.html, /There are no messages yet\./);
   });
 
-  test('staff: other reports, unknown reports, CSRF, and viewers who may only read', async () => {
+  test('staff: other reports, unknown reports, CSRF, and intake workers who may only read', async () => {
     const sent = await report(server, { description: 'Volgtest: medewerkers.' });
     const staff = await staffLogin(server.url);
     const link = (await (await staff.fetch(`${server.url}/medewerkers/meldingen`)).text())

@@ -1,0 +1,50 @@
+#include "domain/staff_role.hpp"
+
+namespace meldpunt {
+namespace {
+
+constexpr std::array<std::string_view, kAllStaffRoles.size()> kRoleCodes = {
+    "intake", "handler", "coordinator", "bureau_admin", "system_admin", "municipality_viewer"};
+
+}  // namespace
+
+std::string_view RoleCode(StaffRole role) { return kRoleCodes[static_cast<size_t>(role)]; }
+
+std::optional<StaffRole> ParseRole(std::string_view code) {
+  for (StaffRole role : kAllStaffRoles) {
+    if (RoleCode(role) == code) return role;
+  }
+  return std::nullopt;
+}
+
+bool Allows(StaffRole role, Permission permission) {
+  using P = Permission;
+  using R = StaffRole;
+  switch (permission) {
+    case P::kReadCases:
+    case P::kRegisterReports:
+    case P::kClassifyReports:
+      return role == R::kIntake || role == R::kHandler || role == R::kCoordinator ||
+             role == R::kBureauAdmin;
+    case P::kHandleCases:
+      return role == R::kHandler || role == R::kCoordinator || role == R::kBureauAdmin;
+    case P::kAssignCases:
+    case P::kBulkActions:
+    case P::kExportPersonalData:
+      return role == R::kCoordinator || role == R::kBureauAdmin;
+    case P::kMoveCases:
+    case P::kReadAuditLog:
+    case P::kManageBureauSettings:
+      return role == R::kBureauAdmin;
+    case P::kManageStaff:
+      return role == R::kBureauAdmin || role == R::kSystemAdmin;
+    case P::kManageBureaus:
+    case P::kManageCodeLists:
+      return role == R::kSystemAdmin;
+    case P::kViewFigures:
+      return role != R::kSystemAdmin;
+  }
+  return false;
+}
+
+}  // namespace meldpunt

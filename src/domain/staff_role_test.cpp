@@ -1,0 +1,48 @@
+#include "domain/staff_role.hpp"
+
+#include <gtest/gtest.h>
+
+namespace meldpunt {
+namespace {
+
+TEST(StaffRole, CodesRoundTrip) {
+  for (StaffRole role : kAllStaffRoles) EXPECT_EQ(ParseRole(RoleCode(role)), role);
+  EXPECT_FALSE(ParseRole("admin"));
+  EXPECT_FALSE(ParseRole(""));
+}
+
+TEST(StaffRole, MunicipalityViewersAndSystemAdminsNeverReadCases) {
+  EXPECT_FALSE(Allows(StaffRole::kMunicipalityViewer, Permission::kReadCases));
+  EXPECT_FALSE(Allows(StaffRole::kSystemAdmin, Permission::kReadCases));
+  EXPECT_FALSE(Allows(StaffRole::kMunicipalityViewer, Permission::kExportPersonalData));
+  EXPECT_TRUE(Allows(StaffRole::kMunicipalityViewer, Permission::kViewFigures));
+  EXPECT_FALSE(Allows(StaffRole::kSystemAdmin, Permission::kViewFigures));
+}
+
+TEST(StaffRole, IntakeRegistersButDoesNotHandle) {
+  EXPECT_TRUE(Allows(StaffRole::kIntake, Permission::kRegisterReports));
+  EXPECT_TRUE(Allows(StaffRole::kIntake, Permission::kReadCases));
+  EXPECT_FALSE(Allows(StaffRole::kIntake, Permission::kHandleCases));
+  EXPECT_FALSE(Allows(StaffRole::kIntake, Permission::kAssignCases));
+}
+
+TEST(StaffRole, OnlyCoordinatorsAndBureauAdminsAssignAndExport) {
+  for (StaffRole role : kAllStaffRoles) {
+    bool expected = role == StaffRole::kCoordinator || role == StaffRole::kBureauAdmin;
+    EXPECT_EQ(Allows(role, Permission::kAssignCases), expected) << RoleCode(role);
+    EXPECT_EQ(Allows(role, Permission::kExportPersonalData), expected) << RoleCode(role);
+    EXPECT_EQ(Allows(role, Permission::kBulkActions), expected) << RoleCode(role);
+  }
+}
+
+TEST(StaffRole, AuditLogIsForTheBureauAdminAlone) {
+  for (StaffRole role : kAllStaffRoles) {
+    EXPECT_EQ(Allows(role, Permission::kReadAuditLog), role == StaffRole::kBureauAdmin)
+        << RoleCode(role);
+  }
+  EXPECT_TRUE(Allows(StaffRole::kSystemAdmin, Permission::kManageBureaus));
+  EXPECT_FALSE(Allows(StaffRole::kBureauAdmin, Permission::kManageBureaus));
+}
+
+}  // namespace
+}  // namespace meldpunt
