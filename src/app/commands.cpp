@@ -36,6 +36,16 @@ long long UnixNow() {
       .count();
 }
 
+std::function<long long()> MakeClock(const Config& config) {
+  if (config.clock_offset_file.empty()) return UnixNow;
+  return [path = config.clock_offset_file] {
+    std::ifstream in(path);
+    long long offset = 0;
+    if (!(in >> offset)) offset = 0;  // a missing or empty file: no offset
+    return UnixNow() + offset;
+  };
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);
@@ -90,7 +100,7 @@ int Serve(const Config& config) {
                       .staff_idle_timeout = std::chrono::minutes(config.staff_idle_minutes),
                       .followup_idle_timeout = std::chrono::minutes(config.followup_idle_minutes),
                       .proof_of_work_bits = config.under_attack ? config.proof_of_work_bits : 0},
-      UnixNow,
+      MakeClock(config),
       report_limits,
       login_limits,
       Receipts(DeriveKey(master, kReceiptKey)),

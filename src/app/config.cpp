@@ -108,6 +108,9 @@ void AddConfigOptions(CLI::App& app, Config& c) {
   app.add_option("--postcode-file", c.postcode_file,
                  "CSV (pc4,municipality) that maps postcodes to municipalities; empty: none")
       ->envname("MELDPUNT_POSTCODE_FILE");
+  app.add_option("--clock-offset-file", c.clock_offset_file,
+                 "Tests only: a file with seconds to add to the clock (to test deadlines)")
+      ->envname("MELDPUNT_CLOCK_OFFSET_FILE");
   app.add_option("--under-attack", c.under_attack,
                  "Under attack mode: browsers must do a proof of work before a report is stored")
       ->envname("MELDPUNT_UNDER_ATTACK")
