@@ -147,6 +147,16 @@ UPDATE staff_users SET bureau_id = (SELECT MIN(id) FROM bureaus);
 UPDATE staff_users SET role = 'bureau_admin' WHERE role = 'admin';
 UPDATE staff_users SET role = 'municipality_viewer' WHERE role = 'viewer'
 )SQL"},
+      // Reports registered by staff (intake): who registered one and when. The channel is in
+      // reports.channel, the day it was received in reports.reported_at.
+      {10, "who registered a report that came in through staff", R"SQL(
+CREATE TABLE report_intake (
+  report_id BIGINT PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+  staff_user_id BIGINT NOT NULL REFERENCES staff_users (id),
+  registered_at BIGINT NOT NULL
+);
+CREATE INDEX report_intake_by_staff ON report_intake (staff_user_id)
+)SQL"},
   };
   return migrations;
 }
