@@ -9,7 +9,9 @@
 #include "web/staff_bureau_handlers.hpp"
 #include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
+#include "web/staff_privacy_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
+#include "web/staff_settings_handlers.hpp"
 
 namespace meldpunt::web {
 
@@ -58,6 +60,15 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/bericht", bind(StaffReportAction));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/status", bind(StaffReportAction));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
+  // The reporter's rights (staff_privacy_handlers.hpp).
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/inzage", bind(StaffReportExportPage));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/inzage.json", bind(StaffReportExportJson));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/corrigeren", bind(StaffReportCorrectPage));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/corrigeren", bind(StaffReportCorrect));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/wissen", bind(StaffReportErasePage));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/wissen", bind(StaffReportErase));
+  router.Add(Method::kGet, "/medewerkers/instellingen", bind(StaffSettingsPage));
+  router.Add(Method::kPost, "/medewerkers/instellingen", bind(StaffSettingsSave));
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));
