@@ -4,9 +4,9 @@
 // that marks the report anonymised (soci_anonymise.cpp).
 //
 // A table that stores personal data of a report (free text, names, contact details, files)
-// must add its statement here when its migration creates it (letters, for example). The unit test "every encrypted column is erased" (personal_data_test.cpp)
-// fails for any column ending in _enc in a table with a report_id that still holds a value after
-// anonymisation.
+// must add its statement here when its migration creates it (letters, for example). The unit test
+// "every encrypted column is erased" (personal_data_test.cpp) fails for any column ending in _enc
+// in a table with a report_id that still holds a value after anonymisation.
 //
 // What stays is what the figures count and what the case history needs: the classification
 // (grounds, domain, nature, scope, wishes, who reported, anonymity, channel), the handling codes
