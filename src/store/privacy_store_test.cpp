@@ -141,7 +141,7 @@ TEST_F(PrivacyStore, RetentionAnonymisesOnlyClosedReportsPastTheCutoff) {
     EXPECT_EQ(store_->ListCaseEvents(kept.id)[0].text.substr(0, 5), "Note-");
     EXPECT_TRUE(store_->FindReportByReceipt("receipt-" + kept.description.substr(12)));
   }
-  // Deleted rows leave no trace in the file (secure_delete): the receipt hash is stored in clear.
+  // The receipt hash, the one value stored in clear, is no longer in the file.
   store_.reset();  // checkpoint the WAL into the file
   std::string bytes = FileBytes();
   EXPECT_EQ(bytes.find("receipt-old"), std::string::npos);
