@@ -10,6 +10,7 @@
 
 #include "domain/case_event.hpp"
 #include "domain/case_protocol.hpp"
+#include "domain/correction.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"
@@ -53,8 +54,20 @@ struct RegisteredReport {
   bool consent_recorded = false;         // to involve a third party (letter, mediation, ...)
   std::vector<std::string> handlings;    // afhandeling, set when closed
   std::string outcome;                   // set when closed
-  std::optional<long long> closed_at;    // Unix seconds, while closed
-  long long case_version = 0;            // grows with every change; see CaseChange
+  // Unix seconds, while closed: the start of the retention period. None for a report closed by
+  // the status form before closing times were kept, until the first retention run stamps it
+  // (see AnonymiseClosedReports).
+  std::optional<long long> closed_at;
+  long long case_version = 0;  // grows with every change; see CaseChange
+  // When its personal data was erased (retention or the reporter's request): the description is
+  // then empty and the contact details are gone; the classification stays.
+  std::optional<long long> anonymised_at;
+};
+
+// A change of a report's status (status van de melding), for the reporter's access request.
+struct StatusChange {
+  long long at = 0;  // Unix seconds
+  ReportStatus status = ReportStatus::kReceived;
 };
 
 // One event in a case's history (domain/case_event.hpp), decrypted.
@@ -98,6 +111,7 @@ struct ThreadMessage {
   // Who wrote it for the bureau (staff pages only); empty for the reporter.
   std::string staff_email;
   std::string body;
+  bool erased = false;  // the body was erased with the report's personal data
 };
 
 // A stored evidence file (bewijsstuk), without its content.
@@ -237,8 +251,10 @@ class Store {
   virtual std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) = 0;
   // One report, decrypted, with its status; nullopt when there is no such report.
   virtual std::optional<RegisteredReport> GetReport(long long id) = 0;
-  // Returns false when there is no such report.
-  virtual bool SetReportStatus(long long id, ReportStatus status) = 0;
+  // Returns false when there is no such report. This is the one place a status changes: closing
+  // sets closed_at to now (the start of the retention period), any other status clears it, and
+  // every change is kept in the report's status history (ListStatusChanges).
+  virtual bool SetReportStatus(long long id, ReportStatus status, long long now) = 0;
   // Stores the message encrypted; returns its id (evidence files may point to it later).
   // staff_user_id is set for messages from the bureau.
   virtual long long AddMessage(long long report_id, MessageAuthor author,
@@ -288,6 +304,35 @@ class Store {
   // Releases a claimed e-mail to be tried again at next_attempt_at. The error holds no address.
   virtual void RetryMail(long long id, long long next_attempt_at, const std::string& error) = 0;
   virtual OutboxCounts CountOutbox() = 0;
+
+  // Bureau settings (soci_bureau_settings.cpp): stored values by name, as text; see
+  // domain/bureau_settings.hpp for their meaning, ranges and defaults.
+  virtual std::map<std::string, std::string> ReadBureauSettings(long long bureau_id) = 0;
+  // Sets the given settings of a bureau (others keep their value).
+  virtual void WriteBureauSettings(long long bureau_id,
+                                   const std::map<std::string, std::string>& values,
+                                   long long now) = 0;
+
+  // Retention and erasure (soci_anonymise.cpp). What "anonymise" erases is listed in one place,
+  // store/personal_data.hpp; everything else of a report stays, so it keeps counting.
+  // Closed reports of a bureau, not yet anonymised, closed before closed_before.
+  virtual long long CountReportsToAnonymise(long long bureau_id, long long closed_before) = 0;
+  // Anonymises those reports, each with an audit record (report.anonymise, no user), and returns
+  // how many. Closed reports without a closing time (closed before closing times were kept) get
+  // closed_at = now first, so their retention period starts now.
+  virtual long long AnonymiseClosedReports(long long bureau_id, long long closed_before,
+                                           long long now) = 0;
+  // Erases the personal data of one report now (the reporter's request to be forgotten). Returns
+  // false when there is no such report; a report anonymised before keeps its first time.
+  virtual bool AnonymiseReport(long long report_id, long long now) = 0;
+
+  // Correction and history (soci_report_changes.cpp).
+  // Replaces the description and/or the contact details (only the fields set); e-mail waiting in
+  // the outbox goes to the corrected address, or is dropped when the report has none. Returns
+  // false when there is no such report or it was anonymised.
+  virtual bool CorrectReport(long long report_id, const ReportCorrection& correction) = 0;
+  // Oldest first; changes made before the history was kept are not in it.
+  virtual std::vector<StatusChange> ListStatusChanges(long long report_id) = 0;
 };
 
 }  // namespace meldpunt

@@ -10,7 +10,9 @@
 #include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/staff_intake_handlers.hpp"
+#include "web/staff_privacy_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
+#include "web/staff_settings_handlers.hpp"
 
 namespace meldpunt::web {
 
@@ -61,6 +63,15 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
   router.Add(Method::kGet, kIntakePath, bind(StaffIntakePage));
   router.Add(Method::kPost, kIntakePath, bind(StaffIntakeSubmit));
+  // The reporter's rights (staff_privacy_handlers.hpp).
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/inzage", bind(StaffReportExportPage));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/inzage.json", bind(StaffReportExportJson));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/corrigeren", bind(StaffReportCorrectPage));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/corrigeren", bind(StaffReportCorrect));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/wissen", bind(StaffReportErasePage));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/wissen", bind(StaffReportErase));
+  router.Add(Method::kGet, "/medewerkers/instellingen", bind(StaffSettingsPage));
+  router.Add(Method::kPost, "/medewerkers/instellingen", bind(StaffSettingsSave));
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));

@@ -37,6 +37,8 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_figures", Bool(template_name == "staff_figures"));
   nav.set("on_bureaus", Bool(template_name == "staff_bureaus"));
   nav.set("on_intake", Bool(template_name == "staff_intake"));
+  nav.set("on_settings", Bool(template_name == "staff_settings"));
+  nav.set("may_manage_settings", Bool(Allows(staff.role, Permission::kManageBureauSettings)));
   nav.set("may_read_cases", Bool(Allows(staff.role, Permission::kReadCases)));
   nav.set("may_register", Bool(Allows(staff.role, Permission::kRegisterReports)));
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
