@@ -36,6 +36,9 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_reports", Bool(template_name == "staff_reports"));
   nav.set("on_figures", Bool(template_name == "staff_figures"));
   nav.set("on_bureaus", Bool(template_name == "staff_bureaus"));
+  nav.set("on_deadlines", Bool(template_name == "staff_deadlines"));
+  nav.set("on_search", Bool(template_name == "staff_search"));
+  nav.set("may_handle_cases", Bool(Allows(staff.role, Permission::kHandleCases)));
   nav.set("may_read_cases", Bool(Allows(staff.role, Permission::kReadCases)));
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
   nav.set("may_manage_bureaus", Bool(Allows(staff.role, Permission::kManageBureaus)));
