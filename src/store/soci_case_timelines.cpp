@@ -81,21 +81,23 @@ std::vector<CaseTimeline> SociStore::ListOpenCaseTimelines(long long bureau_id,
 
     soci::rowset<soci::row> events = query(
         "SELECT e.report_id, MIN(CASE WHEN e.kind = 'contact' THEN e.at END), "
-        "MAX(CASE WHEN e.kind = 'contact' THEN e.at END), "
+        "MAX(CASE WHEN e.kind = 'contact' AND e.code = 'reporter_responded' THEN e.at END), "
         "MAX(CASE WHEN e.kind = 'missed_appointment' THEN e.at END), "
         "SUM(CASE WHEN e.kind = 'missed_appointment' THEN 1 ELSE 0 END), "
-        "MAX(CASE WHEN e.kind = 'letter_sent' THEN e.at END), "
+        "MAX(CASE WHEN e.kind = 'letter_sent' OR (e.kind = 'action' AND e.code = "
+        "'letter_to_other_party') THEN e.at END), "
         "MAX(CASE WHEN e.kind = 'reply_received' THEN e.at END) FROM case_events e "
         "JOIN reports r ON r.id = e.report_id" +
         where +
-        " AND e.kind IN ('contact', 'missed_appointment', 'letter_sent', 'reply_received') "
+        " AND e.kind IN ('contact', 'missed_appointment', 'letter_sent', 'reply_received', "
+        "'action') "
         "GROUP BY e.report_id");
     for (const auto& row : events) {
       auto it = by_id.find(GetInteger(row, 0));
       if (it == by_id.end()) continue;
       CaseTimeline& c = *it->second;
       c.first_contact_at = OptionalInteger(row, 1);
-      c.last_contact_at = OptionalInteger(row, 2);
+      c.last_reporter_responded_at = OptionalInteger(row, 2);
       c.last_missed_appointment_at = OptionalInteger(row, 3);
       c.missed_appointments = static_cast<int>(OptionalInteger(row, 4).value_or(0));
       c.last_letter_sent_at = OptionalInteger(row, 5);

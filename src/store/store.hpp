@@ -102,13 +102,13 @@ struct CaseTimeline {
   CaseStep step = CaseStep::kReceived;
   std::optional<long long> assigned_to;
   std::optional<long long> closed_at;
-  std::optional<long long> first_bureau_message_at;   // in the follow-up thread
-  std::optional<long long> last_reporter_message_at;  // in the follow-up thread
-  std::optional<long long> first_contact_at;          // case events of kind contact, any code
-  std::optional<long long> last_contact_at;
+  std::optional<long long> first_bureau_message_at;     // in the follow-up thread
+  std::optional<long long> last_reporter_message_at;    // in the follow-up thread
+  std::optional<long long> first_contact_at;            // case events of kind contact, either code
+  std::optional<long long> last_reporter_responded_at;  // contact events "reporter_responded"
   std::optional<long long> last_missed_appointment_at;
   int missed_appointments = 0;
-  std::optional<long long> last_letter_sent_at;
+  std::optional<long long> last_letter_sent_at;  // letter_sent events and letter actions
   std::optional<long long> last_reply_received_at;
 };
 

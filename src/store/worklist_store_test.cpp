@@ -112,7 +112,10 @@ TEST_F(WorklistStore, OpenCaseTimelinesAggregateTheSameAsOneCaseHistory) {
   Apply(a.id, Event(CaseEventKind::kMissedAppointment), kT0 + 500);
   Apply(a.id, Event(CaseEventKind::kContact, "reporter_responded"), kT0 + 600);
   Apply(a.id, Event(CaseEventKind::kMissedAppointment), kT0 + 700);
-  Apply(a.id, Event(CaseEventKind::kLetterSent), kT0 + 800);
+  Apply(a.id, Event(CaseEventKind::kLetterSent), kT0 + 750);
+  Apply(a.id, Event(CaseEventKind::kAction, "letter_to_other_party"), kT0 + 800);
+  Apply(a.id, Event(CaseEventKind::kAction, "listening_ear"), kT0 + 850);
+  Apply(a.id, Event(CaseEventKind::kContact, "bureau_contacted"), kT0 + 860);
   Apply(a.id, Event(CaseEventKind::kReplyReceived), kT0 + 900);
   Apply(a.id, Note("geen termijn"), kT0 + 950);
   Assign(a.id, handler_a_, kT0 + 1000);
@@ -130,7 +133,7 @@ TEST_F(WorklistStore, OpenCaseTimelinesAggregateTheSameAsOneCaseHistory) {
   EXPECT_EQ(t.first_bureau_message_at, kT0 + 200);
   EXPECT_EQ(t.last_reporter_message_at, kT0 + 400);
   EXPECT_EQ(t.first_contact_at, kT0 + 600);
-  EXPECT_EQ(t.last_contact_at, kT0 + 600);
+  EXPECT_EQ(t.last_reporter_responded_at, kT0 + 600) << "not the bureau's later contact";
   EXPECT_EQ(t.last_missed_appointment_at, kT0 + 700);
   EXPECT_EQ(t.missed_appointments, 2);
   EXPECT_EQ(t.last_letter_sent_at, kT0 + 800);
@@ -145,7 +148,7 @@ TEST_F(WorklistStore, OpenCaseTimelinesAggregateTheSameAsOneCaseHistory) {
   EXPECT_EQ(one.first_bureau_message_at, t.first_bureau_message_at);
   EXPECT_EQ(one.last_reporter_message_at, t.last_reporter_message_at);
   EXPECT_EQ(one.first_contact_at, t.first_contact_at);
-  EXPECT_EQ(one.last_contact_at, t.last_contact_at);
+  EXPECT_EQ(one.last_reporter_responded_at, t.last_reporter_responded_at);
   EXPECT_EQ(one.last_missed_appointment_at, t.last_missed_appointment_at);
   EXPECT_EQ(one.missed_appointments, t.missed_appointments);
   EXPECT_EQ(one.last_letter_sent_at, t.last_letter_sent_at);

@@ -2,14 +2,16 @@
 
 #include <algorithm>
 
+#include "domain/case_action.hpp"
+
 namespace meldpunt::web {
 namespace {
 
-void KeepEarliest(std::optional<long long>& slot, long long at) {
+void First(std::optional<long long>& slot, long long at) {
   if (!slot || at < *slot) slot = at;
 }
 
-void KeepLatest(std::optional<long long>& slot, long long at) {
+void Last(std::optional<long long>& slot, long long at) {
   if (!slot || at > *slot) slot = at;
 }
 
@@ -39,26 +41,31 @@ CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<Ca
   t.assigned_to = report.assigned_to;
   t.closed_at = report.closed_at;
   for (const auto& message : messages) {
-    if (message.author == MessageAuthor::kBureau)
-      KeepEarliest(t.first_bureau_message_at, message.at);
-    if (message.author == MessageAuthor::kReporter)
-      KeepLatest(t.last_reporter_message_at, message.at);
+    if (message.author == MessageAuthor::kBureau) {
+      First(t.first_bureau_message_at, message.at);
+    } else {
+      Last(t.last_reporter_message_at, message.at);
+    }
   }
   for (const auto& event : events) {
     switch (event.kind) {
       case CaseEventKind::kContact:
-        KeepEarliest(t.first_contact_at, event.at);
-        KeepLatest(t.last_contact_at, event.at);
+        First(t.first_contact_at, event.at);
+        if (event.code == "reporter_responded") Last(t.last_reporter_responded_at, event.at);
         break;
       case CaseEventKind::kMissedAppointment:
-        KeepLatest(t.last_missed_appointment_at, event.at);
+        Last(t.last_missed_appointment_at, event.at);
         ++t.missed_appointments;
         break;
       case CaseEventKind::kLetterSent:
-        KeepLatest(t.last_letter_sent_at, event.at);
+        Last(t.last_letter_sent_at, event.at);
+        break;
+      case CaseEventKind::kAction:
+        if (event.code == ActionCode(ActionKind::kLetterToOtherParty))
+          Last(t.last_letter_sent_at, event.at);
         break;
       case CaseEventKind::kReplyReceived:
-        KeepLatest(t.last_reply_received_at, event.at);
+        Last(t.last_reply_received_at, event.at);
         break;
       default:
         break;
@@ -70,13 +77,11 @@ CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<Ca
 CaseTimes CaseTimesOf(const CaseTimeline& t) {
   CaseTimes times;
   times.received_at = t.reported_at;
-  std::optional<long long> contact = Earliest(t.first_bureau_message_at, t.first_contact_at);
-  times.receipt_confirmed_at =
-      t.channel == "web" ? std::optional<long long>(t.reported_at) : contact;
-  times.first_contact_at = contact;
+  times.receipt_confirmed_at = t.reported_at;
+  times.first_contact_at = Earliest(t.first_bureau_message_at, t.first_contact_at);
   times.last_missed_appointment_at = t.last_missed_appointment_at;
   times.no_shows = t.missed_appointments;
-  times.reporter_heard_at = Latest(t.last_reporter_message_at, t.last_contact_at);
+  times.reporter_heard_at = Latest(t.last_reporter_message_at, t.last_reporter_responded_at);
   times.letter_sent_at = t.last_letter_sent_at;
   times.reply_received_at = t.last_reply_received_at;
   times.closed_at = t.closed_at;
@@ -86,12 +91,6 @@ CaseTimes CaseTimesOf(const CaseTimeline& t) {
 CaseTimes CaseTimesOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,
                       const std::vector<ThreadMessage>& messages) {
   return CaseTimesOf(CaseTimelineOf(report, events, messages));
-}
-
-DeadlineSettings DeadlineSettingsFor(const AppContext& /*app*/, long long /*bureau_id*/) {
-  // The bureau settings table (instellingen van het bureau) is being built separately; until it
-  // is merged every bureau keeps the defaults of the published protocols.
-  return DeadlineSettings{};
 }
 
 std::vector<Deadline> DeadlinesOf(const CaseTimeline& timeline, const DeadlineSettings& settings,

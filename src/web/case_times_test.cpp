@@ -25,22 +25,20 @@ CaseTimeline OpenComplaint(long long id, long long reported_at) {
   return t;
 }
 
-TEST(CaseTimes, WebReportsAreConfirmedAtOnceOthersByTheFirstContact) {
-  CaseTimeline web = OpenComplaint(1, kT0);
-  EXPECT_EQ(CaseTimesOf(web).receipt_confirmed_at, kT0);
-  CaseTimeline phone = web;
-  phone.channel = "phone";
-  EXPECT_EQ(CaseTimesOf(phone).receipt_confirmed_at, std::nullopt);
-  phone.first_contact_at = kT0 + 50;
-  phone.first_bureau_message_at = kT0 + 40;
-  EXPECT_EQ(CaseTimesOf(phone).receipt_confirmed_at, kT0 + 40);
-  EXPECT_EQ(CaseTimesOf(phone).first_contact_at, kT0 + 40) << "the earlier of message and contact";
+TEST(CaseTimes, ReceiptAtRegistrationFirstContactByMessageOrContact) {
+  CaseTimeline t = OpenComplaint(1, kT0);
+  t.channel = "phone";
+  EXPECT_EQ(CaseTimesOf(t).receipt_confirmed_at, kT0) << "confirmed when registered";
+  EXPECT_EQ(CaseTimesOf(t).first_contact_at, std::nullopt);
+  t.first_contact_at = kT0 + 50;
+  t.first_bureau_message_at = kT0 + 40;
+  EXPECT_EQ(CaseTimesOf(t).first_contact_at, kT0 + 40) << "the earlier of message and contact";
 }
 
-TEST(CaseTimes, TheReporterIsHeardByMessageOrContact) {
+TEST(CaseTimes, TheReporterIsHeardByMessageOrResponse) {
   CaseTimeline t = OpenComplaint(1, kT0);
   t.last_reporter_message_at = kT0 + 10;
-  t.last_contact_at = kT0 + 20;
+  t.last_reporter_responded_at = kT0 + 20;
   t.last_missed_appointment_at = kT0 + 5;
   t.missed_appointments = 3;
   t.last_letter_sent_at = kT0 + 30;
@@ -65,7 +63,7 @@ TEST(CaseTimes, FromOneCaseHistory) {
       {2, kT0 + 20, MessageAuthor::kBureau, "h@example.nl", "antwoord"},
       {3, kT0 + 30, MessageAuthor::kBureau, "h@example.nl", "nog een"},
   };
-  std::vector<CaseEvent> events(3);
+  std::vector<CaseEvent> events(5);
   events[0].kind = CaseEventKind::kMissedAppointment;
   events[0].at = kT0 + 40;
   events[1].kind = CaseEventKind::kContact;
@@ -73,14 +71,23 @@ TEST(CaseTimes, FromOneCaseHistory) {
   events[1].at = kT0 + 50;
   events[2].kind = CaseEventKind::kNote;
   events[2].at = kT0 + 60;
+  events[3].kind = CaseEventKind::kAction;
+  events[3].code = "letter_to_other_party";
+  events[3].at = kT0 + 70;
+  events[4].kind = CaseEventKind::kAction;
+  events[4].code = "listening_ear";
+  events[4].at = kT0 + 80;
   CaseTimeline t = CaseTimelineOf(report, events, messages);
   EXPECT_EQ(t.first_bureau_message_at, kT0 + 20);
   EXPECT_EQ(t.last_reporter_message_at, kT0 + 10);
   EXPECT_EQ(t.first_contact_at, kT0 + 50);
   EXPECT_EQ(t.missed_appointments, 1);
+  EXPECT_EQ(t.last_reporter_responded_at, std::nullopt) << "the bureau reached the reporter";
+  EXPECT_EQ(t.last_letter_sent_at, kT0 + 70) << "the letter action counts as a letter sent";
   CaseTimes times = CaseTimesOf(report, events, messages);
   EXPECT_EQ(times.first_contact_at, kT0 + 20);
-  EXPECT_EQ(times.reporter_heard_at, kT0 + 50);
+  EXPECT_EQ(times.reporter_heard_at, kT0 + 10);
+  EXPECT_EQ(times.letter_sent_at, kT0 + 70);
 }
 
 TEST(CaseTimes, OnlyComplaintsHaveDeadlines) {
@@ -137,7 +144,7 @@ TEST(CaseLabels, EveryCodeHasALabel) {
   for (CaseStep step : kAllSteps) EXPECT_TRUE(has(StepLabels(), StepCode(step)));
   for (auto handling : kHandlings) EXPECT_TRUE(has(HandlingLabels(), handling));
   for (DeadlineKind kind : kAllDeadlineKinds)
-    EXPECT_TRUE(has(DeadlineKindLabels(), DeadlineKindCode(kind)));
+    EXPECT_TRUE(has(DeadlineLabels(), DeadlineKindCode(kind)));
   for (auto state :
        {DeadlineState::kOk, DeadlineState::kDueSoon, DeadlineState::kOverdue, DeadlineState::kMet})
     EXPECT_TRUE(has(DeadlineStateLabels(), DeadlineStateCode(state)));

@@ -7,6 +7,7 @@
 #include "web/case_labels.hpp"
 #include "web/case_times.hpp"
 #include "web/deadline_list.hpp"
+#include "web/deadline_settings.hpp"
 #include "web/pages.hpp"
 #include "web/staff_access.hpp"
 #include "web/staff_handlers.hpp"
@@ -143,7 +144,7 @@ http::Response StaffDeadlinesPage(const AppContext& app, const http::Request& re
       item.set("id", std::to_string(row->report_id));
       item.set("reference", row->reference);
       item.set("kind_code", std::string(DeadlineKindCode(row->kind)));
-      item.set("kind", LabelOf(app, lang, DeadlineKindLabels(), DeadlineKindCode(row->kind)));
+      item.set("kind", LabelOf(app, lang, DeadlineLabels(), DeadlineKindCode(row->kind)));
       item.set("due_on", FormatDutchDate(row->due_at));
       item.set("state_code", std::string(DeadlineStateCode(row->state)));
       item.set("state", LabelOf(app, lang, DeadlineStateLabels(), DeadlineStateCode(row->state)));
