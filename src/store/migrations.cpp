@@ -208,6 +208,14 @@ CREATE TABLE report_status_changes (
 );
 CREATE INDEX report_status_changes_by_report ON report_status_changes (report_id, id)
 )SQL"},
+      // Work lists and search (issue 4): a bureau's open cases by step, and the filters of the
+      // search page that narrow most (dates and municipalities), each within one bureau.
+      {16, "indexes for work lists and search", R"SQL(
+CREATE INDEX reports_by_bureau_step ON reports (bureau_id, case_step, is_complaint);
+CREATE INDEX reports_by_bureau_time ON reports (bureau_id, reported_at);
+CREATE INDEX reports_by_bureau_incident ON reports (bureau_id, incident_municipality);
+CREATE INDEX reports_by_bureau_residence ON reports (bureau_id, residence_municipality)
+)SQL"},
   };
   return migrations;
 }

@@ -304,6 +304,8 @@ std::optional<RegisteredReport> SociStore::GetReport(long long id) {
   });
 }
 
+const char* SociStore::ReportColumns() { return kReportColumns; }
+
 RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   RegisteredReport r;
   r.id = GetInteger(row, 0);

@@ -39,6 +39,11 @@ class SociStore final : public Store {
   bool ApplyCaseChange(const CaseChange& change, long long now) override;
   std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
   std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
+  // Work lists (soci_case_timelines.cpp) and search (soci_search.cpp).
+  std::vector<CaseTimeline> ListOpenCaseTimelines(long long bureau_id,
+                                                  std::optional<long long> assigned_to) override;
+  ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
+                                   int max_candidates) override;
   // Bureaus (soci_bureaus.cpp).
   std::optional<long long> AddBureau(const std::string& name, long long now) override;
   std::vector<Bureau> ListBureaus() override;
@@ -129,6 +134,8 @@ class SociStore final : public Store {
   // anonymised; adds an audit record without a user when audit_action is not empty.
   static void ErasePersonalData(soci::session& sql, long long report_id,
                                 const std::string& audit_action, long long now);
+  // The columns ReadReport expects, in its order, for SELECTs in other files of the store.
+  static const char* ReportColumns();
   // A report from a row of kReportColumns (soci_store.cpp), decrypted.
   RegisteredReport ReadReport(const soci::row& row) const;
   // Fills in the grounds (report_grounds) and handlings (report_handlings) of reports read with

@@ -103,6 +103,61 @@ struct CaseChange {
   std::optional<std::pair<std::vector<std::string>, std::string>> close;
 };
 
+// The moments of one case that its deadlines look at (web/case_times.hpp turns them into
+// CaseTimes), without any personal data: Store::ListOpenCaseTimelines reads them for many cases
+// at once, and CaseTimelineOf builds the same from one case's events and messages.
+struct CaseTimeline {
+  long long report_id = 0;
+  std::string reference;
+  long long reported_at = 0;  // Unix seconds, as every time below
+  std::string channel;
+  bool is_complaint = false;
+  CaseStep step = CaseStep::kReceived;
+  std::optional<long long> assigned_to;
+  std::optional<long long> closed_at;
+  std::optional<long long> first_bureau_message_at;     // in the follow-up thread
+  std::optional<long long> last_reporter_message_at;    // in the follow-up thread
+  std::optional<long long> first_contact_at;            // case events of kind contact, either code
+  std::optional<long long> last_reporter_responded_at;  // contact events "reporter_responded"
+  std::optional<long long> last_missed_appointment_at;
+  int missed_appointments = 0;
+  std::optional<long long> last_letter_sent_at;  // letter_sent events and letter actions
+  std::optional<long long> last_reply_received_at;
+};
+
+// A search over one bureau's reports (zoeken). Every filter that is set must hold; the free
+// text is matched after decryption (domain/text_search.hpp), the rest in SQL.
+enum class MunicipalityField { kEither, kIncident, kResidence };
+struct ReportSearch {
+  long long bureau_id = 0;
+  std::optional<long long> report_id = {};       // the number of a reference
+  std::optional<int> reported_year = {};         // the year of a reference
+  std::optional<long long> reported_from = {};   // Unix seconds, inclusive
+  std::optional<long long> reported_until = {};  // Unix seconds, inclusive
+  std::string municipality = {};                 // a CBS code or special value; empty: any
+  MunicipalityField municipality_field = MunicipalityField::kEither;
+  std::vector<std::string> grounds = {};  // any of these; empty: any
+  std::string domain = {};                // empty: any
+  std::string nature = {};                // empty: any
+  std::string handling = {};              // empty: any
+  std::optional<CaseStep> step = {};
+  bool open_only = false;  // every step before closed
+  std::optional<long long> assigned_to = {};
+  bool unassigned = false;
+  std::optional<bool> complaint = {};  // klacht (true) or melding only (false)
+  // Already folded with FoldForSearch; looked for in the description, the contact's name,
+  // e-mail address and phone number, and the case's notes. Empty: no free text.
+  std::string folded_text = {};
+};
+
+struct ReportSearchResult {
+  std::vector<RegisteredReport> reports;  // the page asked for, newest first, decrypted
+  long long total = 0;                    // matches in all
+  // With free text only the newest max_candidates reports that pass the other filters are
+  // decrypted and matched; true when there were more.
+  bool capped = false;
+};
+
 // One message between the reporter and the bureau about a report (bericht).
 struct ThreadMessage {
   long long id = 0;
@@ -203,6 +258,17 @@ class Store {
   virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
   // The staff of a bureau, by e-mail address (without password hashes).
   virtual std::vector<StaffUser> ListBureauStaff(long long bureau_id) = 0;
+
+  // Work lists (soci_case_timelines.cpp): the open complaints (klachten: cases not closed or
+  // archived) of a bureau, or only those assigned to one staff member, with the moments their
+  // deadlines look at, aggregated in the database. By id; no personal data is read.
+  virtual std::vector<CaseTimeline> ListOpenCaseTimelines(long long bureau_id,
+                                                          std::optional<long long> assigned_to) = 0;
+  // Search (soci_search.cpp): the reports of search.bureau_id that match, newest first, `limit`
+  // of them from `offset`. With free text, at most max_candidates reports (the newest that pass
+  // the other filters) are decrypted and matched.
+  virtual ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
+                                           int max_candidates) = 0;
 
   // Bureaus (soci_bureaus.cpp). A report goes to the bureau whose working area holds the
   // incident's municipality, else the reporter's, else to the first bureau (lowest id), which

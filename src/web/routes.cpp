@@ -7,12 +7,14 @@
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_bureau_handlers.hpp"
+#include "web/staff_deadline_handlers.hpp"
 #include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/staff_intake_handlers.hpp"
 #include "web/staff_privacy_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
 #include "web/staff_settings_handlers.hpp"
+#include "web/staff_search_handlers.hpp"
 
 namespace meldpunt::web {
 
@@ -72,6 +74,9 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/wissen", bind(StaffReportErase));
   router.Add(Method::kGet, "/medewerkers/instellingen", bind(StaffSettingsPage));
   router.Add(Method::kPost, "/medewerkers/instellingen", bind(StaffSettingsSave));
+  router.Add(Method::kGet, kDeadlinesPath, bind(StaffDeadlinesPage));
+  router.Add(Method::kGet, kSearchPath, bind(StaffSearchPage));
+  router.Add(Method::kPost, kSearchPath, bind(StaffSearch));
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));
