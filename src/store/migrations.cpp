@@ -175,6 +175,24 @@ CREATE TABLE case_events (
 );
 CREATE INDEX case_events_by_report ON case_events (report_id, id)
 )SQL"},
+      {18, "code lists an administrator extends, in versions", R"SQL(
+CREATE TABLE code_list_versions (
+  id {{id}},
+  version TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  created_by BIGINT REFERENCES staff_users (id),
+  note TEXT NOT NULL
+);
+CREATE TABLE code_list_codes (
+  list_name TEXT NOT NULL,
+  code TEXT NOT NULL,
+  label_nl TEXT NOT NULL,
+  label_en TEXT NOT NULL,
+  added_in TEXT NOT NULL,
+  retired_in TEXT,
+  PRIMARY KEY (list_name, code)
+)
+)SQL"},
   };
   return migrations;
 }

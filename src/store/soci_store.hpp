@@ -39,6 +39,10 @@ class SociStore final : public Store {
   bool ApplyCaseChange(const CaseChange& change, long long now) override;
   std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
   std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
+  // Code lists (soci_code_lists.cpp).
+  CodeLists LoadCodeLists() override;
+  std::optional<std::string> ChangeCodeLists(const CodeListEdit& edit, long long staff_user_id,
+                                             long long now, int year) override;
   // Bureaus (soci_bureaus.cpp).
   std::optional<long long> AddBureau(const std::string& name, long long now) override;
   std::vector<Bureau> ListBureaus() override;
