@@ -216,6 +216,24 @@ CREATE INDEX reports_by_bureau_time ON reports (bureau_id, reported_at);
 CREATE INDEX reports_by_bureau_incident ON reports (bureau_id, incident_municipality);
 CREATE INDEX reports_by_bureau_residence ON reports (bureau_id, residence_municipality)
 )SQL"},
+      {18, "code lists an administrator extends, in versions", R"SQL(
+CREATE TABLE code_list_versions (
+  id {{id}},
+  version TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  created_by BIGINT REFERENCES staff_users (id),
+  note TEXT NOT NULL
+);
+CREATE TABLE code_list_codes (
+  list_name TEXT NOT NULL,
+  code TEXT NOT NULL,
+  label_nl TEXT NOT NULL,
+  label_en TEXT NOT NULL,
+  added_in TEXT NOT NULL,
+  retired_in TEXT,
+  PRIMARY KEY (list_name, code)
+)
+)SQL"},
   };
   return migrations;
 }

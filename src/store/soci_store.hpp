@@ -44,6 +44,10 @@ class SociStore final : public Store {
                                                   std::optional<long long> assigned_to) override;
   ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
                                    int max_candidates) override;
+  // Code lists (soci_code_lists.cpp).
+  CodeLists LoadCodeLists() override;
+  std::optional<std::string> ChangeCodeLists(const CodeListEdit& edit, long long staff_user_id,
+                                             long long now, int year) override;
   // Bureaus (soci_bureaus.cpp).
   std::optional<long long> AddBureau(const std::string& name, long long now) override;
   std::vector<Bureau> ListBureaus() override;

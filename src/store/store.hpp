@@ -11,6 +11,7 @@
 #include "domain/case_event.hpp"
 #include "domain/case_protocol.hpp"
 #include "domain/correction.hpp"
+#include "domain/code_lists.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"
@@ -101,6 +102,20 @@ struct CaseChange {
   // Closing: the handling codes and the outcome. Set with step kClosed; a step that leaves
   // kClosed (reopening) clears them.
   std::optional<std::pair<std::vector<std::string>, std::string>> close;
+  // Classifying again: the codes and the code-list version they come from.
+  struct Classification {
+    std::string nature;
+    std::vector<std::string> grounds;
+    std::string domain;
+    std::string code_list_version;
+  };
+  std::optional<Classification> classify;
+};
+
+// One change to the code lists: a code added, or one retired.
+struct CodeListEdit {
+  enum class Kind { kAdd, kRetire } kind = Kind::kAdd;
+  AddedCode code;  // for kRetire only list and code count
 };
 
 // The moments of one case that its deadlines look at (web/case_times.hpp turns them into
@@ -269,6 +284,14 @@ class Store {
   // the other filters) are decrypted and matched.
   virtual ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
                                            int max_candidates) = 0;
+  // Code lists (soci_code_lists.cpp): the built-in lists and every code added since.
+  virtual CodeLists LoadCodeLists() = 0;
+  // Makes a new version (NextCodeListVersion of the current one in `year`) with this change and
+  // returns it; nullopt, changing nothing, when the code exists already (kAdd) or is not an
+  // added, active code (kRetire). The caller checks the code first (CheckNewCode).
+  virtual std::optional<std::string> ChangeCodeLists(const CodeListEdit& edit,
+                                                     long long staff_user_id, long long now,
+                                                     int year) = 0;
 
   // Bureaus (soci_bureaus.cpp). A report goes to the bureau whose working area holds the
   // incident's municipality, else the reporter's, else to the first bureau (lowest id), which

@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include "web/classification_handlers.hpp"
+#include "web/code_list_handlers.hpp"
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
 #include "web/public_handlers.hpp"
@@ -77,6 +79,12 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, kDeadlinesPath, bind(StaffDeadlinesPage));
   router.Add(Method::kGet, kSearchPath, bind(StaffSearchPage));
   router.Add(Method::kPost, kSearchPath, bind(StaffSearch));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/classificatie",
+             bind(StaffClassificationPage));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/classificatie", bind(StaffClassify));
+  router.Add(Method::kGet, "/medewerkers/codelijsten", bind(StaffCodeListsPage));
+  router.Add(Method::kPost, "/medewerkers/codelijsten", bind(StaffCodeListsAction));
+  router.Add(Method::kPost, "/medewerkers/codelijsten/intrekken", bind(StaffCodeListsAction));
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));

@@ -46,6 +46,8 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("may_register", Bool(Allows(staff.role, Permission::kRegisterReports)));
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
   nav.set("may_manage_bureaus", Bool(Allows(staff.role, Permission::kManageBureaus)));
+  nav.set("may_manage_code_lists", Bool(Allows(staff.role, Permission::kManageCodeLists)));
+  nav.set("on_code_lists", Bool(template_name == "staff_code_lists"));
   data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
   return Page{std::move(template_name), std::move(title), std::move(data), ""};
 }

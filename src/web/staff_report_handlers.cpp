@@ -40,6 +40,7 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
   data.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
   data.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
   SetIntakeFacts(app, lang, report, data);  // channel, melding or klacht, who registered it
+  data.set("code_list_version", report.code_list_version);
   data.set("anonymous", Bool(report.anonymous));
   if (report.contact) {
     data.set("contact_name", report.contact->name);
