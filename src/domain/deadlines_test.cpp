@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 
 #include "domain/dutch_time.hpp"
 
@@ -32,11 +33,12 @@ std::vector<DeadlineKind> Kinds(const std::vector<Deadline>& deadlines) {
   return kinds;
 }
 
-const Deadline* Find(const std::vector<Deadline>& deadlines, DeadlineKind kind) {
+// By value: callers often pass the temporary result of CaseDeadlines.
+std::optional<Deadline> Find(const std::vector<Deadline>& deadlines, DeadlineKind kind) {
   for (const Deadline& d : deadlines) {
-    if (d.kind == kind) return &d;
+    if (d.kind == kind) return d;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 TEST(DeadlineSettings, DefaultsAreThePublishedNorms) {
@@ -178,7 +180,7 @@ TEST(CaseDeadlines, FirstContactWithinTwoWeeks) {
   times.first_contact_at = Utc(2026, 4, 20);
   EXPECT_EQ(at(Utc(2026, 4, 21)), DeadlineState::kMet);
   auto deadlines = CaseDeadlines(times, kDefaults, Utc(2026, 4, 21));
-  const Deadline* contact = Find(deadlines, DeadlineKind::kFirstContact);
+  std::optional<Deadline> contact = Find(deadlines, DeadlineKind::kFirstContact);
   EXPECT_GT(*contact->met_at, contact->due_at) << "met late can be told from met_at";
 }
 
@@ -200,7 +202,7 @@ TEST(CaseDeadlines, SilenceAfterAMissedAppointmentClosesTheCase) {
                   .last_missed_appointment_at = missed,
                   .no_shows = 1};
   auto deadlines = CaseDeadlines(times, kDefaults, Utc(2026, 4, 25));
-  const Deadline* silence = Find(deadlines, DeadlineKind::kReporterSilence);
+  std::optional<Deadline> silence = Find(deadlines, DeadlineKind::kReporterSilence);
   ASSERT_TRUE(silence);
   EXPECT_EQ(silence->due_at, Utc(2026, 4, 24, 21, 59, 59));
   EXPECT_EQ(silence->state, DeadlineState::kOverdue) << "close the case now";
@@ -230,7 +232,7 @@ TEST(CaseDeadlines, MoreThanTwoNoShowsClosesTheCase) {
       << "two no-shows are allowed";
   times.no_shows = 3;
   auto deadlines = CaseDeadlines(times, kDefaults, third + 3600);
-  const Deadline* no_shows = Find(deadlines, DeadlineKind::kNoShows);
+  std::optional<Deadline> no_shows = Find(deadlines, DeadlineKind::kNoShows);
   ASSERT_TRUE(no_shows);
   EXPECT_EQ(no_shows->due_at, third);
   EXPECT_EQ(no_shows->state, DeadlineState::kOverdue);
@@ -245,7 +247,7 @@ TEST(CaseDeadlines, MoreThanTwoNoShowsClosesTheCase) {
 
 TEST(CaseDeadlines, NoShowsWithoutADateCountFromReceipt) {
   CaseTimes times{.received_at = kReceived, .no_shows = 3};
-  const Deadline* no_shows =
+  std::optional<Deadline> no_shows =
       Find(CaseDeadlines(times, kDefaults, kReceived + kDay), DeadlineKind::kNoShows);
   ASSERT_TRUE(no_shows);
   EXPECT_EQ(no_shows->due_at, kReceived);
@@ -258,7 +260,7 @@ TEST(CaseDeadlines, TheOtherPartyHasAReplyTerm) {
                   .receipt_confirmed_at = kReceived,
                   .first_contact_at = kReceived,
                   .letter_sent_at = sent};
-  const Deadline* reply =
+  std::optional<Deadline> reply =
       Find(CaseDeadlines(times, kDefaults, sent + kDay), DeadlineKind::kOtherPartyReply);
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->due_at, Utc(2026, 5, 15, 21, 59, 59));
