@@ -181,6 +181,11 @@ class Store {
   virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
   // The staff of a bureau, by e-mail address (without password hashes).
   virtual std::vector<StaffUser> ListBureauStaff(long long bureau_id) = 0;
+  // The cases of one bureau assigned to one staff member ("my cases"), newest first, and how many
+  // there are (soci_case_lists.cpp).
+  virtual std::vector<RegisteredReport> ListAssignedReports(long long bureau_id, long long user_id,
+                                                            int limit, int offset) = 0;
+  virtual long long CountAssignedReports(long long bureau_id, long long user_id) = 0;
 
   // Bureaus (soci_bureaus.cpp). A report goes to the bureau whose working area holds the
   // incident's municipality, else the reporter's, else to the first bureau (lowest id), which
