@@ -175,6 +175,16 @@ CREATE TABLE case_events (
 );
 CREATE INDEX case_events_by_report ON case_events (report_id, id)
 )SQL"},
+      // Reports registered by staff (intake): who registered one and when. The channel is in
+      // reports.channel, the day it was received in reports.reported_at.
+      {10, "who registered a report that came in through staff", R"SQL(
+CREATE TABLE report_intake (
+  report_id BIGINT PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+  staff_user_id BIGINT NOT NULL REFERENCES staff_users (id),
+  registered_at BIGINT NOT NULL
+);
+CREATE INDEX report_intake_by_staff ON report_intake (staff_user_id)
+)SQL"},
   };
   return migrations;
 }

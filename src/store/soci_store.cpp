@@ -181,7 +181,8 @@ bool SociStore::Ping() {
 
 RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   RegisteredReport stored;
-  stored.reported_at = now;
+  // A report that reached the bureau on an earlier day (a letter read today) counts from then.
+  stored.reported_at = report.received_at.value_or(now);
   stored.incident_date = FormatIncidentDate(report.incident_date);
   stored.incident_municipality = report.incident_municipality;
   stored.residence_municipality = report.residence_municipality;
@@ -206,7 +207,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
     contact_enc = cipher().Seal(ContactToJson(*stored.contact), kContactAd);
     contact_ind = soci::i_ok;
   }
-  int year = YearOf(now);
+  int year = YearOf(stored.reported_at);
   int anonymous = report.anonymous ? 1 : 0;
   int is_complaint = stored.is_complaint ? 1 : 0;
   std::string wishes = JoinCodes(report.wishes);
@@ -225,7 +226,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
              "is_complaint, code_list_version, bureau_id) VALUES (:at, :year, :date, :inc, :res, "
              ":anon, :channel, :descr, :contact, :key, :role, :nature, :domain, :scope, :wishes, "
              ":complaint, :codes, :bureau) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
-          soci::use(now), soci::use(year), soci::use(stored.incident_date),
+          soci::use(stored.reported_at), soci::use(year), soci::use(stored.incident_date),
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
           soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
           soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind),
@@ -242,6 +243,11 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
         if (!report.receipt_hash.empty()) {
           sql << "INSERT INTO report_receipts (receipt_hash, report_id) VALUES (:hash, :id)",
               soci::use(report.receipt_hash), soci::use(stored.id);
+        }
+        if (report.registered_by != 0) {
+          sql << "INSERT INTO report_intake (report_id, staff_user_id, registered_at) VALUES "
+                 "(:id, :staff, :now)",
+              soci::use(stored.id), soci::use(report.registered_by), soci::use(now);
         }
         return;
       }

@@ -66,6 +66,9 @@ class SociStore final : public Store {
   void Audit(long long user_id, const std::string& action, const std::string& subject,
              long long now) override;
   long long CountAudit(const std::string& action) override;
+  // Staff intake (soci_intake.cpp).
+  std::optional<ReportIntake> GetReportIntake(long long report_id) override;
+  void AuditSystem(const std::string& action, const std::string& subject, long long now) override;
   bool EnqueueReporterMail(long long report_id, MailKind kind, const std::string& lang,
                            long long now) override;
   std::optional<OutboxMail> ClaimDueMail(long long now, long long lease_until) override;

@@ -149,6 +149,13 @@ struct StaffSession {
   std::string municipality;
 };
 
+// Who registered a report that came in through staff (intake): by phone, e-mail, letter...
+struct ReportIntake {
+  long long staff_user_id = 0;
+  std::string staff_email;
+  long long registered_at = 0;  // Unix seconds; reported_at may be an earlier day
+};
+
 // An anti-discrimination bureau (antidiscriminatievoorziening) and its working area
 // (werkgebied). One installation may host several.
 struct Bureau {
@@ -165,6 +172,7 @@ class Store {
 
   // Registers a report durably; returns its id and reference only after the commit. A report
   // whose submission key was registered before is not stored again: the earlier one is returned.
+  // Its reported_at is NewReport::received_at when set, else now.
   virtual RegisteredReport AddReport(const NewReport& report, long long now) = 0;
   // Newest first.
   virtual std::vector<RegisteredReport> ListReports(int limit, int offset) = 0;
@@ -259,6 +267,15 @@ class Store {
   virtual void Audit(long long user_id, const std::string& action, const std::string& subject,
                      long long now) = 0;
   virtual long long CountAudit(const std::string& action) = 0;
+
+  // Staff intake (soci_intake.cpp). AddReport records who registered a report when
+  // NewReport::registered_by is set; this reads it back. nullopt for a report from the public
+  // form.
+  virtual std::optional<ReportIntake> GetReportIntake(long long report_id) = 0;
+  // An audit entry for what meldpunt did by itself, by a rule, without a staff member (no user):
+  // for example closing a report that asked for registration only.
+  virtual void AuditSystem(const std::string& action, const std::string& subject,
+                           long long now) = 0;
 
   // The outbox of e-mails to reporters (src/mail/). Queues an e-mail of this kind for the contact
   // e-mail address stored with a report; returns false, queuing nothing, when the report has none

@@ -4,6 +4,7 @@
 #include "web/case_times.hpp"
 #include "web/case_view.hpp"
 #include "web/deadline_settings.hpp"
+#include "web/intake_view.hpp"
 #include "web/pages.hpp"
 #include "web/report_options.hpp"
 #include "web/thread_view.hpp"
@@ -51,7 +52,7 @@ void AddCaseSummary(TemplateData& data, const AppContext& app, Lang lang,
                     const RegisteredReport& report, const std::vector<CaseEvent>& events,
                     const std::vector<ThreadMessage>& messages,
                     const std::vector<StaffUser>& bureau_staff) {
-  data.set("complaint", Bool(report.is_complaint));
+  SetIntakeFacts(app, lang, report, data);  // channel, melding or klacht, who registered it
   data.set("anonymous", Bool(report.anonymous));
   if (report.contact) {
     data.set("contact_name", report.contact->name);
@@ -91,7 +92,6 @@ void AddCaseSummary(TemplateData& data, const AppContext& app, Lang lang,
   data.set("incident_date", report.incident_date);
   data.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
   data.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
-  data.set("channel", report.channel);
   auto deadlines = Deadlines(app, lang, report, events, messages);
   data.set("has_deadlines", Bool(!deadlines.empty()));
   data.set("deadlines", deadlines);

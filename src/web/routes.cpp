@@ -10,6 +10,7 @@
 #include "web/staff_bureau_handlers.hpp"
 #include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
+#include "web/staff_intake_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
 
 namespace meldpunt::web {
@@ -65,6 +66,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/notitie", bind(CaseNotePost));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/toewijzen", bind(CaseAssignPost));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
+  router.Add(Method::kGet, kIntakePath, bind(StaffIntakePage));
+  router.Add(Method::kPost, kIntakePath, bind(StaffIntakeSubmit));
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));

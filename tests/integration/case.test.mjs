@@ -16,6 +16,8 @@ import { reportRows, reportWithEmail, staffLogin, validReport } from './flows.mj
 
 const run = promisify(execFile);
 const PASSWORD = 'lang-genoeg-wachtwoord-88';
+// A complaint (klacht) stays open; a report for registration only is closed at once.
+const complaint = (overrides) => validReport({ wishes: ['advice'], ...overrides });
 const USERS = {
   coordinator: ['coordinator@meldpunt.example', 'coordinator', []],
   handler: ['behandelaar@meldpunt.example', 'handler', []],
@@ -151,7 +153,7 @@ describe('handling a case along the protocol', () => {
     assert.equal(page.step, 'received');
     assert.equal(page.assignee, '');
     assert.equal(page.consent, 'no');
-    assert.match(page.html, /Klacht: de melder vraagt om advies of ondersteuning/);
+    assert.equal(byId(page.html, 'kind', ['dd']).text, 'Klacht');
     assert.match(page.html, /bekend met naam: Test Melder melder@example\.nl/);
     assert.deepEqual(page.offered('step'), ['first_analysis'], 'only what the protocol allows from received');
 
@@ -261,7 +263,7 @@ describe('handling a case along the protocol', () => {
   });
 
   test('a step the protocol does not allow, posted directly, is refused with the reason and changes nothing', async () => {
-    const { link } = await report(server, validReport());
+    const { link } = await report(server, complaint());
     const page = await openCase(server, jars.handler, link);
     for (const [step, reason] of [
       ['evaluation', /Het protocol staat deze stap niet toe vanuit de stap waarin de zaak staat\./],
@@ -283,7 +285,7 @@ describe('handling a case along the protocol', () => {
   });
 
   test('anonymous about an incident: no letter and no mediation, with the reason; about a policy: own initiative', async () => {
-    const incident = await report(server, validReport({ scope: 'incident' }));
+    const incident = await report(server, complaint({ scope: 'incident' }));
     const page = await openCase(server, jars.handler, incident.link);
     const refusals = Object.fromEntries(elements(page.html, 'li', (a) => a['data-action']).map((li) => [li.attrs['data-action'], li.attrs['data-refusal']]));
     assert.equal(refusals.letter_to_other_party, 'anonymous_individual');
@@ -296,7 +298,7 @@ describe('handling a case along the protocol', () => {
     }
     assert.deepEqual((await openCase(server, jars.handler, incident.link)).history, [], 'nothing recorded');
 
-    const policy = await report(server, validReport({ scope: 'policy', description: 'Het beleid van de gemeente sluit hoofddoeken uit bij baliewerk.' }));
+    const policy = await report(server, complaint({ scope: 'policy', description: 'Het beleid van de gemeente sluit hoofddoeken uit bij baliewerk.' }));
     const policyPage = await openCase(server, jars.handler, policy.link);
     assert.ok(policyPage.offered('action').includes('own_initiative'));
     const letter = await post(server, jars.handler, policy.link, 'actie', { action: 'letter_to_other_party', text: 'Brief aan de gemeente.' }, policyPage);
@@ -309,7 +311,7 @@ describe('handling a case along the protocol', () => {
   });
 
   test('closing needs a handling code, "registration only" alone, and an outcome; what was ticked stays', async () => {
-    const { link } = await report(server, validReport());
+    const { link } = await report(server, complaint());
     const page = await openCase(server, jars.handler, link);
     assert.deepEqual(page.checked('handlings'), ['registration_only'], 'nothing done: registration only is suggested');
     let r = await post(server, jars.handler, link, 'afsluiten', { outcome: 'resolved' }, page);
@@ -330,10 +332,18 @@ describe('handling a case along the protocol', () => {
     assert.equal(r.status, 303);
     assert.equal(r.page.step, 'closed');
     assert.equal(r.page.handlings, 'registration_only');
+
+    // A melding for registration only was closed by the system; it can be reopened like any case.
+    const melding = await report(server, validReport());
+    const closed = await openCase(server, jars.handler, melding.link);
+    assert.equal(closed.step, 'closed');
+    assert.equal(byId(closed.html, 'kind', ['dd']).text, 'Melding (alleen registratie)');
+    assert.deepEqual(closed.history.map((e) => [e.kind, e.who]), [['closed', 'het systeem']]);
+    assert.deepEqual(closed.offered('step'), ['evaluation', 'archived']);
   });
 
   test('two browsers: the form made for an older version is refused as "changed meanwhile", and nothing is overwritten', async () => {
-    const { link } = await report(server, validReport());
+    const { link } = await report(server, complaint());
     const mine = await openCase(server, jars.handler, link);
     const theirs = await openCase(server, jars.coordinator, link);
     const first = await post(server, jars.coordinator, link, 'stap', { step: 'first_analysis' }, theirs);
@@ -357,7 +367,7 @@ describe('handling a case along the protocol', () => {
   });
 
   test('roles: intake may not handle; a coordinator assigns within the bureau; a handler only takes an unassigned case', async () => {
-    const { link, reference } = await report(server, validReport());
+    const { link, reference } = await report(server, complaint());
     const seen = await openCase(server, jars.intake, link);
     assert.equal(seen.status, 200, 'intake reads the case');
     assert.equal(seen.version, undefined, 'and gets no forms');
@@ -413,7 +423,7 @@ describe('handling a case along the protocol', () => {
   });
 
   test('a note is for colleagues: the reporter never sees it, a message they do', async () => {
-    const sent = await report(server, validReport({ description: 'Notitietest.' }));
+    const sent = await report(server, complaint({ description: 'Notitietest.' }));
     const note = 'Interne notitie: melder klinkt bang, voorzichtig benaderen.';
     const r = await post(server, jars.handler, sent.link, 'notitie', { text: note });
     assert.equal(r.status, 303);
@@ -435,7 +445,7 @@ describe('handling a case along the protocol', () => {
   });
 
   test('deadlines: first contact runs over after two weeks and is met by the first message', async () => {
-    const { link } = await report(server, validReport({ description: 'Termijntest.' }));
+    const { link } = await report(server, complaint({ description: 'Termijntest.' }));
     let page = await openCase(server, jars.handler, link);
     assert.equal(page.deadlines.receipt_confirmation, 'met');
     assert.equal(page.deadlines.first_contact, 'ok');
