@@ -69,6 +69,9 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
       return kind + ": " + LabelOf(app, lang, ContactLabels(), event.code);
     case CaseEventKind::kClosed:
       return kind + ": " + ClosingLabel(app, lang, event.detail);
+    case CaseEventKind::kClassified:
+      return kind + " (" + app.translator.Get(lang, N_("code-list version")) + " " + event.detail +
+             ")";
     default:
       return kind;
   }

@@ -81,6 +81,7 @@ constexpr std::array kEvents = {
     CodeLabel{"reopened", N_("Reopened")},
     CodeLabel{"moved", N_("Handed over to another bureau")},
     CodeLabel{"linked", N_("Linked to a mass report")},
+    CodeLabel{"classified", N_("Classified again")},
 };
 
 constexpr std::array kContacts = {

@@ -6,6 +6,7 @@
 #include "domain/follow_up.hpp"
 #include "web/pages.hpp"
 #include "web/staff_handlers.hpp"
+#include "web/staff_privacy_handlers.hpp"
 #include "web/thread_view.hpp"
 
 namespace meldpunt::web {
@@ -53,6 +54,12 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   data.set("thread",
            RenderThread(app, lang, messages, app.store.ListEvidence(report.id), Viewer::kStaff));
   data.set("may_write", Bool(Allows(staff.role, Permission::kHandleCases)));
+  data.set("code_list_version", report.code_list_version);
+  // Retention, access, correction and erasure (staff_privacy_handlers.cpp).
+  data.set("erased", Bool(report.anonymised_at.has_value()));
+  PrivacySection privacy = RenderPrivacySection(app, request, staff, report);
+  data.set("privacy_notices", privacy.notices);
+  data.set("privacy_section", privacy.section);
   data.set("max_message", std::to_string(kMaxMessageChars));
   if (Allows(staff.role, Permission::kMoveCases)) {
     kainjow::mustache::list others;

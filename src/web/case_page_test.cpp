@@ -1,5 +1,5 @@
-// The words of case handling (every refusal, step, action and code has Dutch), the moments the
-// deadlines look at, and the case page rendered from a real store.
+// The words of case handling (every refusal, step, action and code has Dutch) and the case page
+// rendered from a real store.
 #include "web/case_page.hpp"
 
 #include <gtest/gtest.h>
@@ -9,7 +9,6 @@
 #include "domain/handling.hpp"
 #include "domain/test_report.hpp"
 #include "web/case_labels.hpp"
-#include "web/case_times.hpp"
 #include "web/refusal_messages.hpp"
 #include "web/test_app.hpp"
 
@@ -73,65 +72,15 @@ TEST(CaseDone, EveryConfirmationIsKnownAndTranslated) {
   EXPECT_EQ(CaseDoneMessage("<script>"), nullptr);
 }
 
-CaseEvent Event(CaseEventKind kind, long long at, std::string code = "") {
-  CaseEvent event;
-  event.kind = kind;
-  event.at = at;
-  event.code = std::move(code);
-  return event;
-}
-
-ThreadMessage Message(MessageAuthor author, long long at) {
-  ThreadMessage message;
-  message.author = author;
-  message.at = at;
-  return message;
-}
-
-TEST(CaseTimes, ReadFromTheReportItsHistoryAndTheThread) {
-  RegisteredReport report;
-  report.reported_at = 1000;
-  CaseTimes none = CaseTimesOf(report, {}, {});
-  EXPECT_EQ(none.received_at, 1000);
-  EXPECT_EQ(none.receipt_confirmed_at, 1000) << "confirmed when registered";
-  EXPECT_FALSE(none.first_contact_at);
-  EXPECT_FALSE(none.closed_at);
-
-  std::vector<CaseEvent> events = {
-      Event(CaseEventKind::kNote, 1500),
-      Event(CaseEventKind::kContact, 3000, "bureau_contacted"),
-      Event(CaseEventKind::kMissedAppointment, 4000),
-      Event(CaseEventKind::kMissedAppointment, 5000),
-      Event(CaseEventKind::kContact, 6000, "reporter_responded"),
-      Event(CaseEventKind::kAction, 7000, "letter_to_other_party"),
-      Event(CaseEventKind::kAction, 7500, "listening_ear"),
-      Event(CaseEventKind::kReplyReceived, 8000),
-  };
-  std::vector<ThreadMessage> messages = {Message(MessageAuthor::kReporter, 1200),
-                                         Message(MessageAuthor::kBureau, 2000),
-                                         Message(MessageAuthor::kReporter, 5500)};
-  report.closed_at = 9000;
-  CaseTimes times = CaseTimesOf(report, events, messages);
-  EXPECT_EQ(times.first_contact_at, 2000) << "the bureau's first message";
-  EXPECT_EQ(times.reporter_heard_at, 6000) << "the last time the reporter responded";
-  EXPECT_EQ(times.last_missed_appointment_at, 5000);
-  EXPECT_EQ(times.no_shows, 2);
-  EXPECT_EQ(times.letter_sent_at, 7000) << "the letter action counts as a letter sent";
-  EXPECT_EQ(times.reply_received_at, 8000);
-  EXPECT_EQ(times.closed_at, 9000);
-
-  CaseTimes by_event =
-      CaseTimesOf(report, {Event(CaseEventKind::kContact, 1100, "reporter_responded")}, {});
-  EXPECT_EQ(by_event.first_contact_at, 1100) << "a contact event is first contact too";
-}
-
 TEST(CasePage, ShowsTheSummaryHistoryAndOnlyTheFormsARoleMayUse) {
   TestApp test;
   const AppContext& app = test.app();
   ASSERT_TRUE(app.store.AddUser({"h@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
   ASSERT_TRUE(app.store.AddUser({"i@example.nl", "x", StaffRole::kIntake, 1, ""}, 1));
   auto handler = app.store.FindUser("h@example.nl");
-  auto report = app.store.AddReport(TestReport("Wat er gebeurde."), app.now());
+  NewReport complaint = TestReport("Wat er gebeurde.");
+  complaint.wishes = {"advice"};  // a klacht: only complaints have deadlines
+  auto report = app.store.AddReport(complaint, app.now());
   CaseChange note;
   note.report_id = report.id;
   note.staff_user_id = handler->id;

@@ -28,10 +28,11 @@ std::string JoinCodes(const std::vector<std::string>& codes) {
 kainjow::mustache::list Deadlines(const AppContext& app, Lang lang, const RegisteredReport& report,
                                   const std::vector<CaseEvent>& events,
                                   const std::vector<ThreadMessage>& messages) {
-  CaseTimes times = CaseTimesOf(report, events, messages);
+  // The same rule as the work lists: only a complaint (klacht) has deadlines.
+  CaseTimeline timeline = CaseTimelineOf(report, events, messages);
   kainjow::mustache::list rows;
   for (const Deadline& deadline :
-       CaseDeadlines(times, DeadlineSettingsFor(app, report.bureau_id), app.now())) {
+       DeadlinesOf(timeline, DeadlineSettingsFor(app, report.bureau_id), app.now())) {
     TemplateData row;
     row.set("code", std::string(DeadlineKindCode(deadline.kind)));
     row.set("label", LabelOf(app, lang, DeadlineLabels(), DeadlineKindCode(deadline.kind)));

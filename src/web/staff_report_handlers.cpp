@@ -54,6 +54,8 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
   auto report = VisibleReport(app, *staff, path->id);
   if (!report) return ErrorPage(app, 404, &request);
 
+  // An erased report has no reporter to write to any more.
+  if (report->anonymised_at) return ErrorPage(app, 400, &request);
   std::string typed = form->Get("message");
   MessageValidation message = ValidateMessage(typed);
   if (message.problem) {
