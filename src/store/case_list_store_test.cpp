@@ -1,4 +1,5 @@
-// "My cases" on a real SQLite file: only the cases of the bureau assigned to the staff member.
+// On a real SQLite file: "my cases" (only the cases of the bureau assigned to the staff member),
+// and the reporter's status history as the steps change it.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -49,6 +50,35 @@ TEST(CaseListStore, MyCasesAreTheCasesAssignedToMeInMyBureau) {
     EXPECT_EQ(store->CountAssignedReports(1, b), 1);
     EXPECT_TRUE(store->ListAssignedReports(2, a, 10, 0).empty()) << "another bureau's list";
     EXPECT_EQ(store->CountAssignedReports(2, a), 0);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CaseListStore, TheReporterStatusHistoryFollowsTheSteps) {
+  InitSodium();
+  auto dir = std::filesystem::temp_directory_path() / ("meldpunt-steps-" + RandomToken(6));
+  {
+    Key key;
+    key.fill(7);
+    auto store = OpenStore("sqlite:" + (dir / "m.db").string(), key);
+    long long id = store->AddReport(TestReport("text", "none", "unknown", "s1"), 100).id;
+    auto step = [&](CaseStep to, long long at) {
+      CaseChange change;
+      change.report_id = id;
+      change.expected_version = store->GetReport(id)->case_version;
+      change.kind = CaseEventKind::kStep;
+      change.code = std::string(StepCode(to));
+      change.step = to;
+      ASSERT_TRUE(store->ApplyCaseChange(change, at));
+    };
+    step(CaseStep::kFirstAnalysis, 200);
+    step(CaseStep::kIntake, 300);  // still "in progress" for the reporter: no new entry
+    step(CaseStep::kFirstAnalysis, 400);
+    auto changes = store->ListStatusChanges(id);
+    std::vector<std::pair<long long, ReportStatus>> seen;
+    for (const auto& change : changes) seen.emplace_back(change.at, change.status);
+    std::vector<std::pair<long long, ReportStatus>> expected = {{200, ReportStatus::kInProgress}};
+    EXPECT_EQ(seen, expected);
   }
   std::filesystem::remove_all(dir);
 }

@@ -96,7 +96,9 @@ struct CaseChange {
   std::string detail;
   std::string text;  // encrypted in the store
   // What changes on the case besides its history:
-  std::optional<CaseStep> step;  // also sets the reporter's status (ReporterStatusOf)
+  // Also sets the reporter's status (ReporterStatusOf), and adds it to the status history
+  // (ListStatusChanges) when it changes.
+  std::optional<CaseStep> step;
   std::optional<std::optional<long long>> assign;  // a handler, or nobody
   std::optional<bool> consent;
   // Closing: the handling codes and the outcome. Set with step kClosed; a step that leaves

@@ -221,7 +221,7 @@ describe('handling a case along the protocol', () => {
     assert.equal(history[1].text, 'Naar first_analysis.');
     assert.equal(history[8].what, 'Actie: Brief aan de wederpartij (hoor en wederhoor)');
     assert.equal(history[9].what, 'Actie: Ondersteuning bij een klachtprocedure (College voor de Rechten van de Mens)');
-    assert.match(history[11].what, /^Afgesloten: Hoor en wederhoor of interventie; Ondersteuning bij een klachtprocedure — Resultaat: Opgelost$/);
+    assert.match(history[11].what, /^Afgesloten: Brief aan de wederpartij of interventie \(hoor en wederhoor\); Ondersteuning bij een klachtprocedure — Resultaat: Opgelost$/);
     assert.equal(history[11].text, 'Excuses ontvangen.');
     assert.equal(await auditCount(server, 'case.step'), 6);
     assert.equal(await auditCount(server, 'case.close'), 1);
