@@ -89,10 +89,6 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   http::Response cookies;
   Page page =
       StaffPage(app, request, cookies, staff, "staff_report", N_("Report"), std::move(data));
-  // The parts are rendered with the page's data, which now holds the anti-forgery token.
-  for (const char* part : {"case_summary", "case_history", "case_forms"}) {
-    page.data.set(part, app.templates.Render(std::string("staff_") + part, lang, page.data));
-  }
   return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // What the case page (/medewerkers/meldingen/{id}) shows of a case, as template data: the
-// summary with its deadlines (staff_case_summary), the history (staff_case_history) and the forms
-// a staff member may use now (staff_case_forms). Pure rendering: the caller reads the store and
+// summary with its deadlines (_case_summary), the history (_case_history) and the forms
+// a staff member may use now (_case_forms). Pure rendering: the caller reads the store and
 // writes the audit record.
 #include <map>
 #include <string>
