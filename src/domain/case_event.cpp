@@ -15,7 +15,8 @@ constexpr std::array<std::string_view, kAllCaseEventKinds.size()> kCodes = {"ste
                                                                             "closed",
                                                                             "reopened",
                                                                             "moved",
-                                                                            "linked"};
+                                                                            "linked",
+                                                                            "classified"};
 
 }  // namespace
 

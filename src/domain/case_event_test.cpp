@@ -2,11 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace meldpunt {
 namespace {
 
 TEST(CaseEvent, CodesRoundTripAndAreUnique) {
+  std::set<std::string_view> seen;
   for (CaseEventKind kind : kAllCaseEventKinds) {
+    EXPECT_FALSE(CaseEventCode(kind).empty()) << "every kind has a stored code";
+    EXPECT_TRUE(seen.insert(CaseEventCode(kind)).second) << CaseEventCode(kind);
     EXPECT_EQ(ParseCaseEvent(CaseEventCode(kind)), kind);
   }
   EXPECT_FALSE(ParseCaseEvent("status"));

@@ -40,8 +40,17 @@ bool SociStore::ApplyCaseChange(const CaseChange& change, long long now) {
       if (change.step) {
         std::string step(StepCode(*change.step));
         std::string status(StatusCode(ReporterStatusOf(*change.step)));
+        std::string was;
+        sql << "SELECT status FROM reports WHERE id = :id", soci::use(change.report_id),
+            soci::into(was);
         sql << "UPDATE reports SET case_step = :step, status = :status WHERE id = :id",
             soci::use(step), soci::use(status), soci::use(change.report_id);
+        // What the reporter saw changes with the step: kept for the access request.
+        if (was != status) {
+          sql << "INSERT INTO report_status_changes (report_id, at, status) VALUES (:id, :at, "
+                 ":status)",
+              soci::use(change.report_id), soci::use(now), soci::use(status);
+        }
         if (*change.step != CaseStep::kClosed && *change.step != CaseStep::kArchived) {
           // Reopened (or never closed): no handling, no outcome, no closing time.
           sql << "DELETE FROM report_handlings WHERE report_id = :id", soci::use(change.report_id);

@@ -39,6 +39,10 @@ class SociStore final : public Store {
   bool ApplyCaseChange(const CaseChange& change, long long now) override;
   std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
   std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
+  // "My cases" (soci_case_lists.cpp).
+  std::vector<RegisteredReport> ListAssignedReports(long long bureau_id, long long user_id,
+                                                    int limit, int offset) override;
+  long long CountAssignedReports(long long bureau_id, long long user_id) override;
   // Work lists (soci_case_timelines.cpp) and search (soci_search.cpp).
   std::vector<CaseTimeline> ListOpenCaseTimelines(long long bureau_id,
                                                   std::optional<long long> assigned_to) override;

@@ -10,8 +10,8 @@
 
 #include "domain/case_event.hpp"
 #include "domain/case_protocol.hpp"
-#include "domain/correction.hpp"
 #include "domain/code_lists.hpp"
+#include "domain/correction.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"
@@ -96,7 +96,9 @@ struct CaseChange {
   std::string detail;
   std::string text;  // encrypted in the store
   // What changes on the case besides its history:
-  std::optional<CaseStep> step;  // also sets the reporter's status (ReporterStatusOf)
+  // Also sets the reporter's status (ReporterStatusOf), and adds it to the status history
+  // (ListStatusChanges) when it changes.
+  std::optional<CaseStep> step;
   std::optional<std::optional<long long>> assign;  // a handler, or nobody
   std::optional<bool> consent;
   // Closing: the handling codes and the outcome. Set with step kClosed; a step that leaves
@@ -273,6 +275,11 @@ class Store {
   virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
   // The staff of a bureau, by e-mail address (without password hashes).
   virtual std::vector<StaffUser> ListBureauStaff(long long bureau_id) = 0;
+  // The cases of one bureau assigned to one staff member ("my cases"), newest first, and how many
+  // there are (soci_case_lists.cpp).
+  virtual std::vector<RegisteredReport> ListAssignedReports(long long bureau_id, long long user_id,
+                                                            int limit, int offset) = 0;
+  virtual long long CountAssignedReports(long long bureau_id, long long user_id) = 0;
 
   // Work lists (soci_case_timelines.cpp): the open complaints (klachten: cases not closed or
   // archived) of a bureau, or only those assigned to one staff member, with the moments their

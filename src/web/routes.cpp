@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "web/case_handlers.hpp"
 #include "web/classification_handlers.hpp"
 #include "web/code_list_handlers.hpp"
 #include "web/evidence_upload.hpp"
@@ -15,8 +16,8 @@
 #include "web/staff_intake_handlers.hpp"
 #include "web/staff_privacy_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
-#include "web/staff_settings_handlers.hpp"
 #include "web/staff_search_handlers.hpp"
+#include "web/staff_settings_handlers.hpp"
 
 namespace meldpunt::web {
 
@@ -60,10 +61,16 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/medewerkers/meldingen", bind(StaffReportsPage));
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
   router.Add(Method::kGet, kEvidencePath, bind(StaffEvidenceDownload));
-  // One report: /medewerkers/meldingen/{id}, and POST …/{id}/bericht and …/{id}/status.
+  // One report: /medewerkers/meldingen/{id}, POST …/{id}/bericht, and the case forms.
   router.Add(Method::kGet, "/medewerkers/meldingen/{id}", bind(StaffReportPage));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/bericht", bind(StaffReportAction));
-  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/status", bind(StaffReportAction));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/stap", bind(CaseStepPost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/afsluiten", bind(CaseClosePost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/actie", bind(CaseActionPost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/toestemming", bind(CaseConsentPost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/contact", bind(CaseContactPost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/notitie", bind(CaseNotePost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/toewijzen", bind(CaseAssignPost));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
   router.Add(Method::kGet, kIntakePath, bind(StaffIntakePage));
   router.Add(Method::kPost, kIntakePath, bind(StaffIntakeSubmit));

@@ -106,10 +106,14 @@ async function staffWrites(jar, id, message) {
   assert.equal(res.status, 303, res.html.slice(0, 500));
 }
 
-async function setStatus(jar, id, status) {
+/** Close the case with the case page's closing form (afhandeling and outcome). */
+async function closeCase(jar, id) {
   const page = await casePage(jar, id);
-  const res = await postForm(jar, `${server.url}/medewerkers/meldingen/${id}/status`, { csrf: page.csrf, status });
-  assert.equal(res.status, 303);
+  const version = page.html.match(/name="case_version" value="(\d+)"/)[1];
+  const res = await postForm(jar, `${server.url}/medewerkers/meldingen/${id}/afsluiten`, {
+    csrf: page.csrf, case_version: version, handlings: 'advice', outcome: 'resolved',
+  });
+  assert.equal(res.status, 303, res.html.slice(0, 500));
 }
 
 /** The files the staff list shows for a report: [name]. */
@@ -242,13 +246,13 @@ describe('retention, access, correction and erasure', () => {
     await staffWrites(admin, young.id, 'Vraag van het meldpunt aan de jonge melder.');
     await reporterWrites(young.receipt, 'Antwoord van de jonge melder.');
     assert.deepEqual(await listedFiles(admin, old.reference), ['oud-bewijs.txt']);
-    await setStatus(admin, old.id, 'closed');
+    await closeCase(admin, old.id);
     const closed = await casePage(admin, old.id);
     assert.match(byId(closed.html, 'retention', ['dd']).text, /geanonimiseerd vanaf \d{4}-\d{2}-\d{2} \(24 maanden/);
 
     await setClock(400);
     admin = await staffLogin(server.url); // the jump ended the session
-    await setStatus(admin, young.id, 'closed');
+    await closeCase(admin, young.id);
     figuresBefore = await figures(admin);
     // 745 days after the first closing: more than 24 months; the second closed 345 days ago.
     await setClock(745);
