@@ -4,6 +4,7 @@
 
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
+#include "web/mass_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_bureau_handlers.hpp"
@@ -58,6 +59,17 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/bericht", bind(StaffReportAction));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/status", bind(StaffReportAction));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
+  // Mass reports (massameldingen): /medewerkers/massameldingen and …/{id}, with its bulk forms.
+  router.Add(Method::kGet, "/medewerkers/massameldingen", bind(StaffMassEventsPage));
+  router.Add(Method::kPost, "/medewerkers/massameldingen", bind(StaffMassEventAdd));
+  router.Add(Method::kGet, "/medewerkers/massameldingen/{id}", bind(StaffMassEventPage));
+  router.Add(Method::kPost, "/medewerkers/massameldingen/{id}/koppelen", bind(StaffMassLink),
+             Runs::kOnWorker, kMassFormBodyLimit);
+  router.Add(Method::kPost, "/medewerkers/massameldingen/{id}/ontkoppelen", bind(StaffMassUnlink),
+             Runs::kOnWorker, kMassFormBodyLimit);
+  router.Add(Method::kPost, "/medewerkers/massameldingen/{id}/bericht", bind(StaffMassMessage));
+  router.Add(Method::kPost, "/medewerkers/massameldingen/{id}/afsluiten", bind(StaffMassClose),
+             Runs::kOnWorker, kMassFormBodyLimit);
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));
