@@ -44,6 +44,11 @@ std::string CountParam(const http::Request& request, const char* name) {
   return std::to_string(value);
 }
 
+// Sets a text only when there is one: an empty string still opens a {{#section}}.
+void SetIfAny(TemplateData& data, const std::string& key, const std::string& value) {
+  if (!value.empty()) data.set(key, value);
+}
+
 }  // namespace
 
 std::string FillIn(std::string text, std::string_view placeholder, const std::string& value) {
@@ -123,10 +128,10 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
   TemplateData data;
   data.set("id", std::to_string(event.id));
   data.set("name", event.name);
-  data.set("description", event.description);
+  SetIfAny(data, "description", event.description);
   data.set("started_on", event.started_on);
   data.set("created_on", FormatIsoDate(DateOfUnixSeconds(event.created_at)));
-  data.set("created_by", event.created_by_email);
+  SetIfAny(data, "created_by", event.created_by_email);
   // Counted from the list just read, so the facts and the table agree.
   long long open = std::count_if(linked.begin(), linked.end(),
                                  [](const MassLinkedReport& r) { return IsOpen(r.step); });
@@ -173,13 +178,13 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
 
   // Forms, with what was typed.
   data.set("references", state.references);
-  data.set("references_error", state.references_error);
+  SetIfAny(data, "references_error", state.references_error);
   data.set("from", state.filter.from);
   data.set("until", state.filter.until);
   data.set("nature", state.filter.nature);
   data.set("domain", state.filter.domain);
   data.set("ground", state.filter.ground);
-  data.set("dates_error", state.dates_error);
+  SetIfAny(data, "dates_error", state.dates_error);
   data.set("natures", Choices(app, lang, "nature", NatureLabels(), {state.filter.nature}));
   data.set("domains", Choices(app, lang, "domain", DomainLabels(), {state.filter.domain}));
   data.set("grounds", Choices(app, lang, "ground", GroundLabels(), {state.filter.ground}));
@@ -204,15 +209,15 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
     data.set("not_found", JoinReferences(result.not_found));
   }
   data.set("message", state.message);
-  data.set("message_error", state.message_error);
+  SetIfAny(data, "message_error", state.message_error);
   data.set("max_message", std::to_string(kMaxMessageChars));
   // A new key per page: the same form sent twice answers the reporters once.
   data.set("submission_key", RandomToken(24));
   data.set("handling_choices", Choices(app, lang, "handling", HandlingLabels(), state.handlings));
   data.set("outcome_choices", Choices(app, lang, "outcome", OutcomeLabels(), {state.outcome}));
-  data.set("close_error", state.close_error);
-  data.set("problem", state.problem);
-  data.set("problem_field", state.problem_field);
+  SetIfAny(data, "close_error", state.close_error);
+  SetIfAny(data, "problem", state.problem);
+  SetIfAny(data, "problem_field", state.problem_field);
 
   // Confirmations after a redirect.
   data.set("created", Bool(request.QueryParam("aangemaakt") == "1"));
