@@ -129,6 +129,15 @@ TEST_F(MassStore, UnlinkingRecordsItAndBumpsTheVersion) {
   EXPECT_EQ(store_->CountUnlinkedReports(filter), 1);
 }
 
+TEST_F(MassStore, ACaseHandedToAnotherBureauLeavesItsEvent) {
+  auto a = Add(), b = Add();
+  store_->LinkReports(event_, {Ref(a), Ref(b)}, staff_, kNow);
+  ASSERT_TRUE(store_->MoveReport(a.id, other_bureau_));
+  auto linked = store_->ListMassEventReports(event_);
+  ASSERT_EQ(linked.size(), 1u);
+  EXPECT_EQ(linked[0].id, b.id);
+}
+
 TEST_F(MassStore, TheFilterFindsUnlinkedReportsByDateAndCodes) {
   auto first = Add("public_statement", "none", kNow - 86400);
   auto second = Add("public_statement", "none", kNow);
