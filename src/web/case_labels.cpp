@@ -47,8 +47,4 @@ std::span<const CodeLabel> StepLabels() { return kSteps; }
 std::span<const CodeLabel> HandlingLabels() { return kHandlingLabels; }
 std::span<const CodeLabel> OutcomeLabels() { return kOutcomeLabels; }
 
-std::string StepLabel(const AppContext& app, Lang lang, CaseStep step) {
-  return LabelOf(app, lang, kSteps, StepCode(step));
-}
-
 }  // namespace meldpunt::web

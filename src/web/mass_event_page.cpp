@@ -152,7 +152,7 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
     row.set("reference", report.reference);
     row.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report.reported_at)));
     row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
-    row.set("step", StepLabel(app, lang, report.step));
+    row.set("step", LabelOf(app, lang, StepLabels(), StepCode(report.step)));
     row.set("step_code", std::string(StepCode(report.step)));
     rows.push_back(row);
   }
