@@ -7,14 +7,6 @@
 namespace meldpunt {
 namespace {
 
-std::optional<Problem> CheckText(const std::string& text, size_t max_chars, bool required,
-                                 bool allow_newlines) {
-  if (text.empty()) return required ? std::optional(Problem::kRequired) : std::nullopt;
-  if (!IsValidUtf8Text(text, allow_newlines)) return Problem::kInvalidText;
-  if (CountCodePoints(text) > max_chars) return Problem::kTooLong;
-  return std::nullopt;
-}
-
 std::optional<Problem> CheckStartDate(const std::string& text, Date today) {
   if (text.empty()) return Problem::kRequired;
   auto date = ParseIsoDate(text);

@@ -1,17 +1,20 @@
 #pragma once
-// Staff labels of a case's codes: the protocol steps (domain/case_protocol.hpp), the handling
-// codes (afhandeling) and the outcomes (resultaat) of domain/handling.hpp, in the catalogs'
-// words. The same CodeLabel lists as the report form's, so LabelOf and Choices work on them.
-// (The case page's branch has a larger file of the same name with these three functions.)
+// The words staff read for the codes of case handling that the work lists, the search and the
+// mass-report pages show: protocol steps, handling codes (afhandeling), outcomes (resultaat) and
+// deadlines. Message ids are English; the catalogs hold the Dutch. LabelOf (report_options.hpp)
+// looks a code up in any of these lists.
+// The case page's branch has the same functions with more lists (actions, outcomes, events);
+// the names and texts here are the same as there.
 #include <span>
 
-#include "domain/case_protocol.hpp"
 #include "web/report_options.hpp"
 
 namespace meldpunt::web {
 
-std::span<const CodeLabel> StepLabels();      // every CaseStep, in order
-std::span<const CodeLabel> HandlingLabels();  // every entry of kHandlings, in order
-std::span<const CodeLabel> OutcomeLabels();   // every entry of kOutcomes, in order
+std::span<const CodeLabel> StepLabels();           // StepCode
+std::span<const CodeLabel> HandlingLabels();       // kHandlings
+std::span<const CodeLabel> OutcomeLabels();        // kOutcomes
+std::span<const CodeLabel> DeadlineLabels();       // DeadlineKindCode
+std::span<const CodeLabel> DeadlineStateLabels();  // DeadlineStateCode
 
 }  // namespace meldpunt::web

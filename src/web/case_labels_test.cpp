@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/case_protocol.hpp"
 #include "domain/handling.hpp"
 
 namespace meldpunt::web {

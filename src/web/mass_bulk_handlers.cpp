@@ -32,8 +32,9 @@ const char* CloseRefusalMessage(Refusal refusal) {
       return N_("Choose an outcome.");
     case Refusal::kOutcomeContradictsHandling:
       return N_(
-          "This outcome does not fit the handling: \"registered only\" needs the handling "
-          "\"registration only\", and \"referred\" needs the handling \"referral\".");
+          "This outcome does not fit the handling: the outcome \"registration only\" needs the "
+          "handling \"registration only\", and \"referred to another organisation\" needs the "
+          "handling \"referral\".");
     default:
       return N_("These reports cannot be closed this way.");
   }

@@ -9,7 +9,7 @@ import { isoDay, staffLogin, validReport } from '../integration/flows.mjs';
 
 const COUNT = Number(process.argv[2] ?? 5000);
 const PASSWORD = 'lang-genoeg-wachtwoord-99';
-const MASS = { nature: 'public_statement', domain: 'media', incident_municipality: 'none', residence_municipality: 'GM0599' };
+const MASS = { nature: 'public_statement', domain: 'media', incident_municipality: 'none', residence_municipality: 'GM0599', wishes: ['advice'] };
 
 async function timed(what, fn) {
   const start = process.hrtime.bigint();

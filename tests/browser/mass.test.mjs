@@ -9,7 +9,7 @@ import { assertAccessible, launchBrowser, localUrl, watchConsole } from './brows
 
 const EMAIL = 'coordinator@meldpunt.example';
 const PASSWORD = 'lang-genoeg-wachtwoord-55';
-const MASS = { nature: 'public_statement', domain: 'media', incident_municipality: 'none', residence_municipality: 'GM0599' };
+const MASS = { nature: 'public_statement', domain: 'media', incident_municipality: 'none', residence_municipality: 'GM0599', wishes: ['advice'] };
 
 let server;
 let browser;

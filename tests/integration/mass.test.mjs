@@ -21,6 +21,8 @@ const MASS = {
   grounds: ['religion', 'religion.anti_muslim'],
   incident_municipality: 'none',
   residence_municipality: 'GM0599',
+  // Asking for advice makes each a complaint with an open case (registration only closes at once).
+  wishes: ['advice'],
   description: 'De uitspraak in de talkshow van gisteravond was kwetsend voor moslims.',
 };
 const LINKED = 30;
@@ -264,11 +266,16 @@ describe('mass reports', () => {
     assert.equal(refused.status, 422);
     assert.match(byId(refused.html, 'close-error').text, /referral|doorverwijzing/i);
     assert.ok(tags(refused.html, 'input').find((t) => t.attrs.value === 'registration_only' && t.attrs.name === 'handling').attrs.checked !== undefined);
-    // A colleague changes one case after the form was loaded: unlinked and linked again.
+    // A colleague changes one case after the form was loaded: classifies it again.
     const changed = linkedRows(page.html).find((r) => r.reference === refs.mass[5]);
-    assert.equal((await postForm(jars.coordinator, `${server.url}${eventPath}/ontkoppelen`, { csrf: page.csrf, report: changed.id })).status, 303);
-    const relinked = await postForm(jars.coordinator, `${server.url}${eventPath}/koppelen`, { csrf: page.csrf, how: 'references', references: changed.reference });
-    assert.equal(byId(relinked.html, 'linked-now').text, '1');
+    const classify = `${server.url}/medewerkers/meldingen/${changed.id}/classificatie`;
+    const classifyForm = await getForm(jars.handler, classify);
+    assert.equal(classifyForm.status, 200);
+    const reclassified = await postForm(jars.handler, classify, {
+      csrf: classifyForm.csrf, case_version: hidden(classifyForm.html, 'case_version'),
+      nature: 'public_statement', domain: 'media', grounds: ['religion'],
+    });
+    assert.equal(reclassified.status, 303, reclassified.html.slice(0, 500));
     const closed = await postForm(jars.coordinator, `${server.url}${eventPath}/afsluiten`, {
       csrf: page.csrf, seen, handling: 'registration_only', outcome: 'registration_only',
     });
