@@ -24,7 +24,8 @@ enum class CaseEventKind {
   kClosed,             // closed; detail: "handling,codes;outcome"
   kReopened,           // closed to evaluation
   kMoved,              // handed over to another bureau; detail: the bureau id
-  kLinked,             // linked to a mass-report event (massamelding); detail: the event id
+  kLinked,             // linked to a mass-report event (massamelding); detail: the event id;
+                       // code: "linked", or "unlinked" when taken out of it again
   kClassified,         // classified again (herclassificatie); detail: the code-list version
 };
 

@@ -216,6 +216,32 @@ CREATE INDEX reports_by_bureau_time ON reports (bureau_id, reported_at);
 CREATE INDEX reports_by_bureau_incident ON reports (bureau_id, incident_municipality);
 CREATE INDEX reports_by_bureau_residence ON reports (bureau_id, residence_municipality)
 )SQL"},
+      // Mass reports (massameldingen). The event describes a public event, so its name and
+      // description are stored in clear. mass_messages records each bulk answer (not its text,
+      // which is stored encrypted with every report's thread) and makes a resent form a no-op.
+      {17, "mass-report events, reports linked to them, bulk answers", R"SQL(
+CREATE TABLE mass_events (
+  id {{id}},
+  bureau_id BIGINT NOT NULL REFERENCES bureaus (id),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  started_on TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  created_by BIGINT REFERENCES staff_users (id),
+  UNIQUE (bureau_id, name)
+);
+ALTER TABLE reports ADD COLUMN mass_event_id BIGINT REFERENCES mass_events (id);
+CREATE INDEX reports_by_mass_event ON reports (mass_event_id);
+CREATE TABLE mass_messages (
+  id {{id}},
+  mass_event_id BIGINT NOT NULL REFERENCES mass_events (id),
+  submission_key TEXT NOT NULL UNIQUE,
+  sent_at BIGINT NOT NULL,
+  sent_by BIGINT REFERENCES staff_users (id),
+  recipients BIGINT NOT NULL DEFAULT 0,
+  notices BIGINT NOT NULL DEFAULT 0
+)
+)SQL"},
       {18, "code lists an administrator extends, in versions", R"SQL(
 CREATE TABLE code_list_versions (
   id {{id}},

@@ -395,14 +395,15 @@ long long SociStore::CountReports() {
   });
 }
 
-std::vector<MunicipalityCount> SociStore::CountByMunicipality(int year) {
+std::vector<MunicipalityCount> SociStore::CountByMunicipality(int year, MassReports mass) {
   return Guard("counting per municipality", [&] {
     soci::session sql(*readers_);
     std::map<std::string, MunicipalityCount> counts;
+    const char* without_mass = mass == MassReports::kExcluded ? " AND mass_event_id IS NULL" : "";
     for (const char* column : {"incident_municipality", "residence_municipality"}) {
       soci::rowset<soci::row> rows =
           (sql.prepare << "SELECT " << column << ", COUNT(*) FROM reports "
-                       << "WHERE reported_year = :year GROUP BY " << column,
+                       << "WHERE reported_year = :year" << without_mass << " GROUP BY " << column,
            soci::use(year));
       bool incident = std::string_view(column) == "incident_municipality";
       for (const auto& row : rows) {

@@ -31,12 +31,15 @@ class SociStore final : public Store {
   RegisteredReport AddReport(const NewReport& report, long long now) override;
   std::vector<RegisteredReport> ListReports(int limit, int offset) override;
   long long CountReports() override;
-  std::vector<MunicipalityCount> CountByMunicipality(int year) override;
+  std::vector<MunicipalityCount> CountByMunicipality(
+      int year, MassReports mass = MassReports::kIncluded) override;
   std::vector<RegisteredReport> ListBureauReports(long long bureau_id, int limit,
                                                   int offset) override;
   long long CountBureauReports(long long bureau_id) override;
   // Cases (soci_cases.cpp).
   bool ApplyCaseChange(const CaseChange& change, long long now) override;
+  std::vector<bool> ApplyCaseChanges(const std::vector<CaseChange>& changes,
+                                     long long now) override;
   std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
   std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
   // "My cases" (soci_case_lists.cpp).
@@ -85,6 +88,20 @@ class SociStore final : public Store {
   void MarkMailFailed(long long id, long long now, const std::string& error) override;
   void RetryMail(long long id, long long next_attempt_at, const std::string& error) override;
   OutboxCounts CountOutbox() override;
+  // Mass-report events (soci_mass_events.cpp, soci_mass_links.cpp, soci_mass_messages.cpp).
+  std::optional<long long> AddMassEvent(const NewMassEvent& event, long long now) override;
+  std::vector<MassEvent> ListMassEvents(long long bureau_id) override;
+  std::optional<MassEvent> GetMassEvent(long long event_id) override;
+  std::vector<MassLinkedReport> ListMassEventReports(long long event_id) override;
+  long long CountUnlinkedReports(const MassReportFilter& filter) override;
+  std::vector<ParsedReference> FindUnlinkedReports(const MassReportFilter& filter,
+                                                   int limit) override;
+  MassLinkResult LinkReports(long long event_id, const std::vector<ParsedReference>& references,
+                             long long staff_user_id, long long now) override;
+  long long UnlinkReports(long long event_id, const std::vector<long long>& report_ids,
+                          long long staff_user_id, long long now) override;
+  MassMessageResult SendMassMessage(const MassMessage& message, long long now) override;
+  std::vector<MassEventCount> CountMassReports(int year) override;
   // Follow-up (soci_store_follow_up.cpp).
   std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) override;
   std::optional<RegisteredReport> GetReport(long long id) override;
@@ -135,6 +152,10 @@ class SociStore final : public Store {
                                         std::optional<long long> message_id,
                                         const std::vector<SealedEvidence>& files,
                                         long long now) const;
+  // One case change inside a write transaction (soci_cases.cpp); text_enc: the sealed text, or
+  // empty for none.
+  static bool ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
+                                const std::string& text_enc, long long now);
   // The bureau a new report goes to (soci_bureaus.cpp), inside the transaction that stores it.
   static long long RouteReport(soci::session& sql, const std::string& incident_municipality,
                                const std::string& residence_municipality);

@@ -13,6 +13,7 @@
 #include "domain/code_lists.hpp"
 #include "domain/correction.hpp"
 #include "domain/follow_up.hpp"
+#include "domain/reference.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"
 #include "store/mail_outbox.hpp"
@@ -204,6 +205,77 @@ struct EvidenceContent {
   std::string content;  // decrypted
 };
 
+// A mass-report event (massamelding) of a bureau, with how many reports are linked to it.
+// Name and description describe a public event and hold no personal data.
+struct NewMassEvent {
+  long long bureau_id = 0;
+  std::string name;
+  std::string description;
+  std::string started_on;  // YYYY-MM-DD
+  long long created_by = 0;
+};
+struct MassEvent {
+  long long id = 0;
+  long long bureau_id = 0;
+  std::string name;
+  std::string description;
+  std::string started_on;
+  long long created_at = 0;
+  std::string created_by_email;  // empty when that account is gone
+  long long linked = 0;          // reports linked to it
+  long long open = 0;            // of which the case is open (IsOpen)
+  long long closed = 0;          // of which closed or archived
+};
+// A report linked to an event, as the event's page and bulk closing need it (no personal data).
+struct MassLinkedReport {
+  long long id = 0;
+  std::string reference;
+  long long reported_at = 0;
+  std::string incident_municipality;
+  CaseStep step = CaseStep::kReceived;
+  long long case_version = 0;
+};
+// Reports of a bureau not linked to any event, made in [reported_from, reported_until) (Unix
+// seconds), with this nature, social domain and ground; an empty code matches any.
+struct MassReportFilter {
+  long long bureau_id = 0;
+  long long reported_from = 0;
+  long long reported_until = 0;
+  std::string nature;
+  std::string domain;
+  std::string ground;
+};
+// What linking a list of references did. The references are formatted (MP-YYYY-NNNNNN).
+struct MassLinkResult {
+  long long linked = 0;
+  std::vector<std::string> already_linked;  // to this event already
+  std::vector<std::string> other_event;     // linked to another event: unlink there first
+  std::vector<std::string> not_found;       // no such report in the event's bureau
+  bool event_full = false;                  // kMaxReportsPerMassEvent reached; the rest not linked
+};
+// One message from the bureau to every report linked to an event (a bulk answer).
+struct MassMessage {
+  long long event_id = 0;
+  long long staff_user_id = 0;
+  std::string body;
+  // The form's random key: the same key sends nothing a second time (a double click).
+  std::string submission_key;
+};
+struct MassMessageResult {
+  bool duplicate = false;  // this key was sent before; the counts are of that first time
+  long long recipients = 0;
+  long long notices = 0;  // e-mail notices queued (reporters who gave an address)
+};
+// Reports made in a year that are linked to one event, for the figures.
+struct MassEventCount {
+  long long event_id = 0;
+  long long bureau_id = 0;
+  std::string name;
+  long long reports = 0;
+};
+// Whether figures count the reports linked to mass events.
+enum class MassReports { kIncluded, kExcluded };
+
 struct MunicipalityCount {
   std::string code;  // CBS code or a special value (none / unknown)
   long long incident = 0;
@@ -271,6 +343,10 @@ class Store {
   // Cases (soci_cases.cpp). Returns false, changing nothing, when the report does not exist or
   // its case_version is no longer change.expected_version.
   virtual bool ApplyCaseChange(const CaseChange& change, long long now) = 0;
+  // Many changes at once (bulk work on mass reports), in one transaction, each exactly as
+  // ApplyCaseChange would apply it: result[i] says whether changes[i] applied.
+  virtual std::vector<bool> ApplyCaseChanges(const std::vector<CaseChange>& changes,
+                                             long long now) = 0;
   // Oldest first, decrypted, with the staff member's e-mail address.
   virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
   // The staff of a bureau, by e-mail address (without password hashes).
@@ -311,8 +387,42 @@ class Store {
   virtual bool AddToWorkingArea(long long bureau_id, const std::vector<std::string>& codes) = 0;
   // Hands a report over to another bureau. Returns false when either does not exist.
   virtual bool MoveReport(long long report_id, long long bureau_id) = 0;
-  // Counts per municipality, as incident place and as residence, for reports made in a year.
-  virtual std::vector<MunicipalityCount> CountByMunicipality(int year) = 0;
+  // Counts per municipality, as incident place and as residence, for reports made in a year;
+  // with kExcluded, reports linked to a mass event are left out.
+  virtual std::vector<MunicipalityCount> CountByMunicipality(
+      int year, MassReports mass = MassReports::kIncluded) = 0;
+
+  // Mass-report events (massameldingen; soci_mass_*.cpp). Returns nullopt when the bureau has an
+  // event of that name already.
+  virtual std::optional<long long> AddMassEvent(const NewMassEvent& event, long long now) = 0;
+  // A bureau's events, newest first, with their counts.
+  virtual std::vector<MassEvent> ListMassEvents(long long bureau_id) = 0;
+  virtual std::optional<MassEvent> GetMassEvent(long long event_id) = 0;
+  // The reports linked to an event, oldest first.
+  virtual std::vector<MassLinkedReport> ListMassEventReports(long long event_id) = 0;
+  // Reports matching the filter and not linked to any event: how many, and the oldest `limit`.
+  virtual long long CountUnlinkedReports(const MassReportFilter& filter) = 0;
+  virtual std::vector<ParsedReference> FindUnlinkedReports(const MassReportFilter& filter,
+                                                           int limit) = 0;
+  // Links reports to an event in one transaction: only reports of the event's bureau whose
+  // reference (year and number) matches and that no event holds yet. Each linked report gets a
+  // case event kLinked (code "linked", detail the event id) and a new case_version, so a
+  // colleague's form made before the link does not overwrite it. Throws StoreError when the
+  // event does not exist.
+  virtual MassLinkResult LinkReports(long long event_id,
+                                     const std::vector<ParsedReference>& references,
+                                     long long staff_user_id, long long now) = 0;
+  // Unlinks reports from an event in one transaction, each with a case event kLinked (code
+  // "unlinked", detail the event id) and a new case_version. Returns how many were unlinked;
+  // ids not linked to this event are ignored.
+  virtual long long UnlinkReports(long long event_id, const std::vector<long long>& report_ids,
+                                  long long staff_user_id, long long now) = 0;
+  // The message, encrypted per report, in the thread of every report linked to the event, and
+  // an e-mail notice queued for each reporter with an e-mail address, in one transaction.
+  virtual MassMessageResult SendMassMessage(const MassMessage& message, long long now) = 0;
+  // Per event (of every bureau), the reports made in the year that are linked to it; events
+  // without such reports are left out. By name.
+  virtual std::vector<MassEventCount> CountMassReports(int year) = 0;
 
   // Returns false when the e-mail address is taken.
   virtual bool AddUser(const NewStaffUser& user, long long now) = 0;

@@ -7,6 +7,7 @@
 #include "web/code_list_handlers.hpp"
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
+#include "web/mass_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_bureau_handlers.hpp"
@@ -72,6 +73,17 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/notitie", bind(CaseNotePost));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/toewijzen", bind(CaseAssignPost));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
+  // Mass reports (massameldingen): /medewerkers/massameldingen and …/{id}, with its bulk forms.
+  router.Add(Method::kGet, "/medewerkers/massameldingen", bind(StaffMassEventsPage));
+  router.Add(Method::kPost, "/medewerkers/massameldingen", bind(StaffMassEventAdd));
+  router.Add(Method::kGet, "/medewerkers/massameldingen/{id}", bind(StaffMassEventPage));
+  router.Add(Method::kPost, "/medewerkers/massameldingen/{id}/koppelen", bind(StaffMassLink),
+             Runs::kOnWorker, kMassFormBodyLimit);
+  router.Add(Method::kPost, "/medewerkers/massameldingen/{id}/ontkoppelen", bind(StaffMassUnlink),
+             Runs::kOnWorker, kMassFormBodyLimit);
+  router.Add(Method::kPost, "/medewerkers/massameldingen/{id}/bericht", bind(StaffMassMessage));
+  router.Add(Method::kPost, "/medewerkers/massameldingen/{id}/afsluiten", bind(StaffMassClose),
+             Runs::kOnWorker, kMassFormBodyLimit);
   router.Add(Method::kGet, kIntakePath, bind(StaffIntakePage));
   router.Add(Method::kPost, kIntakePath, bind(StaffIntakeSubmit));
   // The reporter's rights (staff_privacy_handlers.hpp).

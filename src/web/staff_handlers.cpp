@@ -7,6 +7,7 @@
 #include "http/form.hpp"
 #include "security/password.hpp"
 #include "web/case_labels.hpp"
+#include "web/mass_figures.hpp"
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_options.hpp"
@@ -37,6 +38,7 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_reports", Bool(template_name == "staff_reports"));
   nav.set("on_figures", Bool(template_name == "staff_figures"));
   nav.set("on_bureaus", Bool(template_name == "staff_bureaus"));
+  nav.set("on_mass", Bool(template_name.starts_with("staff_mass_")));
   nav.set("on_intake", Bool(template_name == "staff_intake"));
   nav.set("on_settings", Bool(template_name == "staff_settings"));
   nav.set("may_manage_settings", Bool(Allows(staff.role, Permission::kManageBureauSettings)));
@@ -210,7 +212,7 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   Lang lang = LangOf(request);
   int this_year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
   int year = ParseYear(request.QueryParam("jaar"), this_year);
-  auto counts = app.store.CountByMunicipality(year);
+  auto counts = app.store.CountByMunicipality(year, MassChoiceOf(request));
   // A municipality viewer sees their own municipality's figures and nothing else.
   if (staff->role == StaffRole::kMunicipalityViewer) {
     std::erase_if(
@@ -245,6 +247,7 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   data.set("has_rows", Bool(!rows.empty()));
   data.set("total_incident", std::to_string(total_incident));
   data.set("total_residence", std::to_string(total_residence));
+  AddMassFigures(app, request, *staff, year, data);
   http::Response cookies;
   Page page = StaffPage(app, request, cookies, *staff, "staff_figures",
                         N_("Figures per municipality"), std::move(data));

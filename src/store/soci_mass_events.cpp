@@ -1,0 +1,97 @@
+// Mass-report events (massameldingen): the events of a bureau and how many reports they hold.
+#include <soci/soci.h>
+
+#include "store/soci_store.hpp"
+#include "store/soci_util.hpp"
+
+namespace meldpunt {
+namespace {
+
+using soci_util::GetInteger;
+using soci_util::Guard;
+
+// The event's columns and its counts; closed counts closed and archived cases.
+std::string EventQuery(const char* where) {
+  std::string closed = "'" + std::string(StepCode(CaseStep::kClosed)) + "', '" +
+                       std::string(StepCode(CaseStep::kArchived)) + "'";
+  return "SELECT e.id, e.bureau_id, e.name, e.description, e.started_on, e.created_at, u.email, "
+         "(SELECT COUNT(*) FROM reports r WHERE r.mass_event_id = e.id), "
+         "(SELECT COUNT(*) FROM reports r WHERE r.mass_event_id = e.id AND r.case_step IN (" +
+         closed + ")) FROM mass_events e LEFT JOIN staff_users u ON u.id = e.created_by WHERE " +
+         std::string(where) + " ORDER BY e.id DESC";
+}
+
+MassEvent ReadEvent(const soci::row& row) {
+  MassEvent event;
+  event.id = GetInteger(row, 0);
+  event.bureau_id = GetInteger(row, 1);
+  event.name = row.get<std::string>(2);
+  event.description = row.get<std::string>(3);
+  event.started_on = row.get<std::string>(4);
+  event.created_at = GetInteger(row, 5);
+  if (row.get_indicator(6) == soci::i_ok) event.created_by_email = row.get<std::string>(6);
+  event.linked = GetInteger(row, 7);
+  event.closed = GetInteger(row, 8);
+  event.open = event.linked - event.closed;
+  return event;
+}
+
+}  // namespace
+
+std::optional<long long> SociStore::AddMassEvent(const NewMassEvent& event, long long now) {
+  return Guard("adding a mass-report event", [&] {
+    std::optional<long long> added;
+    Write([&](soci::session& sql) {
+      long long existing = 0;
+      sql << "SELECT COUNT(*) FROM mass_events WHERE bureau_id = :bureau AND name = :name",
+          soci::use(event.bureau_id), soci::use(event.name), soci::into(existing);
+      if (existing > 0) return;
+      long long id = 0;
+      sql << "INSERT INTO mass_events (bureau_id, name, description, started_on, created_at, "
+             "created_by) VALUES (:bureau, :name, :description, :started, :now, :by) RETURNING id",
+          soci::use(event.bureau_id), soci::use(event.name), soci::use(event.description),
+          soci::use(event.started_on), soci::use(now), soci::use(event.created_by), soci::into(id);
+      added = id;
+    });
+    return added;
+  });
+}
+
+std::vector<MassEvent> SociStore::ListMassEvents(long long bureau_id) {
+  return Guard("listing mass-report events", [&] {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << EventQuery("e.bureau_id = :bureau"), soci::use(bureau_id));
+    std::vector<MassEvent> events;
+    for (const auto& row : rows) events.push_back(ReadEvent(row));
+    return events;
+  });
+}
+
+std::optional<MassEvent> SociStore::GetMassEvent(long long event_id) {
+  return Guard("reading a mass-report event", [&]() -> std::optional<MassEvent> {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows = (sql.prepare << EventQuery("e.id = :id"), soci::use(event_id));
+    for (const auto& row : rows) return ReadEvent(row);
+    return std::nullopt;
+  });
+}
+
+std::vector<MassEventCount> SociStore::CountMassReports(int year) {
+  return Guard("counting mass reports", [&] {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT e.id, e.bureau_id, e.name, COUNT(*) FROM reports r JOIN "
+                        "mass_events e ON e.id = r.mass_event_id WHERE r.reported_year = :year "
+                        "GROUP BY e.id, e.bureau_id, e.name ORDER BY e.name, e.id",
+         soci::use(year));
+    std::vector<MassEventCount> counts;
+    for (const auto& row : rows) {
+      counts.push_back(
+          {GetInteger(row, 0), GetInteger(row, 1), row.get<std::string>(2), GetInteger(row, 3)});
+    }
+    return counts;
+  });
+}
+
+}  // namespace meldpunt
