@@ -24,9 +24,14 @@
 namespace meldpunt::app {
 namespace {
 
-// Purposes of keys derived from the master key. Numbers are never reused; receipts took 40 to stay
-// clear of numbers taken in parallel work.
-enum KeyPurpose : unsigned long long { kDataKey = 1, kSigningKey = 2, kReceiptKey = 40 };
+// Purposes of keys derived from the master key. Numbers are never reused; receipts took 40 and the
+// audit chain 50 to stay clear of numbers taken in parallel work.
+enum KeyPurpose : unsigned long long {
+  kDataKey = 1,
+  kSigningKey = 2,
+  kReceiptKey = 40,
+  kAuditChainKey = 50,
+};
 
 }  // namespace
 
@@ -65,9 +70,13 @@ Key LoadKey(const Config& config) {
 
 }  // namespace
 
+Key LoadMasterKey(const Config& config) { return LoadKey(config); }
+
+Key AuditChainKey(const Key& master) { return DeriveKey(master, kAuditChainKey); }
+
 int Serve(const Config& config) {
   Key master = LoadKey(config);
-  auto store = OpenStore(config.database, DeriveKey(master, kDataKey));
+  auto store = OpenStore(config.database, DeriveKey(master, kDataKey), AuditChainKey(master));
   auto municipalities =
       MunicipalityRegistry::FromCsv(ReadFile(config.share_dir + "/data/gemeenten.csv"));
   if (!municipalities) throw std::runtime_error(municipalities.error());

@@ -47,8 +47,12 @@ int main(int argc, char** argv) {
   bureau_area->add_option("--bureau", bureau_id, "The bureau's id")->required();
   bureau_area->add_option("municipalities", area_codes, "CBS codes such as GM0363")->required();
   auto* outbox = cli.add_subcommand("outbox", "Show how many e-mails wait, were sent or failed");
-  for (auto* sub :
-       {serve, migrate, user, user_add, bureau, bureau_add, bureau_list, bureau_area, outbox})
+  auto* audit = cli.add_subcommand("audit", "The audit log");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand(
+      "verify", "Check that no audit entry was changed, added or removed outside meldpunt");
+  for (auto* sub : {serve, migrate, user, user_add, bureau, bureau_add, bureau_list, bureau_area,
+                    outbox, audit, audit_verify})
     sub->fallthrough();
 
   if (auto flag = app::SecretOnCommandLine(argc, argv)) {
@@ -69,6 +73,7 @@ int main(int argc, char** argv) {
     if (*bureau_list) return app::ListBureaus(config);
     if (*bureau_area) return app::AddToWorkingArea(config, bureau_id, area_codes);
     if (*outbox) return app::ShowOutbox(config);
+    if (*audit_verify) return app::VerifyAuditLog(config);
   } catch (const std::exception& e) {
     log::Error("fatal", {{"error", e.what()}});
     return 1;

@@ -24,7 +24,9 @@ class SociStore final : public Store {
  public:
   // Connects, applies pending migrations, and gets ready to serve.
   // Without a data key the store serves everything but the encrypted fields of reports.
-  SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size);
+  // Without the audit chain key the store writes no audit entries.
+  SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size,
+            std::optional<Key> audit_key = std::nullopt);
   ~SociStore() override;
 
   bool Ping() override;
@@ -55,9 +57,13 @@ class SociStore final : public Store {
   long long CountEvidence(long long report_id) override;
   std::map<long long, long long> CountEvidenceByReport(long long first_id,
                                                        long long last_id) override;
-  void Audit(long long user_id, const std::string& action, const std::string& subject,
-             long long now) override;
+  // The audit log (soci_audit.cpp).
+  using Store::Audit;
+  void Audit(const AuditEntry& entry, long long now) override;
   long long CountAudit(const std::string& action) override;
+  std::vector<AuditRecord> ListAudit(const AuditFilter& filter, int limit, int offset) override;
+  long long CountAuditMatching(const AuditFilter& filter) override;
+  AuditChainReport VerifyAuditChain() override;
   bool EnqueueReporterMail(long long report_id, MailKind kind, const std::string& lang,
                            long long now) override;
   std::optional<OutboxMail> ClaimDueMail(long long now, long long lease_until) override;
@@ -114,6 +120,7 @@ class SociStore final : public Store {
   const DatabaseUrl url_;
   const Cipher& cipher() const;
   const std::optional<Cipher> cipher_;
+  const std::optional<Key> audit_key_;  // chains the audit log (security/audit_chain.hpp)
   std::unique_ptr<soci::connection_pool> readers_;
   std::unique_ptr<WriteQueue> writer_;  // SQLite only
 };

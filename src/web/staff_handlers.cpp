@@ -36,9 +36,11 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_reports", Bool(template_name == "staff_reports"));
   nav.set("on_figures", Bool(template_name == "staff_figures"));
   nav.set("on_bureaus", Bool(template_name == "staff_bureaus"));
+  nav.set("on_audit", Bool(template_name == "staff_audit"));
   nav.set("may_read_cases", Bool(Allows(staff.role, Permission::kReadCases)));
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
   nav.set("may_manage_bureaus", Bool(Allows(staff.role, Permission::kManageBureaus)));
+  nav.set("may_read_audit_log", Bool(Allows(staff.role, Permission::kReadAuditLog)));
   data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
   return Page{std::move(template_name), std::move(title), std::move(data), ""};
 }
@@ -104,7 +106,7 @@ http::Response StaffLogin(const AppContext& app, const http::Request& request) {
   std::string token = RandomToken(32);
   long long now = app.now();
   app.store.AddSession(HashToken(token), user->id, now);
-  app.store.Audit(user->id, "login", user->email, now);
+  app.store.Audit(AuditEntry::ForBureau(user->id, "login", user->bureau_id, ""), now);
   // A fresh token at every login: a session id planted before login is never used after it.
   http::Response response = http::Response::SeeOther(StaffHome(*role));
   response.Add("Set-Cookie", http::SetCookie(kSessionCookie, token,
@@ -138,8 +140,15 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
   auto reports = app.store.ListBureauReports(bureau, app.options.staff_page_size, 0);
   long long total = app.store.CountBureauReports(bureau);
   // Reading reports is a read of personal data: it goes on the record before it is shown.
-  app.store.Audit(staff->user_id, "list_reports", std::to_string(reports.size()) + " reports",
-                  app.now());
+  AuditEntry listing = AuditEntry::ForBureau(staff->user_id, "list_reports", staff->bureau_id,
+                                             std::to_string(reports.size()) + " reports");
+  if (!reports.empty()) {
+    // Newest first: the range of numbers shown, so "who saw this case" finds this listing.
+    listing.listed_from = reports.back().id;
+    listing.listed_to = reports.front().id;
+    listing.detail += ", " + reports.back().reference + " to " + reports.front().reference;
+  }
+  app.store.Audit(listing, app.now());
   auto files = reports.empty() ? std::map<long long, kainjow::mustache::list>{}
                                : EvidenceLinks(app, lang, reports.back().id, reports.front().id);
   kainjow::mustache::list rows;

@@ -9,6 +9,7 @@
 #include "web/report_form_data.hpp"
 #include "web/reporter_mail.hpp"
 #include "web/staff_access.hpp"
+#include "web/staff_audit_handlers.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/thread_view.hpp"
 
@@ -29,7 +30,9 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
   Lang lang = LangOf(request);
   auto messages = app.store.ListMessages(report.id);
   // Showing a report is a read of personal data: it goes on the record before it is shown.
-  app.store.Audit(staff.user_id, "report.read", report.reference, app.now());
+  app.store.Audit(AuditEntry::ForCase(staff.user_id, "report.read", report.id, report.bureau_id,
+                                      report.reference),
+                  app.now());
   TemplateData data;
   data.set("id", std::to_string(report.id));
   data.set("reference", report.reference);
@@ -59,6 +62,8 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
   data.set("thread",
            RenderThread(app, lang, messages, app.store.ListEvidence(report.id), Viewer::kStaff));
   data.set("may_write", Bool(MayWrite(staff)));
+  if (Allows(staff.role, Permission::kReadAuditLog))
+    data.set("audit_url", AuditLogPathForCase(report.reference));
   if (Allows(staff.role, Permission::kMoveCases)) {
     kainjow::mustache::list others;
     for (const auto& bureau : app.store.ListBureaus()) {
@@ -135,8 +140,10 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
     auto status = ParseStatus(form->Get("status"));
     if (!status) return ErrorPage(app, 400, &request);
     app.store.SetReportStatus(report->id, *status);
-    app.store.Audit(staff->user_id, "report.status",
-                    report->reference + ": " + std::string(StatusCode(*status)), app.now());
+    app.store.Audit(
+        AuditEntry::ForCase(staff->user_id, "report.status", report->id, report->bureau_id,
+                            report->reference + ": " + std::string(StatusCode(*status))),
+        app.now());
     return http::Response::SeeOther(ReportPath(report->id) + "?status=1");
   }
 
@@ -148,7 +155,9 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
   app.store.AddMessage(report->id, MessageAuthor::kBureau, staff->user_id, message.text, app.now());
   // A reporter who gave an e-mail address hears that there is news (never what it says).
   QueueReporterNotice(app, report->id);
-  app.store.Audit(staff->user_id, "report.message", report->reference, app.now());
+  app.store.Audit(AuditEntry::ForCase(staff->user_id, "report.message", report->id,
+                                      report->bureau_id, report->reference),
+                  app.now());
   return http::Response::SeeOther(ReportPath(report->id) + "?verzonden=1");
 }
 
