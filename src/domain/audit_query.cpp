@@ -90,6 +90,12 @@ ParsedAuditQuery ParseAuditQuery(const AuditQueryInput& input) {
     page = 1;
   }
   parsed.query.page = page;
+
+  long long up_to = 0;
+  const std::string& u = input.up_to;
+  auto [up_end, up_ec] = std::from_chars(u.data(), u.data() + u.size(), up_to);
+  if (!u.empty() && up_ec == std::errc{} && up_end == u.data() + u.size() && up_to > 0)
+    parsed.query.up_to_id = up_to;
   return parsed;
 }
 

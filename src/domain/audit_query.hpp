@@ -28,6 +28,7 @@ struct AuditQueryInput {
   std::string from;         // van: YYYY-MM-DD, a Dutch calendar day, inclusive
   std::string to;           // tot: YYYY-MM-DD, inclusive
   std::string page;         // pagina: 1, 2, ...
+  std::string up_to;        // tot_regel: the newest entry when paging began
 };
 
 enum class AuditQueryProblem {
@@ -51,6 +52,9 @@ struct AuditQuery {
   std::optional<long long> from;   // Unix seconds: the start of the first day in Dutch time
   std::optional<long long> until;  // Unix seconds: the start of the day after the last day
   int page = 1;
+  // Paging runs over the entries up to this one, so that entries written meanwhile (viewing the
+  // log writes one) do not shift the pages.
+  std::optional<long long> up_to_id;
   bool Filtered() const {
     return report_id || !staff_email.empty() || !action.empty() || from || until;
   }
@@ -59,7 +63,7 @@ struct AuditQuery {
 inline constexpr int kMaxAuditPage = 100000;
 
 // The query, or the problems with what was typed (every field is checked, not just the first).
-// An unusable page number is page 1.
+// An unusable page number is page 1; an unusable tot_regel is none.
 struct ParsedAuditQuery {
   AuditQuery query;
   std::vector<AuditQueryError> errors;

@@ -62,10 +62,11 @@ struct AuditFilter {
   // With report_id: the year in the case's reference; a reference whose year is not the case's
   // matches nothing (unless the case is gone, when the year cannot be checked).
   std::optional<int> report_year;
-  std::string staff_email;         // empty: everyone
-  std::string action;              // empty: every action
-  std::optional<long long> from;   // at >= from (Unix seconds)
-  std::optional<long long> until;  // at < until
+  std::string staff_email;            // empty: everyone
+  std::string action;                 // empty: every action
+  std::optional<long long> from;      // at >= from (Unix seconds)
+  std::optional<long long> until;     // at < until
+  std::optional<long long> up_to_id;  // id <= up_to_id
 };
 
 // What `meldpunt audit verify` found.

@@ -83,6 +83,7 @@ FilterQuery BuildFilter(const AuditFilter& filter) {
   if (!filter.action.empty()) q.Text(" AND a.action = :action", filter.action);
   if (filter.from) q.Number(" AND a.at >= :from_at", *filter.from);
   if (filter.until) q.Number(" AND a.at < :until_at", *filter.until);
+  if (filter.up_to_id) q.Number(" AND a.id <= :up_to", *filter.up_to_id);
   return q;
 }
 

@@ -58,13 +58,16 @@ std::string ActionText(const AppContext& app, Lang lang, const std::string& code
 }
 
 AuditQueryInput InputOf(const http::Request& request) {
-  return AuditQueryInput{request.QueryParam("melding"), request.QueryParam("medewerker"),
-                         request.QueryParam("actie"),   request.QueryParam("van"),
-                         request.QueryParam("tot"),     request.QueryParam("pagina")};
+  return AuditQueryInput{request.QueryParam("melding"),  request.QueryParam("medewerker"),
+                         request.QueryParam("actie"),    request.QueryParam("van"),
+                         request.QueryParam("tot"),      request.QueryParam("pagina"),
+                         request.QueryParam("tot_regel")};
 }
 
-// path?melding=…&… with the filters as typed (empty ones left out), and a page when not the first.
-std::string LinkWith(std::string_view path, const AuditQueryInput& input, int page = 1) {
+// path?melding=…&… with the filters as typed (empty ones left out), and a page when not the first,
+// counted over the entries up to up_to.
+std::string LinkWith(std::string_view path, const AuditQueryInput& input, int page = 1,
+                     std::optional<long long> up_to = std::nullopt) {
   boost::urls::url url(path);
   auto add = [&](std::string_view name, const std::string& value) {
     if (!value.empty()) url.params().append({name, value});
@@ -75,6 +78,7 @@ std::string LinkWith(std::string_view path, const AuditQueryInput& input, int pa
   add("van", input.from);
   add("tot", input.to);
   if (page > 1) add("pagina", std::to_string(page));
+  if (up_to) add("tot_regel", std::to_string(*up_to));
   return std::string(url.buffer());
 }
 
@@ -106,7 +110,8 @@ AuditFilter FilterFor(long long bureau_id, const AuditQuery& query) {
                      .staff_email = query.staff_email,
                      .action = query.action,
                      .from = query.from,
-                     .until = query.until};
+                     .until = query.until,
+                     .up_to_id = query.up_to_id};
 }
 
 // What was asked, for the audit entry of the viewing itself: references and codes only.
@@ -196,14 +201,14 @@ http::Response LogPage(const AppContext& app, const http::Request& request,
 
   if (parsed.errors.empty()) {
     AuditFilter filter = FilterFor(*staff.bureau_id, query);
-    long long total = app.store.CountAuditMatching(filter);
-    int offset = (query.page - 1) * kAuditPageSize;
     // Viewing the log is itself on the record, before anything is shown.
     app.store.Audit(AboutQuery(AuditEntry::ForBureau(staff.user_id, "audit.read", staff.bureau_id,
                                                      "page " + std::to_string(query.page) + "; " +
                                                          DescribeQuery(input, query)),
                                query),
                     app.now());
+    long long total = app.store.CountAuditMatching(filter);
+    int offset = (query.page - 1) * kAuditPageSize;
     auto records = app.store.ListAudit(filter, kAuditPageSize, offset);
     kainjow::mustache::list rows;
     for (const auto& record : records) {
@@ -229,8 +234,14 @@ http::Response LogPage(const AppContext& app, const http::Request& request,
     data.set("total", std::to_string(total));
     data.set("page", std::to_string(query.page));
     data.set("pages", std::to_string(pages));
-    if (query.page > 1) data.set("newer_url", LinkWith(kAuditLogPath, input, query.page - 1));
-    if (query.page < pages) data.set("older_url", LinkWith(kAuditLogPath, input, query.page + 1));
+    // The pages stay put while the log grows: they run over the entries up to the newest one
+    // that was there when paging began.
+    std::optional<long long> up_to = query.up_to_id;
+    if (!up_to && query.page == 1 && !records.empty()) up_to = records.front().id;
+    if (query.page > 1)
+      data.set("newer_url", LinkWith(kAuditLogPath, input, query.page - 1, up_to));
+    if (query.page < pages)
+      data.set("older_url", LinkWith(kAuditLogPath, input, query.page + 1, up_to));
     data.set("csv_url", LinkWith(kAuditCsvPath, input));
     data.set("shown", Bool(true));
   }
