@@ -195,7 +195,7 @@ http::Response LogPage(const AppContext& app, const http::Request& request,
   }
   data.set("errors", errors);
   data.set("has_errors", Bool(!parsed.errors.empty()));
-  data.set("export_problem", export_problem);
+  if (!export_problem.empty()) data.set("export_problem", export_problem);
   data.set("filtered", Bool(query.Filtered()));
   data.set("clear_url", std::string(kAuditLogPath));
 
