@@ -10,6 +10,7 @@
 #include <set>
 
 #include "domain/classification.hpp"
+#include "domain/handling.hpp"
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
 #include "store/soci_util.hpp"
@@ -29,7 +30,8 @@ constexpr std::string_view kContactAd = "reports.contact";
 constexpr const char* kReportColumns =
     "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
     "channel, description_enc, contact_enc, status, reporter_role, nature, social_domain, scope, "
-    "wishes, is_complaint, code_list_version, bureau_id";
+    "wishes, is_complaint, code_list_version, bureau_id, case_step, assigned_to, consent_recorded, "
+    "outcome, case_closed_at, case_version";
 
 std::string ContactToJson(const Contact& c) {
   return boost::json::serialize(boost::json::object{{"name", c.name},
@@ -338,6 +340,12 @@ RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   r.is_complaint = GetInteger(row, 15) != 0;
   r.code_list_version = row.get<std::string>(16);
   r.bureau_id = row.get_indicator(17) == soci::i_ok ? GetInteger(row, 17) : 0;
+  r.step = ParseStep(row.get<std::string>(18)).value_or(CaseStep::kReceived);
+  if (row.get_indicator(19) == soci::i_ok) r.assigned_to = GetInteger(row, 19);
+  r.consent_recorded = GetInteger(row, 20) != 0;
+  r.outcome = row.get<std::string>(21);
+  if (row.get_indicator(22) == soci::i_ok) r.closed_at = GetInteger(row, 22);
+  r.case_version = GetInteger(row, 23);
   r.reference = FormatReference(YearOf(r.reported_at), r.id);
   return r;
 }
@@ -359,13 +367,25 @@ void SociStore::ReadGrounds(soci::session& sql, std::vector<RegisteredReport>& r
     auto it = by_id.find(GetInteger(row, 0));
     if (it != by_id.end()) it->second->grounds.push_back(row.get<std::string>(1));
   }
-  // In the order of the code list, as the reporter saw them.
-  auto rank = [](const std::string& ground) {
-    return std::find(kGrounds.begin(), kGrounds.end(), ground) - kGrounds.begin();
+  soci::rowset<soci::row> handlings =
+      (sql.prepare << "SELECT report_id, handling FROM report_handlings WHERE report_id BETWEEN "
+                      ":first AND :last",
+       soci::use(first), soci::use(last));
+  for (const auto& row : handlings) {
+    auto it = by_id.find(GetInteger(row, 0));
+    if (it != by_id.end()) it->second->handlings.push_back(row.get<std::string>(1));
+  }
+  // In the order of the code lists, as the reporter and staff saw them.
+  auto sort_by = [](std::vector<std::string>& codes, std::span<const std::string_view> list) {
+    auto rank = [&](const std::string& code) {
+      return std::find(list.begin(), list.end(), code) - list.begin();
+    };
+    std::sort(codes.begin(), codes.end(),
+              [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   };
   for (auto& r : reports) {
-    std::sort(r.grounds.begin(), r.grounds.end(),
-              [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    sort_by(r.grounds, kGrounds);
+    sort_by(r.handlings, kHandlings);
   }
 }
 
