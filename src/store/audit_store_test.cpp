@@ -143,6 +143,18 @@ TEST_F(AuditStore, TheChainHoldsAndConcurrentWritersKeepItLinear) {
   EXPECT_EQ(report.legacy, 0);
 }
 
+TEST_F(AuditStore, ALongDetailIsCutAtACharacterBoundary) {
+  std::string detail = "x";  // then "é" (C3 A9) 600 times: 1201 bytes
+  for (int i = 0; i < 600; ++i) detail += "\xC3\xA9";
+  store_->Audit(AuditEntry::ForBureau(1, "bureau.add", 1, detail), kNow);
+  AuditFilter f;
+  f.bureau_id = 1;
+  std::string stored = store_->ListAudit(f, 1, 0).front().detail;
+  EXPECT_EQ(stored.size(), 999u);  // 1000 would split an "é"
+  EXPECT_EQ(stored.back(), '\xA9');
+  EXPECT_TRUE(store_->VerifyAuditChain().intact);
+}
+
 TEST_F(AuditStore, TheTableRefusesUpdatesAndDeletes) {
   store_->Audit(AuditEntry::ForCase(1, "report.read", report_, 1, ""), kNow);
   EXPECT_THROW(Raw("UPDATE audit_log SET action = 'x'"), soci::soci_error);

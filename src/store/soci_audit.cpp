@@ -100,7 +100,13 @@ void SociStore::Audit(const AuditEntry& entry, long long now) {
   if (entry.action.empty() || entry.action.size() > kMaxActionChars) {
     throw StoreError("an audit entry needs an action of at most 64 characters");
   }
-  std::string detail = entry.detail.substr(0, kMaxDetailChars);
+  std::string detail = entry.detail;
+  if (detail.size() > kMaxDetailChars) {
+    // Cut at a character boundary: PostgreSQL takes only valid UTF-8.
+    size_t cut = kMaxDetailChars;
+    while (cut > 0 && (static_cast<unsigned char>(detail[cut]) & 0xC0) == 0x80) --cut;
+    detail.resize(cut);
+  }
   OptionalBind report(entry.report_id), bureau(entry.bureau_id), listed_from(entry.listed_from),
       listed_to(entry.listed_to);
   const bool postgres = url_.engine == Engine::kPostgres;
