@@ -15,7 +15,8 @@ int VerifyAuditLog(const Config& config) {
               << ": the audit log can only be checked with the key file the server uses\n";
     return 2;
   }
-  auto store = OpenStore(config.database, std::nullopt, AuditChainKey(LoadMasterKey(config)));
+  auto store =
+      OpenStore(config.database, std::nullopt, AuditChainKey(LoadExistingMasterKey(config)));
   AuditChainReport report = store->VerifyAuditChain();
   if (!report.intact) {
     std::cout << "audit log BROKEN";

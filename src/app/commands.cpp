@@ -9,6 +9,7 @@
 
 #include "app/command_util.hpp"
 #include "app/mail_service.hpp"
+#include "app/retention_service.hpp"
 #include "domain/report.hpp"
 #include "evidence/processor.hpp"
 #include "http/log.hpp"
@@ -70,7 +71,13 @@ Key LoadKey(const Config& config) {
 
 }  // namespace
 
-Key LoadMasterKey(const Config& config) { return LoadKey(config); }
+Key LoadExistingMasterKey(const Config& config) {
+  if (!std::filesystem::exists(config.key_file)) {
+    throw std::runtime_error("no key file at " + config.key_file +
+                             ": give the --data-dir or --key-file the server uses");
+  }
+  return LoadKey(config);
+}
 
 Key AuditChainKey(const Key& master) { return DeriveKey(master, kAuditChainKey); }
 
@@ -96,6 +103,7 @@ int Serve(const Config& config) {
   RateLimiter report_limits(config.report_burst, config.report_refill_seconds);
   RateLimiter login_limits(config.login_burst, config.login_refill_seconds);
   MailService mail(config, *store, translator);
+  RetentionService retention(config, *store, MakeClock(config));
   AttemptGuard receipt_attempts(config.followup_burst, config.followup_refill_seconds,
                                 config.followup_failures_per_minute);
   web::AppContext app{
@@ -143,6 +151,7 @@ int Serve(const Config& config) {
                           {"io_threads", options.io_threads}});
   server.Run();
   mail.Stop();
+  retention.Stop();
   log::Info("stopped");
   return 0;
 }

@@ -166,6 +166,16 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_STAFF_IDLE_MINUTES")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();
+  app.add_option("--retention-job", c.retention_job,
+                 "Anonymise closed cases past each bureau's retention period: once at start and "
+                 "daily (true/false)")
+      ->envname("MELDPUNT_RETENTION_JOB")
+      ->capture_default_str();
+  app.add_option("--retention-hour", c.retention_hour,
+                 "Hour of the day (Dutch time, 0-23) of the daily retention run")
+      ->envname("MELDPUNT_RETENTION_HOUR")
+      ->check(CLI::Range(0, 23))
+      ->capture_default_str();
   AddMailOptions(app, c);
 }
 

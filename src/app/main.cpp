@@ -7,6 +7,7 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/mail_service.hpp"
+#include "app/retention_service.hpp"
 #include "http/log.hpp"
 #include "security/crypto.hpp"
 
@@ -51,8 +52,14 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
       "verify", "Check that no audit entry was changed, added or removed outside meldpunt");
+  auto* retention = cli.add_subcommand("retention", "Retention of personal data");
+  retention->require_subcommand(1);
+  auto* retention_run = retention->add_subcommand(
+      "run", "Anonymise closed cases past their bureau's retention period (serve does it daily)");
+  bool dry_run = false;
+  retention_run->add_flag("--dry-run", dry_run, "Only count, per bureau; change nothing");
   for (auto* sub : {serve, migrate, user, user_add, bureau, bureau_add, bureau_list, bureau_area,
-                    outbox, audit, audit_verify})
+                    outbox, audit, audit_verify, retention, retention_run})
     sub->fallthrough();
 
   if (auto flag = app::SecretOnCommandLine(argc, argv)) {
@@ -74,6 +81,7 @@ int main(int argc, char** argv) {
     if (*bureau_area) return app::AddToWorkingArea(config, bureau_id, area_codes);
     if (*outbox) return app::ShowOutbox(config);
     if (*audit_verify) return app::VerifyAuditLog(config);
+    if (*retention_run) return app::RunRetention(config, dry_run);
   } catch (const std::exception& e) {
     log::Error("fatal", {{"error", e.what()}});
     return 1;

@@ -13,10 +13,31 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 12> kAuditActions = {
-    "login",          "list_reports",      "report.read", "report.status",
-    "report.message", "download_evidence", "report.move", "access.denied",
-    "bureau.add",     "bureau.area",       "audit.read",  "audit.export"};
+inline constexpr std::array<std::string_view, 24> kAuditActions = {
+    "login",
+    "list_reports",
+    "search",
+    "deadlines.read",
+    "report.read",
+    "report.register",
+    "report.classify",
+    "report.status",
+    "report.closed.registration_only",
+    "report.message",
+    "download_evidence",
+    "report.export",
+    "report.correct",
+    "report.erase",
+    "report.anonymise",
+    "report.move",
+    "access.denied",
+    "bureau.add",
+    "bureau.area",
+    "bureau.settings",
+    "code_list.add",
+    "code_list.retire",
+    "audit.read",
+    "audit.export"};
 
 bool IsAuditAction(std::string_view action);
 

@@ -30,7 +30,7 @@ std::string AuditChainHash(const Key& chain_key, std::string_view previous_hash,
   AppendField(message, previous_hash);
   AppendNumber(message, fields.seq);
   AppendNumber(message, fields.at);
-  AppendNumber(message, fields.user_id);
+  AppendOptional(message, fields.user_id);
   AppendField(message, fields.action);
   AppendOptional(message, fields.report_id);
   AppendOptional(message, fields.bureau_id);

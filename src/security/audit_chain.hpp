@@ -17,7 +17,7 @@ namespace meldpunt {
 struct AuditChainFields {
   long long seq = 0;  // 1, 2, 3, ... in the order the entries were written
   long long at = 0;
-  long long user_id = 0;
+  std::optional<long long> user_id;  // none: meldpunt itself
   std::string_view action;
   std::optional<long long> report_id;
   std::optional<long long> bureau_id;

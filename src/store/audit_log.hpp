@@ -10,9 +10,11 @@ namespace meldpunt {
 
 // One entry to write. The detail holds references and codes only (MP-2026-000042, a status
 // code, a number of reports), never a reporter's personal data: the log is shown to bureau admins
-// and exported, and it is kept after a report has been anonymised.
+// and exported, and it is kept after a report has been anonymised. Without a case, a detail that
+// begins with a case's reference names the case; without a bureau, the entry is on the record of
+// the case's bureau, else of the staff member's (so entries in the older form land right too).
 struct AuditEntry {
-  long long user_id = 0;
+  std::optional<long long> user_id;    // none: meldpunt did it by itself, by a rule
   std::string action;                  // see domain/audit_query.hpp for the known actions
   std::optional<long long> report_id;  // the case it concerns
   std::optional<long long> bureau_id;  // the bureau whose log it belongs to (see AuditFilter)
@@ -32,10 +34,15 @@ struct AuditEntry {
   // An entry about no one case, on a bureau's record (none: a system admin's own work).
   static AuditEntry ForBureau(long long user_id, std::string action,
                               std::optional<long long> bureau_id, std::string detail) {
-    AuditEntry entry;
+    AuditEntry entry = BySystem(std::move(action), std::move(detail));
     entry.user_id = user_id;
-    entry.action = std::move(action);
     entry.bureau_id = bureau_id;
+    return entry;
+  }
+  // An entry for what meldpunt did by itself (no staff member).
+  static AuditEntry BySystem(std::string action, std::string detail) {
+    AuditEntry entry;
+    entry.action = std::move(action);
     entry.detail = std::move(detail);
     return entry;
   }
@@ -44,9 +51,9 @@ struct AuditEntry {
 // A stored entry, as the admin's log shows it.
 struct AuditRecord {
   long long id = 0;
-  long long at = 0;  // Unix seconds
-  long long user_id = 0;
-  std::string user_email;  // empty when the account no longer exists
+  long long at = 0;        // Unix seconds
+  long long user_id = 0;   // 0: meldpunt did it by itself
+  std::string user_email;  // empty for meldpunt itself
   std::string action;
   std::optional<long long> report_id;
   std::string report_reference;  // empty when there is no report or it no longer exists

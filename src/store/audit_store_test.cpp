@@ -88,6 +88,29 @@ TEST_F(AuditStore, ABureausLogHasItsOwnEntriesAndWhatItsStaffDid) {
   EXPECT_EQ(store_->ListAudit(one, 1, 1).front().id, records[1].id);  // paged, newest first
 }
 
+TEST_F(AuditStore, EntriesInTheOlderFormAndBySystemArePlaced) {
+  store_->Audit(1, "report.classify", "MP-2026-000001 2025.1", kNow);  // the case, its bureau
+  store_->Audit(3, "report.read", "MP-2025-000001", kNow);  // no such case: the member's bureau
+  store_->Audit(3, "search", "grounds origin; 4 found", kNow);
+  store_->AuditSystem("report.closed.registration_only", "MP-2026-000001", kNow);
+  AuditFilter one;
+  one.bureau_id = 1;
+  auto records = store_->ListAudit(one, 10, 0);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].action, "report.closed.registration_only");
+  EXPECT_EQ(records[0].user_id, 0);  // meldpunt itself
+  EXPECT_EQ(records[0].report_id, report_);
+  EXPECT_EQ(records[0].bureau_id, 1);
+  EXPECT_EQ(records[1].report_id, report_);
+  AuditFilter two;
+  two.bureau_id = 2;
+  records = store_->ListAudit(two, 10, 0);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_FALSE(records[1].report_id);
+  EXPECT_EQ(records[1].bureau_id, 2);
+  EXPECT_TRUE(store_->VerifyAuditChain().intact);
+}
+
 TEST_F(AuditStore, FiltersOnCaseStaffActionPeriodAndPaging) {
   AuditEntry listing = AuditEntry::ForBureau(2, "list_reports", 1, "2 reports");
   listing.listed_from = report_;

@@ -87,6 +87,15 @@ FilterQuery BuildFilter(const AuditFilter& filter) {
   return q;
 }
 
+// "MP-2026-000042" at the start of a detail, followed by nothing, a space or a colon.
+std::optional<ParsedReference> LeadingReference(std::string_view detail) {
+  if (!detail.starts_with("MP-")) return std::nullopt;
+  std::string_view token = detail.substr(0, detail.find_first_of(" :"));
+  auto ref = ParseReference(token);
+  if (!ref || FormatReference(ref->year, ref->number) != token) return std::nullopt;
+  return ref;
+}
+
 constexpr const char* kFilterFrom =
     " FROM audit_log a LEFT JOIN staff_users u ON u.id = a.user_id"
     " LEFT JOIN reports r ON r.id = a.report_id";
@@ -94,54 +103,91 @@ constexpr const char* kFilterFrom =
 }  // namespace
 
 void SociStore::Audit(const AuditEntry& entry, long long now) {
+  CheckAuditEntry(entry);
+  Guard("writing the audit log",
+        [&] { Write([&](soci::session& sql) { AppendAudit(sql, entry, now); }); });
+}
+
+void SociStore::AuditSystem(const std::string& action, const std::string& subject, long long now) {
+  Audit(AuditEntry::BySystem(action, subject), now);
+}
+
+void SociStore::CheckAuditEntry(const AuditEntry& entry) const {
   if (!audit_key_) {
     throw StoreError("this command has no audit chain key, so it cannot write the audit log");
   }
   if (entry.action.empty() || entry.action.size() > kMaxActionChars) {
     throw StoreError("an audit entry needs an action of at most 64 characters");
   }
-  std::string detail = entry.detail;
-  if (detail.size() > kMaxDetailChars) {
+}
+
+void SociStore::AppendAudit(soci::session& sql, AuditEntry entry, long long now) const {
+  CheckAuditEntry(entry);
+  if (entry.detail.size() > kMaxDetailChars) {
     // Cut at a character boundary: PostgreSQL takes only valid UTF-8.
     size_t cut = kMaxDetailChars;
-    while (cut > 0 && (static_cast<unsigned char>(detail[cut]) & 0xC0) == 0x80) --cut;
-    detail.resize(cut);
+    while (cut > 0 && (static_cast<unsigned char>(entry.detail[cut]) & 0xC0) == 0x80) --cut;
+    entry.detail.resize(cut);
   }
-  OptionalBind report(entry.report_id), bureau(entry.bureau_id), listed_from(entry.listed_from),
-      listed_to(entry.listed_to);
-  const bool postgres = url_.engine == Engine::kPostgres;
-  Guard("writing the audit log", [&] {
-    Write([&](soci::session& sql) {
-      // The chain is linear: on SQLite the single writer orders the entries; on PostgreSQL the
-      // head row is locked until this transaction commits, so writers take turns.
-      long long seq = 0;
-      std::string previous;
-      sql << (postgres ? "SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE"
-                       : "SELECT last_seq, last_hash FROM audit_chain WHERE id = 1"),
-          soci::into(seq), soci::into(previous);
-      if (!sql.got_data()) throw StoreError("the audit chain head (audit_chain) is missing");
-      ++seq;
-      std::string hash = AuditChainHash(*audit_key_, previous,
-                                        AuditChainFields{.seq = seq,
-                                                         .at = now,
-                                                         .user_id = entry.user_id,
-                                                         .action = entry.action,
-                                                         .report_id = entry.report_id,
-                                                         .bureau_id = entry.bureau_id,
-                                                         .listed_from = entry.listed_from,
-                                                         .listed_to = entry.listed_to,
-                                                         .detail = detail});
-      sql << "INSERT INTO audit_log (at, user_id, action, subject, report_id, bureau_id, "
-             "listed_from, listed_to, seq, chain_hash) VALUES (:at, :user, :action, :detail, "
-             ":report, :bureau, :listed_from, :listed_to, :seq, :hash)",
-          soci::use(now), soci::use(entry.user_id), soci::use(entry.action), soci::use(detail),
-          soci::use(report.value, report.indicator), soci::use(bureau.value, bureau.indicator),
-          soci::use(listed_from.value, listed_from.indicator),
-          soci::use(listed_to.value, listed_to.indicator), soci::use(seq), soci::use(hash);
-      sql << "UPDATE audit_chain SET last_seq = :seq, last_hash = :hash WHERE id = 1",
-          soci::use(seq), soci::use(hash);
-    });
-  });
+  // The older form names a case only at the start of its detail ("MP-2026-000042: closed").
+  if (!entry.report_id) {
+    if (auto ref = LeadingReference(entry.detail)) {
+      long long bureau = 0;
+      sql << "SELECT bureau_id FROM reports WHERE id = :id AND reported_year = :year",
+          soci::use(ref->number), soci::use(ref->year), soci::into(bureau);
+      if (sql.got_data()) {
+        entry.report_id = ref->number;
+        if (!entry.bureau_id) entry.bureau_id = bureau;
+      }
+    }
+  }
+  if (!entry.bureau_id && entry.report_id) {
+    long long bureau = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT bureau_id FROM reports WHERE id = :id", soci::use(*entry.report_id),
+        soci::into(bureau, ind);
+    if (sql.got_data() && ind == soci::i_ok) entry.bureau_id = bureau;
+  }
+  if (!entry.bureau_id && entry.user_id) {
+    long long bureau = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT bureau_id FROM staff_users WHERE id = :id", soci::use(*entry.user_id),
+        soci::into(bureau, ind);
+    if (sql.got_data() && ind == soci::i_ok) entry.bureau_id = bureau;
+  }
+
+  // The chain is linear: on SQLite the single writer orders the entries; on PostgreSQL the head
+  // row is locked until this transaction commits, so writers (on every node) take turns.
+  long long seq = 0;
+  std::string previous;
+  sql << (url_.engine == Engine::kPostgres
+              ? "SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE"
+              : "SELECT last_seq, last_hash FROM audit_chain WHERE id = 1"),
+      soci::into(seq), soci::into(previous);
+  if (!sql.got_data()) throw StoreError("the audit chain head (audit_chain) is missing");
+  ++seq;
+  std::string hash = AuditChainHash(*audit_key_, previous,
+                                    AuditChainFields{.seq = seq,
+                                                     .at = now,
+                                                     .user_id = entry.user_id,
+                                                     .action = entry.action,
+                                                     .report_id = entry.report_id,
+                                                     .bureau_id = entry.bureau_id,
+                                                     .listed_from = entry.listed_from,
+                                                     .listed_to = entry.listed_to,
+                                                     .detail = entry.detail});
+  OptionalBind user(entry.user_id), report(entry.report_id), bureau(entry.bureau_id),
+      listed_from(entry.listed_from), listed_to(entry.listed_to);
+  sql << "INSERT INTO audit_log (at, user_id, action, subject, report_id, bureau_id, listed_from, "
+         "listed_to, seq, chain_hash) VALUES (:at, :user, :action, :detail, :report, :bureau, "
+         ":listed_from, :listed_to, :seq, :hash)",
+      soci::use(now), soci::use(user.value, user.indicator), soci::use(entry.action),
+      soci::use(entry.detail), soci::use(report.value, report.indicator),
+      soci::use(bureau.value, bureau.indicator),
+      soci::use(listed_from.value, listed_from.indicator),
+      soci::use(listed_to.value, listed_to.indicator), soci::use(seq), soci::use(hash);
+  sql << "UPDATE audit_chain SET last_seq = :seq, last_hash = :hash WHERE id = 1", soci::use(seq),
+      soci::use(hash);
 }
 
 long long SociStore::CountAudit(const std::string& action) {
@@ -253,17 +299,16 @@ AuditChainReport SociStore::VerifyAuditChain() {
       std::string action = row.get<std::string>(4);
       std::string detail = row.get<std::string>(5);
       std::string stored = row.get_indicator(10) == soci::i_ok ? row.get<std::string>(10) : "";
-      std::string expected =
-          AuditChainHash(*audit_key_, previous,
-                         AuditChainFields{.seq = *seq,
-                                          .at = GetInteger(row, 2),
-                                          .user_id = OptionalInteger(row, 3).value_or(0),
-                                          .action = action,
-                                          .report_id = OptionalInteger(row, 6),
-                                          .bureau_id = OptionalInteger(row, 7),
-                                          .listed_from = OptionalInteger(row, 8),
-                                          .listed_to = OptionalInteger(row, 9),
-                                          .detail = detail});
+      std::string expected = AuditChainHash(*audit_key_, previous,
+                                            AuditChainFields{.seq = *seq,
+                                                             .at = GetInteger(row, 2),
+                                                             .user_id = OptionalInteger(row, 3),
+                                                             .action = action,
+                                                             .report_id = OptionalInteger(row, 6),
+                                                             .bureau_id = OptionalInteger(row, 7),
+                                                             .listed_from = OptionalInteger(row, 8),
+                                                             .listed_to = OptionalInteger(row, 9),
+                                                             .detail = detail});
       if (expected != stored) {
         return broken(id, entry +
                               " does not match its hash: it was changed, or written without "

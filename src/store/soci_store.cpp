@@ -13,6 +13,7 @@
 #include "domain/handling.hpp"
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
+#include "store/report_columns.hpp"
 #include "store/soci_util.hpp"
 #include "store/write_queue.hpp"
 
@@ -24,33 +25,16 @@ using soci_util::Guard;
 
 constexpr size_t kMaxBatch = 512;
 constexpr size_t kMaxPendingWrites = 20000;
-constexpr std::string_view kDescriptionAd = "reports.description";
-constexpr std::string_view kContactAd = "reports.contact";
+using report_columns::ContactFromJson;
+using report_columns::ContactToJson;
+using report_columns::kContactAd;
+using report_columns::kDescriptionAd;
 // The columns ReadReport expects, in its order.
 constexpr const char* kReportColumns =
     "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
     "channel, description_enc, contact_enc, status, reporter_role, nature, social_domain, scope, "
     "wishes, is_complaint, code_list_version, bureau_id, case_step, assigned_to, consent_recorded, "
-    "outcome, case_closed_at, case_version";
-
-std::string ContactToJson(const Contact& c) {
-  return boost::json::serialize(boost::json::object{{"name", c.name},
-                                                    {"email", c.email},
-                                                    {"phone", c.phone},
-                                                    {"preference", c.preference},
-                                                    {"time", c.time},
-                                                    {"language", c.language}});
-}
-
-Contact ContactFromJson(const std::string& text) {
-  auto value = boost::json::parse(text).as_object();
-  auto get = [&](const char* key) {
-    auto* field = value.if_contains(key);
-    return field && field->is_string() ? std::string(field->as_string()) : std::string();
-  };
-  return Contact{get("name"),       get("email"), get("phone"),
-                 get("preference"), get("time"),  get("language")};
-}
+    "outcome, case_closed_at, case_version, anonymised_at";
 
 std::string JoinCodes(const std::vector<std::string>& codes) {
   std::string out;
@@ -113,6 +97,9 @@ void SociStore::Open(soci::session& sql) const {
   sql << "PRAGMA journal_mode=WAL";
   sql << "PRAGMA synchronous=FULL";
   sql << "PRAGMA foreign_keys=ON";
+  // Erased personal data (retention, the reporter's request) is overwritten in the file, not
+  // left in free pages.
+  sql << "PRAGMA secure_delete=ON";
 }
 
 void SociStore::Migrate(soci::session& sql) {
@@ -184,7 +171,8 @@ bool SociStore::Ping() {
 
 RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   RegisteredReport stored;
-  stored.reported_at = now;
+  // A report that reached the bureau on an earlier day (a letter read today) counts from then.
+  stored.reported_at = report.received_at.value_or(now);
   stored.incident_date = FormatIncidentDate(report.incident_date);
   stored.incident_municipality = report.incident_municipality;
   stored.residence_municipality = report.residence_municipality;
@@ -209,7 +197,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
     contact_enc = cipher().Seal(ContactToJson(*stored.contact), kContactAd);
     contact_ind = soci::i_ok;
   }
-  int year = YearOf(now);
+  int year = YearOf(stored.reported_at);
   int anonymous = report.anonymous ? 1 : 0;
   int is_complaint = stored.is_complaint ? 1 : 0;
   std::string wishes = JoinCodes(report.wishes);
@@ -228,7 +216,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
              "is_complaint, code_list_version, bureau_id) VALUES (:at, :year, :date, :inc, :res, "
              ":anon, :channel, :descr, :contact, :key, :role, :nature, :domain, :scope, :wishes, "
              ":complaint, :codes, :bureau) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
-          soci::use(now), soci::use(year), soci::use(stored.incident_date),
+          soci::use(stored.reported_at), soci::use(year), soci::use(stored.incident_date),
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
           soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
           soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind),
@@ -245,6 +233,11 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
         if (!report.receipt_hash.empty()) {
           sql << "INSERT INTO report_receipts (receipt_hash, report_id) VALUES (:hash, :id)",
               soci::use(report.receipt_hash), soci::use(stored.id);
+        }
+        if (report.registered_by != 0) {
+          sql << "INSERT INTO report_intake (report_id, staff_user_id, registered_at) VALUES "
+                 "(:id, :staff, :now)",
+              soci::use(stored.id), soci::use(report.registered_by), soci::use(now);
         }
         return;
       }
@@ -314,6 +307,8 @@ std::optional<RegisteredReport> SociStore::GetReport(long long id) {
   });
 }
 
+const char* SociStore::ReportColumns() { return kReportColumns; }
+
 RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   RegisteredReport r;
   r.id = GetInteger(row, 0);
@@ -323,10 +318,15 @@ RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   r.residence_municipality = row.get<std::string>(4);
   r.anonymous = GetInteger(row, 5) != 0;
   r.channel = row.get<std::string>(6);
-  auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
-  if (!description) throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
-  r.description = std::move(*description);
-  if (row.get_indicator(8) == soci::i_ok) {
+  if (row.get_indicator(24) == soci::i_ok) r.anonymised_at = GetInteger(row, 24);
+  // An anonymised report has no description or contact details left to open.
+  if (!r.anonymised_at) {
+    auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
+    if (!description)
+      throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
+    r.description = std::move(*description);
+  }
+  if (!r.anonymised_at && row.get_indicator(8) == soci::i_ok) {
     auto contact = cipher().Open(row.get<std::string>(8), kContactAd);
     if (!contact) throw StoreError("report " + std::to_string(r.id) + ": " + contact.error());
     r.contact = ContactFromJson(*contact);

@@ -30,14 +30,26 @@ struct ActionLabel {
 constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"login", N_("Logged in")},
     {"list_reports", N_("Viewed the list of reports")},
+    {"search", N_("Searched reports")},
+    {"deadlines.read", N_("Viewed the deadlines")},
     {"report.read", N_("Opened a case")},
+    {"report.register", N_("Registered a report")},
+    {"report.classify", N_("Classified a case")},
     {"report.status", N_("Changed the status")},
+    {"report.closed.registration_only", N_("Closed: registration only")},
     {"report.message", N_("Wrote to the reporter")},
     {"download_evidence", N_("Downloaded a file")},
+    {"report.export", N_("Exported a case for an access request")},
+    {"report.correct", N_("Corrected personal data")},
+    {"report.erase", N_("Erased personal data")},
+    {"report.anonymise", N_("Anonymised after the retention period")},
     {"report.move", N_("Handed a case over")},
     {"access.denied", N_("Was refused access")},
     {"bureau.add", N_("Added a bureau")},
     {"bureau.area", N_("Changed a working area")},
+    {"bureau.settings", N_("Changed the bureau's settings")},
+    {"code_list.add", N_("Added a code to a code list")},
+    {"code_list.retire", N_("Retired a code")},
     {"audit.read", N_("Viewed the audit log")},
     {"audit.export", N_("Exported the audit log")},
 }};
@@ -156,6 +168,12 @@ std::string UtcIsoTime(long long at) {
   return buffer;
 }
 
+// Who did it: the staff member, or meldpunt itself (retention, closing by a rule).
+std::string StaffText(const AppContext& app, Lang lang, const AuditRecord& record) {
+  if (record.user_id == 0) return app.translator.Get(lang, N_("meldpunt (automatic)"));
+  return record.user_email;
+}
+
 std::string CaseText(const AuditRecord& record) {
   if (!record.report_reference.empty()) return record.report_reference;
   if (!record.report_id) return "";
@@ -216,7 +234,7 @@ http::Response LogPage(const AppContext& app, const http::Request& request,
       row.set("id", std::to_string(record.id));
       row.set("time", DutchTimeWithSeconds(record.at));
       row.set("iso_time", UtcIsoTime(record.at));
-      row.set("staff", record.user_email);
+      row.set("staff", StaffText(app, lang, record));
       row.set("action", record.action);
       row.set("action_label", ActionText(app, lang, record.action));
       row.set("case", CaseText(record));
@@ -282,7 +300,7 @@ http::Response Export(const AppContext& app, const http::Request& request,
   for (const auto& record : records) {
     body +=
         CsvRow({std::to_string(record.id), UtcIsoTime(record.at), DutchTimeWithSeconds(record.at),
-                record.user_email, record.action, CaseText(record),
+                StaffText(app, lang, record), record.action, CaseText(record),
                 record.bureau_id ? std::to_string(*record.bureau_id) : "", record.detail});
   }
   http::Response response{200, {}, std::move(body)};

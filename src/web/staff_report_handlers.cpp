@@ -4,6 +4,7 @@
 
 #include "domain/follow_up.hpp"
 #include "http/form.hpp"
+#include "web/intake_view.hpp"
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_data.hpp"
@@ -11,6 +12,7 @@
 #include "web/staff_access.hpp"
 #include "web/staff_audit_handlers.hpp"
 #include "web/staff_handlers.hpp"
+#include "web/staff_privacy_handlers.hpp"
 #include "web/thread_view.hpp"
 
 namespace meldpunt::web {
@@ -40,7 +42,8 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
   data.set("incident_date", report.incident_date);
   data.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
   data.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
-  data.set("channel", report.channel);
+  SetIntakeFacts(app, lang, report, data);  // channel, melding or klacht, who registered it
+  data.set("code_list_version", report.code_list_version);
   data.set("anonymous", Bool(report.anonymous));
   if (report.contact) {
     data.set("contact_name", report.contact->name);
@@ -64,6 +67,11 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
   data.set("may_write", Bool(MayWrite(staff)));
   if (Allows(staff.role, Permission::kReadAuditLog))
     data.set("audit_url", AuditLogPathForCase(report.reference));
+  // Retention, access, correction and erasure (staff_privacy_handlers.cpp).
+  data.set("erased", Bool(report.anonymised_at.has_value()));
+  PrivacySection privacy = RenderPrivacySection(app, request, staff, report);
+  data.set("privacy_notices", privacy.notices);
+  data.set("privacy_section", privacy.section);
   if (Allows(staff.role, Permission::kMoveCases)) {
     kainjow::mustache::list others;
     for (const auto& bureau : app.store.ListBureaus()) {
@@ -139,7 +147,7 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
   if (path->action == "status") {
     auto status = ParseStatus(form->Get("status"));
     if (!status) return ErrorPage(app, 400, &request);
-    app.store.SetReportStatus(report->id, *status);
+    app.store.SetReportStatus(report->id, *status, app.now());
     app.store.Audit(
         AuditEntry::ForCase(staff->user_id, "report.status", report->id, report->bureau_id,
                             report->reference + ": " + std::string(StatusCode(*status))),
@@ -147,6 +155,8 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
     return http::Response::SeeOther(ReportPath(report->id) + "?status=1");
   }
 
+  // An erased report has no reporter to write to any more.
+  if (report->anonymised_at) return ErrorPage(app, 400, &request);
   std::string typed = form->Get("message");
   MessageValidation message = ValidateMessage(typed);
   if (message.problem)

@@ -173,6 +173,15 @@ describe('the audit log', () => {
     assert.match(listing.detail, new RegExp(refs.first.slice(0, 8)));
   });
 
+  test('entries written in the older form are placed by the reference they begin with', async () => {
+    // The access request page (privacy work) audits "report.export" with "MP-…: page".
+    const page = await jars.admin.fetch(`${server.url}${links.first}/inzage`);
+    assert.equal(page.status, 200);
+    const { rows } = await log(server, jars.admin, { melding: refs.first, actie: 'report.export' });
+    assert.ok(rows.some((r) => r.staff === USERS.admin[0] && r.case === refs.first), JSON.stringify(rows));
+    assert.equal((await log(server, jars.admin2, { actie: 'report.export' })).rows.length, 0, 'not on the other bureau\'s log');
+  });
+
   test('filters: staff member, action, case, and a period of Dutch days', async () => {
     const byHandler = await log(server, jars.admin, { medewerker: USERS.handler[0] });
     assert.ok(byHandler.rows.length >= 2);
@@ -316,7 +325,7 @@ describe('the audit log', () => {
   });
 
   test('`meldpunt audit verify` passes, and names the entry forged in the database', async () => {
-    const good = await server.run(['audit', 'verify', '--data-dir', server.dataDir]);
+    const good = await server.run(['audit', 'verify']);
     assert.equal(good.code, 0, good.stdout + good.stderr);
     assert.match(good.stdout, /audit log intact: \d+ chained entries/);
     // An insert is allowed by the triggers (the log must grow), but a row written without the
@@ -324,13 +333,13 @@ describe('the audit log', () => {
     const forged = await sql(server, `INSERT INTO audit_log (at, user_id, action, subject, report_id, bureau_id) VALUES (${Math.floor(Date.now() / 1000)}, 1, 'report.read', 'vals', 1, 1)`);
     assert.ok(forged.ok, forged.err);
     const id = (await sql(server, 'SELECT MAX(id) FROM audit_log')).out;
-    const broken = await server.run(['audit', 'verify', '--data-dir', server.dataDir]);
+    const broken = await server.run(['audit', 'verify']);
     assert.equal(broken.code, 1, broken.stdout + broken.stderr);
     assert.match(broken.stdout, new RegExp(`audit log BROKEN at entry ${id}: entry ${id} is not in the chain`));
   });
 
   test('verify refuses to run without the key file', async () => {
-    const r = await server.run(['audit', 'verify', '--data-dir', server.dataDir, '--key-file', path.join(server.dataDir, 'missing.key')]);
+    const r = await server.run(['audit', 'verify', '--key-file', path.join(server.dataDir, 'missing.key')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no key file/);
   });

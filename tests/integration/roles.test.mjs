@@ -7,6 +7,8 @@ import { getForm, postForm, startServer } from './harness.mjs';
 import { addStaff, counts, reportRows, staffLogin, submitValid, validReport } from './flows.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-77';
+// A complaint (klacht): a report that asks for registration only is closed at once.
+const complaint = (overrides) => validReport({ wishes: ['advice'], ...overrides });
 const USERS = {
   admin: ['beheer1@meldpunt.example', 'bureau_admin', []],
   coordinator: ['coord1@meldpunt.example', 'coordinator', []],
@@ -39,10 +41,10 @@ describe('bureaus, routing and roles', () => {
     // Incident in Utrecht: bureau 2. Incident in Amsterdam (no bureau's area) by a resident of
     // Nieuwegein: bureau 2. Online, by a resident of Utrecht: bureau 2. Amsterdam by a resident
     // of Lelystad: nobody's area, so the first bureau.
-    refs.utrecht = await submitValid(server.url, validReport({ incident_municipality: 'GM0344', residence_municipality: 'GM0363' }));
-    refs.resident = await submitValid(server.url, validReport({ incident_municipality: 'GM0363', residence_municipality: 'GM0356' }));
-    refs.online = await submitValid(server.url, validReport({ incident_municipality: 'none', residence_municipality: 'GM0344' }));
-    refs.elsewhere = await submitValid(server.url, validReport({ incident_municipality: 'GM0363', residence_municipality: 'GM0995' }));
+    refs.utrecht = await submitValid(server.url, complaint({ incident_municipality: 'GM0344', residence_municipality: 'GM0363' }));
+    refs.resident = await submitValid(server.url, complaint({ incident_municipality: 'GM0363', residence_municipality: 'GM0356' }));
+    refs.online = await submitValid(server.url, complaint({ incident_municipality: 'none', residence_municipality: 'GM0344' }));
+    refs.elsewhere = await submitValid(server.url, complaint({ incident_municipality: 'GM0363', residence_municipality: 'GM0995' }));
     for (const jar of [jars.handler, jars.handler2]) {
       const html = await (await jar.fetch(`${server.url}/medewerkers/meldingen`)).text();
       for (const [name, ref] of Object.entries(refs)) {
@@ -157,7 +159,7 @@ describe('bureaus, routing and roles', () => {
     assert.match(wrong.html, /value="GM0995, GM9999"/, 'what was typed stays');
     const area = await postForm(jars.system, `${server.url}/medewerkers/bureaus/gebied`, { csrf: page.csrf, bureau: '3', codes: 'GM0995' });
     assert.equal(area.status, 303);
-    const ref = await submitValid(server.url, validReport({ incident_municipality: 'GM0995', residence_municipality: 'GM0344' }));
+    const ref = await submitValid(server.url, complaint({ incident_municipality: 'GM0995', residence_municipality: 'GM0344' }));
     const rows = (await reportRows(server.url, jars.handler2)).rows.map((r) => r.text).join('\n');
     assert.ok(!rows.includes(ref), 'Lelystad is now Flevoland\'s');
     const forbidden = await postForm(jars.admin, `${server.url}/medewerkers/bureaus`, { csrf: page.csrf, name: 'Niet toegestaan' });
