@@ -235,7 +235,7 @@ describe('retention, access, correction and erasure', () => {
       anonymous: 'no', contact_name: 'Jong Melder', contact_email: 'jong@example.nl', wishes: ['advice'],
       description: 'Retentietest: de verhuurder weigerde mij.',
     }, { name: 'jong-bewijs.txt', text: 'Bewijs bij de jonge melding.' }));
-    Object.assign(open, await report({ description: 'Retentietest: een open zaak, anoniem.' }));
+    Object.assign(open, await report({ description: 'Retentietest: een open zaak, anoniem.', wishes: ['advice'] }));
     let admin = await staffLogin(server.url);
     await staffWrites(admin, old.id, 'Vraag van het meldpunt aan de oude melder.');
     await reporterWrites(old.receipt, 'Antwoord van de oude melder.');
