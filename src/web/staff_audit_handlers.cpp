@@ -295,8 +295,8 @@ http::Response Export(const AppContext& app, const http::Request& request,
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   std::string body(kUtf8Bom);
   body += CsvRow({tr(N_("Entry")), tr(N_("Time (UTC)")), tr(N_("Time (Netherlands)")),
-                  tr(N_("Staff member")), tr(N_("Action")), tr(N_("Case")), tr(N_("Bureau")),
-                  tr(N_("Details"))});
+                  tr(N_("Staff member")), tr(N_("Action")), tr(N_("Case reference")),
+                  tr(N_("Bureau")), tr(N_("Details"))});
   for (const auto& record : records) {
     body +=
         CsvRow({std::to_string(record.id), UtcIsoTime(record.at), DutchTimeWithSeconds(record.at),
