@@ -10,8 +10,8 @@
 
 #include "domain/case_event.hpp"
 #include "domain/case_protocol.hpp"
-#include "domain/correction.hpp"
 #include "domain/code_lists.hpp"
+#include "domain/correction.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"

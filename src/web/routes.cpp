@@ -16,8 +16,8 @@
 #include "web/staff_intake_handlers.hpp"
 #include "web/staff_privacy_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
-#include "web/staff_settings_handlers.hpp"
 #include "web/staff_search_handlers.hpp"
+#include "web/staff_settings_handlers.hpp"
 
 namespace meldpunt::web {
 
