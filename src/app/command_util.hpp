@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/config.hpp"
+#include "security/crypto.hpp"
 
 namespace meldpunt::app {
 
@@ -13,5 +14,10 @@ long long UnixNow();  // Unix seconds
 std::function<long long()> MakeClock(const Config& config);
 // A whole file; throws std::runtime_error naming the path when it cannot be read.
 std::string ReadFile(const std::string& path);
+// The master key from the key file the server made; throws when there is none, as a new key
+// would not fit what the server wrote (the audit chain, the encrypted data).
+Key LoadExistingMasterKey(const Config& config);
+// The key that chains the audit log (security/audit_chain.hpp), derived from the master key.
+Key AuditChainKey(const Key& master);
 
 }  // namespace meldpunt::app

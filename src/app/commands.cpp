@@ -25,9 +25,14 @@
 namespace meldpunt::app {
 namespace {
 
-// Purposes of keys derived from the master key. Numbers are never reused; receipts took 40 to stay
-// clear of numbers taken in parallel work.
-enum KeyPurpose : unsigned long long { kDataKey = 1, kSigningKey = 2, kReceiptKey = 40 };
+// Purposes of keys derived from the master key. Numbers are never reused; receipts took 40 and the
+// audit chain 50 to stay clear of numbers taken in parallel work.
+enum KeyPurpose : unsigned long long {
+  kDataKey = 1,
+  kSigningKey = 2,
+  kReceiptKey = 40,
+  kAuditChainKey = 50,
+};
 
 }  // namespace
 
@@ -66,9 +71,19 @@ Key LoadKey(const Config& config) {
 
 }  // namespace
 
+Key LoadExistingMasterKey(const Config& config) {
+  if (!std::filesystem::exists(config.key_file)) {
+    throw std::runtime_error("no key file at " + config.key_file +
+                             ": give the --data-dir or --key-file the server uses");
+  }
+  return LoadKey(config);
+}
+
+Key AuditChainKey(const Key& master) { return DeriveKey(master, kAuditChainKey); }
+
 int Serve(const Config& config) {
   Key master = LoadKey(config);
-  auto store = OpenStore(config.database, DeriveKey(master, kDataKey));
+  auto store = OpenStore(config.database, DeriveKey(master, kDataKey), AuditChainKey(master));
   auto municipalities =
       MunicipalityRegistry::FromCsv(ReadFile(config.share_dir + "/data/gemeenten.csv"));
   if (!municipalities) throw std::runtime_error(municipalities.error());

@@ -22,5 +22,7 @@ int AddBureau(const Config& config, const std::string& name);
 int ListBureaus(const Config& config);
 int AddToWorkingArea(const Config& config, long long bureau_id,
                      const std::vector<std::string>& codes);
+// The audit log (audit_commands.cpp): checks the hash chain; 0 when intact, 1 at a break.
+int VerifyAuditLog(const Config& config);
 
 }  // namespace meldpunt::app

@@ -82,8 +82,10 @@ bool RetentionService::RunOnce() {
 }
 
 int RunRetention(const Config& config, bool dry_run) {
-  // Anonymising needs no key: nothing is decrypted, and what goes is overwritten, not re-sealed.
-  auto store = OpenStore(config.database, std::nullopt);
+  // Anonymising needs no data key: nothing is decrypted, and what goes is overwritten, not
+  // re-sealed. Each anonymisation is audited, and audit entries are chained with their key.
+  auto store =
+      OpenStore(config.database, std::nullopt, AuditChainKey(LoadExistingMasterKey(config)));
   long long now = MakeClock(config)();
   for (const auto& result : ApplyRetention(*store, now, dry_run)) {
     std::cout << result.bureau_name << " (bureau " << result.bureau_id << "): " << result.reports

@@ -19,7 +19,7 @@ class IntakeStoreTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("meldpunt-intake-" + RandomToken(6));
     Key key;
     key.fill(4);
-    store_ = OpenStore("sqlite:" + (dir_ / "m.db").string(), key);
+    store_ = OpenStore("sqlite:" + (dir_ / "m.db").string(), key, key);  // and the audit chain key
   }
   void TearDown() override {
     store_.reset();

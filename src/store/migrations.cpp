@@ -1,5 +1,7 @@
 #include "store/migrations.hpp"
 
+#include <stdexcept>
+
 namespace meldpunt {
 
 const std::vector<Migration>& AllMigrations() {
@@ -185,6 +187,57 @@ CREATE TABLE report_intake (
 );
 CREATE INDEX report_intake_by_staff ON report_intake (staff_user_id)
 )SQL"},
+      // The audit log says which case and which bureau in columns of their own, and becomes
+      // append-only (triggers) and tamper-evident (a keyed hash chain, written by the store: see
+      // security/audit_chain.hpp). report_id is deliberately not a foreign key: deleting or
+      // anonymising a report must never touch the log, and the reference stays readable.
+      // Entries from before this migration are not chained (the key is not in the database);
+      // audit_chain remembers how many there were, so one added among them later is noticed.
+      // Earlier entries get their case from the reference in the subject where it is one, and
+      // their bureau from the case, else from the staff member.
+      // A plpgsql body keeps its semicolons on one line: statements split at ";\n".
+      {11, "audit log: case and bureau columns, append-only, hash chain", R"SQL(
+ALTER TABLE audit_log ADD COLUMN report_id BIGINT;
+ALTER TABLE audit_log ADD COLUMN bureau_id BIGINT;
+ALTER TABLE audit_log ADD COLUMN listed_from BIGINT;
+ALTER TABLE audit_log ADD COLUMN listed_to BIGINT;
+ALTER TABLE audit_log ADD COLUMN seq BIGINT;
+ALTER TABLE audit_log ADD COLUMN chain_hash TEXT;
+UPDATE audit_log SET report_id = CAST(substr(subject, 9, 6) AS BIGINT)
+  WHERE action IN ('report.read', 'report.message', 'report.status', 'report.move')
+    AND substr(subject, 1, 3) = 'MP-' AND substr(subject, 8, 1) = '-'
+    AND length(trim(substr(subject, 9, 6), '0123456789')) = 0 AND length(subject) >= 14
+    AND (length(subject) = 14 OR substr(subject, 15, 1) IN (':', ' '));
+UPDATE audit_log SET bureau_id = (SELECT r.bureau_id FROM reports r WHERE r.id = audit_log.report_id)
+  WHERE report_id IS NOT NULL;
+UPDATE audit_log SET bureau_id = (SELECT u.bureau_id FROM staff_users u WHERE u.id = audit_log.user_id)
+  WHERE bureau_id IS NULL;
+CREATE UNIQUE INDEX audit_log_by_seq ON audit_log (seq);
+CREATE INDEX audit_log_by_bureau ON audit_log (bureau_id, id);
+CREATE INDEX audit_log_by_report ON audit_log (report_id);
+CREATE INDEX audit_log_by_user ON audit_log (user_id, id);
+CREATE TABLE audit_chain (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  last_seq BIGINT NOT NULL,
+  last_hash TEXT NOT NULL,
+  legacy_last_id BIGINT NOT NULL,
+  legacy_count BIGINT NOT NULL
+);
+INSERT INTO audit_chain (id, last_seq, last_hash, legacy_last_id, legacy_count)
+  SELECT 1, 0, '', COALESCE(MAX(id), 0), COUNT(*) FROM audit_log;
+{{sqlite}}
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain BEGIN SELECT RAISE(ABORT, 'audit_chain is kept'); END;
+{{/sqlite}}
+{{postgresql}}
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '% on % refused, the audit log is append-only', TG_OP, TG_TABLE_NAME; END $$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_chain_no_delete BEFORE DELETE ON audit_chain FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_chain_no_truncate BEFORE TRUNCATE ON audit_chain FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+{{/postgresql}}
+)SQL"},
       // The closing time is the case's (case_closed_at, migration 9, set when a case closes and
       // by SetReportStatus). A closed report without one (closed by the status form before this
       // migration) gets the first retention run's time (AnonymiseClosedReports), so its retention
@@ -264,15 +317,41 @@ CREATE TABLE code_list_codes (
   return migrations;
 }
 
+namespace {
+
+// Keeps what lies between {{name}} and {{/name}} (without the markers) when keep is true, and
+// drops it, markers and all, when not.
+std::string EngineBlocks(std::string_view sql, std::string_view name, bool keep) {
+  const std::string open = "{{" + std::string(name) + "}}";
+  const std::string close = "{{/" + std::string(name) + "}}";
+  std::string out;
+  for (size_t pos = 0;;) {
+    size_t start = sql.find(open, pos);
+    if (start == std::string_view::npos) {
+      out.append(sql.substr(pos));
+      return out;
+    }
+    size_t end = sql.find(close, start);
+    if (end == std::string_view::npos) throw std::logic_error("migration: " + open + " not closed");
+    out.append(sql.substr(pos, start - pos));
+    if (keep) out.append(sql.substr(start + open.size(), end - start - open.size()));
+    pos = end + close.size();
+  }
+}
+
+}  // namespace
+
 std::string SqlForEngine(std::string_view sql, Engine engine) {
   const std::string_view id = engine == Engine::kSqlite
                                   ? "INTEGER PRIMARY KEY AUTOINCREMENT"
                                   : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  std::string text = EngineBlocks(EngineBlocks(sql, "sqlite", engine == Engine::kSqlite),
+                                  "postgresql", engine == Engine::kPostgres);
   std::string out;
   for (size_t pos = 0;;) {
-    size_t hit = sql.find("{{id}}", pos);
-    out.append(sql.substr(pos, hit - pos));
-    if (hit == std::string_view::npos) break;
+    size_t hit = text.find("{{id}}", pos);
+    out.append(text.substr(pos, hit == std::string::npos ? hit : hit - pos));
+    if (hit == std::string::npos) break;
     out.append(id);
     pos = hit + 6;
   }

@@ -17,9 +17,12 @@ struct Migration {
 
 // In ascending order of version; numbers may have gaps.
 const std::vector<Migration>& AllMigrations();
-// Replaces {{id}} (an auto-numbered primary key) for the engine.
+// Replaces {{id}} (an auto-numbered primary key) for the engine, and keeps statements written
+// between {{sqlite}} and {{/sqlite}}, or {{postgresql}} and {{/postgresql}}, for that engine only
+// (triggers, functions: where the two dialects have nothing in common).
 std::string SqlForEngine(std::string_view sql, Engine engine);
-// Splits a migration into statements (one per ";\n").
+// Splits a migration into statements (one per ";\n"). A statement that needs semicolons inside
+// (a trigger or a plpgsql body) keeps them on one line.
 std::vector<std::string> SplitStatements(std::string_view sql);
 
 }  // namespace meldpunt

@@ -7,7 +7,8 @@
 
 namespace meldpunt {
 
-std::unique_ptr<Store> OpenStore(const std::string& database_url, std::optional<Key> data_key) {
+std::unique_ptr<Store> OpenStore(const std::string& database_url, std::optional<Key> data_key,
+                                 std::optional<Key> audit_key) {
   auto url = ParseDatabaseUrl(database_url);
   if (!url) throw StoreError(url.error());
   if (url->engine == Engine::kSqlite) {
@@ -15,7 +16,7 @@ std::unique_ptr<Store> OpenStore(const std::string& database_url, std::optional<
     if (!folder.empty()) std::filesystem::create_directories(folder);
   }
   size_t pool = url->engine == Engine::kSqlite ? 4 : 8;
-  return std::make_unique<SociStore>(*url, data_key, pool);
+  return std::make_unique<SociStore>(*url, data_key, pool, audit_key);
 }
 
 }  // namespace meldpunt

@@ -24,7 +24,7 @@ class PrivacyStore : public ::testing::Test {
     file_ = (dir_ / "m.db").string();
     Key key;
     key.fill(7);
-    store_ = OpenStore("sqlite:" + file_, key);
+    store_ = OpenStore("sqlite:" + file_, key, key);  // and the audit chain key
   }
   void TearDown() override {
     store_.reset();

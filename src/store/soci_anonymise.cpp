@@ -24,7 +24,7 @@ constexpr const char* kDue =
 }  // namespace
 
 void SociStore::ErasePersonalData(soci::session& sql, long long report_id,
-                                  const std::string& audit_action, long long now) {
+                                  const std::string& audit_action, long long now) const {
   for (const auto& erasure : kPersonalData) {
     sql << erasure.statement, soci::use(report_id);
   }
@@ -34,10 +34,10 @@ void SociStore::ErasePersonalData(soci::session& sql, long long report_id,
       soci::into(reported_at);
   std::string reference =
       FormatReference(static_cast<int>(DateOfUnixSeconds(reported_at).year()), report_id);
-  // Done by the system, not by a staff member: no user.
-  sql << "INSERT INTO audit_log (at, user_id, action, subject) VALUES (:at, NULL, :action, "
-         ":subject)",
-      soci::use(now), soci::use(audit_action), soci::use(reference);
+  // Done by the system, not by a staff member: no user. Chained like every entry (soci_audit.cpp).
+  AuditEntry entry = AuditEntry::BySystem(audit_action, reference);
+  entry.report_id = report_id;
+  AppendAudit(sql, entry, now);
 }
 
 long long SociStore::CountReportsToAnonymise(long long bureau_id, long long closed_before) {

@@ -22,14 +22,6 @@ std::optional<ReportIntake> SociStore::GetReportIntake(long long report_id) {
   });
 }
 
-void SociStore::AuditSystem(const std::string& action, const std::string& subject, long long now) {
-  Guard("writing the audit log", [&] {
-    Write([&](soci::session& sql) {
-      sql << "INSERT INTO audit_log (at, user_id, action, subject) VALUES (:at, NULL, :action, "
-             ":subject)",
-          soci::use(now), soci::use(action), soci::use(subject);
-    });
-  });
-}
+// AuditSystem writes a chained entry: see soci_audit.cpp.
 
 }  // namespace meldpunt

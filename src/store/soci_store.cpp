@@ -62,8 +62,11 @@ int YearOf(long long unix_seconds) {
 
 }  // namespace
 
-SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size)
-    : url_(url), cipher_(data_key ? std::optional<Cipher>(Cipher(*data_key)) : std::nullopt) {
+SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size,
+                     std::optional<Key> audit_key)
+    : url_(url),
+      cipher_(data_key ? std::optional<Cipher>(Cipher(*data_key)) : std::nullopt),
+      audit_key_(audit_key) {
   Guard("opening the database", [&] {
     auto first = std::make_unique<soci::session>();
     Open(*first);
@@ -505,27 +508,6 @@ void SociStore::EndSession(const std::string& token_hash) {
     Write([&](soci::session& sql) {
       sql << "DELETE FROM staff_sessions WHERE token_hash = :hash", soci::use(token_hash);
     });
-  });
-}
-
-void SociStore::Audit(long long user_id, const std::string& action, const std::string& subject,
-                      long long now) {
-  Guard("writing the audit log", [&] {
-    Write([&](soci::session& sql) {
-      sql << "INSERT INTO audit_log (at, user_id, action, subject) VALUES (:at, :user, :action, "
-             ":subject)",
-          soci::use(now), soci::use(user_id), soci::use(action), soci::use(subject);
-    });
-  });
-}
-
-long long SociStore::CountAudit(const std::string& action) {
-  return Guard("reading the audit log", [&] {
-    soci::session sql(*readers_);
-    long long count = 0;
-    sql << "SELECT COUNT(*) FROM audit_log WHERE action = :action", soci::use(action),
-        soci::into(count);
-    return count;
   });
 }
 

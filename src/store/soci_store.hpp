@@ -24,7 +24,9 @@ class SociStore final : public Store {
  public:
   // Connects, applies pending migrations, and gets ready to serve.
   // Without a data key the store serves everything but the encrypted fields of reports.
-  SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size);
+  // Without the audit chain key the store writes no audit entries.
+  SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size,
+            std::optional<Key> audit_key = std::nullopt);
   ~SociStore() override;
 
   bool Ping() override;
@@ -75,12 +77,16 @@ class SociStore final : public Store {
   long long CountEvidence(long long report_id) override;
   std::map<long long, long long> CountEvidenceByReport(long long first_id,
                                                        long long last_id) override;
-  void Audit(long long user_id, const std::string& action, const std::string& subject,
-             long long now) override;
+  // The audit log (soci_audit.cpp).
+  using Store::Audit;
+  void Audit(const AuditEntry& entry, long long now) override;
   long long CountAudit(const std::string& action) override;
+  std::vector<AuditRecord> ListAudit(const AuditFilter& filter, int limit, int offset) override;
+  long long CountAuditMatching(const AuditFilter& filter) override;
+  AuditChainReport VerifyAuditChain() override;
+  void AuditSystem(const std::string& action, const std::string& subject, long long now) override;
   // Staff intake (soci_intake.cpp).
   std::optional<ReportIntake> GetReportIntake(long long report_id) override;
-  void AuditSystem(const std::string& action, const std::string& subject, long long now) override;
   bool EnqueueReporterMail(long long report_id, MailKind kind, const std::string& lang,
                            long long now) override;
   std::optional<OutboxMail> ClaimDueMail(long long now, long long lease_until) override;
@@ -161,8 +167,11 @@ class SociStore final : public Store {
                                const std::string& residence_municipality);
   // Erases the personal data of a report (store/personal_data.hpp) inside a write that marked it
   // anonymised; adds an audit record without a user when audit_action is not empty.
-  static void ErasePersonalData(soci::session& sql, long long report_id,
-                                const std::string& audit_action, long long now);
+  void ErasePersonalData(soci::session& sql, long long report_id, const std::string& audit_action,
+                         long long now) const;
+  // Writes a chained audit entry inside a write (soci_audit.cpp); throws without the audit key.
+  void AppendAudit(soci::session& sql, AuditEntry entry, long long now) const;
+  void CheckAuditEntry(const AuditEntry& entry) const;
   // The columns ReadReport expects, in its order, for SELECTs in other files of the store.
   static const char* ReportColumns();
   // A report from a row of kReportColumns (soci_store.cpp), decrypted.
@@ -174,6 +183,7 @@ class SociStore final : public Store {
   const DatabaseUrl url_;
   const Cipher& cipher() const;
   const std::optional<Cipher> cipher_;
+  const std::optional<Key> audit_key_;  // chains the audit log (security/audit_chain.hpp)
   std::unique_ptr<soci::connection_pool> readers_;
   std::unique_ptr<WriteQueue> writer_;  // SQLite only
 };

@@ -16,6 +16,7 @@
 #include "domain/reference.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"
+#include "store/audit_log.hpp"
 #include "store/mail_outbox.hpp"
 
 namespace meldpunt {
@@ -480,10 +481,21 @@ class Store {
                                                       long long started_since) = 0;
   virtual void EndFollowUpSession(const std::string& token_hash) = 0;
 
-  // Append-only record of who saw or did what (inzage- en wijzigingslog).
-  virtual void Audit(long long user_id, const std::string& action, const std::string& subject,
-                     long long now) = 0;
+  // Append-only record of who saw or did what (inzage- en wijzigingslog; soci_audit.cpp; see
+  // store/audit_log.hpp). Each entry is chained to the one before with a keyed hash; a store
+  // opened without the audit chain key refuses to write entries (StoreError).
+  virtual void Audit(const AuditEntry& entry, long long now) = 0;
+  // The older form, for entries about no case and no bureau: detail only.
+  void Audit(long long user_id, const std::string& action, const std::string& detail,
+             long long now) {
+    Audit(AuditEntry::ForBureau(user_id, action, std::nullopt, detail), now);
+  }
   virtual long long CountAudit(const std::string& action) = 0;
+  // The entries of a bureau's log that match the filter, newest first.
+  virtual std::vector<AuditRecord> ListAudit(const AuditFilter& filter, int limit, int offset) = 0;
+  virtual long long CountAuditMatching(const AuditFilter& filter) = 0;
+  // Walks the whole log and checks the hash chain (needs the audit chain key).
+  virtual AuditChainReport VerifyAuditChain() = 0;
 
   // Staff intake (soci_intake.cpp). AddReport records who registered a report when
   // NewReport::registered_by is set; this reads it back. nullopt for a report from the public

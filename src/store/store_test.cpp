@@ -34,6 +34,17 @@ TEST(Migrations, AreNumberedInAscendingOrderAndAdaptedPerEngine) {
   auto pg = SqlForEngine("id {{id}}, x TEXT", Engine::kPostgres);
   EXPECT_EQ(pg, "id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, x TEXT");
   EXPECT_EQ(SplitStatements("A;\nB;\n\nC").size(), 3u);
+  // Statements for one engine only.
+  const char* both = "A;\n{{sqlite}}\nS1; S2;\n{{/sqlite}}\n{{postgresql}}\nP;\n{{/postgresql}}\nB";
+  auto trimmed = [](std::vector<std::string> statements) {
+    for (auto& s : statements) s = s.substr(s.find_first_not_of('\n'));
+    return statements;
+  };
+  EXPECT_EQ(trimmed(SplitStatements(SqlForEngine(both, Engine::kSqlite))),
+            (std::vector<std::string>{"A", "S1; S2", "B"}));
+  EXPECT_EQ(trimmed(SplitStatements(SqlForEngine(both, Engine::kPostgres))),
+            (std::vector<std::string>{"A", "P", "B"}));
+  EXPECT_THROW(SqlForEngine("{{sqlite}} A", Engine::kSqlite), std::logic_error);
 }
 
 // The SQLite store on a real file: what goes in comes out, personal data is not in the file in

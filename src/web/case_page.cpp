@@ -5,6 +5,7 @@
 
 #include "domain/follow_up.hpp"
 #include "web/pages.hpp"
+#include "web/staff_audit_handlers.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/staff_privacy_handlers.hpp"
 #include "web/thread_view.hpp"
@@ -42,7 +43,9 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   auto events = app.store.ListCaseEvents(report.id);
   auto bureau_staff = app.store.ListBureauStaff(report.bureau_id);
   // Showing a case is a read of personal data: it goes on the record before it is shown.
-  app.store.Audit(staff.user_id, "report.read", report.reference, app.now());
+  app.store.Audit(AuditEntry::ForCase(staff.user_id, "report.read", report.id, report.bureau_id,
+                                      report.reference),
+                  app.now());
 
   TemplateData data;
   data.set("id", std::to_string(report.id));
@@ -55,6 +58,8 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
            RenderThread(app, lang, messages, app.store.ListEvidence(report.id), Viewer::kStaff));
   data.set("may_write", Bool(Allows(staff.role, Permission::kHandleCases)));
   data.set("code_list_version", report.code_list_version);
+  if (Allows(staff.role, Permission::kReadAuditLog))
+    data.set("audit_url", AuditLogPathForCase(report.reference));
   // Retention, access, correction and erasure (staff_privacy_handlers.cpp).
   data.set("erased", Bool(report.anonymised_at.has_value()));
   PrivacySection privacy = RenderPrivacySection(app, request, staff, report);

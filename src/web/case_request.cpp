@@ -120,7 +120,9 @@ http::Response ApplyCaseForm(const AppContext& app, const http::Request& request
     again.report = std::move(*fresh);
     return Conflict(app, request, again);
   }
-  app.store.Audit(req.staff.user_id, audit_action, req.report.reference + ": " + audit_detail,
+  app.store.Audit(AuditEntry::ForCase(req.staff.user_id, audit_action, req.report.id,
+                                      req.report.bureau_id,
+                                      req.report.reference + ": " + audit_detail),
                   app.now());
   return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(req.report.id) +
                                   "?gedaan=" + done);

@@ -10,6 +10,7 @@
 #include "web/mass_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
+#include "web/staff_audit_handlers.hpp"
 #include "web/staff_bureau_handlers.hpp"
 #include "web/staff_deadline_handlers.hpp"
 #include "web/staff_evidence.hpp"
@@ -107,6 +108,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));
+  router.Add(Method::kGet, "/medewerkers/inzagelog", bind(StaffAuditLogPage));
+  router.Add(Method::kGet, "/medewerkers/inzagelog.csv", bind(StaffAuditLogCsv));
   router.Add(
       Method::kGet, "/medewerkers",
       [](const http::Request&) { return http::Response::SeeOther("/medewerkers/meldingen"); },

@@ -10,8 +10,9 @@ StaffAccess RequireStaff(const AppContext& app, const http::Request& request,
   auto staff = CurrentStaff(app, request);
   if (!staff) return {std::nullopt, http::Response::SeeOther("/medewerkers/login")};
   if (!Allows(staff->role, permission)) {
-    app.store.Audit(staff->user_id, "access.denied",
-                    std::string(RoleCode(staff->role)) + " " + request.path, app.now());
+    app.store.Audit(AuditEntry::ForBureau(staff->user_id, "access.denied", staff->bureau_id,
+                                          std::string(RoleCode(staff->role)) + " " + request.path),
+                    app.now());
     return {std::nullopt, ErrorPage(app, 403, &request)};
   }
   return {std::move(staff), std::nullopt};
@@ -27,7 +28,9 @@ std::optional<RegisteredReport> VisibleReport(const AppContext& app, const Staff
   auto report = app.store.GetReport(report_id);
   if (!report) return std::nullopt;
   if (!CaseVisibleTo(staff, *report)) {
-    app.store.Audit(staff.user_id, "access.denied", "other bureau: " + report->reference,
+    // On the record of the case's bureau; the staff member's own bureau sees it too.
+    app.store.Audit(AuditEntry::ForCase(staff.user_id, "access.denied", report->id,
+                                        report->bureau_id, "other bureau: " + report->reference),
                     app.now());
     return std::nullopt;
   }

@@ -97,10 +97,11 @@ http::Response StaffBureausAction(const AppContext& app, const http::Request& re
       return BureausPage(app, request, staff, 422,
                          tr(N_("Give the bureau a name of at most 200 characters.")), name);
     }
-    if (!app.store.AddBureau(name, app.now())) {
+    auto added = app.store.AddBureau(name, app.now());
+    if (!added) {
       return BureausPage(app, request, staff, 422, tr(N_("A bureau with this name exists.")), name);
     }
-    app.store.Audit(staff.user_id, "bureau.add", name, app.now());
+    app.store.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.add", added, name), app.now());
     return http::Response::SeeOther("/medewerkers/bureaus?opgeslagen=1");
   }
   std::string typed = form->Get("codes");
@@ -113,7 +114,9 @@ http::Response StaffBureausAction(const AppContext& app, const http::Request& re
                        "", typed);
   }
   if (!app.store.AddToWorkingArea(*bureau, *codes)) return ErrorPage(app, 404, &request);
-  app.store.Audit(staff.user_id, "bureau.area", std::to_string(*bureau) + ": " + typed, app.now());
+  app.store.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.area", *bureau,
+                                        std::to_string(*bureau) + ": " + typed),
+                  app.now());
   return http::Response::SeeOther("/medewerkers/bureaus?opgeslagen=1");
 }
 
@@ -129,8 +132,13 @@ http::Response MoveReportToBureau(const AppContext& app, const http::Request& re
   if (!report) return ErrorPage(app, 404, &request);
   auto bureau = ParseId(form->Get("bureau"));
   if (!bureau || !app.store.MoveReport(report->id, *bureau)) return ErrorPage(app, 400, &request);
-  app.store.Audit(access.staff->user_id, "report.move",
-                  report->reference + " to bureau " + std::to_string(*bureau), app.now());
+  // On the record of the bureau that now has the case; the one that had it sees it too, as its
+  // own staff member did it.
+  app.store.Audit(
+      AuditEntry::ForCase(access.staff->user_id, "report.move", report->id, *bureau,
+                          report->reference + " from bureau " + std::to_string(report->bureau_id) +
+                              " to bureau " + std::to_string(*bureau)),
+      app.now());
   // The case now belongs to another bureau: back to the list, which no longer shows it.
   return http::Response::SeeOther("/medewerkers/meldingen?overgedragen=1");
 }

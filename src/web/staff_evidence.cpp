@@ -47,13 +47,15 @@ http::Response StaffEvidenceDownload(const AppContext& app, const http::Request&
   auto ids = ParseEvidencePath(request.path);
   if (!ids) return ErrorPage(app, 404, &request);
   auto [report_id, evidence_id] = *ids;
-  if (!VisibleReport(app, *staff, report_id)) return ErrorPage(app, 404, &request);
+  auto report = VisibleReport(app, *staff, report_id);
+  if (!report) return ErrorPage(app, 404, &request);
   auto file = app.store.GetEvidence(report_id, evidence_id);
   if (!file) return ErrorPage(app, 404, &request);
   // Opening a file is a read of personal data: it goes on the record before it is handed out.
-  app.store.Audit(staff->user_id, "download_evidence",
-                  "report " + std::to_string(report_id) + " file " + std::to_string(evidence_id),
-                  app.now());
+  app.store.Audit(
+      AuditEntry::ForCase(staff->user_id, "download_evidence", report->id, report->bureau_id,
+                          report->reference + " file " + std::to_string(evidence_id)),
+      app.now());
   http::Response response{200, {}, std::move(file->content)};
   response.Set("Content-Type", file->info.media_type);
   // The client's own file name is shown in the staff pages, never used here: a generated name

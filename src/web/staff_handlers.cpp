@@ -39,6 +39,7 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_figures", Bool(template_name == "staff_figures"));
   nav.set("on_bureaus", Bool(template_name == "staff_bureaus"));
   nav.set("on_mass", Bool(template_name.starts_with("staff_mass_")));
+  nav.set("on_audit", Bool(template_name == "staff_audit"));
   nav.set("on_intake", Bool(template_name == "staff_intake"));
   nav.set("on_settings", Bool(template_name == "staff_settings"));
   nav.set("may_manage_settings", Bool(Allows(staff.role, Permission::kManageBureauSettings)));
@@ -49,6 +50,7 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("may_register", Bool(Allows(staff.role, Permission::kRegisterReports)));
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
   nav.set("may_manage_bureaus", Bool(Allows(staff.role, Permission::kManageBureaus)));
+  nav.set("may_read_audit_log", Bool(Allows(staff.role, Permission::kReadAuditLog)));
   nav.set("may_manage_code_lists", Bool(Allows(staff.role, Permission::kManageCodeLists)));
   nav.set("on_code_lists", Bool(template_name == "staff_code_lists"));
   data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
@@ -116,7 +118,7 @@ http::Response StaffLogin(const AppContext& app, const http::Request& request) {
   std::string token = RandomToken(32);
   long long now = app.now();
   app.store.AddSession(HashToken(token), user->id, now);
-  app.store.Audit(user->id, "login", user->email, now);
+  app.store.Audit(AuditEntry::ForBureau(user->id, "login", user->bureau_id, ""), now);
   // A fresh token at every login: a session id planted before login is never used after it.
   http::Response response = http::Response::SeeOther(StaffHome(*role));
   response.Add("Set-Cookie", http::SetCookie(kSessionCookie, token,
@@ -156,8 +158,15 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
                          : app.store.CountBureauReports(bureau);
   auto handlers = app.store.ListBureauStaff(bureau);
   // Reading reports is a read of personal data: it goes on the record before it is shown.
-  app.store.Audit(staff->user_id, "list_reports", std::to_string(reports.size()) + " reports",
-                  app.now());
+  AuditEntry listing = AuditEntry::ForBureau(staff->user_id, "list_reports", staff->bureau_id,
+                                             std::to_string(reports.size()) + " reports");
+  if (!reports.empty()) {
+    // Newest first: the range of numbers shown, so "who saw this case" finds this listing.
+    listing.listed_from = reports.back().id;
+    listing.listed_to = reports.front().id;
+    listing.detail += ", " + reports.back().reference + " to " + reports.front().reference;
+  }
+  app.store.Audit(listing, app.now());
   auto files = reports.empty() ? std::map<long long, kainjow::mustache::list>{}
                                : EvidenceLinks(app, lang, reports.back().id, reports.front().id);
   kainjow::mustache::list rows;

@@ -72,7 +72,9 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
   app.store.AddMessage(report->id, MessageAuthor::kBureau, staff->user_id, message.text, app.now());
   // A reporter who gave an e-mail address hears that there is news (never what it says).
   QueueReporterNotice(app, report->id);
-  app.store.Audit(staff->user_id, "report.message", report->reference, app.now());
+  app.store.Audit(AuditEntry::ForCase(staff->user_id, "report.message", report->id,
+                                      report->bureau_id, report->reference),
+                  app.now());
   return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(report->id) +
                                   "?verzonden=1");
 }

@@ -15,7 +15,7 @@ class TestApp {
  public:
   TestApp()
       : dir_(FreshDir()),
-        store_(OpenStore("sqlite:" + (dir_ / "m.db").string(), TestKey(1))),
+        store_(OpenStore("sqlite:" + (dir_ / "m.db").string(), TestKey(1), TestKey(4))),
         municipalities_(MunicipalityRegistry::FromCsv(ReadShipped("/data/gemeenten.csv")).value()),
         translator_(MELDPUNT_LOCALE_DIR),
         templates_(std::string(MELDPUNT_SOURCE_DIR) + "/templates", translator_),

@@ -103,9 +103,9 @@ export async function startServer({ database, env = {}, resetDatabase = true, da
       if (!keepData) await rm(dataDir, { recursive: true, force: true });
       return result;
     },
-    /** Run another subcommand against the same database: { code, stdout, stderr }. */
+    /** Run another subcommand against the same database and data dir (so the same key file): { code, stdout, stderr }. */
     run(subArgs, stdin = '') {
-      return runBinary([...subArgs, '--database', database], stdin, childEnv);
+      return runBinary([...subArgs, '--database', database, '--data-dir', dataDir], stdin, childEnv);
     },
   };
 }
