@@ -55,7 +55,7 @@ test('an admin sees who saw a case, filters the log, and every state is accessib
   await page.getByRole('link', { name: 'Inzagelog' }).click();
   await page.waitForURL(/\/medewerkers\/inzagelog$/);
   await page.getByLabel('E-mailadres van de medewerker').fill(HANDLER);
-  await page.getByLabel('Handeling').selectOption('report.read');
+  await page.getByLabel('Actie', { exact: true }).selectOption('report.read');
   await page.getByRole('button', { name: 'Regels tonen' }).click();
   await page.waitForURL(/actie=report\.read/);
   const rows = page.locator('#audit-log tbody tr');

@@ -289,7 +289,7 @@ describe('the audit log', () => {
       assert.match(res.headers.get('content-type'), /^text\/csv; charset=utf-8/);
       assert.match(res.headers.get('content-disposition'), /^attachment; filename="inzagelog-bureau-1-\d{4}-\d{2}-\d{2}\.csv"$/);
       const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
-      assert.deepEqual(rows[0], ['Regel', 'Tijd (UTC)', 'Tijd (Nederland)', 'Medewerker', 'Handeling', 'Meldingsnummer', 'Bureau', 'Details']);
+      assert.deepEqual(rows[0], ['Regel', 'Tijd (UTC)', 'Tijd (Nederland)', 'Medewerker', 'Actie', 'Meldingsnummer', 'Bureau', 'Details']);
       const reads = rows.slice(1).filter((r) => r[4] === 'report.read' && r[3] === USERS.handler[0]);
       assert.ok(reads.length >= 1, JSON.stringify(rows));
       assert.equal(reads[0][5], refs.first);
