@@ -4,6 +4,7 @@
 
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
+#include "web/letter_routes.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_bureau_handlers.hpp"
@@ -58,6 +59,7 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/bericht", bind(StaffReportAction));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/status", bind(StaffReportAction));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
+  AddLetterRoutes(app, router);
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));

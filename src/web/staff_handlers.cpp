@@ -39,6 +39,8 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("may_read_cases", Bool(Allows(staff.role, Permission::kReadCases)));
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
   nav.set("may_manage_bureaus", Bool(Allows(staff.role, Permission::kManageBureaus)));
+  nav.set("on_letter_templates", Bool(template_name == "staff_letter_templates"));
+  nav.set("may_manage_letters", Bool(Allows(staff.role, Permission::kManageBureauSettings)));
   data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
   return Page{std::move(template_name), std::move(title), std::move(data), ""};
 }
