@@ -101,6 +101,16 @@ std::vector<SentLetter> SentLetters(const AppContext& app, long long report_id) 
   return letters;
 }
 
+// Whether the case's history records that letter as sent.
+bool WasSent(const AppContext& app, long long report_id, long long letter_id) {
+  for (const auto& event : app.store.ListCaseEvents(report_id)) {
+    if (event.kind != CaseEventKind::kLetterSent) continue;
+    if (auto detail = ParseLetterSentDetail(event.detail); detail && detail->letter_id == letter_id)
+      return true;
+  }
+  return false;
+}
+
 // What the page shows besides the case: the form as typed and what went wrong.
 struct PageState {
   std::optional<LetterForm> typed;
@@ -342,7 +352,9 @@ http::Response CaseLetterDownload(const AppContext& app, const http::Request& re
   if (!ids) return ErrorPage(app, 404, &request);
   auto report = VisibleReport(app, *access.staff, ids->first);
   if (!report) return ErrorPage(app, 404, &request);
-  auto letter = app.store.GetCaseLetter(report->id, ids->second);
+  auto letter = WasSent(app, report->id, ids->second)
+                    ? app.store.GetCaseLetter(report->id, ids->second)
+                    : std::nullopt;
   if (!letter) return ErrorPage(app, 404, &request);
   app.store.Audit(access.staff->user_id, "letter.print",
                   report->reference + " letter " + std::to_string(letter->id), app.now());
@@ -358,10 +370,7 @@ http::Response CaseLetterReply(const AppContext& app, const http::Request& reque
   const StaffSession& staff = *post.staff;
   const RegisteredReport& report = *post.report;
   Lang lang = LangOf(request);
-  bool sent = false;
-  for (const auto& letter : SentLetters(app, report.id))
-    sent = sent || letter.letter.id == ids->second;
-  if (!sent) return ErrorPage(app, 404, &request);
+  if (!WasSent(app, report.id, ids->second)) return ErrorPage(app, 404, &request);
 
   PageState state;
   state.reply_letter = ids->second;

@@ -7,6 +7,8 @@
 //   POST /medewerkers/meldingen/{id}/brieven/{letter}/reactie   the other party replied
 // A letter is made and sent only when the case allows it (CheckAction: the reporter's consent on
 // record, not an anonymous incident, the approach agreed, the case open).
+#include <cstddef>
+
 #include "http/message.hpp"
 #include "web/app.hpp"
 
@@ -16,6 +18,8 @@ inline constexpr const char* kLetterFormPath = "/medewerkers/meldingen/{id}/brie
 inline constexpr const char* kLetterPdfPath = "/medewerkers/meldingen/{id}/brieven/{letter}";
 inline constexpr const char* kLetterReplyPath =
     "/medewerkers/meldingen/{id}/brieven/{letter}/reactie";
+// The letter form holds up to 5,000 characters of summary, which URL-encoded may pass 64 KiB.
+inline constexpr size_t kLetterFormBodyLimit = 128 * 1024;
 // At most this many characters describe the other party's reply.
 inline constexpr size_t kMaxReplyNote = 2'000;
 

@@ -16,7 +16,8 @@ void AddLetterRoutes(const AppContext& app, http::Router& router) {
              kLetterTemplateBodyLimit);
   router.Add(Method::kPost, kLetterheadPath, bind(SaveLetterhead));
   router.Add(Method::kGet, kLetterFormPath, bind(CaseLetterPage));
-  router.Add(Method::kPost, kLetterFormPath, bind(CaseLetterAction));
+  router.Add(Method::kPost, kLetterFormPath, bind(CaseLetterAction), Runs::kOnWorker,
+             kLetterFormBodyLimit);
   router.Add(Method::kGet, kLetterPdfPath, bind(CaseLetterDownload));
   router.Add(Method::kPost, kLetterReplyPath, bind(CaseLetterReply));
 }
