@@ -347,6 +347,8 @@ RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   return r;
 }
 
+const char* SociStore::ReportColumns() { return kReportColumns; }
+
 void SociStore::ReadGrounds(soci::session& sql, std::vector<RegisteredReport>& reports) const {
   if (reports.empty()) return;
   long long first = reports.front().id, last = reports.front().id;

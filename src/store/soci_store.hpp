@@ -54,6 +54,10 @@ class SociStore final : public Store {
   void DeleteCaseLetter(long long report_id, long long letter_id) override;
   std::vector<CaseLetter> ListCaseLetters(long long report_id) override;
   std::optional<CaseLetter> GetCaseLetter(long long report_id, long long letter_id) override;
+  // "My cases" (soci_case_lists.cpp).
+  std::vector<RegisteredReport> ListAssignedReports(long long bureau_id, long long user_id,
+                                                    int limit, int offset) override;
+  long long CountAssignedReports(long long bureau_id, long long user_id) override;
   // Bureaus (soci_bureaus.cpp).
   std::optional<long long> AddBureau(const std::string& name, long long now) override;
   std::vector<Bureau> ListBureaus() override;
@@ -127,6 +131,8 @@ class SociStore final : public Store {
                                const std::string& residence_municipality);
   // A report from a row of kReportColumns (soci_store.cpp), decrypted.
   RegisteredReport ReadReport(const soci::row& row) const;
+  // The columns ReadReport expects, for queries outside soci_store.cpp.
+  static const char* ReportColumns();
   // Fills in the grounds (report_grounds) and handlings (report_handlings) of reports read with
   // ReadReport.
   void ReadGrounds(soci::session& sql, std::vector<RegisteredReport>& reports) const;

@@ -212,6 +212,11 @@ class Store {
   virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
   // The staff of a bureau, by e-mail address (without password hashes).
   virtual std::vector<StaffUser> ListBureauStaff(long long bureau_id) = 0;
+  // The cases of one bureau assigned to one staff member ("my cases"), newest first, and how many
+  // there are (soci_case_lists.cpp).
+  virtual std::vector<RegisteredReport> ListAssignedReports(long long bureau_id, long long user_id,
+                                                            int limit, int offset) = 0;
+  virtual long long CountAssignedReports(long long bureau_id, long long user_id) = 0;
 
   // Letter templates and letterheads of a bureau (soci_letter_templates.cpp). lang: "nl" or
   // "en". Without a stored template the built-in one applies (letters/default_template.hpp).

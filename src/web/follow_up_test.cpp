@@ -40,9 +40,9 @@ TEST(StaffReportPath, ParsesIdAndAction) {
   ASSERT_TRUE(plain);
   EXPECT_EQ(plain->id, 42);
   EXPECT_EQ(plain->action, "");
-  auto status = ParseStaffReportPath("/medewerkers/meldingen/42/status");
-  ASSERT_TRUE(status);
-  EXPECT_EQ(status->action, "status");
+  auto step = ParseStaffReportPath("/medewerkers/meldingen/42/stap");
+  ASSERT_TRUE(step);
+  EXPECT_EQ(step->action, "stap");
   for (const char* bad :
        {"/medewerkers/meldingen/", "/medewerkers/meldingen/0", "/medewerkers/meldingen/-1",
         "/medewerkers/meldingen/4x", "/medewerkers/meldingen/42/",

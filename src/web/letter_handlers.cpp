@@ -11,22 +11,16 @@
 #include "http/form.hpp"
 #include "http/log.hpp"
 #include "web/case_letter.hpp"
-#include "web/letter_refusal.hpp"
+#include "web/deadline_settings.hpp"
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
+#include "web/refusal_messages.hpp"
 #include "web/staff_access.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
 
 namespace meldpunt::web {
 namespace {
-
-// The bureau's norms for cases. Bureaus get their own settings (the privacy work adds a
-// bureau_settings table); until then every bureau has the defaults of domain/deadlines.hpp.
-// This is the one place the letter pages read them.
-DeadlineSettings BureauDeadlineSettings(const AppContext& /*app*/, long long /*bureau_id*/) {
-  return DeadlineSettings{};
-}
 
 std::string LetterFormUrl(long long report_id) {
   return std::string(kStaffReportsPrefix) + std::to_string(report_id) + "/brief";
@@ -135,7 +129,7 @@ http::Response LetterPage(const AppContext& app, const http::Request& request,
   data.set("reference", report.reference);
   data.set("case_version", std::to_string(report.case_version));
   Verdict verdict = CheckAction(ActionKind::kLetterToOtherParty, FactsOf(report));
-  if (!verdict) data.set("refusal", tr(LetterRefusalMsgid(verdict.refusal())));
+  if (!verdict) data.set("refusal", tr(RefusalMessage(verdict.refusal())));
   // Only set when there is one: Mustache shows a section for any string, even an empty one.
   if (!state.problem.empty()) data.set("problem", state.problem);
 
@@ -173,7 +167,7 @@ http::Response LetterPage(const AppContext& app, const http::Request& request,
   data.set("has_letters", Bool(!rows.empty()));
   data.set("max_reply", std::to_string(kMaxReplyNote));
 
-  DeadlineSettings settings = BureauDeadlineSettings(app, report.bureau_id);
+  DeadlineSettings settings = DeadlineSettingsFor(app, report.bureau_id);
   LetterForm form;
   if (state.typed) {
     form = *state.typed;
@@ -250,9 +244,8 @@ bool SameVersion(const http::FormFields& form, const RegisteredReport& report) {
 }
 
 constexpr const char* kConflict =
-    N_("A colleague changed this case meanwhile. Look at the case again, then try once more: "
-       "what you typed is still here.");
-
+    N_("A colleague changed this case meanwhile, so nothing was saved. Look at the case again: "
+       "what you typed is still in the form.");
 // The page again, as the case is now, with what was typed and the conflict explained (409).
 http::Response Conflict(const AppContext& app, const http::Request& request,
                         const StaffSession& staff, long long report_id, PageState state) {
@@ -302,7 +295,7 @@ http::Response CaseLetterAction(const AppContext& app, const http::Request& requ
   // Nothing reaches the other party without what the rules require, not even a printed draft.
   Verdict verdict = CheckAction(ActionKind::kLetterToOtherParty, FactsOf(report));
   if (!verdict) {
-    state.problem = app.translator.Get(lang, LetterRefusalMsgid(verdict.refusal()));
+    state.problem = app.translator.Get(lang, RefusalMessage(verdict.refusal()));
     return LetterPage(app, request, staff, report, 422, state);
   }
   if (action == "send" && !SameVersion(post.form, report))
@@ -384,7 +377,7 @@ http::Response CaseLetterReply(const AppContext& app, const http::Request& reque
   }
   if (state.reply_error) return LetterPage(app, request, staff, report, 422, state);
   if (!IsOpen(report.step)) {
-    state.problem = app.translator.Get(lang, LetterRefusalMsgid(Refusal::kCaseClosed));
+    state.problem = app.translator.Get(lang, RefusalMessage(Refusal::kCaseClosed));
     return LetterPage(app, request, staff, report, 422, state);
   }
   CaseChange change;

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "web/case_handlers.hpp"
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
 #include "web/letter_routes.hpp"
@@ -54,10 +55,16 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/medewerkers/meldingen", bind(StaffReportsPage));
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
   router.Add(Method::kGet, kEvidencePath, bind(StaffEvidenceDownload));
-  // One report: /medewerkers/meldingen/{id}, and POST …/{id}/bericht and …/{id}/status.
+  // One report: /medewerkers/meldingen/{id}, POST …/{id}/bericht, and the case forms.
   router.Add(Method::kGet, "/medewerkers/meldingen/{id}", bind(StaffReportPage));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/bericht", bind(StaffReportAction));
-  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/status", bind(StaffReportAction));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/stap", bind(CaseStepPost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/afsluiten", bind(CaseClosePost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/actie", bind(CaseActionPost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/toestemming", bind(CaseConsentPost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/contact", bind(CaseContactPost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/notitie", bind(CaseNotePost));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/toewijzen", bind(CaseAssignPost));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
   AddLetterRoutes(app, router);
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));

@@ -6,6 +6,7 @@
 #include "http/cookies.hpp"
 #include "http/form.hpp"
 #include "security/password.hpp"
+#include "web/case_labels.hpp"
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_options.hpp"
@@ -137,8 +138,14 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
   const auto& staff = access.staff;
   Lang lang = LangOf(request);
   long long bureau = staff->bureau_id.value_or(0);
-  auto reports = app.store.ListBureauReports(bureau, app.options.staff_page_size, 0);
-  long long total = app.store.CountBureauReports(bureau);
+  // "My cases" (?mijn=1): the cases assigned to the staff member.
+  bool mine = request.QueryParam("mijn") == "1";
+  auto reports =
+      mine ? app.store.ListAssignedReports(bureau, staff->user_id, app.options.staff_page_size, 0)
+           : app.store.ListBureauReports(bureau, app.options.staff_page_size, 0);
+  long long total = mine ? app.store.CountAssignedReports(bureau, staff->user_id)
+                         : app.store.CountBureauReports(bureau);
+  auto handlers = app.store.ListBureauStaff(bureau);
   // Reading reports is a read of personal data: it goes on the record before it is shown.
   app.store.Audit(staff->user_id, "list_reports", std::to_string(reports.size()) + " reports",
                   app.now());
@@ -164,6 +171,11 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
     row.set("scope", LabelOf(app, lang, ScopeLabels(), report.scope));
     row.set("wishes", LabelsOf(app, lang, WishLabels(), report.wishes));
     row.set("complaint", Bool(report.is_complaint));
+    row.set("step", std::string(StepCode(report.step)));
+    row.set("step_label", LabelOf(app, lang, StepLabels(), StepCode(report.step)));
+    for (const auto& handler : handlers) {
+      if (report.assigned_to == handler.id) row.set("assignee", handler.email);
+    }
     if (report.contact) {
       row.set("contact", report.contact->name.empty()
                              ? report.contact->email + " " + report.contact->phone
@@ -177,6 +189,7 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
   data.set("has_reports", Bool(!reports.empty()));
   data.set("shown", std::to_string(reports.size()));
   data.set("total", std::to_string(total));
+  data.set("mine", Bool(mine));
   http::Response cookies;
   Page page =
       StaffPage(app, request, cookies, *staff, "staff_reports", N_("Reports"), std::move(data));

@@ -4,89 +4,14 @@
 
 #include "domain/follow_up.hpp"
 #include "http/form.hpp"
+#include "web/case_page.hpp"
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_data.hpp"
 #include "web/reporter_mail.hpp"
 #include "web/staff_access.hpp"
-#include "web/staff_handlers.hpp"
-#include "web/thread_view.hpp"
 
 namespace meldpunt::web {
-namespace {
-
-std::string ReportPath(long long id) {
-  return std::string(kStaffReportsPrefix) + std::to_string(id);
-}
-
-bool MayWrite(const StaffSession& staff) { return Allows(staff.role, Permission::kHandleCases); }
-
-// The detail page. `message` and `problem` bring back a message that could not be sent.
-http::Response DetailPage(const AppContext& app, const http::Request& request,
-                          const StaffSession& staff, const RegisteredReport& report, int status,
-                          const std::string& message = "",
-                          std::optional<Problem> problem = std::nullopt) {
-  Lang lang = LangOf(request);
-  auto messages = app.store.ListMessages(report.id);
-  // Showing a report is a read of personal data: it goes on the record before it is shown.
-  app.store.Audit(staff.user_id, "report.read", report.reference, app.now());
-  TemplateData data;
-  data.set("id", std::to_string(report.id));
-  data.set("reference", report.reference);
-  data.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report.reported_at)));
-  data.set("incident_date", report.incident_date);
-  data.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
-  data.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
-  data.set("channel", report.channel);
-  data.set("anonymous", Bool(report.anonymous));
-  if (report.contact) {
-    data.set("contact_name", report.contact->name);
-    data.set("contact_email", report.contact->email);
-    data.set("contact_phone", report.contact->phone);
-  }
-  data.set("description", report.description);
-  data.set("status_label", app.translator.Get(lang, StatusLabel(report.status)));
-  data.set("status_code", std::string(StatusCode(report.status)));
-  kainjow::mustache::list options;
-  for (ReportStatus option : kAllStatuses) {
-    TemplateData item;
-    item.set("value", std::string(StatusCode(option)));
-    item.set("label", app.translator.Get(lang, StatusLabel(option)));
-    item.set("selected", Bool(option == report.status));
-    options.push_back(item);
-  }
-  data.set("status_options", options);
-  data.set("thread",
-           RenderThread(app, lang, messages, app.store.ListEvidence(report.id), Viewer::kStaff));
-  data.set("may_write", Bool(MayWrite(staff)));
-  if (Allows(staff.role, Permission::kMoveCases)) {
-    kainjow::mustache::list others;
-    for (const auto& bureau : app.store.ListBureaus()) {
-      if (bureau.id == report.bureau_id) continue;
-      TemplateData item;
-      item.set("id", std::to_string(bureau.id));
-      item.set("name", bureau.name);
-      others.push_back(item);
-    }
-    data.set("may_move", Bool(!others.empty()));
-    data.set("other_bureaus", others);
-  }
-  data.set("message", message);
-  data.set("max_message", std::to_string(kMaxMessageChars));
-  if (problem) {
-    data.set("message_error", problem == Problem::kRequired
-                                  ? app.translator.Get(lang, N_("Write your message first."))
-                                  : app.translator.Get(lang, ProblemMessage("message", *problem)));
-  }
-  data.set("sent", Bool(request.QueryParam("verzonden") == "1"));
-  data.set("status_changed", Bool(request.QueryParam("status") == "1"));
-  http::Response cookies;
-  Page page =
-      StaffPage(app, request, cookies, staff, "staff_report", N_("Report"), std::move(data));
-  return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
-}
-
-}  // namespace
 
 std::optional<StaffReportPath> ParseStaffReportPath(std::string_view path) {
   if (!path.starts_with(kStaffReportsPrefix)) return std::nullopt;
@@ -114,14 +39,12 @@ http::Response StaffReportPage(const AppContext& app, const http::Request& reque
   if (!path || !path->action.empty()) return ErrorPage(app, 404, &request);
   auto report = VisibleReport(app, *staff, path->id);
   if (!report) return ErrorPage(app, 404, &request);
-  return DetailPage(app, request, *staff, *report, 200);
+  return CasePage(app, request, *staff, *report, 200);
 }
 
 http::Response StaffReportAction(const AppContext& app, const http::Request& request) {
   auto path = ParseStaffReportPath(request.path);
-  if (!path || (path->action != "bericht" && path->action != "status")) {
-    return ErrorPage(app, 404, &request);
-  }
+  if (!path || path->action != "bericht") return ErrorPage(app, 404, &request);
   auto form = http::ParseFormFields(request.body, kMaxFormFields);
   if (!form) return ErrorPage(app, 400, &request);
   if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
@@ -131,25 +54,25 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
   auto report = VisibleReport(app, *staff, path->id);
   if (!report) return ErrorPage(app, 404, &request);
 
-  if (path->action == "status") {
-    auto status = ParseStatus(form->Get("status"));
-    if (!status) return ErrorPage(app, 400, &request);
-    app.store.SetReportStatus(report->id, *status);
-    app.store.Audit(staff->user_id, "report.status",
-                    report->reference + ": " + std::string(StatusCode(*status)), app.now());
-    return http::Response::SeeOther(ReportPath(report->id) + "?status=1");
-  }
-
   std::string typed = form->Get("message");
   MessageValidation message = ValidateMessage(typed);
-  if (message.problem)
-    return DetailPage(app, request, *staff, *report, 422, typed, message.problem);
+  if (message.problem) {
+    Lang lang = LangOf(request);
+    CaseFormError error{"message",
+                        message.problem == Problem::kRequired
+                            ? app.translator.Get(lang, N_("Write your message first."))
+                            : app.translator.Get(lang, ProblemMessage("message", *message.problem)),
+                        false,
+                        {{"message", {typed}}}};
+    return CasePage(app, request, *staff, *report, 422, &error);
+  }
   // Evidence uploads: files sent with a message from the bureau would be stored here too.
   app.store.AddMessage(report->id, MessageAuthor::kBureau, staff->user_id, message.text, app.now());
   // A reporter who gave an e-mail address hears that there is news (never what it says).
   QueueReporterNotice(app, report->id);
   app.store.Audit(staff->user_id, "report.message", report->reference, app.now());
-  return http::Response::SeeOther(ReportPath(report->id) + "?verzonden=1");
+  return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(report->id) +
+                                  "?verzonden=1");
 }
 
 }  // namespace meldpunt::web

@@ -1,6 +1,6 @@
 #pragma once
-// One report for staff (/medewerkers/meldingen/{id}): its fields, the thread with the reporter, a
-// form to write to the reporter and one to set the status. Every read goes on the audit log.
+// One report for staff (/medewerkers/meldingen/{id}): the case page (case_page.hpp) and the form
+// to write to the reporter. The forms that work on the case are in case_handlers.hpp.
 #include <optional>
 #include <string_view>
 
@@ -13,11 +13,10 @@ inline constexpr std::string_view kStaffReportsPrefix = "/medewerkers/meldingen/
 
 // GET /medewerkers/meldingen/{id}
 http::Response StaffReportPage(const AppContext& app, const http::Request& request);
-// POST /medewerkers/meldingen/{id}/bericht (a message to the reporter) and
-// POST /medewerkers/meldingen/{id}/status
+// POST /medewerkers/meldingen/{id}/bericht (a message to the reporter)
 http::Response StaffReportAction(const AppContext& app, const http::Request& request);
 
-// "/medewerkers/meldingen/42/status" -> {42, "status"}; "/medewerkers/meldingen/42" -> {42, ""}.
+// "/medewerkers/meldingen/42/stap" -> {42, "stap"}; "/medewerkers/meldingen/42" -> {42, ""}.
 struct StaffReportPath {
   long long id = 0;
   std::string action;

@@ -72,7 +72,7 @@ test('the letter form is accessible, says why no letter can be sent, and keeps w
   await page.goto(localUrl(server, `/medewerkers/meldingen/${caseId}`));
   await page.getByRole('link', { name: 'Brieven aan de wederpartij' }).click();
   await page.waitForURL(/\/brief$/);
-  assert.match(await page.locator('#letter-refusal').textContent(), /aanpak is nog niet met de melder afgesproken/);
+  assert.match(await page.locator('#letter-refusal').textContent(), /Spreek eerst de aanpak af met de melder/);
   await assertAccessible(page, 'letter form');
 
   await page.getByLabel('Naam van de wederpartij').fill('Bakkerij Zonnestraal B.V.');

@@ -202,7 +202,7 @@ describe('letters to the other party', () => {
     assert.match(byId(page.html, 'letter-refusal').text, /anoniem/);
     const res = await postForm(jars.handler, `${server.url}/medewerkers/meldingen/${cases.anonymous.id}/brief`, letterFields(page));
     assert.equal(res.status, 422);
-    assert.match(byId(res.html, 'letter-problem').text, /De melder is anoniem en de melding gaat over een voorval/);
+    assert.match(byId(res.html, 'letter-problem').text, /De melder is anoniem en de melding gaat over een individueel voorval/);
     const preview = await postForm(jars.handler, `${server.url}/medewerkers/meldingen/${cases.anonymous.id}/brief`, letterFields(page, { action: 'preview' }));
     assert.equal(preview.status, 422);
     assert.match(preview.res.headers.get('content-type'), /text\/html/, 'no PDF either');
@@ -216,7 +216,7 @@ describe('letters to the other party', () => {
     const url = `${server.url}/medewerkers/meldingen/${cases.unconsented.id}/brief`;
     const sent = await postForm(jars.handler, url, letterFields(page));
     assert.equal(sent.status, 422);
-    assert.match(byId(sent.html, 'letter-problem').text, /De toestemming van de melder om de wederpartij te benaderen is niet vastgelegd/);
+    assert.match(byId(sent.html, 'letter-problem').text, /De toestemming van de melder is niet vastgelegd/);
     assert.equal(inputs(sent.html, 'other_party_name')[0].value, 'Bakkerij Zonnestraal B.V.', 'what was typed is kept');
     const preview = await postForm(jars.handler, url, letterFields(page, { action: 'preview' }));
     assert.equal(preview.status, 422);
@@ -300,7 +300,7 @@ describe('letters to the other party', () => {
     const stale = { ...letterFields(page), case_version: String(Number(page.version) - 1) };
     const res = await postForm(jars.handler, `${server.url}/medewerkers/meldingen/${cases.consented.id}/brief`, stale);
     assert.equal(res.status, 409);
-    assert.match(byId(res.html, 'letter-problem').text, /Een collega heeft dit dossier intussen gewijzigd/);
+    assert.match(byId(res.html, 'letter-problem').text, /Een collega heeft deze zaak intussen gewijzigd/);
     assert.equal(hidden(res.html, 'case_version'), page.version, 'the form now carries the current version');
     assert.equal(inputs(res.html, 'signed_by')[0].value, 'Anna de Vries');
   });
