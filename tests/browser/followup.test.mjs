@@ -53,7 +53,7 @@ async function sendReport(page, t, description, { js = true } = {}) {
   return { reference, receipt };
 }
 
-/** Staff write to the reporter and set the status, in their own browser. */
+/** Staff write to the reporter and move the case a step, in their own browser. */
 async function staffAnswers(reference, message) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -68,9 +68,10 @@ async function staffAnswers(reference, message) {
   await page.getByLabel('Bericht', { exact: true }).fill(message);
   await page.getByRole('button', { name: 'Bericht versturen' }).click();
   await page.getByText('Uw bericht aan de melder is opgeslagen.').waitFor();
-  await page.locator('#status-select').selectOption('in_progress');
-  await page.getByRole('button', { name: 'Status opslaan' }).click();
-  await page.getByText('De status is gewijzigd.').waitFor();
+  // The reporter's status follows the case's step.
+  await page.getByLabel('Eerste analyse').check();
+  await page.getByRole('button', { name: 'Stap opslaan' }).click();
+  await page.getByText('De zaak staat in de nieuwe stap.').waitFor();
   assert.ok((await page.locator('.thread').textContent()).includes(message));
   await assertAccessible(page, 'staff report page with a message');
   assert.deepEqual(errors, []);

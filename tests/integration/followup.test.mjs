@@ -1,6 +1,7 @@
 // Following a report up with the receipt code (volgcode): shown once on the confirmation page,
 // typed at /melden/volgen to see the status and the messages with the bureau, and to answer.
-// Staff read the report (audit-logged), write to the reporter and set the status. Guessing codes
+// Staff read the report (audit-logged), write to the reporter and move the case along its steps,
+// which the reporter sees as the status. Guessing codes
 // is limited per client; a wrong or malformed code gets the same plain answer.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -164,10 +165,11 @@ describe('the receipt code and the follow-up page', () => {
     const question = 'Dank voor uw melding. Wanneer gebeurde dit precies?\nEn was er iemand bij?';
     let res = await postForm(staff, `${server.url}${link}/bericht`, { csrf: detail.csrf, message: question });
     assert.equal(res.status, 303, res.html.slice(0, 500));
-    res = await postForm(staff, `${server.url}${link}/status`, { csrf: detail.csrf, status: 'in_progress' });
+    // The reporter's status follows the case's protocol step.
+    res = await postForm(staff, `${server.url}${link}/stap`, { csrf: detail.csrf, case_version: hiddenValue(detail.html, 'case_version'), step: 'first_analysis' });
     assert.equal(res.status, 303);
     assert.equal(await auditCount(server, 'report.message'), 1);
-    assert.equal(await auditCount(server, 'report.status'), 1);
+    assert.equal(await auditCount(server, 'case.step'), 1);
 
     // The reporter sees the message as from the bureau, and the new status, without typing the code again.
     thread = await threadPage(server, reporter);
@@ -415,8 +417,11 @@ describe('the receipt code and the follow-up page', () => {
     for (const bad of ['/medewerkers/meldingen/999999', '/medewerkers/meldingen/abc', '/medewerkers/meldingen/0', `${link}/x`]) {
       assert.equal((await staff.fetch(`${server.url}${bad}`)).status, 404, bad);
     }
-    assert.equal((await postForm(staff, `${server.url}${link}/status`, { csrf: 'fout', status: 'closed' })).status, 403);
-    assert.equal((await postForm(staff, `${server.url}${link}/status`, { csrf: detail.csrf, status: 'open' })).status, 400);
+    const version = hiddenValue(detail.html, 'case_version');
+    assert.equal((await postForm(staff, `${server.url}${link}/stap`, { csrf: 'fout', case_version: version, step: 'first_analysis' })).status, 403);
+    const unknown = await postForm(staff, `${server.url}${link}/stap`, { csrf: detail.csrf, case_version: version, step: 'open' });
+    assert.equal(unknown.status, 422);
+    assert.match(unknown.html, /Kies de volgende stap\./);
     const empty = await postForm(staff, `${server.url}${link}/bericht`, { csrf: detail.csrf, message: '' });
     assert.equal(empty.status, 422);
     assert.match(empty.html, /Schrijf eerst uw bericht\./);
@@ -427,9 +432,10 @@ describe('the receipt code and the follow-up page', () => {
     const seen = await getForm(viewer, `${server.url}${link}`);
     assert.equal(seen.status, 200);
     assert.ok(!/action="[^"]*\/bericht"/.test(seen.html), 'no form to write');
-    const refused = await postForm(viewer, `${server.url}${link}/status`, { csrf: seen.csrf, status: 'closed' });
+    const close = { case_version: version, handlings: 'registration_only', outcome: 'registration_only' };
+    const refused = await postForm(viewer, `${server.url}${link}/afsluiten`, { csrf: seen.csrf, ...close });
     assert.equal(refused.status, 403);
-    const closed = await postForm(staff, `${server.url}${link}/status`, { csrf: detail.csrf, status: 'closed' });
+    const closed = await postForm(staff, `${server.url}${link}/afsluiten`, { csrf: detail.csrf, ...close });
     assert.equal(closed.status, 303);
     const { jar } = await signIn(server, sent.receipt);
     assert.equal((await threadPage(server, jar)).statusCode, 'closed');

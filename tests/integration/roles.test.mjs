@@ -70,10 +70,11 @@ describe('bureaus, routing and roles', () => {
     assert.equal((await jars.handler2.fetch(`${server.url}${links.utrecht}`)).status, 200);
     // Writing to it is refused the same way.
     const own = await getForm(jars.handler, `${server.url}${links.elsewhere}`);
-    const post = await postForm(jars.handler, `${server.url}${links.utrecht}/status`, { csrf: own.csrf, status: 'closed' });
+    const post = await postForm(jars.handler, `${server.url}${links.utrecht}/stap`, { csrf: own.csrf, case_version: '0', step: 'first_analysis' });
     assert.equal(post.status, 404);
     const still = await (await jars.handler2.fetch(`${server.url}${links.utrecht}`)).text();
     assert.match(still, /data-status="received"/);
+    assert.match(still, /data-step="received"/);
   });
 
   test('every role gets exactly the pages it may open', async () => {
@@ -114,10 +115,10 @@ describe('bureaus, routing and roles', () => {
   test('an intake worker reads but does not handle; a handler does', async () => {
     const seen = await getForm(jars.intake, `${server.url}${links.elsewhere}`);
     assert.equal(seen.status, 200);
-    const refused = await postForm(jars.intake, `${server.url}${links.elsewhere}/status`, { csrf: seen.csrf, status: 'in_progress' });
+    const refused = await postForm(jars.intake, `${server.url}${links.elsewhere}/stap`, { csrf: seen.csrf, case_version: '0', step: 'first_analysis' });
     assert.equal(refused.status, 403);
     const own = await getForm(jars.handler, `${server.url}${links.elsewhere}`);
-    const done = await postForm(jars.handler, `${server.url}${links.elsewhere}/status`, { csrf: own.csrf, status: 'in_progress' });
+    const done = await postForm(jars.handler, `${server.url}${links.elsewhere}/stap`, { csrf: own.csrf, case_version: '0', step: 'first_analysis' });
     assert.equal(done.status, 303);
   });
 

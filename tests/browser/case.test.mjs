@@ -1,0 +1,105 @@
+// The case page in a real browser: a handler takes a case and moves it through a few protocol
+// steps with the keyboard only, sees a refusal beside the form, and writes a note; axe checks the
+// page fresh, with an error, and with a history.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startServer } from '../integration/harness.mjs';
+import { reportWithEmail, submitValid } from '../integration/flows.mjs';
+import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+
+const EMAIL = 'behandelaar@meldpunt.example';
+const PASSWORD = 'lang-genoeg-wachtwoord-61';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const r = await server.run(['user', 'add', '--email', EMAIL, '--role', 'handler'], `${PASSWORD}\n`);
+  assert.equal(r.code, 0, r.stderr);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Tab until the element matching `selector` has the focus (at most `limit` presses). */
+async function tabTo(page, selector, limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`${selector} was not reached with Tab`);
+}
+
+/** Choose a step with the arrow keys in its radio group, explain why, and save with Enter. */
+async function stepByKeyboard(page, step, why) {
+  const radios = page.locator('#form-step input[type=radio]');
+  await radios.first().focus();
+  if (await page.evaluate((id) => document.activeElement?.id === id, `step-${step}`)) {
+    await page.keyboard.press('Space');
+  } else {
+    for (let i = 0; i < (await radios.count()); i++) {
+      await page.keyboard.press('ArrowDown');
+      if (await page.evaluate((id) => document.activeElement?.id === id, `step-${step}`)) break;
+    }
+  }
+  assert.ok(await page.locator(`#step-${step}`).isChecked(), `${step} is chosen`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-text');
+  await page.keyboard.type(why);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Stap opslaan');
+  await page.keyboard.press('Enter');
+  await page.getByText('De zaak staat in de nieuwe stap.').waitFor();
+}
+
+test('a handler takes a case and moves it along the protocol by keyboard; the page passes axe throughout', async () => {
+  const reference = await submitValid(server.url, reportWithEmail('melder@example.nl', { wishes: ['advice'] }));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(localUrl(server, '/medewerkers/login'));
+  await page.getByLabel('E-mailadres').fill(EMAIL);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('link', { name: reference }).click();
+  await page.waitForURL(/\/medewerkers\/meldingen\/\d+$/);
+  assert.equal((await page.locator('#case-step').textContent()).trim(), 'Ontvangen');
+  assert.equal((await page.locator('#case-assignee').textContent()).trim(), 'nog niemand');
+  await assertAccessible(page, 'a new case');
+
+  // Take the case: Tab to the button and press Enter.
+  await tabTo(page, '#form-assign button');
+  await page.keyboard.press('Enter');
+  await page.getByText('De behandelaar is opgeslagen.').waitFor();
+  assert.equal((await page.locator('#case-assignee').textContent()).trim(), EMAIL);
+
+  // Saving without a choice comes back beside the form, and the page says what to do.
+  await page.locator('#form-step button[type=submit]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#step-error').waitFor();
+  assert.equal((await page.locator('#step-error').textContent()).trim(), 'Kies de volgende stap.');
+  assert.match(await page.locator('#case-error').textContent(), /Dit kon niet worden opgeslagen/);
+  await assertAccessible(page, 'the case page with an error');
+
+  await stepByKeyboard(page, 'first_analysis', 'Melding gelezen.');
+  assert.equal((await page.locator('#case-step').textContent()).trim(), 'Eerste analyse');
+  await stepByKeyboard(page, 'intake', 'Intakegesprek gepland.');
+  assert.equal((await page.locator('#case-step').textContent()).trim(), 'Intakegesprek');
+
+  // A note for colleagues, by keyboard.
+  await page.getByLabel('Notitie', { exact: true }).focus();
+  await page.keyboard.type('Melder liever bellen na 17 uur.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.getByText('Uw notitie is opgeslagen.').waitFor();
+
+  const history = page.locator('#case-history .case-event');
+  assert.equal(await history.count(), 4);
+  assert.match(await history.nth(1).textContent(), /Stap: Eerste analyse[\s\S]*Melding gelezen\./);
+  assert.match(await history.nth(3).textContent(), /Notitie voor collega's[\s\S]*Melder liever bellen na 17 uur\./);
+  await assertAccessible(page, 'the case page with a history');
+  assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
+  await context.close();
+});
