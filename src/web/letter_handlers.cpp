@@ -75,12 +75,19 @@ struct SentLetter {
 std::vector<SentLetter> SentLetters(const AppContext& app, long long report_id) {
   std::map<long long, Date> sent;
   std::map<long long, CaseEvent> replies;
+  std::optional<long long> latest;  // the last letter sent so far, in the history's order
   for (auto& event : app.store.ListCaseEvents(report_id)) {
     if (event.kind == CaseEventKind::kLetterSent) {
-      if (auto detail = ParseLetterSentDetail(event.detail))
+      if (auto detail = ParseLetterSentDetail(event.detail)) {
         sent[detail->letter_id] = detail->reply_by;
+        latest = detail->letter_id;
+      }
     } else if (event.kind == CaseEventKind::kReplyReceived) {
-      if (auto letter = ParseReplyReceivedDetail(event.detail)) replies[*letter] = event;
+      // A reply recorded here names its letter; one recorded with the case page's contact form
+      // does not, and answers the last letter sent before it.
+      auto letter = ParseReplyReceivedDetail(event.detail);
+      if (!letter) letter = latest;
+      if (letter) replies[*letter] = event;
     }
   }
   std::vector<SentLetter> letters;

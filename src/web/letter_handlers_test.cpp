@@ -52,5 +52,51 @@ TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsA
   EXPECT_EQ(CaseLetterDownload(app, request).status, 404);
 }
 
+TEST(CaseLetterPage, AReplyFromTheContactFormAnswersTheLastLetterSentBeforeIt) {
+  TestApp test;
+  const AppContext& app = test.app();
+  auto report = app.store.AddReport(TestReport("text"), app.now());
+  ASSERT_TRUE(app.store.AddUser({"h@example.nl", "hash", StaffRole::kHandler, 1, ""}, app.now()));
+  long long user = app.store.FindUser("h@example.nl")->id;
+  app.store.AddSession(HashToken("session-token"), user, app.now());
+  auto send = [&](long long version) {
+    NewCaseLetter letter{report.id, user,    "nl",           "2026-12-01",
+                         "Naam",    "Adres", "Samenvatting", "Ondertekening",
+                         "%PDF"};
+    long long id = app.store.AddCaseLetter(letter, app.now());
+    CaseChange sent;
+    sent.report_id = report.id;
+    sent.staff_user_id = user;
+    sent.expected_version = version;
+    sent.kind = CaseEventKind::kLetterSent;
+    sent.detail = FormatLetterSentDetail({id, *ParseIsoDate("2026-12-01")});
+    EXPECT_TRUE(app.store.ApplyCaseChange(sent, app.now()));
+    return id;
+  };
+  long long first = send(0);
+  CaseChange reply;  // as the case page's contact form records it: no letter named
+  reply.report_id = report.id;
+  reply.staff_user_id = user;
+  reply.expected_version = 1;
+  reply.kind = CaseEventKind::kReplyReceived;
+  reply.code = "reply_received";
+  reply.text = "Zij reageerden per telefoon.";
+  ASSERT_TRUE(app.store.ApplyCaseChange(reply, app.now()));
+  long long second = send(2);
+
+  http::Request request;
+  request.headers = {{"cookie", "mp_staff=session-token"}};
+  request.path = "/medewerkers/meldingen/" + std::to_string(report.id) + "/brief";
+  http::Response page = CaseLetterPage(app, request);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-letter=\"" + std::to_string(first) + "\" data-reply=\"received\""),
+            std::string::npos);
+  EXPECT_NE(page.body.find("Zij reageerden per telefoon."), std::string::npos);
+  EXPECT_EQ(
+      page.body.find("data-letter=\"" + std::to_string(second) + "\" data-reply=\"received\""),
+      std::string::npos);
+  EXPECT_EQ(app.store.CountAudit("letter.read"), 1);
+}
+
 }  // namespace
 }  // namespace meldpunt::web
