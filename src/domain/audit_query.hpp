@@ -13,7 +13,7 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 37> kAuditActions = {
+inline constexpr std::array<std::string_view, 42> kAuditActions = {
     "login",
     "list_reports",
     "search",
@@ -43,6 +43,11 @@ inline constexpr std::array<std::string_view, 37> kAuditActions = {
     "mass.unlink",
     "mass.message",
     "mass.close",
+    "letter.read",
+    "letter.print",
+    "letter.send",
+    "letter.reply",
+    "letter_template.update",
     "access.denied",
     "bureau.add",
     "bureau.area",

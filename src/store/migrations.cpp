@@ -261,6 +261,42 @@ CREATE TABLE report_status_changes (
 );
 CREATE INDEX report_status_changes_by_report ON report_status_changes (report_id, id)
 )SQL"},
+      // Letters to the other party (hoor en wederhoor). A bureau's own templates replace the
+      // built-in text per language; letterheads hold the address lines under the bureau's name.
+      // A sent letter keeps its free text encrypted and the PDF as it was sent, so that what
+      // went out can be shown later even when the template changed since.
+      {15, "letter templates, letterheads and the letters of a case", R"SQL(
+CREATE TABLE letter_templates (
+  bureau_id BIGINT NOT NULL REFERENCES bureaus (id),
+  lang TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  closing TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  updated_by BIGINT REFERENCES staff_users (id),
+  PRIMARY KEY (bureau_id, lang)
+);
+CREATE TABLE letterheads (
+  bureau_id BIGINT PRIMARY KEY REFERENCES bureaus (id),
+  address_lines TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  updated_by BIGINT REFERENCES staff_users (id)
+);
+CREATE TABLE case_letters (
+  id {{id}},
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  at BIGINT NOT NULL,
+  staff_user_id BIGINT REFERENCES staff_users (id),
+  lang TEXT NOT NULL,
+  reply_by TEXT NOT NULL,
+  other_party_name_enc TEXT NOT NULL,
+  other_party_address_enc TEXT NOT NULL,
+  summary_enc TEXT NOT NULL,
+  signed_by_enc TEXT NOT NULL,
+  pdf_enc TEXT NOT NULL
+);
+CREATE INDEX case_letters_by_report ON case_letters (report_id, id)
+)SQL"},
       // Work lists and search (issue 4): a bureau's open cases by step, and the filters of the
       // search page that narrow most (dates and municipalities), each within one bureau.
       {16, "indexes for work lists and search", R"SQL(

@@ -44,6 +44,21 @@ class SociStore final : public Store {
                                      long long now) override;
   std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
   std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
+  // Letter templates and letterheads (soci_letter_templates.cpp).
+  std::optional<StoredLetterTemplate> GetLetterTemplate(long long bureau_id,
+                                                        const std::string& lang) override;
+  void SaveLetterTemplate(long long bureau_id, const std::string& lang,
+                          const StoredLetterTemplate& text, long long staff_user_id,
+                          long long now) override;
+  void DeleteLetterTemplate(long long bureau_id, const std::string& lang) override;
+  std::vector<std::string> GetLetterhead(long long bureau_id) override;
+  void SaveLetterhead(long long bureau_id, const std::vector<std::string>& lines,
+                      long long staff_user_id, long long now) override;
+  // Letters of a case (soci_case_letters.cpp).
+  long long AddCaseLetter(const NewCaseLetter& letter, long long now) override;
+  void DeleteCaseLetter(long long report_id, long long letter_id) override;
+  std::vector<CaseLetter> ListCaseLetters(long long report_id) override;
+  std::optional<CaseLetter> GetCaseLetter(long long report_id, long long letter_id) override;
   // "My cases" (soci_case_lists.cpp).
   std::vector<RegisteredReport> ListAssignedReports(long long bureau_id, long long user_id,
                                                     int limit, int offset) override;

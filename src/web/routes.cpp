@@ -8,6 +8,7 @@
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
 #include "web/mass_handlers.hpp"
+#include "web/letter_routes.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_audit_handlers.hpp"
@@ -105,6 +106,7 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/medewerkers/codelijsten", bind(StaffCodeListsPage));
   router.Add(Method::kPost, "/medewerkers/codelijsten", bind(StaffCodeListsAction));
   router.Add(Method::kPost, "/medewerkers/codelijsten/intrekken", bind(StaffCodeListsAction));
+  AddLetterRoutes(app, router);
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));

@@ -1,0 +1,116 @@
+// Letter templates, letterheads and the letters of a case on a real SQLite file: templates per
+// bureau and language, and a letter's free text and PDF encrypted at rest.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "domain/test_report.hpp"
+#include "security/crypto.hpp"
+#include "store/open_store.hpp"
+
+namespace meldpunt {
+namespace {
+
+class LetterStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    InitSodium();
+    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-letters-" + RandomToken(6));
+    file_ = (dir_ / "m.db").string();
+    Key key;
+    key.fill(7);
+    store_ = OpenStore("sqlite:" + file_, key);
+    ASSERT_TRUE(store_->AddUser({"admin@example.nl", "x", StaffRole::kBureauAdmin, 1, ""}, 1));
+    admin_ = store_->FindUser("admin@example.nl")->id;
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::string FileBytes() {
+    std::string bytes;
+    for (const auto& path : {file_, file_ + "-wal"}) {
+      std::ifstream in(path, std::ios::binary);
+      bytes += std::string((std::istreambuf_iterator<char>(in)), {});
+    }
+    return bytes;
+  }
+
+  std::filesystem::path dir_;
+  std::string file_;
+  std::unique_ptr<Store> store_;
+  long long admin_ = 0;
+};
+
+TEST_F(LetterStore, TemplatesArePerBureauAndLanguageAndCanBeReset) {
+  EXPECT_FALSE(store_->GetLetterTemplate(1, "nl"));
+  store_->SaveLetterTemplate(1, "nl", {"Onderwerp {{reference}}", "Tekst", "Groet", 0, {}}, admin_,
+                             100);
+  auto saved = store_->GetLetterTemplate(1, "nl");
+  ASSERT_TRUE(saved);
+  EXPECT_EQ(saved->subject, "Onderwerp {{reference}}");
+  EXPECT_EQ(saved->body, "Tekst");
+  EXPECT_EQ(saved->closing, "Groet");
+  EXPECT_EQ(saved->updated_at, 100);
+  EXPECT_EQ(saved->updated_by_email, "admin@example.nl");
+  EXPECT_FALSE(store_->GetLetterTemplate(1, "en"));
+  auto second = store_->AddBureau("Tweede", 1);
+  ASSERT_TRUE(second);
+  EXPECT_FALSE(store_->GetLetterTemplate(*second, "nl"));
+
+  store_->SaveLetterTemplate(1, "nl", {"Nieuw", "Andere tekst", "", 0, {}}, admin_, 200);
+  EXPECT_EQ(store_->GetLetterTemplate(1, "nl")->body, "Andere tekst");
+  EXPECT_EQ(store_->GetLetterTemplate(1, "nl")->updated_at, 200);
+  store_->DeleteLetterTemplate(1, "nl");
+  EXPECT_FALSE(store_->GetLetterTemplate(1, "nl"));
+}
+
+TEST_F(LetterStore, LetterheadKeepsItsLines) {
+  EXPECT_TRUE(store_->GetLetterhead(1).empty());
+  store_->SaveLetterhead(1, {"Postbus 1", "3500 AA Utrecht"}, admin_, 5);
+  EXPECT_EQ(store_->GetLetterhead(1), (std::vector<std::string>{"Postbus 1", "3500 AA Utrecht"}));
+  store_->SaveLetterhead(1, {}, admin_, 6);
+  EXPECT_TRUE(store_->GetLetterhead(1).empty());
+}
+
+TEST_F(LetterStore, ALetterIsStoredEncryptedAndReadBackWithItsPdf) {
+  auto report = store_->AddReport(TestReport("text"), 1'800'000'000);
+  std::string pdf = std::string("%PDF-1.5\n\0binary", 16);
+  NewCaseLetter letter{report.id,
+                       admin_,
+                       "nl",
+                       "2027-01-15",
+                       "Bakkerij Zonnestraal B.V.",
+                       "Kerkstraat 1\n1234 AB Ergens",
+                       "Een klant werd niet geholpen.",
+                       "Jan Jansen",
+                       pdf};
+  long long id = store_->AddCaseLetter(letter, 1'800'000'100);
+  EXPECT_GT(id, 0);
+  auto listed = store_->ListCaseLetters(report.id);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].id, id);
+  EXPECT_EQ(listed[0].at, 1'800'000'100);
+  EXPECT_EQ(listed[0].staff_email, "admin@example.nl");
+  EXPECT_EQ(listed[0].letter.other_party_name, "Bakkerij Zonnestraal B.V.");
+  EXPECT_EQ(listed[0].letter.other_party_address, "Kerkstraat 1\n1234 AB Ergens");
+  EXPECT_EQ(listed[0].letter.summary, "Een klant werd niet geholpen.");
+  EXPECT_EQ(listed[0].letter.signed_by, "Jan Jansen");
+  EXPECT_EQ(listed[0].letter.reply_by, "2027-01-15");
+  EXPECT_TRUE(listed[0].letter.pdf.empty()) << "lists carry no PDFs";
+  auto one = store_->GetCaseLetter(report.id, id);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->letter.pdf, pdf);
+  EXPECT_FALSE(store_->GetCaseLetter(report.id + 1, id)) << "only with its own report";
+
+  std::string bytes = FileBytes();
+  for (const char* clear : {"Zonnestraal", "Kerkstraat", "niet geholpen", "Jan Jansen", "%PDF"})
+    EXPECT_EQ(bytes.find(clear), std::string::npos) << clear << " is stored in clear";
+
+  store_->DeleteCaseLetter(report.id, id);
+  EXPECT_TRUE(store_->ListCaseLetters(report.id).empty());
+}
+
+}  // namespace
+}  // namespace meldpunt
