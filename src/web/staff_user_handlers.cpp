@@ -93,7 +93,8 @@ http::Response UsersPage(const AppContext& app, const http::Request& request,
     row.set("role", role ? tr(RoleLabel(*role)) : user.role);
     row.set("bureau", bureau_name(user.bureau_id));
     row.set("second_factor", Bool(user.has_second_factor));
-    row.set("last_login", user.last_login_at ? FormatDutchDateTime(*user.last_login_at) : "");
+    if (user.last_login_at) row.set("last_login", FormatDutchDateTime(*user.last_login_at));
+    row.set("never", Bool(!user.last_login_at));
     row.set("may_reset", Bool(user.has_second_factor && user.id != staff.user_id));
     rows.push_back(row);
   }
