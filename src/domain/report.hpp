@@ -89,6 +89,11 @@ struct NewReport {
   // The slow hash of the receipt code (volgcode) shown to the reporter (Receipts::Hash); empty
   // for none.
   std::string receipt_hash{};
+  // Registered by a staff member (domain/intake.hpp): their user id; 0 for the public form.
+  long long registered_by = 0;
+  // When the report reached the bureau, when that was on an earlier day than its registration
+  // (ReceivedAtNoonUtc); nullopt: at registration. It is the report's reported_at.
+  std::optional<long long> received_at = std::nullopt;
 };
 
 enum class Problem {
@@ -108,6 +113,7 @@ enum class Problem {
   kInvalidPostcode,
   kUnknownPostcode,
   kConsentRequired,
+  kBeforeIncident,  // a date of receipt before the incident it is about
 };
 
 struct FieldError {

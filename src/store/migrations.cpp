@@ -186,6 +186,44 @@ CREATE TABLE login_throttle (
   throttled_until BIGINT NOT NULL
 )
 )SQL"},
+      {9, "cases: protocol step, assignment, consent, closing, and the events of each case", R"SQL(
+ALTER TABLE reports ADD COLUMN case_step TEXT NOT NULL DEFAULT 'received';
+ALTER TABLE reports ADD COLUMN assigned_to BIGINT REFERENCES staff_users (id);
+ALTER TABLE reports ADD COLUMN consent_recorded INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE reports ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+ALTER TABLE reports ADD COLUMN case_closed_at BIGINT;
+ALTER TABLE reports ADD COLUMN case_version BIGINT NOT NULL DEFAULT 0;
+UPDATE reports SET case_step = 'first_analysis' WHERE status = 'in_progress';
+UPDATE reports SET case_step = 'closed', case_closed_at = reported_at WHERE status = 'closed';
+CREATE INDEX reports_by_assignee ON reports (assigned_to, case_step);
+CREATE TABLE report_handlings (
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  handling TEXT NOT NULL,
+  PRIMARY KEY (report_id, handling)
+);
+CREATE INDEX report_handlings_by_handling ON report_handlings (handling);
+CREATE TABLE case_events (
+  id {{id}},
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  at BIGINT NOT NULL,
+  staff_user_id BIGINT REFERENCES staff_users (id),
+  kind TEXT NOT NULL,
+  code TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '',
+  text_enc TEXT
+);
+CREATE INDEX case_events_by_report ON case_events (report_id, id)
+)SQL"},
+      // Reports registered by staff (intake): who registered one and when. The channel is in
+      // reports.channel, the day it was received in reports.reported_at.
+      {10, "who registered a report that came in through staff", R"SQL(
+CREATE TABLE report_intake (
+  report_id BIGINT PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+  staff_user_id BIGINT NOT NULL REFERENCES staff_users (id),
+  registered_at BIGINT NOT NULL
+);
+CREATE INDEX report_intake_by_staff ON report_intake (staff_user_id)
+)SQL"},
   };
   return migrations;
 }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "domain/classification.hpp"
+#include "domain/handling.hpp"
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
 #include "store/soci_staff_user_row.hpp"
@@ -33,7 +34,8 @@ constexpr std::string_view kContactAd = "reports.contact";
 constexpr const char* kReportColumns =
     "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
     "channel, description_enc, contact_enc, status, reporter_role, nature, social_domain, scope, "
-    "wishes, is_complaint, code_list_version, bureau_id";
+    "wishes, is_complaint, code_list_version, bureau_id, case_step, assigned_to, consent_recorded, "
+    "outcome, case_closed_at, case_version";
 
 std::string ContactToJson(const Contact& c) {
   return boost::json::serialize(boost::json::object{{"name", c.name},
@@ -183,7 +185,8 @@ bool SociStore::Ping() {
 
 RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   RegisteredReport stored;
-  stored.reported_at = now;
+  // A report that reached the bureau on an earlier day (a letter read today) counts from then.
+  stored.reported_at = report.received_at.value_or(now);
   stored.incident_date = FormatIncidentDate(report.incident_date);
   stored.incident_municipality = report.incident_municipality;
   stored.residence_municipality = report.residence_municipality;
@@ -208,7 +211,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
     contact_enc = cipher().Seal(ContactToJson(*stored.contact), kContactAd);
     contact_ind = soci::i_ok;
   }
-  int year = YearOf(now);
+  int year = YearOf(stored.reported_at);
   int anonymous = report.anonymous ? 1 : 0;
   int is_complaint = stored.is_complaint ? 1 : 0;
   std::string wishes = JoinCodes(report.wishes);
@@ -227,7 +230,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
              "is_complaint, code_list_version, bureau_id) VALUES (:at, :year, :date, :inc, :res, "
              ":anon, :channel, :descr, :contact, :key, :role, :nature, :domain, :scope, :wishes, "
              ":complaint, :codes, :bureau) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
-          soci::use(now), soci::use(year), soci::use(stored.incident_date),
+          soci::use(stored.reported_at), soci::use(year), soci::use(stored.incident_date),
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
           soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
           soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind),
@@ -244,6 +247,11 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
         if (!report.receipt_hash.empty()) {
           sql << "INSERT INTO report_receipts (receipt_hash, report_id) VALUES (:hash, :id)",
               soci::use(report.receipt_hash), soci::use(stored.id);
+        }
+        if (report.registered_by != 0) {
+          sql << "INSERT INTO report_intake (report_id, staff_user_id, registered_at) VALUES "
+                 "(:id, :staff, :now)",
+              soci::use(stored.id), soci::use(report.registered_by), soci::use(now);
         }
         return;
       }
@@ -339,6 +347,12 @@ RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   r.is_complaint = GetInteger(row, 15) != 0;
   r.code_list_version = row.get<std::string>(16);
   r.bureau_id = row.get_indicator(17) == soci::i_ok ? GetInteger(row, 17) : 0;
+  r.step = ParseStep(row.get<std::string>(18)).value_or(CaseStep::kReceived);
+  if (row.get_indicator(19) == soci::i_ok) r.assigned_to = GetInteger(row, 19);
+  r.consent_recorded = GetInteger(row, 20) != 0;
+  r.outcome = row.get<std::string>(21);
+  if (row.get_indicator(22) == soci::i_ok) r.closed_at = GetInteger(row, 22);
+  r.case_version = GetInteger(row, 23);
   r.reference = FormatReference(YearOf(r.reported_at), r.id);
   return r;
 }
@@ -360,13 +374,25 @@ void SociStore::ReadGrounds(soci::session& sql, std::vector<RegisteredReport>& r
     auto it = by_id.find(GetInteger(row, 0));
     if (it != by_id.end()) it->second->grounds.push_back(row.get<std::string>(1));
   }
-  // In the order of the code list, as the reporter saw them.
-  auto rank = [](const std::string& ground) {
-    return std::find(kGrounds.begin(), kGrounds.end(), ground) - kGrounds.begin();
+  soci::rowset<soci::row> handlings =
+      (sql.prepare << "SELECT report_id, handling FROM report_handlings WHERE report_id BETWEEN "
+                      ":first AND :last",
+       soci::use(first), soci::use(last));
+  for (const auto& row : handlings) {
+    auto it = by_id.find(GetInteger(row, 0));
+    if (it != by_id.end()) it->second->handlings.push_back(row.get<std::string>(1));
+  }
+  // In the order of the code lists, as the reporter and staff saw them.
+  auto sort_by = [](std::vector<std::string>& codes, std::span<const std::string_view> list) {
+    auto rank = [&](const std::string& code) {
+      return std::find(list.begin(), list.end(), code) - list.begin();
+    };
+    std::sort(codes.begin(), codes.end(),
+              [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   };
   for (auto& r : reports) {
-    std::sort(r.grounds.begin(), r.grounds.end(),
-              [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    sort_by(r.grounds, kGrounds);
+    sort_by(r.handlings, kHandlings);
   }
 }
 

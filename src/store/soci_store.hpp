@@ -35,6 +35,10 @@ class SociStore final : public Store {
   std::vector<RegisteredReport> ListBureauReports(long long bureau_id, int limit,
                                                   int offset) override;
   long long CountBureauReports(long long bureau_id) override;
+  // Cases (soci_cases.cpp).
+  bool ApplyCaseChange(const CaseChange& change, long long now) override;
+  std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
+  std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
   // Bureaus (soci_bureaus.cpp).
   std::optional<long long> AddBureau(const std::string& name, long long now) override;
   std::vector<Bureau> ListBureaus() override;
@@ -85,6 +89,9 @@ class SociStore final : public Store {
   void Audit(long long user_id, const std::string& action, const std::string& subject,
              long long now) override;
   long long CountAudit(const std::string& action) override;
+  // Staff intake (soci_intake.cpp).
+  std::optional<ReportIntake> GetReportIntake(long long report_id) override;
+  void AuditSystem(const std::string& action, const std::string& subject, long long now) override;
   bool EnqueueReporterMail(long long report_id, MailKind kind, const std::string& lang,
                            long long now) override;
   std::optional<OutboxMail> ClaimDueMail(long long now, long long lease_until) override;
@@ -135,7 +142,8 @@ class SociStore final : public Store {
                                const std::string& residence_municipality);
   // A report from a row of kReportColumns (soci_store.cpp), decrypted.
   RegisteredReport ReadReport(const soci::row& row) const;
-  // Fills in the grounds (report_grounds) of reports read with ReadReport.
+  // Fills in the grounds (report_grounds) and handlings (report_handlings) of reports read with
+  // ReadReport.
   void ReadGrounds(soci::session& sql, std::vector<RegisteredReport>& reports) const;
 
   const DatabaseUrl url_;

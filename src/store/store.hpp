@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/case_event.hpp"
+#include "domain/case_protocol.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/login_throttle.hpp"
 #include "domain/report.hpp"
@@ -46,6 +48,47 @@ struct RegisteredReport {
   bool duplicate = false;  // AddReport found this submission already registered
   ReportStatus status = ReportStatus::kReceived;
   long long bureau_id = 0;  // the bureau whose case it is
+  // The case (dossier): its protocol step, who handles it, and how it closed.
+  CaseStep step = CaseStep::kReceived;
+  std::optional<long long> assigned_to;  // staff user id
+  bool consent_recorded = false;         // to involve a third party (letter, mediation, ...)
+  std::vector<std::string> handlings;    // afhandeling, set when closed
+  std::string outcome;                   // set when closed
+  std::optional<long long> closed_at;    // Unix seconds, while closed
+  long long case_version = 0;            // grows with every change; see CaseChange
+};
+
+// One event in a case's history (domain/case_event.hpp), decrypted.
+struct CaseEvent {
+  long long id = 0;
+  long long report_id = 0;
+  long long at = 0;  // Unix seconds
+  std::optional<long long> staff_user_id;
+  std::string staff_email;  // who did it; empty for the system
+  CaseEventKind kind = CaseEventKind::kNote;
+  std::string code;    // see CaseEventKind
+  std::string detail;  // codes and ids only, never personal data
+  std::string text;    // free text (personal data), decrypted
+};
+
+// One change to a case, applied in one transaction together with its event, and only when the
+// case is still at `expected_version` (a colleague's change in between makes it fail, so two
+// people never undo each other unseen). The checks of what is allowed are the caller's (domain/).
+struct CaseChange {
+  long long report_id = 0;
+  std::optional<long long> staff_user_id;  // none: the system (e.g. registration only)
+  long long expected_version = 0;
+  CaseEventKind kind = CaseEventKind::kNote;
+  std::string code;
+  std::string detail;
+  std::string text;  // encrypted in the store
+  // What changes on the case besides its history:
+  std::optional<CaseStep> step;  // also sets the reporter's status (ReporterStatusOf)
+  std::optional<std::optional<long long>> assign;  // a handler, or nobody
+  std::optional<bool> consent;
+  // Closing: the handling codes and the outcome. Set with step kClosed; a step that leaves
+  // kClosed (reopening) clears them.
+  std::optional<std::pair<std::vector<std::string>, std::string>> close;
 };
 
 // One message between the reporter and the bureau about a report (bericht).
@@ -136,6 +179,13 @@ struct PendingLogin {
   std::string enrol_secret;  // raw bytes, decrypted; set when the user must enrol
 };
 
+// Who registered a report that came in through staff (intake): by phone, e-mail, letter...
+struct ReportIntake {
+  long long staff_user_id = 0;
+  std::string staff_email;
+  long long registered_at = 0;  // Unix seconds; reported_at may be an earlier day
+};
+
 // An anti-discrimination bureau (antidiscriminatievoorziening) and its working area
 // (werkgebied). One installation may host several.
 struct Bureau {
@@ -152,6 +202,7 @@ class Store {
 
   // Registers a report durably; returns its id and reference only after the commit. A report
   // whose submission key was registered before is not stored again: the earlier one is returned.
+  // Its reported_at is NewReport::received_at when set, else now.
   virtual RegisteredReport AddReport(const NewReport& report, long long now) = 0;
   // Newest first.
   virtual std::vector<RegisteredReport> ListReports(int limit, int offset) = 0;
@@ -160,6 +211,14 @@ class Store {
   virtual std::vector<RegisteredReport> ListBureauReports(long long bureau_id, int limit,
                                                           int offset) = 0;
   virtual long long CountBureauReports(long long bureau_id) = 0;
+
+  // Cases (soci_cases.cpp). Returns false, changing nothing, when the report does not exist or
+  // its case_version is no longer change.expected_version.
+  virtual bool ApplyCaseChange(const CaseChange& change, long long now) = 0;
+  // Oldest first, decrypted, with the staff member's e-mail address.
+  virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
+  // The staff of a bureau, by e-mail address (without password hashes).
+  virtual std::vector<StaffUser> ListBureauStaff(long long bureau_id) = 0;
 
   // Bureaus (soci_bureaus.cpp). A report goes to the bureau whose working area holds the
   // incident's municipality, else the reporter's, else to the first bureau (lowest id), which
@@ -291,6 +350,15 @@ class Store {
   virtual void Audit(long long user_id, const std::string& action, const std::string& subject,
                      long long now) = 0;
   virtual long long CountAudit(const std::string& action) = 0;
+
+  // Staff intake (soci_intake.cpp). AddReport records who registered a report when
+  // NewReport::registered_by is set; this reads it back. nullopt for a report from the public
+  // form.
+  virtual std::optional<ReportIntake> GetReportIntake(long long report_id) = 0;
+  // An audit entry for what meldpunt did by itself, by a rule, without a staff member (no user):
+  // for example closing a report that asked for registration only.
+  virtual void AuditSystem(const std::string& action, const std::string& subject,
+                           long long now) = 0;
 
   // The outbox of e-mails to reporters (src/mail/). Queues an e-mail of this kind for the contact
   // e-mail address stored with a report; returns false, queuing nothing, when the report has none

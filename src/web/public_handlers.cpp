@@ -11,6 +11,7 @@
 #include "web/html.hpp"
 #include "web/pages.hpp"
 #include "web/receipt_cookie.hpp"
+#include "web/registration_only.hpp"
 #include "web/report_form_data.hpp"
 #include "web/reporter_mail.hpp"
 
@@ -141,6 +142,8 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
     busy.Set("Retry-After", "30");
     return busy;
   }
+  // A report that asks for registration only (a melding, not a klacht) is closed at once.
+  CloseAsRegistrationOnly(app, stored);
   QueueReportConfirmation(app, stored, LangOf(request));
   http::Response response =
       http::Response::SeeOther(std::string(kReportReceivedPath) +

@@ -44,11 +44,13 @@ constexpr FieldStep kFieldSteps[] = {
     {"website", 4},
 };
 
-void SetErrors(const AppContext& app, Lang lang, const std::vector<FieldError>& errors,
-               TemplateData& data) {
+}  // namespace
+
+void SetFieldErrors(const AppContext& app, Lang lang, const std::vector<FieldError>& errors,
+                    TemplateData& data, ProblemMessageFn message_of) {
   kainjow::mustache::list summary;
   for (const auto& error : errors) {
-    std::string message = app.translator.Get(lang, ProblemMessage(error.field, error.problem));
+    std::string message = app.translator.Get(lang, message_of(error.field, error.problem));
     // Only the first problem of a field is shown beside it.
     if (data.get(error.field + "_error")) continue;
     data.set(error.field + "_error", message);
@@ -60,6 +62,8 @@ void SetErrors(const AppContext& app, Lang lang, const std::vector<FieldError>& 
   data.set("has_errors", Bool(!errors.empty()));
   data.set("errors", summary);
 }
+
+namespace {
 
 std::vector<std::string> One(const std::string& value) {
   return value.empty() ? std::vector<std::string>{} : std::vector<std::string>{value};
@@ -164,7 +168,7 @@ TemplateData ReportFormData(const AppContext& app, Lang lang, const FormState& s
   data.set("contact_language", input.contact_language);
   data.set("postcodes", Bool(app.postcodes && !app.postcodes->empty()));
 
-  SetErrors(app, lang, state.errors, data);
+  SetFieldErrors(app, lang, state.errors, data);
   int open_step = state.open_step;
   if (!open_step && !state.errors.empty()) open_step = StepOfField(state.errors.front().field);
   if (open_step) data.set("open_step", std::to_string(open_step));
@@ -272,7 +276,7 @@ TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState&
   data.set("sections", sections);
   data.set("anonymous", Bool(in.anonymous == "yes"));
   data.set("consent", Bool(in.consent == "yes"));
-  SetErrors(app, lang, state.errors, data);
+  SetFieldErrors(app, lang, state.errors, data);
   return data;
 }
 
@@ -337,6 +341,8 @@ const char* ProblemMessage(const std::string& field, Problem problem) {
       return N_("We do not know this postcode. Choose the municipality from the list.");
     case Problem::kConsentRequired:
       return N_("Tick the box to agree, so that we may store and use your report.");
+    case Problem::kBeforeIncident:
+      return N_("The date of receipt cannot be before the incident.");
   }
   return N_("This field is not valid.");
 }

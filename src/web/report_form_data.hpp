@@ -38,4 +38,10 @@ TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState&
 // The user-facing text for a validation problem on a field.
 const char* ProblemMessage(const std::string& field, Problem problem);
 
+// Sets <field>_error beside each field (its first problem only) and the error summary
+// (has_errors, errors: field and message), in the page's language.
+using ProblemMessageFn = const char* (*)(const std::string& field, Problem problem);
+void SetFieldErrors(const AppContext& app, Lang lang, const std::vector<FieldError>& errors,
+                    TemplateData& data, ProblemMessageFn message_of = ProblemMessage);
+
 }  // namespace meldpunt::web

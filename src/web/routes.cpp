@@ -10,6 +10,7 @@
 #include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/staff_login_handlers.hpp"
+#include "web/staff_intake_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
 #include "web/staff_session_handlers.hpp"
 #include "web/staff_user_handlers.hpp"
@@ -74,6 +75,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/bericht", bind(StaffReportAction));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/status", bind(StaffReportAction));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
+  router.Add(Method::kGet, kIntakePath, bind(StaffIntakePage));
+  router.Add(Method::kPost, kIntakePath, bind(StaffIntakeSubmit));
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));

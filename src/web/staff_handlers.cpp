@@ -26,7 +26,9 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_reports", Bool(template_name == "staff_reports"));
   nav.set("on_figures", Bool(template_name == "staff_figures"));
   nav.set("on_bureaus", Bool(template_name == "staff_bureaus"));
+  nav.set("on_intake", Bool(template_name == "staff_intake"));
   nav.set("may_read_cases", Bool(Allows(staff.role, Permission::kReadCases)));
+  nav.set("may_register", Bool(Allows(staff.role, Permission::kRegisterReports)));
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
   nav.set("may_manage_bureaus", Bool(Allows(staff.role, Permission::kManageBureaus)));
   nav.set("on_staff", Bool(template_name == "staff_users"));

@@ -4,6 +4,7 @@
 
 #include "domain/follow_up.hpp"
 #include "http/form.hpp"
+#include "web/intake_view.hpp"
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_data.hpp"
@@ -37,7 +38,7 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
   data.set("incident_date", report.incident_date);
   data.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
   data.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
-  data.set("channel", report.channel);
+  SetIntakeFacts(app, lang, report, data);  // channel, melding or klacht, who registered it
   data.set("anonymous", Bool(report.anonymous));
   if (report.contact) {
     data.set("contact_name", report.contact->name);

@@ -41,27 +41,77 @@ std::string TranslateMarkers(const std::string& source,
   return out;
 }
 
+namespace {
+
+constexpr int kMaxPartialDepth = 8;
+
+std::string Expand(const std::string& source, const std::map<std::string, std::string>& partials,
+                   int depth) {
+  static const std::string kOpen = "{{>", kClose = "}}";
+  if (depth > kMaxPartialDepth) throw std::runtime_error("partials nested too deeply (a cycle?)");
+  std::string out;
+  size_t pos = 0;
+  for (;;) {
+    size_t open = source.find(kOpen, pos);
+    if (open == std::string::npos) break;
+    size_t close = source.find(kClose, open);
+    if (close == std::string::npos) throw std::runtime_error("{{> without }}");
+    std::string name = source.substr(open + kOpen.size(), close - open - kOpen.size());
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    auto partial = partials.find(name);
+    if (partial == partials.end()) throw std::runtime_error("no partial named " + name);
+    out.append(source, pos, open - pos);
+    out += Expand(partial->second, partials, depth + 1);
+    pos = close + kClose.size();
+  }
+  out.append(source, pos);
+  return out;
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+std::string ExpandPartials(const std::string& source,
+                           const std::map<std::string, std::string>& partials) {
+  return Expand(source, partials, 0);
+}
+
 Templates::Templates(const std::string& folder, const Translator& translator) {
+  std::map<std::string, std::filesystem::path> pages;
+  std::map<std::string, std::string> partials;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     if (entry.path().extension() != ".mustache") continue;
-    std::ifstream in(entry.path());
-    std::stringstream text;
-    text << in.rdbuf();
     std::string name = entry.path().stem().string();
+    if (!name.starts_with("_")) {
+      pages.emplace(name, entry.path());
+      continue;
+    }
+    // A partial ends where its last line ends: the page's own line break follows the tag.
+    std::string text = ReadFile(entry.path());
+    if (text.ends_with('\n')) text.pop_back();
+    partials.emplace(name, std::move(text));
+  }
+  for (const auto& [name, path] : pages) {
     Compiled compiled;
     for (Lang lang : kAllLangs) {
       std::string source;
       try {
         source = TranslateMarkers(
-            text.str(), [&](const std::string& id) { return translator.Get(lang, id); },
-            &message_ids_);
+            ExpandPartials(ReadFile(path), partials),
+            [&](const std::string& id) { return translator.Get(lang, id); }, &message_ids_);
       } catch (const std::exception& e) {
-        throw std::runtime_error("template " + entry.path().string() + ": " + e.what());
+        throw std::runtime_error("template " + path.string() + ": " + e.what());
       }
       auto tmpl = std::make_unique<kainjow::mustache::mustache>(source);
       if (!tmpl->is_valid()) {
-        throw std::runtime_error("template " + entry.path().string() + ": " +
-                                 tmpl->error_message());
+        throw std::runtime_error("template " + path.string() + ": " + tmpl->error_message());
       }
       compiled.per_lang[static_cast<int>(lang)] = std::move(tmpl);
     }

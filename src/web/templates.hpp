@@ -2,7 +2,8 @@
 // Page templates: Mustache files (kainjow/mustache) in templates/. Every {{value}} is
 // HTML-escaped; only {{{value}}} is not, and is used for HTML that we rendered ourselves.
 // Fixed text is written as {{#t}}English text{{/t}} and translated once, at load time, into a
-// template per language, so serving a page costs no translation look-ups.
+// template per language, so serving a page costs no translation look-ups. Pages share parts
+// through partials ({{> _name}}), which are inserted at load time too.
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
@@ -33,6 +34,12 @@ class Templates {
   std::map<std::string, Compiled> templates_;
   std::set<std::string> message_ids_;
 };
+
+// Replaces each {{> _name}} by the text of the partial _name.mustache, before translation, so a
+// page and its partials become one template per language. Partials are files whose name starts
+// with "_"; they are not pages themselves. Throws on an unknown partial or a cycle.
+std::string ExpandPartials(const std::string& source,
+                           const std::map<std::string, std::string>& partials);
 
 // Replaces each {{#t}}text{{/t}} by translate(text), HTML-escaped; collects the ids seen.
 std::string TranslateMarkers(const std::string& source,

@@ -46,7 +46,8 @@ after(async () => {
 /** Fill and send an anonymous report; returns { reference, receipt } from the confirmation page. */
 async function sendReport(page, t, description, { js = true } = {}) {
   const lang = t === TEXT.en ? 'en' : 'nl';
-  await fillSteps(page, lang, reportValues({ description }), { js });
+  // A complaint (klacht), so that it stays open: a report for registration only is closed at once.
+  await fillSteps(page, lang, reportValues({ description, wishes: ['advice'] }), { js });
   await reviewAndSend(page, lang);
   await page.waitForURL(/\/melden\/ontvangen\?r=/);
   const reference = (await page.locator('.reference').first().textContent()).trim();

@@ -25,24 +25,47 @@ export async function logInInBrowser(page, server, { email = STAFF_EMAIL, passwo
   await page.getByLabel(t.email).fill(email);
   await page.getByLabel(t.password).fill(password);
   await page.getByRole('button', { name: t.logIn }).click();
+  return secondStepInBrowser(page, server, { email, lang, onPage });
+}
+
+/**
+ * The second step, on a page that has just sent the right password: set up the authenticator
+ * (first login) or type a code. With keyboard: true, only the keyboard is used (typing and Enter).
+ */
+export async function secondStepInBrowser(page, server, { email = STAFF_EMAIL, lang = 'nl', onPage, keyboard = false } = {}) {
+  const t = LOGIN_TEXT[lang];
+  const typeCode = async (code, button) => {
+    if (keyboard) {
+      await page.locator('#code').focus();
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+    } else {
+      await page.getByLabel(t.code, { exact: true }).fill(code);
+      await page.getByRole('button', { name: button }).click();
+    }
+  };
   await page.waitForURL(/\/medewerkers\/login\/(code|instellen)$/);
   if (page.url().endsWith('/instellen')) {
     await onPage?.(page, 'enrol');
     const secret = (await page.locator('#totp-secret').textContent()).trim();
     const step = Math.floor(serverNow(localUrl(server)) / STEP_SECONDS);
-    await page.getByLabel(t.code, { exact: true }).fill(totp(base32Decode(secret), step));
-    await page.getByRole('button', { name: t.enrol }).click();
+    await typeCode(totp(base32Decode(secret), step), t.enrol);
     await page.locator('#recovery-codes').waitFor();
     const recovery = (await page.locator('#recovery-codes code').allTextContents()).map((c) => c.trim());
     rememberEnrolment(email, secret, step, recovery);
     await onPage?.(page, 'recovery');
-    await page.getByRole('link', { name: t.kept }).click();
+    const next = page.getByRole('link', { name: t.kept });
+    if (keyboard) {
+      await next.focus();
+      await page.keyboard.press('Enter');
+    } else {
+      await next.click();
+    }
     await page.waitForURL((url) => !url.pathname.startsWith('/medewerkers/login'));
     return { enrolled: true, recovery };
   }
   await onPage?.(page, 'code');
-  await page.getByLabel(t.code, { exact: true }).fill(await nextStaffCode(localUrl(server), email));
-  await page.getByRole('button', { name: t.logIn }).click();
+  await typeCode(await nextStaffCode(localUrl(server), email), t.logIn);
   await page.waitForURL((url) => !url.pathname.startsWith('/medewerkers/login'));
   return { enrolled: false, recovery: [] };
 }

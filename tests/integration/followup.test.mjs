@@ -52,7 +52,8 @@ function receiptOn(html) {
 async function report(server, overrides = {}, jar = new CookieJar()) {
   const form = await getForm(jar, `${server.url}/melden`);
   const key = hiddenValue(form.html, 'submission_key');
-  const fields = { csrf: form.csrf, submission_key: key, ...validReport(overrides) };
+  // A complaint (klacht), so that it stays open: a report for registration only is closed at once.
+  const fields = { csrf: form.csrf, submission_key: key, ...validReport({ wishes: ['advice'], ...overrides }) };
   return { ...(await send(server, jar, fields)), key, fields };
 }
 

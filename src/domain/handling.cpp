@@ -1,0 +1,35 @@
+#include "domain/handling.hpp"
+
+#include <algorithm>
+
+#include "domain/classification.hpp"
+
+namespace meldpunt {
+
+Verdict CheckClose(const std::vector<std::string>& handlings, std::string_view outcome) {
+  if (handlings.empty()) return Refusal::kHandlingRequired;
+  for (size_t i = 0; i < handlings.size(); ++i) {
+    if (!IsCode(kHandlings, handlings[i])) return Refusal::kUnknownHandling;
+    if (std::find(handlings.begin(), handlings.begin() + i, handlings[i]) !=
+        handlings.begin() + i) {
+      return Refusal::kDuplicateHandling;
+    }
+  }
+  auto has = [&](std::string_view code) {
+    return std::find(handlings.begin(), handlings.end(), code) != handlings.end();
+  };
+  if (has(kHandlingRegistrationOnly) && handlings.size() > 1) {
+    return Refusal::kRegistrationOnlyAlone;
+  }
+  if (outcome.empty()) return Refusal::kOutcomeRequired;
+  if (!IsCode(kOutcomes, outcome)) return Refusal::kUnknownOutcome;
+  if (outcome == kOutcomeRegistrationOnly && !has(kHandlingRegistrationOnly)) {
+    return Refusal::kOutcomeContradictsHandling;
+  }
+  if (outcome == kOutcomeReferred && !has(kHandlingReferral)) {
+    return Refusal::kOutcomeContradictsHandling;
+  }
+  return Verdict::Allowed();
+}
+
+}  // namespace meldpunt

@@ -1,0 +1,143 @@
+// Cases on a real SQLite file: one change per version, closing and reopening, the history with
+// its free text encrypted at rest, and routing to bureaus.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "domain/test_report.hpp"
+#include "security/crypto.hpp"
+#include "store/open_store.hpp"
+
+namespace meldpunt {
+namespace {
+
+class CaseStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    InitSodium();
+    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-cases-" + RandomToken(6));
+    file_ = (dir_ / "m.db").string();
+    Key key;
+    key.fill(5);
+    store_ = OpenStore("sqlite:" + file_, key);
+    ASSERT_TRUE(store_->AddUser({"h@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
+    handler_ = store_->FindUser("h@example.nl")->id;
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  RegisteredReport Add(const std::string& key, const std::string& incident = "none",
+                       const std::string& residence = "unknown") {
+    return store_->AddReport(TestReport("text", incident, residence, key), 1'800'000'000);
+  }
+  std::string FileBytes() {
+    std::string bytes;
+    for (const auto& path : {file_, file_ + "-wal"}) {
+      std::ifstream in(path, std::ios::binary);
+      bytes += std::string((std::istreambuf_iterator<char>(in)), {});
+    }
+    return bytes;
+  }
+
+  std::filesystem::path dir_;
+  std::string file_;
+  std::unique_ptr<Store> store_;
+  long long handler_ = 0;
+};
+
+TEST_F(CaseStore, AChangeAppliesOnlyToTheVersionItWasMadeFor) {
+  auto report = Add("a");
+  CaseChange step{.report_id = report.id,
+                  .staff_user_id = handler_,
+                  .expected_version = 0,
+                  .kind = CaseEventKind::kStep,
+                  .code = "first_analysis",
+                  .step = CaseStep::kFirstAnalysis};
+  EXPECT_TRUE(store_->ApplyCaseChange(step, 10));
+  // A colleague who still saw version 0 does not overwrite it.
+  EXPECT_FALSE(store_->ApplyCaseChange(step, 11));
+  auto stored = store_->GetReport(report.id);
+  EXPECT_EQ(stored->step, CaseStep::kFirstAnalysis);
+  EXPECT_EQ(stored->status, ReportStatus::kInProgress);
+  EXPECT_EQ(stored->case_version, 1);
+  EXPECT_EQ(store_->ListCaseEvents(report.id).size(), 1u);
+  CaseChange unknown = step;
+  unknown.report_id = 999;
+  EXPECT_FALSE(store_->ApplyCaseChange(unknown, 12));
+}
+
+TEST_F(CaseStore, ClosingRecordsHandlingsAndReopeningClearsThem) {
+  auto report = Add("b");
+  CaseChange close{.report_id = report.id,
+                   .staff_user_id = handler_,
+                   .expected_version = 0,
+                   .kind = CaseEventKind::kClosed,
+                   .detail = "advice,listening_ear;resolved",
+                   .step = CaseStep::kClosed,
+                   .close = std::make_pair(std::vector<std::string>{"listening_ear", "advice"},
+                                           std::string("resolved"))};
+  ASSERT_TRUE(store_->ApplyCaseChange(close, 100));
+  auto closed = store_->GetReport(report.id);
+  EXPECT_EQ(closed->status, ReportStatus::kClosed);
+  EXPECT_EQ(closed->handlings, (std::vector<std::string>{"advice", "listening_ear"}));
+  EXPECT_EQ(closed->outcome, "resolved");
+  EXPECT_EQ(closed->closed_at, 100);
+  CaseChange reopen{.report_id = report.id,
+                    .staff_user_id = handler_,
+                    .expected_version = 1,
+                    .kind = CaseEventKind::kReopened,
+                    .step = CaseStep::kEvaluation};
+  ASSERT_TRUE(store_->ApplyCaseChange(reopen, 200));
+  auto open = store_->GetReport(report.id);
+  EXPECT_EQ(open->step, CaseStep::kEvaluation);
+  EXPECT_TRUE(open->handlings.empty());
+  EXPECT_EQ(open->outcome, "");
+  EXPECT_FALSE(open->closed_at);
+}
+
+TEST_F(CaseStore, NotesAreEncryptedAndAssignmentAndConsentAreKept) {
+  auto report = Add("c");
+  CaseChange note{.report_id = report.id,
+                  .staff_user_id = handler_,
+                  .expected_version = 0,
+                  .kind = CaseEventKind::kNote,
+                  .text = "Belde melder terug: zeer aangeslagen."};
+  ASSERT_TRUE(store_->ApplyCaseChange(note, 5));
+  CaseChange assign{.report_id = report.id,
+                    .staff_user_id = handler_,
+                    .expected_version = 1,
+                    .kind = CaseEventKind::kAssigned,
+                    .detail = std::to_string(handler_),
+                    .assign = std::optional<long long>(handler_),
+                    .consent = true};
+  ASSERT_TRUE(store_->ApplyCaseChange(assign, 6));
+  auto events = store_->ListCaseEvents(report.id);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].text, "Belde melder terug: zeer aangeslagen.");
+  EXPECT_EQ(events[0].staff_email, "h@example.nl");
+  EXPECT_EQ(events[1].kind, CaseEventKind::kAssigned);
+  auto stored = store_->GetReport(report.id);
+  EXPECT_EQ(stored->assigned_to, handler_);
+  EXPECT_TRUE(stored->consent_recorded);
+  EXPECT_EQ(FileBytes().find("zeer aangeslagen"), std::string::npos);
+}
+
+TEST_F(CaseStore, ReportsGoToTheBureauOfTheirArea) {
+  auto second = store_->AddBureau("ADV Utrecht", 1);
+  ASSERT_TRUE(second);
+  EXPECT_FALSE(store_->AddBureau("ADV Utrecht", 1));
+  ASSERT_TRUE(store_->AddToWorkingArea(*second, {"GM0344"}));
+  EXPECT_FALSE(store_->AddToWorkingArea(99, {"GM0363"}));
+  EXPECT_EQ(Add("d", "GM0344", "GM0363").bureau_id, *second);
+  EXPECT_EQ(Add("e", "none", "GM0344").bureau_id, *second);
+  EXPECT_EQ(Add("f", "GM0363", "unknown").bureau_id, 1);
+  EXPECT_EQ(store_->CountBureauReports(*second), 2);
+  EXPECT_EQ(store_->ListBureauReports(1, 10, 0).size(), 1u);
+  EXPECT_EQ(store_->ListBureauStaff(1).size(), 1u);
+  EXPECT_TRUE(store_->ListBureauStaff(*second).empty());
+}
+
+}  // namespace
+}  // namespace meldpunt
