@@ -9,6 +9,7 @@
 
 #include "app/command_util.hpp"
 #include "app/mail_service.hpp"
+#include "app/retention_service.hpp"
 #include "domain/report.hpp"
 #include "evidence/processor.hpp"
 #include "http/log.hpp"
@@ -93,6 +94,7 @@ int Serve(const Config& config) {
   RateLimiter report_limits(config.report_burst, config.report_refill_seconds);
   RateLimiter login_limits(config.login_burst, config.login_refill_seconds);
   MailService mail(config, *store, translator);
+  RetentionService retention(config, *store, MakeClock(config));
   AttemptGuard receipt_attempts(config.followup_burst, config.followup_refill_seconds,
                                 config.followup_failures_per_minute);
   web::AppContext app{
@@ -146,6 +148,7 @@ int Serve(const Config& config) {
                           {"io_threads", options.io_threads}});
   server.Run();
   mail.Stop();
+  retention.Stop();
   log::Info("stopped");
   return 0;
 }

@@ -192,6 +192,16 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_LOGIN_LOCKOUT_MAX_SECONDS")
       ->check(CLI::Range(1, 86400))
       ->capture_default_str();
+  app.add_option("--retention-job", c.retention_job,
+                 "Anonymise closed cases past each bureau's retention period: once at start and "
+                 "daily (true/false)")
+      ->envname("MELDPUNT_RETENTION_JOB")
+      ->capture_default_str();
+  app.add_option("--retention-hour", c.retention_hour,
+                 "Hour of the day (Dutch time, 0-23) of the daily retention run")
+      ->envname("MELDPUNT_RETENTION_HOUR")
+      ->check(CLI::Range(0, 23))
+      ->capture_default_str();
   AddMailOptions(app, c);
 }
 

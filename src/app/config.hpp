@@ -56,6 +56,9 @@ struct Config {
   double followup_refill_seconds = 60;
   int followup_failures_per_minute = 60;
   int followup_idle_minutes = 30;
+  // Retention: the daily job in `serve` that anonymises closed cases past each bureau's period.
+  bool retention_job = true;
+  int retention_hour = 3;  // Dutch time
   // For tests of deadlines and retention only: a file holding a number of seconds that is added
   // to the real clock, read at every use. Empty (the default): the real clock.
   std::string clock_offset_file;

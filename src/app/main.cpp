@@ -7,6 +7,7 @@
 #include "app/commands.hpp"
 #include "app/config.hpp"
 #include "app/mail_service.hpp"
+#include "app/retention_service.hpp"
 #include "http/log.hpp"
 #include "security/crypto.hpp"
 
@@ -47,8 +48,14 @@ int main(int argc, char** argv) {
   bureau_area->add_option("--bureau", bureau_id, "The bureau's id")->required();
   bureau_area->add_option("municipalities", area_codes, "CBS codes such as GM0363")->required();
   auto* outbox = cli.add_subcommand("outbox", "Show how many e-mails wait, were sent or failed");
-  for (auto* sub :
-       {serve, migrate, user, user_add, bureau, bureau_add, bureau_list, bureau_area, outbox})
+  auto* retention = cli.add_subcommand("retention", "Retention of personal data");
+  retention->require_subcommand(1);
+  auto* retention_run = retention->add_subcommand(
+      "run", "Anonymise closed cases past their bureau's retention period (serve does it daily)");
+  bool dry_run = false;
+  retention_run->add_flag("--dry-run", dry_run, "Only count, per bureau; change nothing");
+  for (auto* sub : {serve, migrate, user, user_add, bureau, bureau_add, bureau_list, bureau_area,
+                    outbox, retention, retention_run})
     sub->fallthrough();
 
   if (auto flag = app::SecretOnCommandLine(argc, argv)) {
@@ -69,6 +76,7 @@ int main(int argc, char** argv) {
     if (*bureau_list) return app::ListBureaus(config);
     if (*bureau_area) return app::AddToWorkingArea(config, bureau_id, area_codes);
     if (*outbox) return app::ShowOutbox(config);
+    if (*retention_run) return app::RunRetention(config, dry_run);
   } catch (const std::exception& e) {
     log::Error("fatal", {{"error", e.what()}});
     return 1;

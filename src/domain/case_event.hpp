@@ -25,9 +25,10 @@ enum class CaseEventKind {
   kReopened,           // closed to evaluation
   kMoved,              // handed over to another bureau; detail: the bureau id
   kLinked,             // linked to a mass-report event (massamelding); detail: the event id
+  kClassified,         // classified again (herclassificatie); detail: the code-list version
 };
 
-inline constexpr std::array<CaseEventKind, 13> kAllCaseEventKinds = {
+inline constexpr std::array<CaseEventKind, 14> kAllCaseEventKinds = {
     CaseEventKind::kStep,
     CaseEventKind::kAction,
     CaseEventKind::kNote,
@@ -40,7 +41,8 @@ inline constexpr std::array<CaseEventKind, 13> kAllCaseEventKinds = {
     CaseEventKind::kClosed,
     CaseEventKind::kReopened,
     CaseEventKind::kMoved,
-    CaseEventKind::kLinked};
+    CaseEventKind::kLinked,
+    CaseEventKind::kClassified};
 
 std::string_view CaseEventCode(CaseEventKind kind);
 std::optional<CaseEventKind> ParseCaseEvent(std::string_view code);

@@ -24,6 +24,10 @@ long long DutchUtcOffsetSeconds(long long unix_seconds) {
   return summer ? 7200 : 3600;
 }
 
+std::string FormatDutchDate(long long unix_seconds) {
+  return FormatDutchDateTime(unix_seconds).substr(0, 10);
+}
+
 std::string FormatDutchDateTime(long long unix_seconds) {
   sys_seconds local{seconds{unix_seconds + DutchUtcOffsetSeconds(unix_seconds)}};
   auto day = floor<days>(local);

@@ -8,6 +8,8 @@ namespace meldpunt {
 
 // The offset from UTC in seconds at a Unix time: 3600 (CET) or 7200 (CEST).
 long long DutchUtcOffsetSeconds(long long unix_seconds);
+// "2026-03-31", the calendar day in the Netherlands.
+std::string FormatDutchDate(long long unix_seconds);
 // "2026-03-31 14:05" in Dutch time.
 std::string FormatDutchDateTime(long long unix_seconds);
 

@@ -9,7 +9,8 @@ namespace {
 
 using std::chrono::year;
 
-// Checks a free-text field: trimmed, required or not, a maximum length in characters.
+}  // namespace
+
 std::optional<Problem> CheckText(const std::string& text, size_t max_chars, bool required,
                                  bool allow_newlines) {
   if (text.empty()) return required ? std::optional{Problem::kRequired} : std::nullopt;
@@ -18,7 +19,42 @@ std::optional<Problem> CheckText(const std::string& text, size_t max_chars, bool
   return std::nullopt;
 }
 
-}  // namespace
+std::optional<Contact> ValidateContact(const ReportInput& input, std::vector<FieldError>& errors) {
+  auto fail = [&](const char* field, Problem problem) { errors.push_back({field, problem}); };
+  Contact contact{Trim(input.contact_name),  Trim(input.contact_email),
+                  Trim(input.contact_phone), Trim(input.contact_preference),
+                  Trim(input.contact_time),  Trim(input.contact_language)};
+  if (auto problem = CheckText(contact.name, kMaxNameChars, false, false)) {
+    fail("contact_name", *problem);
+  }
+  bool email_ok = false, phone_ok = false;
+  if (auto problem = CheckText(contact.email, kMaxEmailChars, false, false)) {
+    fail("contact_email", *problem);
+  } else if (!contact.email.empty()) {
+    email_ok = LooksLikeEmail(contact.email);
+    if (!email_ok) fail("contact_email", Problem::kInvalidEmail);
+  }
+  if (auto problem = CheckText(contact.phone, kMaxPhoneChars, false, false)) {
+    fail("contact_phone", *problem);
+  } else if (!contact.phone.empty()) {
+    phone_ok = LooksLikePhone(contact.phone);
+    if (!phone_ok) fail("contact_phone", Problem::kInvalidPhone);
+  }
+  if (contact.email.empty() && contact.phone.empty()) {
+    fail("contact_email", Problem::kContactRequired);
+  }
+  if (!contact.preference.empty() && !IsCode(kContactPreferences, contact.preference)) {
+    fail("contact_preference", Problem::kInvalidChoice);
+  }
+  if (auto problem = CheckText(contact.time, kMaxContactNoteChars, false, false)) {
+    fail("contact_time", *problem);
+  }
+  if (auto problem = CheckText(contact.language, kMaxContactNoteChars, false, false)) {
+    fail("contact_language", *problem);
+  }
+  if (email_ok || phone_ok) return contact;
+  return std::nullopt;
+}
 
 std::string Trim(std::string_view text) {
   const char* kSpace = " \t\r\n\f\v";
@@ -259,38 +295,7 @@ ReportValidation ValidateReport(const ReportInput& input,
     report.anonymous = true;  // contact fields are dropped, never stored
   } else if (input.anonymous == "no") {
     report.anonymous = false;
-    Contact contact{Trim(input.contact_name),  Trim(input.contact_email),
-                    Trim(input.contact_phone), Trim(input.contact_preference),
-                    Trim(input.contact_time),  Trim(input.contact_language)};
-    if (auto problem = CheckText(contact.name, kMaxNameChars, false, false)) {
-      fail("contact_name", *problem);
-    }
-    bool email_ok = false, phone_ok = false;
-    if (auto problem = CheckText(contact.email, kMaxEmailChars, false, false)) {
-      fail("contact_email", *problem);
-    } else if (!contact.email.empty()) {
-      email_ok = LooksLikeEmail(contact.email);
-      if (!email_ok) fail("contact_email", Problem::kInvalidEmail);
-    }
-    if (auto problem = CheckText(contact.phone, kMaxPhoneChars, false, false)) {
-      fail("contact_phone", *problem);
-    } else if (!contact.phone.empty()) {
-      phone_ok = LooksLikePhone(contact.phone);
-      if (!phone_ok) fail("contact_phone", Problem::kInvalidPhone);
-    }
-    if (contact.email.empty() && contact.phone.empty()) {
-      fail("contact_email", Problem::kContactRequired);
-    }
-    if (!contact.preference.empty() && !IsCode(kContactPreferences, contact.preference)) {
-      fail("contact_preference", Problem::kInvalidChoice);
-    }
-    if (auto problem = CheckText(contact.time, kMaxContactNoteChars, false, false)) {
-      fail("contact_time", *problem);
-    }
-    if (auto problem = CheckText(contact.language, kMaxContactNoteChars, false, false)) {
-      fail("contact_language", *problem);
-    }
-    if (email_ok || phone_ok) report.contact = std::move(contact);
+    report.contact = ValidateContact(input, errors);
   } else if (input.anonymous.empty()) {
     fail("anonymous", Problem::kRequired);
   } else {

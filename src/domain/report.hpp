@@ -140,6 +140,13 @@ ReportValidation ValidateReport(const ReportInput& input,
 bool IsSubmissionKey(std::string_view key);
 
 // Helpers shared by other forms.
+// A free-text field, already trimmed: required or not, at most max_chars characters.
+std::optional<Problem> CheckText(const std::string& text, size_t max_chars, bool required,
+                                 bool allow_newlines);
+// The contact details of a report that is not anonymous, as the report form checks them: an
+// e-mail address or a phone number at least, each well-formed. Problems are added to errors
+// (fields contact_*); nullopt when there is no usable way to reach the reporter.
+std::optional<Contact> ValidateContact(const ReportInput& input, std::vector<FieldError>& errors);
 bool IsValidUtf8Text(std::string_view text, bool allow_newlines);
 size_t CountCodePoints(std::string_view utf8);
 bool LooksLikeEmail(std::string_view email);

@@ -224,6 +224,55 @@ CREATE TABLE report_intake (
 );
 CREATE INDEX report_intake_by_staff ON report_intake (staff_user_id)
 )SQL"},
+      // The closing time is the case's (case_closed_at, migration 9, set when a case closes and
+      // by SetReportStatus). A closed report without one (closed by the status form before this
+      // migration) gets the first retention run's time (AnonymiseClosedReports), so its retention
+      // period starts then instead of at a guessed date.
+      {12, "bureau settings, anonymisation, status history", R"SQL(
+CREATE TABLE bureau_settings (
+  bureau_id BIGINT NOT NULL REFERENCES bureaus (id),
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (bureau_id, name)
+);
+ALTER TABLE reports ADD COLUMN anonymised_at BIGINT;
+CREATE INDEX reports_due_for_retention ON reports (bureau_id, case_closed_at)
+  WHERE anonymised_at IS NULL;
+CREATE TABLE report_status_changes (
+  id {{id}},
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  at BIGINT NOT NULL,
+  status TEXT NOT NULL
+);
+CREATE INDEX report_status_changes_by_report ON report_status_changes (report_id, id)
+)SQL"},
+      // Work lists and search (issue 4): a bureau's open cases by step, and the filters of the
+      // search page that narrow most (dates and municipalities), each within one bureau.
+      {16, "indexes for work lists and search", R"SQL(
+CREATE INDEX reports_by_bureau_step ON reports (bureau_id, case_step, is_complaint);
+CREATE INDEX reports_by_bureau_time ON reports (bureau_id, reported_at);
+CREATE INDEX reports_by_bureau_incident ON reports (bureau_id, incident_municipality);
+CREATE INDEX reports_by_bureau_residence ON reports (bureau_id, residence_municipality)
+)SQL"},
+      {18, "code lists an administrator extends, in versions", R"SQL(
+CREATE TABLE code_list_versions (
+  id {{id}},
+  version TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  created_by BIGINT REFERENCES staff_users (id),
+  note TEXT NOT NULL
+);
+CREATE TABLE code_list_codes (
+  list_name TEXT NOT NULL,
+  code TEXT NOT NULL,
+  label_nl TEXT NOT NULL,
+  label_en TEXT NOT NULL,
+  added_in TEXT NOT NULL,
+  retired_in TEXT,
+  PRIMARY KEY (list_name, code)
+)
+)SQL"},
   };
   return migrations;
 }

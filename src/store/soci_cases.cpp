@@ -70,6 +70,18 @@ bool SociStore::ApplyCaseChange(const CaseChange& change, long long now) {
         sql << "UPDATE reports SET consent_recorded = :consent WHERE id = :id", soci::use(consent),
             soci::use(change.report_id);
       }
+      if (change.classify) {
+        const auto& c = *change.classify;
+        sql << "UPDATE reports SET nature = :nature, social_domain = :domain, code_list_version "
+               "= :version WHERE id = :id",
+            soci::use(c.nature), soci::use(c.domain), soci::use(c.code_list_version),
+            soci::use(change.report_id);
+        sql << "DELETE FROM report_grounds WHERE report_id = :id", soci::use(change.report_id);
+        for (const auto& ground : c.grounds) {
+          sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",
+              soci::use(change.report_id), soci::use(ground);
+        }
+      }
       sql << "INSERT INTO case_events (report_id, at, staff_user_id, kind, code, detail, text_enc) "
              "VALUES (:report, :at, :staff, :kind, :code, :detail, :text)",
           soci::use(change.report_id), soci::use(now), soci::use(staff, staff_ind), soci::use(kind),

@@ -1,6 +1,7 @@
 // The SociStore's part for the mail outbox (table mail_outbox, migration 5).
 #include <soci/soci.h>
 
+#include "store/report_columns.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
 
@@ -9,7 +10,7 @@ namespace {
 
 using soci_util::Guard;
 
-constexpr std::string_view kRecipientAd = "mail_outbox.recipient";
+using report_columns::kRecipientAd;
 // Candidates looked at per claim: when another server took the first, the next one is tried.
 constexpr int kClaimCandidates = 8;
 constexpr size_t kMaxErrorChars = 500;

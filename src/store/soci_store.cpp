@@ -13,6 +13,7 @@
 #include "domain/handling.hpp"
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
+#include "store/report_columns.hpp"
 #include "store/soci_staff_user_row.hpp"
 #include "store/soci_util.hpp"
 #include "store/write_queue.hpp"
@@ -28,33 +29,16 @@ using soci_util::ReadStaffUser;
 
 constexpr size_t kMaxBatch = 512;
 constexpr size_t kMaxPendingWrites = 20000;
-constexpr std::string_view kDescriptionAd = "reports.description";
-constexpr std::string_view kContactAd = "reports.contact";
+using report_columns::ContactFromJson;
+using report_columns::ContactToJson;
+using report_columns::kContactAd;
+using report_columns::kDescriptionAd;
 // The columns ReadReport expects, in its order.
 constexpr const char* kReportColumns =
     "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
     "channel, description_enc, contact_enc, status, reporter_role, nature, social_domain, scope, "
     "wishes, is_complaint, code_list_version, bureau_id, case_step, assigned_to, consent_recorded, "
-    "outcome, case_closed_at, case_version";
-
-std::string ContactToJson(const Contact& c) {
-  return boost::json::serialize(boost::json::object{{"name", c.name},
-                                                    {"email", c.email},
-                                                    {"phone", c.phone},
-                                                    {"preference", c.preference},
-                                                    {"time", c.time},
-                                                    {"language", c.language}});
-}
-
-Contact ContactFromJson(const std::string& text) {
-  auto value = boost::json::parse(text).as_object();
-  auto get = [&](const char* key) {
-    auto* field = value.if_contains(key);
-    return field && field->is_string() ? std::string(field->as_string()) : std::string();
-  };
-  return Contact{get("name"),       get("email"), get("phone"),
-                 get("preference"), get("time"),  get("language")};
-}
+    "outcome, case_closed_at, case_version, anonymised_at";
 
 std::string JoinCodes(const std::vector<std::string>& codes) {
   std::string out;
@@ -114,6 +98,9 @@ void SociStore::Open(soci::session& sql) const {
   sql << "PRAGMA journal_mode=WAL";
   sql << "PRAGMA synchronous=FULL";
   sql << "PRAGMA foreign_keys=ON";
+  // Erased personal data (retention, the reporter's request) is overwritten in the file, not
+  // left in free pages.
+  sql << "PRAGMA secure_delete=ON";
 }
 
 void SociStore::Migrate(soci::session& sql) {
@@ -321,6 +308,8 @@ std::optional<RegisteredReport> SociStore::GetReport(long long id) {
   });
 }
 
+const char* SociStore::ReportColumns() { return kReportColumns; }
+
 RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   RegisteredReport r;
   r.id = GetInteger(row, 0);
@@ -330,10 +319,15 @@ RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   r.residence_municipality = row.get<std::string>(4);
   r.anonymous = GetInteger(row, 5) != 0;
   r.channel = row.get<std::string>(6);
-  auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
-  if (!description) throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
-  r.description = std::move(*description);
-  if (row.get_indicator(8) == soci::i_ok) {
+  if (row.get_indicator(24) == soci::i_ok) r.anonymised_at = GetInteger(row, 24);
+  // An anonymised report has no description or contact details left to open.
+  if (!r.anonymised_at) {
+    auto description = cipher().Open(row.get<std::string>(7), kDescriptionAd);
+    if (!description)
+      throw StoreError("report " + std::to_string(r.id) + ": " + description.error());
+    r.description = std::move(*description);
+  }
+  if (!r.anonymised_at && row.get_indicator(8) == soci::i_ok) {
     auto contact = cipher().Open(row.get<std::string>(8), kContactAd);
     if (!contact) throw StoreError("report " + std::to_string(r.id) + ": " + contact.error());
     r.contact = ContactFromJson(*contact);

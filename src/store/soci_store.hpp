@@ -39,6 +39,15 @@ class SociStore final : public Store {
   bool ApplyCaseChange(const CaseChange& change, long long now) override;
   std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
   std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
+  // Work lists (soci_case_timelines.cpp) and search (soci_search.cpp).
+  std::vector<CaseTimeline> ListOpenCaseTimelines(long long bureau_id,
+                                                  std::optional<long long> assigned_to) override;
+  ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
+                                   int max_candidates) override;
+  // Code lists (soci_code_lists.cpp).
+  CodeLists LoadCodeLists() override;
+  std::optional<std::string> ChangeCodeLists(const CodeListEdit& edit, long long staff_user_id,
+                                             long long now, int year) override;
   // Bureaus (soci_bureaus.cpp).
   std::optional<long long> AddBureau(const std::string& name, long long now) override;
   std::vector<Bureau> ListBureaus() override;
@@ -102,7 +111,7 @@ class SociStore final : public Store {
   // Follow-up (soci_store_follow_up.cpp).
   std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) override;
   std::optional<RegisteredReport> GetReport(long long id) override;
-  bool SetReportStatus(long long id, ReportStatus status) override;
+  bool SetReportStatus(long long id, ReportStatus status, long long now) override;
   long long AddMessage(long long report_id, MessageAuthor author,
                        std::optional<long long> staff_user_id, const std::string& body,
                        long long now) override;
@@ -113,6 +122,18 @@ class SociStore final : public Store {
                                               long long idle_since,
                                               long long started_since) override;
   void EndFollowUpSession(const std::string& token_hash) override;
+  // Bureau settings (soci_bureau_settings.cpp).
+  std::map<std::string, std::string> ReadBureauSettings(long long bureau_id) override;
+  void WriteBureauSettings(long long bureau_id, const std::map<std::string, std::string>& values,
+                           long long now) override;
+  // Retention and erasure (soci_anonymise.cpp).
+  long long CountReportsToAnonymise(long long bureau_id, long long closed_before) override;
+  long long AnonymiseClosedReports(long long bureau_id, long long closed_before,
+                                   long long now) override;
+  bool AnonymiseReport(long long report_id, long long now) override;
+  // Correction and history (soci_report_changes.cpp).
+  bool CorrectReport(long long report_id, const ReportCorrection& correction) override;
+  std::vector<StatusChange> ListStatusChanges(long long report_id) override;
 
   int SchemaVersion();
 
@@ -140,6 +161,12 @@ class SociStore final : public Store {
   // The bureau a new report goes to (soci_bureaus.cpp), inside the transaction that stores it.
   static long long RouteReport(soci::session& sql, const std::string& incident_municipality,
                                const std::string& residence_municipality);
+  // Erases the personal data of a report (store/personal_data.hpp) inside a write that marked it
+  // anonymised; adds an audit record without a user when audit_action is not empty.
+  static void ErasePersonalData(soci::session& sql, long long report_id,
+                                const std::string& audit_action, long long now);
+  // The columns ReadReport expects, in its order, for SELECTs in other files of the store.
+  static const char* ReportColumns();
   // A report from a row of kReportColumns (soci_store.cpp), decrypted.
   RegisteredReport ReadReport(const soci::row& row) const;
   // Fills in the grounds (report_grounds) and handlings (report_handlings) of reports read with

@@ -2,6 +2,7 @@
 // reporter and the reporter's short sessions.
 #include <soci/soci.h>
 
+#include "store/report_columns.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 using soci_util::GetInteger;
 using soci_util::Guard;
 
-constexpr std::string_view kMessageAd = "report_messages.body";
+using report_columns::kMessageAd;
 
 }  // namespace
 
@@ -26,15 +27,24 @@ std::optional<long long> SociStore::FindReportByReceipt(const std::string& recei
   });
 }
 
-bool SociStore::SetReportStatus(long long id, ReportStatus status) {
+bool SociStore::SetReportStatus(long long id, ReportStatus status, long long now) {
   return Guard("changing a report's status", [&] {
     std::string code(StatusCode(status));
+    // Closing starts the retention period; reopening stops it.
+    soci::indicator closed_ind = status == ReportStatus::kClosed ? soci::i_ok : soci::i_null;
     bool found = false;
     Write([&](soci::session& sql) {
-      soci::statement update = (sql.prepare << "UPDATE reports SET status = :status WHERE id = :id",
-                                soci::use(code), soci::use(id));
-      update.execute(true);
-      found = update.get_affected_rows() > 0;
+      std::string current;
+      sql << "SELECT status FROM reports WHERE id = :id", soci::use(id), soci::into(current);
+      if (!sql.got_data()) return;
+      found = true;
+      // Saving the same status again changes nothing: a closed case keeps its first closing time.
+      if (current == code) return;
+      sql << "UPDATE reports SET status = :status, case_closed_at = :closed WHERE id = :id",
+          soci::use(code), soci::use(now, closed_ind), soci::use(id);
+      sql << "INSERT INTO report_status_changes (report_id, at, status) VALUES (:id, :at, "
+             ":status)",
+          soci::use(id), soci::use(now), soci::use(code);
     });
     return found;
   });
@@ -77,9 +87,14 @@ std::vector<ThreadMessage> SociStore::ListMessages(long long report_id) {
       if (!author) throw StoreError("message " + std::to_string(m.id) + ": unknown author");
       m.author = *author;
       if (row.get_indicator(3) == soci::i_ok) m.staff_email = row.get<std::string>(3);
-      auto body = cipher().Open(row.get<std::string>(4), kMessageAd);
-      if (!body) throw StoreError("message " + std::to_string(m.id) + ": " + body.error());
-      m.body = std::move(*body);
+      // An erased body (the report was anonymised) is stored as the empty string.
+      std::string body_enc = row.get<std::string>(4);
+      m.erased = body_enc.empty();
+      if (!m.erased) {
+        auto body = cipher().Open(body_enc, kMessageAd);
+        if (!body) throw StoreError("message " + std::to_string(m.id) + ": " + body.error());
+        m.body = std::move(*body);
+      }
       messages.push_back(std::move(m));
     }
     return messages;

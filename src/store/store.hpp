@@ -10,6 +10,8 @@
 
 #include "domain/case_event.hpp"
 #include "domain/case_protocol.hpp"
+#include "domain/correction.hpp"
+#include "domain/code_lists.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/login_throttle.hpp"
 #include "domain/report.hpp"
@@ -54,8 +56,20 @@ struct RegisteredReport {
   bool consent_recorded = false;         // to involve a third party (letter, mediation, ...)
   std::vector<std::string> handlings;    // afhandeling, set when closed
   std::string outcome;                   // set when closed
-  std::optional<long long> closed_at;    // Unix seconds, while closed
-  long long case_version = 0;            // grows with every change; see CaseChange
+  // Unix seconds, while closed: the start of the retention period. None for a report closed by
+  // the status form before closing times were kept, until the first retention run stamps it
+  // (see AnonymiseClosedReports).
+  std::optional<long long> closed_at;
+  long long case_version = 0;  // grows with every change; see CaseChange
+  // When its personal data was erased (retention or the reporter's request): the description is
+  // then empty and the contact details are gone; the classification stays.
+  std::optional<long long> anonymised_at;
+};
+
+// A change of a report's status (status van de melding), for the reporter's access request.
+struct StatusChange {
+  long long at = 0;  // Unix seconds
+  ReportStatus status = ReportStatus::kReceived;
 };
 
 // One event in a case's history (domain/case_event.hpp), decrypted.
@@ -89,6 +103,75 @@ struct CaseChange {
   // Closing: the handling codes and the outcome. Set with step kClosed; a step that leaves
   // kClosed (reopening) clears them.
   std::optional<std::pair<std::vector<std::string>, std::string>> close;
+  // Classifying again: the codes and the code-list version they come from.
+  struct Classification {
+    std::string nature;
+    std::vector<std::string> grounds;
+    std::string domain;
+    std::string code_list_version;
+  };
+  std::optional<Classification> classify;
+};
+
+// One change to the code lists: a code added, or one retired.
+struct CodeListEdit {
+  enum class Kind { kAdd, kRetire } kind = Kind::kAdd;
+  AddedCode code;  // for kRetire only list and code count
+};
+
+// The moments of one case that its deadlines look at (web/case_times.hpp turns them into
+// CaseTimes), without any personal data: Store::ListOpenCaseTimelines reads them for many cases
+// at once, and CaseTimelineOf builds the same from one case's events and messages.
+struct CaseTimeline {
+  long long report_id = 0;
+  std::string reference;
+  long long reported_at = 0;  // Unix seconds, as every time below
+  std::string channel;
+  bool is_complaint = false;
+  CaseStep step = CaseStep::kReceived;
+  std::optional<long long> assigned_to;
+  std::optional<long long> closed_at;
+  std::optional<long long> first_bureau_message_at;     // in the follow-up thread
+  std::optional<long long> last_reporter_message_at;    // in the follow-up thread
+  std::optional<long long> first_contact_at;            // case events of kind contact, either code
+  std::optional<long long> last_reporter_responded_at;  // contact events "reporter_responded"
+  std::optional<long long> last_missed_appointment_at;
+  int missed_appointments = 0;
+  std::optional<long long> last_letter_sent_at;  // letter_sent events and letter actions
+  std::optional<long long> last_reply_received_at;
+};
+
+// A search over one bureau's reports (zoeken). Every filter that is set must hold; the free
+// text is matched after decryption (domain/text_search.hpp), the rest in SQL.
+enum class MunicipalityField { kEither, kIncident, kResidence };
+struct ReportSearch {
+  long long bureau_id = 0;
+  std::optional<long long> report_id = {};       // the number of a reference
+  std::optional<int> reported_year = {};         // the year of a reference
+  std::optional<long long> reported_from = {};   // Unix seconds, inclusive
+  std::optional<long long> reported_until = {};  // Unix seconds, inclusive
+  std::string municipality = {};                 // a CBS code or special value; empty: any
+  MunicipalityField municipality_field = MunicipalityField::kEither;
+  std::vector<std::string> grounds = {};  // any of these; empty: any
+  std::string domain = {};                // empty: any
+  std::string nature = {};                // empty: any
+  std::string handling = {};              // empty: any
+  std::optional<CaseStep> step = {};
+  bool open_only = false;  // every step before closed
+  std::optional<long long> assigned_to = {};
+  bool unassigned = false;
+  std::optional<bool> complaint = {};  // klacht (true) or melding only (false)
+  // Already folded with FoldForSearch; looked for in the description, the contact's name,
+  // e-mail address and phone number, and the case's notes. Empty: no free text.
+  std::string folded_text = {};
+};
+
+struct ReportSearchResult {
+  std::vector<RegisteredReport> reports;  // the page asked for, newest first, decrypted
+  long long total = 0;                    // matches in all
+  // With free text only the newest max_candidates reports that pass the other filters are
+  // decrypted and matched; true when there were more.
+  bool capped = false;
 };
 
 // One message between the reporter and the bureau about a report (bericht).
@@ -99,6 +182,7 @@ struct ThreadMessage {
   // Who wrote it for the bureau (staff pages only); empty for the reporter.
   std::string staff_email;
   std::string body;
+  bool erased = false;  // the body was erased with the report's personal data
 };
 
 // A stored evidence file (bewijsstuk), without its content.
@@ -220,6 +304,25 @@ class Store {
   // The staff of a bureau, by e-mail address (without password hashes).
   virtual std::vector<StaffUser> ListBureauStaff(long long bureau_id) = 0;
 
+  // Work lists (soci_case_timelines.cpp): the open complaints (klachten: cases not closed or
+  // archived) of a bureau, or only those assigned to one staff member, with the moments their
+  // deadlines look at, aggregated in the database. By id; no personal data is read.
+  virtual std::vector<CaseTimeline> ListOpenCaseTimelines(long long bureau_id,
+                                                          std::optional<long long> assigned_to) = 0;
+  // Search (soci_search.cpp): the reports of search.bureau_id that match, newest first, `limit`
+  // of them from `offset`. With free text, at most max_candidates reports (the newest that pass
+  // the other filters) are decrypted and matched.
+  virtual ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
+                                           int max_candidates) = 0;
+  // Code lists (soci_code_lists.cpp): the built-in lists and every code added since.
+  virtual CodeLists LoadCodeLists() = 0;
+  // Makes a new version (NextCodeListVersion of the current one in `year`) with this change and
+  // returns it; nullopt, changing nothing, when the code exists already (kAdd) or is not an
+  // added, active code (kRetire). The caller checks the code first (CheckNewCode).
+  virtual std::optional<std::string> ChangeCodeLists(const CodeListEdit& edit,
+                                                     long long staff_user_id, long long now,
+                                                     int year) = 0;
+
   // Bureaus (soci_bureaus.cpp). A report goes to the bureau whose working area holds the
   // incident's municipality, else the reporter's, else to the first bureau (lowest id), which
   // every installation has. Returns nullopt when the name is taken.
@@ -325,8 +428,10 @@ class Store {
   virtual std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) = 0;
   // One report, decrypted, with its status; nullopt when there is no such report.
   virtual std::optional<RegisteredReport> GetReport(long long id) = 0;
-  // Returns false when there is no such report.
-  virtual bool SetReportStatus(long long id, ReportStatus status) = 0;
+  // Returns false when there is no such report. This is the one place a status changes: closing
+  // sets closed_at to now (the start of the retention period), any other status clears it, and
+  // every change is kept in the report's status history (ListStatusChanges).
+  virtual bool SetReportStatus(long long id, ReportStatus status, long long now) = 0;
   // Stores the message encrypted; returns its id (evidence files may point to it later).
   // staff_user_id is set for messages from the bureau.
   virtual long long AddMessage(long long report_id, MessageAuthor author,
@@ -376,6 +481,35 @@ class Store {
   // Releases a claimed e-mail to be tried again at next_attempt_at. The error holds no address.
   virtual void RetryMail(long long id, long long next_attempt_at, const std::string& error) = 0;
   virtual OutboxCounts CountOutbox() = 0;
+
+  // Bureau settings (soci_bureau_settings.cpp): stored values by name, as text; see
+  // domain/bureau_settings.hpp for their meaning, ranges and defaults.
+  virtual std::map<std::string, std::string> ReadBureauSettings(long long bureau_id) = 0;
+  // Sets the given settings of a bureau (others keep their value).
+  virtual void WriteBureauSettings(long long bureau_id,
+                                   const std::map<std::string, std::string>& values,
+                                   long long now) = 0;
+
+  // Retention and erasure (soci_anonymise.cpp). What "anonymise" erases is listed in one place,
+  // store/personal_data.hpp; everything else of a report stays, so it keeps counting.
+  // Closed reports of a bureau, not yet anonymised, closed before closed_before.
+  virtual long long CountReportsToAnonymise(long long bureau_id, long long closed_before) = 0;
+  // Anonymises those reports, each with an audit record (report.anonymise, no user), and returns
+  // how many. Closed reports without a closing time (closed before closing times were kept) get
+  // closed_at = now first, so their retention period starts now.
+  virtual long long AnonymiseClosedReports(long long bureau_id, long long closed_before,
+                                           long long now) = 0;
+  // Erases the personal data of one report now (the reporter's request to be forgotten). Returns
+  // false when there is no such report; a report anonymised before keeps its first time.
+  virtual bool AnonymiseReport(long long report_id, long long now) = 0;
+
+  // Correction and history (soci_report_changes.cpp).
+  // Replaces the description and/or the contact details (only the fields set); e-mail waiting in
+  // the outbox goes to the corrected address, or is dropped when the report has none. Returns
+  // false when there is no such report or it was anonymised.
+  virtual bool CorrectReport(long long report_id, const ReportCorrection& correction) = 0;
+  // Oldest first; changes made before the history was kept are not in it.
+  virtual std::vector<StatusChange> ListStatusChanges(long long report_id) = 0;
 };
 
 }  // namespace meldpunt

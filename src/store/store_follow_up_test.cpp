@@ -69,10 +69,10 @@ TEST_F(FollowUpStore, AReceiptHashFindsItsReport) {
 TEST_F(FollowUpStore, StatusStartsReceivedAndCanBeSet) {
   auto report = Add("key", "hash");
   EXPECT_EQ(store_->GetReport(report.id)->status, ReportStatus::kReceived);
-  EXPECT_TRUE(store_->SetReportStatus(report.id, ReportStatus::kInProgress));
+  EXPECT_TRUE(store_->SetReportStatus(report.id, ReportStatus::kInProgress, 1));
   EXPECT_EQ(store_->GetReport(report.id)->status, ReportStatus::kInProgress);
   EXPECT_EQ(store_->ListReports(1, 0)[0].status, ReportStatus::kInProgress);
-  EXPECT_FALSE(store_->SetReportStatus(report.id + 100, ReportStatus::kClosed));
+  EXPECT_FALSE(store_->SetReportStatus(report.id + 100, ReportStatus::kClosed, 1));
   EXPECT_FALSE(store_->GetReport(report.id + 100));
   EXPECT_EQ(store_->GetReport(report.id)->description, "text");
 }

@@ -56,7 +56,7 @@ TEST(RegistrationOnly, ClosesAMeldingOnceAndNeverAKlacht) {
   EXPECT_EQ(store.CountAudit(std::string(kClosedRegistrationOnly)), 1);
 
   // Staff reopen it; the same form sent again does not close it a second time.
-  store.SetReportStatus(melding.id, ReportStatus::kInProgress);
+  store.SetReportStatus(melding.id, ReportStatus::kInProgress, 2);
   auto resent = store.AddReport(TestReport("Only register it.", "GM0363", "unknown", "key-1"), 2);
   ASSERT_TRUE(resent.duplicate);
   EXPECT_FALSE(CloseAsRegistrationOnly(test.app(), resent));

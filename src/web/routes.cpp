@@ -2,18 +2,24 @@
 
 #include <memory>
 
+#include "web/classification_handlers.hpp"
+#include "web/code_list_handlers.hpp"
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_bureau_handlers.hpp"
+#include "web/staff_deadline_handlers.hpp"
 #include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
 #include "web/staff_login_handlers.hpp"
 #include "web/staff_intake_handlers.hpp"
+#include "web/staff_privacy_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
 #include "web/staff_session_handlers.hpp"
 #include "web/staff_user_handlers.hpp"
+#include "web/staff_settings_handlers.hpp"
+#include "web/staff_search_handlers.hpp"
 
 namespace meldpunt::web {
 
@@ -77,6 +83,24 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/overdragen", bind(MoveReportToBureau));
   router.Add(Method::kGet, kIntakePath, bind(StaffIntakePage));
   router.Add(Method::kPost, kIntakePath, bind(StaffIntakeSubmit));
+  // The reporter's rights (staff_privacy_handlers.hpp).
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/inzage", bind(StaffReportExportPage));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/inzage.json", bind(StaffReportExportJson));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/corrigeren", bind(StaffReportCorrectPage));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/corrigeren", bind(StaffReportCorrect));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/wissen", bind(StaffReportErasePage));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/wissen", bind(StaffReportErase));
+  router.Add(Method::kGet, "/medewerkers/instellingen", bind(StaffSettingsPage));
+  router.Add(Method::kPost, "/medewerkers/instellingen", bind(StaffSettingsSave));
+  router.Add(Method::kGet, kDeadlinesPath, bind(StaffDeadlinesPage));
+  router.Add(Method::kGet, kSearchPath, bind(StaffSearchPage));
+  router.Add(Method::kPost, kSearchPath, bind(StaffSearch));
+  router.Add(Method::kGet, "/medewerkers/meldingen/{id}/classificatie",
+             bind(StaffClassificationPage));
+  router.Add(Method::kPost, "/medewerkers/meldingen/{id}/classificatie", bind(StaffClassify));
+  router.Add(Method::kGet, "/medewerkers/codelijsten", bind(StaffCodeListsPage));
+  router.Add(Method::kPost, "/medewerkers/codelijsten", bind(StaffCodeListsAction));
+  router.Add(Method::kPost, "/medewerkers/codelijsten/intrekken", bind(StaffCodeListsAction));
   router.Add(Method::kGet, "/medewerkers/bureaus", bind(StaffBureausPage));
   router.Add(Method::kPost, "/medewerkers/bureaus", bind(StaffBureausAction));
   router.Add(Method::kPost, "/medewerkers/bureaus/gebied", bind(StaffBureausAction));

@@ -27,6 +27,11 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_figures", Bool(template_name == "staff_figures"));
   nav.set("on_bureaus", Bool(template_name == "staff_bureaus"));
   nav.set("on_intake", Bool(template_name == "staff_intake"));
+  nav.set("on_settings", Bool(template_name == "staff_settings"));
+  nav.set("may_manage_settings", Bool(Allows(staff.role, Permission::kManageBureauSettings)));
+  nav.set("on_deadlines", Bool(template_name == "staff_deadlines"));
+  nav.set("on_search", Bool(template_name == "staff_search"));
+  nav.set("may_handle_cases", Bool(Allows(staff.role, Permission::kHandleCases)));
   nav.set("may_read_cases", Bool(Allows(staff.role, Permission::kReadCases)));
   nav.set("may_register", Bool(Allows(staff.role, Permission::kRegisterReports)));
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
@@ -34,6 +39,8 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_staff", Bool(template_name == "staff_users"));
   nav.set("on_sessions", Bool(template_name == "staff_sessions"));
   nav.set("may_manage_staff", Bool(Allows(staff.role, Permission::kManageStaff)));
+  nav.set("may_manage_code_lists", Bool(Allows(staff.role, Permission::kManageCodeLists)));
+  nav.set("on_code_lists", Bool(template_name == "staff_code_lists"));
   data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
   return Page{std::move(template_name), std::move(title), std::move(data), ""};
 }

@@ -11,6 +11,7 @@
 #include "web/reporter_mail.hpp"
 #include "web/staff_access.hpp"
 #include "web/staff_handlers.hpp"
+#include "web/staff_privacy_handlers.hpp"
 #include "web/thread_view.hpp"
 
 namespace meldpunt::web {
@@ -39,6 +40,7 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
   data.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
   data.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
   SetIntakeFacts(app, lang, report, data);  // channel, melding or klacht, who registered it
+  data.set("code_list_version", report.code_list_version);
   data.set("anonymous", Bool(report.anonymous));
   if (report.contact) {
     data.set("contact_name", report.contact->name);
@@ -60,6 +62,11 @@ http::Response DetailPage(const AppContext& app, const http::Request& request,
   data.set("thread",
            RenderThread(app, lang, messages, app.store.ListEvidence(report.id), Viewer::kStaff));
   data.set("may_write", Bool(MayWrite(staff)));
+  // Retention, access, correction and erasure (staff_privacy_handlers.cpp).
+  data.set("erased", Bool(report.anonymised_at.has_value()));
+  PrivacySection privacy = RenderPrivacySection(app, request, staff, report);
+  data.set("privacy_notices", privacy.notices);
+  data.set("privacy_section", privacy.section);
   if (Allows(staff.role, Permission::kMoveCases)) {
     kainjow::mustache::list others;
     for (const auto& bureau : app.store.ListBureaus()) {
@@ -135,12 +142,14 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
   if (path->action == "status") {
     auto status = ParseStatus(form->Get("status"));
     if (!status) return ErrorPage(app, 400, &request);
-    app.store.SetReportStatus(report->id, *status);
+    app.store.SetReportStatus(report->id, *status, app.now());
     app.store.Audit(staff->user_id, "report.status",
                     report->reference + ": " + std::string(StatusCode(*status)), app.now());
     return http::Response::SeeOther(ReportPath(report->id) + "?status=1");
   }
 
+  // An erased report has no reporter to write to any more.
+  if (report->anonymised_at) return ErrorPage(app, 400, &request);
   std::string typed = form->Get("message");
   MessageValidation message = ValidateMessage(typed);
   if (message.problem)

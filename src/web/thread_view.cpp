@@ -59,7 +59,9 @@ std::string RenderThread(const AppContext& app, Lang lang,
     item.set("author", std::string(AuthorCode(message.author)));
     item.set("author_label", author);
     item.set("at", FormatDutchDateTime(message.at));
-    item.set("body", message.body);
+    item.set("body", message.erased ? app.translator.Get(lang, N_("(Erased with the report's "
+                                                                  "personal data.)"))
+                                    : message.body);
     kainjow::mustache::list attachments;
     for (const auto& file : files) {
       if (file.message_id != message.id) continue;

@@ -12,7 +12,9 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { CookieJar, getForm, isPostgres, postForm, startServer } from './harness.mjs';
 import { byId, elements, inputs, tableRows, textOf } from './html.mjs';
-import { STAFF_PASSWORD, enrolStaff, nextStaffCode, staffFactors, staffLogin } from './flows.mjs';
+import {
+  STAFF_PASSWORD, enrolStaff, nextStaffCode, staffFactors, staffLogin, submitValid, validReport,
+} from './flows.mjs';
 import { base32Decode, totp } from './totp.mjs';
 
 const run = promisify(execFile);
@@ -420,6 +422,26 @@ describe('staff accounts, resetting a second factor, re-authentication', () => {
       { csrf: page.csrf, terug: '//evil.example/', password: STAFF_PASSWORD, code: await nextStaffCode(server.url, ADMIN) });
     assert.equal(res.status, 303);
     assert.equal(res.location, '/medewerkers/meldingen');
+  });
+
+  test("a reporter's access request (an export of personal data) asks to confirm first, then opens", async () => {
+    const reference = await submitValid(server.url, validReport({ description: 'Een melding voor het inzageverzoek.' }));
+    const [id] = await sql(`SELECT id FROM reports ORDER BY id DESC LIMIT 1`);
+    await advance(6 * 60);
+    const exportPath = `/medewerkers/meldingen/${id}/inzage`;
+    const before = await admin.fetch(`${server.url}${exportPath}`);
+    assert.equal(before.status, 303);
+    assert.equal(before.headers.get('location'), `/medewerkers/bevestigen?terug=${exportPath}`);
+    const exports = await sql(`SELECT COUNT(*) FROM audit_log WHERE action LIKE 'report.export%'`);
+    const page = await getForm(admin, `${server.url}${before.headers.get('location')}`);
+    const ok = await postForm(admin, `${server.url}/medewerkers/bevestigen`,
+      { csrf: page.csrf, terug: exportPath, password: STAFF_PASSWORD, code: await nextStaffCode(server.url, ADMIN) });
+    assert.equal(ok.location, exportPath);
+    const after = await admin.fetch(`${server.url}${exportPath}`);
+    assert.equal(after.status, 200);
+    assert.match(await after.text(), new RegExp(reference));
+    assert.ok(Number((await sql(`SELECT COUNT(*) FROM audit_log WHERE action LIKE 'report.export%'`))[0]) > Number(exports[0]),
+      'the export is audited once it is shown');
   });
 
   test("an administrator resets a colleague's second step: sessions end, the audit says who and whom", async () => {

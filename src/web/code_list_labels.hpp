@@ -1,0 +1,20 @@
+#pragma once
+// Labels of codes from the versioned code lists: built-in codes through the catalogs, codes an
+// administrator added through the labels stored with them.
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "domain/code_lists.hpp"
+#include "web/report_options.hpp"
+
+namespace meldpunt::web {
+
+// The built-in labels of a list (handlings have staff words; the others the form's words).
+std::span<const CodeLabel> BuiltInLabels(CodeListKind kind);
+
+// The label of any known code in the user's language; the code itself when unknown.
+std::string CodeListLabel(const AppContext& app, Lang lang, const CodeLists& lists,
+                          CodeListKind kind, std::string_view code);
+
+}  // namespace meldpunt::web
