@@ -15,6 +15,7 @@
 #include "http/log.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "security/common_passwords.hpp"
 #include "security/key_file.hpp"
 #include "security/password.hpp"
 #include "store/open_store.hpp"
@@ -69,6 +70,10 @@ Key LoadKey(const Config& config) {
   return *key;
 }
 
+CommonPasswords LoadCommonPasswords(const Config& config) {
+  return CommonPasswords::FromText(ReadFile(config.share_dir + "/data/common-passwords.txt"));
+}
+
 }  // namespace
 
 Key LoadExistingMasterKey(const Config& config) {
@@ -90,6 +95,7 @@ int Serve(const Config& config) {
   web::Translator translator(config.locale_dir);
   web::Templates templates(config.share_dir + "/templates", translator);
   http::StaticFiles static_files(config.share_dir + "/static", "/static/");
+  CommonPasswords common_passwords = LoadCommonPasswords(config);
   evidence::InitProcessing();  // libvips and libmagic: a broken installation fails here
 
   std::optional<PostcodeTable> postcodes;
@@ -115,6 +121,11 @@ int Serve(const Config& config) {
       Signer(signing),
       web::WebOptions{.secure_cookies = config.BehindTls(),
                       .staff_idle_timeout = std::chrono::minutes(config.staff_idle_minutes),
+                      .staff_max_age = std::chrono::hours(config.staff_session_hours),
+                      .reauth_window = std::chrono::minutes(config.reauth_minutes),
+                      .login_throttle = {.free_failures = config.login_lockout_failures,
+                                         .first_wait = config.login_lockout_seconds,
+                                         .max_wait = config.login_lockout_max_seconds},
                       .followup_idle_timeout = std::chrono::minutes(config.followup_idle_minutes),
                       .proof_of_work_bits = config.under_attack ? config.proof_of_work_bits : 0},
       MakeClock(config),
@@ -124,6 +135,7 @@ int Serve(const Config& config) {
       receipt_attempts,
       postcodes ? &*postcodes : nullptr,
       [&mail] { mail.Wake(); },
+      &common_passwords,
   };
   http::Router router = web::BuildRoutes(app, static_files);
 
@@ -193,7 +205,8 @@ int AddUser(const Config& config, const NewUserOptions& options) {
   std::string password;
   std::getline(std::cin, password);
   if (!password.empty() && password.back() == '\r') password.pop_back();
-  if (auto ok = CheckNewPassword(password); !ok) {
+  CommonPasswords common_passwords = LoadCommonPasswords(config);
+  if (auto ok = CheckNewPassword(password, &common_passwords); !ok) {
     std::cerr << ok.error() << "\n";
     return 2;
   }

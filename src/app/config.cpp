@@ -166,6 +166,32 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_STAFF_IDLE_MINUTES")
       ->check(CLI::Range(1, 24 * 60))
       ->capture_default_str();
+  app.add_option("--staff-session-hours", c.staff_session_hours,
+                 "Staff sessions end this long after login, used or not")
+      ->envname("MELDPUNT_STAFF_SESSION_HOURS")
+      ->check(CLI::Range(1, 7 * 24))
+      ->capture_default_str();
+  app.add_option("--reauth-minutes", c.reauth_minutes,
+                 "Exports of personal data ask for the password and second factor again when "
+                 "they were last entered longer ago than this")
+      ->envname("MELDPUNT_REAUTH_MINUTES")
+      ->check(CLI::Range(1, 24 * 60))
+      ->capture_default_str();
+  app.add_option("--login-lockout-failures", c.login_lockout_failures,
+                 "Failed logins for one account before it has to wait")
+      ->envname("MELDPUNT_LOGIN_LOCKOUT_FAILURES")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  app.add_option("--login-lockout-seconds", c.login_lockout_seconds,
+                 "The first wait after those; it doubles with every further failure (0: no wait)")
+      ->envname("MELDPUNT_LOGIN_LOCKOUT_SECONDS")
+      ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
+  app.add_option("--login-lockout-max-seconds", c.login_lockout_max_seconds,
+                 "The longest wait after a failed login")
+      ->envname("MELDPUNT_LOGIN_LOCKOUT_MAX_SECONDS")
+      ->check(CLI::Range(1, 86400))
+      ->capture_default_str();
   app.add_option("--retention-job", c.retention_job,
                  "Anonymise closed cases past each bureau's retention period: once at start and "
                  "daily (true/false)")

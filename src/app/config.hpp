@@ -23,6 +23,12 @@ struct Config {
   std::string public_url = "http://localhost:8080";
   bool access_log = true;
   int staff_idle_minutes = 30;
+  int staff_session_hours = 12;  // absolute lifetime of a staff session
+  int reauth_minutes = 5;        // exports ask for password and second factor again after this
+  // Failed logins per account (ASVS 2.2.1): free failures, then a wait that doubles up to a max.
+  int login_lockout_failures = 5;
+  int login_lockout_seconds = 60;
+  int login_lockout_max_seconds = 3600;
   int read_timeout_seconds = 15;  // for a whole request, once its first byte arrived
   int idle_timeout_seconds = 30;  // between requests on a kept-alive connection
   bool trust_proxy = false;       // client address from X-Forwarded-For

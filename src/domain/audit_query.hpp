@@ -13,8 +13,14 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 42> kAuditActions = {
+inline constexpr std::array<std::string_view, 48> kAuditActions = {
     "login",
+    "user.add",
+    "user.enrol_2fa",
+    "user.reset_2fa",
+    "reauth",
+    "session.end",
+    "session.end_others",
     "list_reports",
     "search",
     "deadlines.read",

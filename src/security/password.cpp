@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "domain/report.hpp"
+#include "security/common_passwords.hpp"
 
 namespace meldpunt {
 namespace {
@@ -12,15 +13,27 @@ constexpr unsigned long long kOpsLimit = 2;
 constexpr size_t kMemLimit = 19 * 1024 * 1024;
 }  // namespace
 
-Result<bool> CheckNewPassword(std::string_view password) {
+PasswordProblem CheckPassword(std::string_view password, const CommonPasswords* common) {
   size_t chars = CountCodePoints(password);
-  if (chars < kMinPasswordChars) {
-    return Error{"password must be at least " + std::to_string(kMinPasswordChars) + " characters"};
+  if (chars < kMinPasswordChars) return PasswordProblem::kTooShort;
+  if (chars > kMaxPasswordChars) return PasswordProblem::kTooLong;
+  if (common && common->Contains(password)) return PasswordProblem::kCommon;
+  return PasswordProblem::kNone;
+}
+
+Result<bool> CheckNewPassword(std::string_view password, const CommonPasswords* common) {
+  switch (CheckPassword(password, common)) {
+    case PasswordProblem::kNone:
+      return true;
+    case PasswordProblem::kTooShort:
+      return Error{"password must be at least " + std::to_string(kMinPasswordChars) +
+                   " characters"};
+    case PasswordProblem::kTooLong:
+      return Error{"password must be at most " + std::to_string(kMaxPasswordChars) + " characters"};
+    case PasswordProblem::kCommon:
+      return Error{"this password is on the list of commonly used passwords; choose another"};
   }
-  if (chars > kMaxPasswordChars) {
-    return Error{"password must be at most " + std::to_string(kMaxPasswordChars) + " characters"};
-  }
-  return true;
+  return Error{"password refused"};
 }
 
 std::string HashPassword(std::string_view password) {

@@ -149,6 +149,45 @@ UPDATE staff_users SET bureau_id = (SELECT MIN(id) FROM bureaus);
 UPDATE staff_users SET role = 'bureau_admin' WHERE role = 'admin';
 UPDATE staff_users SET role = 'municipality_viewer' WHERE role = 'viewer'
 )SQL"},
+      // Sessions from before had no second factor: they all end, and everyone enrols at their
+      // next login. Sessions get an id (to end one from the list of one's sessions), the time of
+      // the last password and second factor, and a coarse device description (never an address).
+      {8, "second factor, recovery codes, pending logins, login throttling, session list", R"SQL(
+DROP TABLE staff_sessions;
+CREATE TABLE staff_sessions (
+  id {{id}},
+  token_hash TEXT NOT NULL UNIQUE,
+  user_id BIGINT NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  last_used_at BIGINT NOT NULL,
+  authenticated_at BIGINT NOT NULL,
+  device TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX staff_sessions_by_user ON staff_sessions (user_id);
+ALTER TABLE staff_users ADD COLUMN totp_secret_enc TEXT;
+ALTER TABLE staff_users ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE staff_users ADD COLUMN last_login_at BIGINT;
+CREATE TABLE staff_recovery_codes (
+  user_id BIGINT NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+  code_hash TEXT NOT NULL,
+  used_at BIGINT,
+  PRIMARY KEY (user_id, code_hash)
+);
+CREATE TABLE staff_login_pending (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES staff_users (id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  throttle_key TEXT NOT NULL,
+  enrol_secret_enc TEXT
+);
+CREATE INDEX staff_login_pending_by_age ON staff_login_pending (created_at);
+CREATE TABLE login_throttle (
+  throttle_key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_failure_at BIGINT NOT NULL,
+  throttled_until BIGINT NOT NULL
+)
+)SQL"},
       {9, "cases: protocol step, assignment, consent, closing, and the events of each case", R"SQL(
 ALTER TABLE reports ADD COLUMN case_step TEXT NOT NULL DEFAULT 'received';
 ALTER TABLE reports ADD COLUMN assigned_to BIGINT REFERENCES staff_users (id);

@@ -14,6 +14,7 @@
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
 #include "store/report_columns.hpp"
+#include "store/soci_staff_user_row.hpp"
 #include "store/soci_util.hpp"
 #include "store/write_queue.hpp"
 
@@ -22,6 +23,9 @@ namespace {
 
 using soci_util::GetInteger;
 using soci_util::Guard;
+using soci_util::kStaffUserColumnCount;
+using soci_util::kStaffUserColumns;
+using soci_util::ReadStaffUser;
 
 constexpr size_t kMaxBatch = 512;
 constexpr size_t kMaxPendingWrites = 20000;
@@ -446,68 +450,16 @@ bool SociStore::AddUser(const NewStaffUser& user, long long now) {
 std::optional<StaffUser> SociStore::FindUser(const std::string& email) {
   return Guard("finding a user", [&]() -> std::optional<StaffUser> {
     soci::session sql(*readers_);
-    StaffUser user;
-    long long bureau = 0;
-    soci::indicator bureau_ind = soci::i_null;
-    sql << "SELECT id, email, password_hash, role, bureau_id, municipality FROM staff_users "
-           "WHERE email = :email",
-        soci::use(email), soci::into(user.id), soci::into(user.email),
-        soci::into(user.password_hash), soci::into(user.role), soci::into(bureau, bureau_ind),
-        soci::into(user.municipality);
-    if (!sql.got_data()) return std::nullopt;
-    if (bureau_ind == soci::i_ok) user.bureau_id = bureau;
-    return user;
-  });
-}
-
-void SociStore::AddSession(const std::string& token_hash, long long user_id, long long now) {
-  Guard("starting a session", [&] {
-    Write([&](soci::session& sql) {
-      sql << "INSERT INTO staff_sessions (token_hash, user_id, created_at, last_used_at) "
-             "VALUES (:hash, :user, :now, :now2)",
-          soci::use(token_hash), soci::use(user_id), soci::use(now), soci::use(now);
-    });
-  });
-}
-
-std::optional<StaffSession> SociStore::UseSession(const std::string& token_hash, long long now,
-                                                  long long idle_since) {
-  return Guard("checking a session", [&]() -> std::optional<StaffSession> {
-    std::optional<StaffSession> found;
-    Write([&](soci::session& sql) {
-      StaffSession session;
-      long long last_used = 0;
-      std::string role;
-      long long bureau = 0;
-      soci::indicator bureau_ind = soci::i_null;
-      sql << "SELECT u.id, u.email, u.role, u.bureau_id, u.municipality, s.last_used_at "
-             "FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id "
-             "WHERE s.token_hash = :hash",
-          soci::use(token_hash), soci::into(session.user_id), soci::into(session.email),
-          soci::into(role), soci::into(bureau, bureau_ind), soci::into(session.municipality),
-          soci::into(last_used);
-      if (!sql.got_data()) return;
-      auto parsed = ParseRole(role);
-      if (!parsed) return;  // a role this version does not know grants nothing
-      session.role = *parsed;
-      if (bureau_ind == soci::i_ok) session.bureau_id = bureau;
-      if (last_used < idle_since) {
-        sql << "DELETE FROM staff_sessions WHERE token_hash = :hash", soci::use(token_hash);
-        return;
-      }
-      sql << "UPDATE staff_sessions SET last_used_at = :now WHERE token_hash = :hash",
-          soci::use(now), soci::use(token_hash);
-      found = session;
-    });
-    return found;
-  });
-}
-
-void SociStore::EndSession(const std::string& token_hash) {
-  Guard("ending a session", [&] {
-    Write([&](soci::session& sql) {
-      sql << "DELETE FROM staff_sessions WHERE token_hash = :hash", soci::use(token_hash);
-    });
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string("SELECT ") + kStaffUserColumns +
+                            ", password_hash FROM staff_users WHERE email = :email",
+         soci::use(email));
+    for (const auto& row : rows) {
+      StaffUser user = ReadStaffUser(row);
+      user.password_hash = row.get<std::string>(kStaffUserColumnCount);
+      return user;
+    }
+    return std::nullopt;
   });
 }
 

@@ -79,10 +79,37 @@ class SociStore final : public Store {
   bool MoveReport(long long report_id, long long bureau_id) override;
   bool AddUser(const NewStaffUser& user, long long now) override;
   std::optional<StaffUser> FindUser(const std::string& email) override;
-  void AddSession(const std::string& token_hash, long long user_id, long long now) override;
+  // Staff users (soci_staff_users.cpp).
+  std::vector<StaffUser> ListUsers(std::optional<long long> bureau_id) override;
+  std::optional<StaffUser> GetUser(long long user_id) override;
+  // Staff sessions (soci_staff_sessions.cpp).
+  long long StartSession(const std::string& token_hash, long long user_id, long long now,
+                         const std::string& device) override;
   std::optional<StaffSession> UseSession(const std::string& token_hash, long long now,
-                                         long long idle_since) override;
+                                         long long idle_since, long long started_since) override;
   void EndSession(const std::string& token_hash) override;
+  std::vector<StaffSessionInfo> ListSessions(long long user_id, long long idle_since,
+                                             long long started_since) override;
+  bool EndSessionOf(long long user_id, long long session_id) override;
+  int EndOtherSessions(long long user_id, long long keep_session_id) override;
+  void MarkReauthenticated(long long session_id, long long now) override;
+  // Second factor, pending logins, throttling (soci_staff_auth.cpp).
+  std::optional<SecondFactor> GetSecondFactor(long long user_id) override;
+  bool EnrolSecondFactor(long long user_id, const std::string& secret, long long step,
+                         const std::vector<std::string>& recovery_code_hashes) override;
+  bool UseTotpStep(long long user_id, long long step) override;
+  bool UseRecoveryCode(long long user_id, const std::string& code_hash, long long now) override;
+  int CountUnusedRecoveryCodes(long long user_id) override;
+  bool ResetSecondFactor(long long user_id) override;
+  void AddPendingLogin(const std::string& token_hash, const PendingLogin& login,
+                       long long forget_before) override;
+  std::optional<PendingLogin> GetPendingLogin(const std::string& token_hash,
+                                              long long created_since) override;
+  void EndPendingLogin(const std::string& token_hash) override;
+  LoginThrottle GetLoginThrottle(const std::string& key) override;
+  LoginThrottle RecordLoginFailure(const std::string& key, const LoginThrottlePolicy& policy,
+                                   long long now) override;
+  void ClearLoginFailures(const std::string& key) override;
   std::optional<std::vector<long long>> AddEvidence(long long report_id,
                                                     std::optional<long long> message_id,
                                                     const std::vector<EvidenceFile>& files,

@@ -14,6 +14,7 @@
 #include "domain/correction.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/reference.hpp"
+#include "domain/login_throttle.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"
 #include "store/audit_log.hpp"
@@ -294,10 +295,12 @@ struct NewStaffUser {
 struct StaffUser {
   long long id = 0;
   std::string email;
-  std::string password_hash;
+  std::string password_hash;  // empty in lists (ListUsers)
   std::string role;
   std::optional<long long> bureau_id;
   std::string municipality;
+  bool has_second_factor = false;          // enrolled an authenticator app (TOTP)
+  std::optional<long long> last_login_at;  // Unix seconds of the last complete login
 };
 
 struct StaffSession {
@@ -306,6 +309,33 @@ struct StaffSession {
   StaffRole role = StaffRole::kHandler;
   std::optional<long long> bureau_id;
   std::string municipality;
+  long long session_id = 0;
+  // When the password and the second factor were last entered for this session: at login, and
+  // again at /medewerkers/bevestigen before exports of personal data (RequireRecentAuth).
+  long long authenticated_at = 0;
+};
+
+// One of a staff member's own sessions, for the list at /medewerkers/sessies.
+struct StaffSessionInfo {
+  long long id = 0;
+  long long created_at = 0;
+  long long last_used_at = 0;
+  std::string device;  // web/user_agent.hpp's stored form, "browser|system"
+};
+
+// A staff member's authenticator secret (raw bytes, decrypted) and the last time step accepted.
+struct SecondFactor {
+  std::string secret;
+  long long last_step = 0;
+};
+
+// A login that passed the password and waits for the second factor (or for enrolment): the
+// "half-login". It never grants access to anything but the second-factor pages.
+struct PendingLogin {
+  long long user_id = 0;
+  long long created_at = 0;
+  std::string throttle_key;  // whose failures a wrong code counts against
+  std::string enrol_secret;  // raw bytes, decrypted; set when the user must enrol
 };
 
 // Who registered a report that came in through staff (intake): by phone, e-mail, letter...
@@ -486,11 +516,69 @@ class Store {
   virtual bool AddUser(const NewStaffUser& user, long long now) = 0;
   virtual std::optional<StaffUser> FindUser(const std::string& email) = 0;
 
-  virtual void AddSession(const std::string& token_hash, long long user_id, long long now) = 0;
-  // Returns the session's user when it exists and was used after idle_since; marks it used now.
+  // Staff users (soci_staff_users.cpp). Without a bureau: every user; else the bureau's. Ordered
+  // by e-mail address, without password hashes.
+  virtual std::vector<StaffUser> ListUsers(std::optional<long long> bureau_id) = 0;
+  virtual std::optional<StaffUser> GetUser(long long user_id) = 0;
+
+  // Staff sessions (soci_staff_sessions.cpp), stored as a hash of the cookie's token. A session
+  // starts after the password and the second factor: authenticated now. The user's last login
+  // becomes now. Returns the session's id.
+  virtual long long StartSession(const std::string& token_hash, long long user_id, long long now,
+                                 const std::string& device) = 0;
+  // For tests of handlers: a session without a device description.
+  void AddSession(const std::string& token_hash, long long user_id, long long now) {
+    StartSession(token_hash, user_id, now, "");
+  }
+  // Returns the session's user when it exists, was used after idle_since and started after
+  // started_since (the absolute lifetime); marks it used now. An expired session is deleted.
   virtual std::optional<StaffSession> UseSession(const std::string& token_hash, long long now,
-                                                 long long idle_since) = 0;
+                                                 long long idle_since, long long started_since) = 0;
   virtual void EndSession(const std::string& token_hash) = 0;
+  // The user's live sessions, newest first; expired ones are deleted on the way.
+  virtual std::vector<StaffSessionInfo> ListSessions(long long user_id, long long idle_since,
+                                                     long long started_since) = 0;
+  // Ends one of the user's sessions; false when the user has no session with that id.
+  virtual bool EndSessionOf(long long user_id, long long session_id) = 0;
+  // Ends every session of the user but one; returns how many ended.
+  virtual int EndOtherSessions(long long user_id, long long keep_session_id) = 0;
+  // The password and second factor were entered again for this session (re-authentication).
+  virtual void MarkReauthenticated(long long session_id, long long now) = 0;
+
+  // Second factor (soci_staff_auth.cpp). The secret is stored encrypted.
+  virtual std::optional<SecondFactor> GetSecondFactor(long long user_id) = 0;
+  // Stores a confirmed secret, the step of the code that confirmed it, and the hashes of new
+  // recovery codes (replacing any earlier ones). Returns false, storing nothing, when the user has
+  // a second factor already.
+  virtual bool EnrolSecondFactor(long long user_id, const std::string& secret, long long step,
+                                 const std::vector<std::string>& recovery_code_hashes) = 0;
+  // Records that the code of this time step was used. Returns false when this or a later step
+  // was accepted before: the code is a replay.
+  virtual bool UseTotpStep(long long user_id, long long step) = 0;
+  // Uses up an unused recovery code; false when the user has none with this hash.
+  virtual bool UseRecoveryCode(long long user_id, const std::string& code_hash, long long now) = 0;
+  virtual int CountUnusedRecoveryCodes(long long user_id) = 0;
+  // Removes the user's second factor and recovery codes and ends all their sessions and pending
+  // logins, so the next login must enrol again. Returns false when there is no such user.
+  virtual bool ResetSecondFactor(long long user_id) = 0;
+
+  // Pending logins between the password and the second factor (soci_staff_auth.cpp), stored as
+  // a hash of the cookie's token. Pending logins created before forget_before are deleted.
+  virtual void AddPendingLogin(const std::string& token_hash, const PendingLogin& login,
+                               long long forget_before) = 0;
+  // The pending login when it exists and was created after created_since.
+  virtual std::optional<PendingLogin> GetPendingLogin(const std::string& token_hash,
+                                                      long long created_since) = 0;
+  virtual void EndPendingLogin(const std::string& token_hash) = 0;
+
+  // Failed logins per account (or per account on a known device), for throttling (ASVS 2.2.1).
+  // The key is a keyed hash, also for addresses that have no account.
+  virtual LoginThrottle GetLoginThrottle(const std::string& key) = 0;
+  // Counts one failure at now under the policy; returns the new state. Entries whose last
+  // failure is older than the policy's forget_after are deleted on the way.
+  virtual LoginThrottle RecordLoginFailure(const std::string& key,
+                                           const LoginThrottlePolicy& policy, long long now) = 0;
+  virtual void ClearLoginFailures(const std::string& key) = 0;
 
   // Evidence files. AddReport stores NewReport::evidence with the report; AddEvidence adds files
   // to a report later (message_id: the follow-up message they came with). It stores nothing and

@@ -4,9 +4,11 @@
 #include <functional>
 #include <string>
 
+#include "domain/login_throttle.hpp"
 #include "domain/municipality.hpp"
 #include "domain/postcode.hpp"
 #include "security/attempt_guard.hpp"
+#include "security/common_passwords.hpp"
 #include "security/crypto.hpp"
 #include "security/rate_limiter.hpp"
 #include "security/receipts.hpp"
@@ -20,6 +22,11 @@ namespace meldpunt::web {
 struct WebOptions {
   bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
   std::chrono::seconds staff_idle_timeout{30 * 60};
+  std::chrono::seconds staff_max_age{12 * 3600};  // a session ends this long after login
+  // Exports of personal data ask for the password and second factor again after this long
+  // (RequireRecentAuth in web/staff_access.hpp).
+  std::chrono::seconds reauth_window{5 * 60};
+  LoginThrottlePolicy login_throttle;  // failed logins per account (ASVS 2.2.1)
   int staff_page_size = 100;
   // A reporter who followed their report up with the receipt code stays "in" this long without a
   // request, and never longer than followup_max_age.
@@ -47,6 +54,8 @@ struct AppContext {
   const PostcodeTable* postcodes = nullptr;
   // Called after an e-mail was queued, so the outbox sends it now; empty when mail is off.
   std::function<void()> mail_queued = {};
+  // Passwords staff may not choose (ASVS 2.1.7); null: only the length rules apply.
+  const CommonPasswords* common_passwords = nullptr;
 };
 
 }  // namespace meldpunt::web

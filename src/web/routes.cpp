@@ -16,9 +16,12 @@
 #include "web/staff_deadline_handlers.hpp"
 #include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
+#include "web/staff_login_handlers.hpp"
 #include "web/staff_intake_handlers.hpp"
 #include "web/staff_privacy_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
+#include "web/staff_session_handlers.hpp"
+#include "web/staff_user_handlers.hpp"
 #include "web/staff_search_handlers.hpp"
 #include "web/staff_settings_handlers.hpp"
 
@@ -60,7 +63,20 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
 
   router.Add(Method::kGet, "/medewerkers/login", bind(StaffLoginPage));
   router.Add(Method::kPost, "/medewerkers/login", bind(StaffLogin));
+  router.Add(Method::kGet, "/medewerkers/login/code", bind(StaffSecondFactorPage));
+  router.Add(Method::kPost, "/medewerkers/login/code", bind(StaffSecondFactor));
+  router.Add(Method::kGet, "/medewerkers/login/instellen", bind(StaffEnrolPage));
+  router.Add(Method::kPost, "/medewerkers/login/instellen", bind(StaffEnrol));
   router.Add(Method::kPost, "/medewerkers/uitloggen", bind(StaffLogout));
+  router.Add(Method::kGet, "/medewerkers/sessies", bind(StaffSessionsPage));
+  router.Add(Method::kPost, "/medewerkers/sessies/beeindigen", bind(StaffSessionsAction));
+  router.Add(Method::kPost, "/medewerkers/sessies/andere-beeindigen", bind(StaffSessionsAction));
+  router.Add(Method::kGet, "/medewerkers/bevestigen", bind(StaffConfirmPage));
+  router.Add(Method::kPost, "/medewerkers/bevestigen", bind(StaffConfirm));
+  router.Add(Method::kGet, "/medewerkers/medewerkers", bind(StaffUsersPage));
+  router.Add(Method::kPost, "/medewerkers/medewerkers", bind(StaffUsersAdd));
+  router.Add(Method::kPost, "/medewerkers/medewerkers/{id}/tweede-stap-herstellen",
+             bind(StaffUserResetSecondFactor));
   router.Add(Method::kGet, "/medewerkers/meldingen", bind(StaffReportsPage));
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
   router.Add(Method::kGet, kEvidencePath, bind(StaffEvidenceDownload));

@@ -37,6 +37,50 @@ std::optional<RegisteredReport> VisibleReport(const AppContext& app, const Staff
   return report;
 }
 
+std::optional<std::string> SafeReturnPath(std::string_view path) {
+  constexpr std::string_view kStaffArea = "/medewerkers/";
+  if (path.size() > 2000 || !path.starts_with(kStaffArea)) return std::nullopt;
+  for (char c : path) {
+    // Letters, digits and the few characters our paths and queries use; no backslash, no
+    // control characters, no second "//" that a browser would read as another host.
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '/' || c == '-' || c == '_' || c == '.' || c == '~' || c == '?' || c == '=' ||
+              c == '&' || c == '%' || c == '+';
+    if (!ok) return std::nullopt;
+  }
+  if (path.find("//") != std::string_view::npos || path.find("/../") != std::string_view::npos ||
+      path.ends_with("/..")) {
+    return std::nullopt;
+  }
+  return std::string(path);
+}
+
+std::optional<http::Response> RequireRecentAuth(const AppContext& app, const StaffSession& staff,
+                                                const std::string& return_to) {
+  if (staff.authenticated_at >= app.now() - app.options.reauth_window.count()) return std::nullopt;
+  std::string back = SafeReturnPath(return_to).value_or(StaffHome(staff.role));
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : back) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+    if (keep) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return http::Response::SeeOther(std::string(kConfirmPath) + "?terug=" + encoded);
+}
+
+std::optional<http::Response> RequireRecentAuth(const AppContext& app, const http::Request& request,
+                                                const StaffSession& staff) {
+  std::string here = request.query.empty() ? request.path : request.path + "?" + request.query;
+  return RequireRecentAuth(app, staff, here);
+}
+
 std::string StaffHome(StaffRole role) {
   if (Allows(role, Permission::kReadCases)) return "/medewerkers/meldingen";
   if (Allows(role, Permission::kViewFigures)) return "/medewerkers/cijfers";

@@ -3,6 +3,7 @@
 // (domain/staff_role.hpp) and a case must belong to the staff member's own bureau.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/staff_role.hpp"
 #include "http/message.hpp"
@@ -30,5 +31,27 @@ std::optional<RegisteredReport> VisibleReport(const AppContext& app, const Staff
 
 // Where a staff member lands after login: the first page their role may open.
 std::string StaffHome(StaffRole role);
+
+inline constexpr const char* kConfirmPath = "/medewerkers/bevestigen";
+
+// Re-authentication (opnieuw bevestigen) before an export of personal data or another sensitive
+// action: nullopt when the staff member entered their password and second factor within the
+// last --reauth-minutes (at login or at the confirm page); otherwise a 303 to
+// /medewerkers/bevestigen?terug=<this request's path and query>, which asks for both and then
+// sends the browser back there (GET). Call it after RequireStaff, before anything is read:
+//
+//   auto access = RequireStaff(app, request, Permission::kExportPersonalData);
+//   if (!access.staff) return *access.refusal;
+//   if (auto confirm = RequireRecentAuth(app, request, *access.staff)) return *confirm;
+//
+// For a POST, pass the page to come back to (the page with the form), as a GET cannot repeat it.
+std::optional<http::Response> RequireRecentAuth(const AppContext& app, const http::Request& request,
+                                                const StaffSession& staff);
+std::optional<http::Response> RequireRecentAuth(const AppContext& app, const StaffSession& staff,
+                                                const std::string& return_to);
+
+// A path to send a staff member back to after confirming: a local path under /medewerkers/ with
+// an optional query, nothing that could lead to another site; nullopt otherwise.
+std::optional<std::string> SafeReturnPath(std::string_view path);
 
 }  // namespace meldpunt::web

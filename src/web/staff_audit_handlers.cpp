@@ -29,6 +29,12 @@ struct ActionLabel {
 // In the order of kAuditActions.
 constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"login", N_("Logged in")},
+    {"user.add", N_("Added a staff account")},
+    {"user.enrol_2fa", N_("Set up a second factor")},
+    {"user.reset_2fa", N_("Reset a colleague's second factor")},
+    {"reauth", N_("Confirmed their password again")},
+    {"session.end", N_("Ended a session")},
+    {"session.end_others", N_("Ended their other sessions")},
     {"list_reports", N_("Viewed the list of reports")},
     {"search", N_("Searched reports")},
     {"deadlines.read", N_("Viewed the deadlines")},
@@ -292,9 +298,8 @@ http::Response Export(const AppContext& app, const http::Request& request,
   AuditQueryInput input = InputOf(request);
   ParsedAuditQuery parsed = ParseAuditQuery(input);
   if (!parsed.errors.empty()) return LogPage(app, request, staff, input, parsed, 422);
-  // TODO(RequireRecentAuth): ask for the password again before an export, once
-  // RequireRecentAuth(app, request, staff) is in web/staff_access.hpp:
-  //   if (auto refusal = RequireRecentAuth(app, request, staff)) return *refusal;
+  // An export leaves meldpunt: the password is asked again first (re-authentication).
+  if (auto confirm = RequireRecentAuth(app, request, staff)) return *confirm;
   Lang lang = LangOf(request);
   AuditFilter filter = FilterFor(*staff.bureau_id, parsed.query);
   long long total = app.store.CountAuditMatching(filter);

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "http/cookies.hpp"
 #include "http/form.hpp"
-#include "security/password.hpp"
 #include "web/case_labels.hpp"
 #include "web/mass_figures.hpp"
 #include "web/pages.hpp"
@@ -13,18 +11,10 @@
 #include "web/report_options.hpp"
 #include "web/staff_access.hpp"
 #include "web/staff_evidence.hpp"
+#include "web/staff_login_handlers.hpp"
+#include "web/staff_login_state.hpp"
 
 namespace meldpunt::web {
-namespace {
-
-constexpr std::string_view kSessionCookie = "mp_staff";
-constexpr const char* kLoginPath = "/medewerkers/login";
-
-std::string SessionCookieValue(const AppContext& app, const http::Request& request) {
-  return request.Cookie(http::CookieName(kSessionCookie, app.options.secure_cookies));
-}
-
-}  // namespace
 
 // Pages for signed-in staff carry the logout form, which needs the anti-forgery token.
 Page StaffPage(const AppContext& app, const http::Request& request, http::Response& cookies,
@@ -51,6 +41,9 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
   nav.set("may_manage_bureaus", Bool(Allows(staff.role, Permission::kManageBureaus)));
   nav.set("may_read_audit_log", Bool(Allows(staff.role, Permission::kReadAuditLog)));
+  nav.set("on_staff", Bool(template_name == "staff_users"));
+  nav.set("on_sessions", Bool(template_name == "staff_sessions"));
+  nav.set("may_manage_staff", Bool(Allows(staff.role, Permission::kManageStaff)));
   nav.set("may_manage_code_lists", Bool(Allows(staff.role, Permission::kManageCodeLists)));
   nav.set("on_code_lists", Bool(template_name == "staff_code_lists"));
   nav.set("on_letter_templates", Bool(template_name == "staff_letter_templates"));
@@ -60,18 +53,6 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
 }
 
 namespace {
-
-http::Response LoginForm(const AppContext& app, const http::Request& request, int status,
-                         const std::string& email, bool failed, bool limited = false) {
-  http::Response cookies;
-  TemplateData data;
-  data.set("csrf", CsrfTokenFor(app, request, cookies));
-  data.set("email", email);
-  data.set("failed", Bool(failed));
-  data.set("limited", Bool(limited));
-  return WithCookies(RenderPage(app, request, status, {"staff_login", N_("Staff login"), data, ""}),
-                     cookies);
-}
 
 int ParseYear(const std::string& text, int fallback) {
   int year = 0;
@@ -85,63 +66,21 @@ int ParseYear(const std::string& text, int fallback) {
 }  // namespace
 
 std::optional<StaffSession> CurrentStaff(const AppContext& app, const http::Request& request) {
-  std::string token = SessionCookieValue(app, request);
+  std::string token = SessionToken(app, request);
   if (token.empty() || token.size() > 100) return std::nullopt;
   long long now = app.now();
-  return app.store.UseSession(HashToken(token), now, now - app.options.staff_idle_timeout.count());
-}
-
-http::Response StaffLoginPage(const AppContext& app, const http::Request& request) {
-  if (auto staff = CurrentStaff(app, request))
-    return http::Response::SeeOther(StaffHome(staff->role));
-  return LoginForm(app, request, 200, "", false);
-}
-
-http::Response StaffLogin(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  std::string email = Trim(form->Get("email"));
-  // Every attempt counts, before the costly password check (OWASP ASVS 2.2.1).
-  if (!app.login_limits.Allow(request.client_address, static_cast<double>(app.now()))) {
-    http::Response limited = LoginForm(app, request, 429, email, false, true);
-    limited.Set("Retry-After", "60");
-    return limited;
-  }
-  std::string password = form->Get("password");
-  auto user = email.size() <= kMaxEmailChars ? app.store.FindUser(email) : std::nullopt;
-  // Without a user we still hash once, so timing does not tell which addresses exist.
-  static const std::string kDummyHash = HashPassword("not a real password, for timing only");
-  bool ok = password.size() <= kMaxPasswordChars * 4 &&
-            VerifyPassword(password, user ? user->password_hash : kDummyHash) && user;
-  auto role = user ? ParseRole(user->role) : std::nullopt;
-  if (!ok || !role) return LoginForm(app, request, 401, email, true);
-
-  std::string token = RandomToken(32);
-  long long now = app.now();
-  app.store.AddSession(HashToken(token), user->id, now);
-  app.store.Audit(AuditEntry::ForBureau(user->id, "login", user->bureau_id, ""), now);
-  // A fresh token at every login: a session id planted before login is never used after it.
-  http::Response response = http::Response::SeeOther(StaffHome(*role));
-  response.Add("Set-Cookie", http::SetCookie(kSessionCookie, token,
-                                             {.http_only = true,
-                                              .secure = app.options.secure_cookies,
-                                              .same_site = "Strict"}));
-  return response;
+  return app.store.UseSession(HashToken(token), now, now - app.options.staff_idle_timeout.count(),
+                              now - app.options.staff_max_age.count());
 }
 
 http::Response StaffLogout(const AppContext& app, const http::Request& request) {
   auto form = http::ParseFormFields(request.body, kMaxFormFields);
   if (!form) return ErrorPage(app, 400, &request);
   if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  std::string token = SessionCookieValue(app, request);
+  std::string token = SessionToken(app, request);
   if (!token.empty()) app.store.EndSession(HashToken(token));
-  http::Response response = http::Response::SeeOther(kLoginPath);
-  response.Add("Set-Cookie", http::SetCookie(kSessionCookie, "",
-                                             {.http_only = true,
-                                              .secure = app.options.secure_cookies,
-                                              .same_site = "Strict",
-                                              .max_age = 0}));
+  http::Response response = http::Response::SeeOther(kStaffLoginPath);
+  ClearSessionCookie(app, response);
   return response;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// The staff side (medewerkers): login, the list of reports, counts per municipality, logout.
+// The staff side (medewerkers): the list of reports, counts per municipality, logout. Login is in
+// staff_login_handlers.hpp.
 #include <optional>
 
 #include "http/message.hpp"
@@ -9,8 +10,6 @@
 
 namespace meldpunt::web {
 
-http::Response StaffLoginPage(const AppContext& app, const http::Request& request);
-http::Response StaffLogin(const AppContext& app, const http::Request& request);
 http::Response StaffLogout(const AppContext& app, const http::Request& request);
 http::Response StaffReportsPage(const AppContext& app, const http::Request& request);
 http::Response StaffFiguresPage(const AppContext& app, const http::Request& request);

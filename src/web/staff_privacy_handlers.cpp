@@ -45,9 +45,11 @@ CaseAccess ForRightsRequest(const AppContext& app, const http::Request& request,
                             std::string_view action) {
   CaseAccess access = ForCase(app, request, Permission::kExportPersonalData, action);
   if (!access.staff) return access;
-  // TODO(RequireRecentAuth): exports and erasure need a recent re-authentication. When
-  // RequireRecentAuth(app, request, staff) is in web/staff_access.hpp, call it here, with
-  // *access.staff, and return its refusal as {{}, {}, refusal}. This is the one call site.
+  // Exports and erasure need a recent re-authentication (password and second factor). A POST
+  // (erasure) comes back as a GET of the same path: the page that asks to confirm the erasure.
+  if (auto confirm = RequireRecentAuth(app, request, *access.staff)) {
+    return {{}, {}, std::move(*confirm)};
+  }
   return access;
 }
 

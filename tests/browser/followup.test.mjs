@@ -5,9 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
-import { addStaff, STAFF_EMAIL, STAFF_PASSWORD } from '../integration/flows.mjs';
+import { addStaff } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
 import { fillSteps, reportValues, reviewAndSend } from './report-flow.mjs';
+import { logInInBrowser } from './staff-login.mjs';
 
 const TEXT = {
   nl: {
@@ -59,10 +60,7 @@ async function staffAnswers(reference, message) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(localUrl(server, '/medewerkers/login'));
-  await page.getByLabel('E-mailadres').fill(STAFF_EMAIL);
-  await page.getByLabel('Wachtwoord').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logInInBrowser(page, server);
   await page.getByRole('link', { name: reference }).click();
   await page.waitForURL(/\/medewerkers\/meldingen\/\d+$/);
   await assertAccessible(page, 'staff report page');

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { addStaff } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { secondStepInBrowser } from './staff-login.mjs';
 
 const EMAIL = 'intake@meldpunt.example';
 const PASSWORD = 'lang-genoeg-wachtwoord-60';
@@ -71,6 +72,7 @@ test('an intake worker registers a phone report by keyboard and passes on the re
   await typeInto(page, '#email', EMAIL);
   await typeInto(page, '#password', PASSWORD);
   await page.keyboard.press('Enter');
+  await secondStepInBrowser(page, server, { email: EMAIL, keyboard: true });
   await page.waitForURL(/\/medewerkers\/meldingen$/);
 
   // From the staff menu.

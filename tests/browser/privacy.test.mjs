@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { addStaff, reportWithEmail, STAFF_EMAIL, STAFF_PASSWORD, submitValid } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { logInInBrowser } from './staff-login.mjs';
 
 let server;
 let browser;
@@ -25,10 +26,7 @@ function unexpected(errors) {
 }
 
 async function logIn(page) {
-  await page.goto(localUrl(server, '/medewerkers/login'));
-  await page.getByLabel('E-mailadres').fill(STAFF_EMAIL);
-  await page.getByLabel('Wachtwoord').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logInInBrowser(page, server, { email: STAFF_EMAIL, password: STAFF_PASSWORD });
   await page.waitForURL(/\/medewerkers\/meldingen$/);
 }
 

@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
-import { addStaff, STAFF_EMAIL, STAFF_PASSWORD, submitValid, validReport } from '../integration/flows.mjs';
+import { addStaff, submitValid, validReport } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
 import { reportThroughForm, reportValues } from './report-flow.mjs';
+import { logInInBrowser } from './staff-login.mjs';
 
 let server;
 let browser;
@@ -28,11 +29,9 @@ test('a staff member logs in, sees the new report and its count, and logs out', 
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(localUrl(server, '/medewerkers/login'));
-  await assertAccessible(page, 'staff login');
-  await page.getByLabel('E-mailadres').fill(STAFF_EMAIL);
-  await page.getByLabel('Wachtwoord').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logInInBrowser(page, server, {
+    onPage: async (p, which) => { if (which === 'login') await assertAccessible(p, 'staff login'); },
+  });
   await page.waitForURL(/\/medewerkers\/meldingen$/);
 
   const row = page.locator('#reports tbody tr', { hasText: reference });
@@ -66,10 +65,7 @@ test('a named report made in the browser shows its contact details to staff', as
     anonymous: 'no', wishes: ['advice'], email: 'reporter@example.nl',
   }));
 
-  await page.goto(localUrl(server, '/medewerkers/login'));
-  await page.getByLabel('E-mail address').fill(STAFF_EMAIL);
-  await page.getByLabel('Password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logInInBrowser(page, server, { lang: 'en' });
   const row = page.locator('#reports tbody tr', { hasText: reference });
   await row.waitFor();
   assert.match(await row.textContent(), /reporter@example\.nl/);

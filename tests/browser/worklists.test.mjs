@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { addStaff, submitValid, validReport } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { logInInBrowser } from './staff-login.mjs';
 
 const EMAIL = 'coordinator@meldpunt.example';
 const PASSWORD = 'lang-genoeg-wachtwoord-16';
@@ -39,10 +40,7 @@ test('deadlines and search pages work and pass axe, with results and with an err
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(localUrl(server, '/medewerkers/login'));
-  await page.getByLabel('E-mailadres').fill(EMAIL);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logInInBrowser(page, server, { email: EMAIL, password: PASSWORD });
   await page.waitForURL(/\/medewerkers\/meldingen$/);
 
   await page.getByRole('link', { name: 'Termijnen' }).click();

@@ -1,8 +1,10 @@
 // Flows shared by several suites: submitting a report, staff login, reading
 // the staff list and the counts table.
 import assert from 'node:assert/strict';
-import { CookieJar, getForm, postForm } from './harness.mjs';
-import { byClass, tableRows } from './html.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CookieJar, getForm, postForm, serverNow } from './harness.mjs';
+import { byClass, byId, tableRows } from './html.mjs';
+import { STEP_SECONDS, base32Decode, totp } from './totp.mjs';
 
 export const STAFF_EMAIL = 'beheer@meldpunt.example';
 export const STAFF_PASSWORD = 'lang-genoeg-wachtwoord-42';
@@ -78,13 +80,81 @@ export async function addStaff(server, email = STAFF_EMAIL, password = STAFF_PAS
   return r;
 }
 
-/** Log in as staff: returns the jar holding the session cookie. */
-export async function staffLogin(baseUrl, email = STAFF_EMAIL, password = STAFF_PASSWORD) {
-  const jar = new CookieJar();
+/**
+ * Second factors of the staff accounts this test process enrolled, by e-mail address:
+ * { secret (bytes), lastStep (the last time step used), recovery (unused recovery codes) }.
+ * Staff log in with a password and a TOTP code; the first login enrols (see staffLogin).
+ */
+export const staffFactors = new Map();
+
+/** Remember an enrolment: the base32 secret from the page, the step used, the recovery codes. */
+export function rememberEnrolment(email, secretBase32, step, recovery = []) {
+  staffFactors.set(email, { secret: base32Decode(secretBase32), lastStep: step, recovery: [...recovery] });
+}
+
+/**
+ * A code the server will take for this account now: a TOTP code of a time step after the last one
+ * used (the server refuses replays), else an unused recovery code, else it waits for the next step.
+ * The server's clock may be moved by a clock offset file (serverNow).
+ */
+export async function nextStaffCode(baseUrl, email, { recovery = true } = {}) {
+  const factor = staffFactors.get(email);
+  assert.ok(factor, `no second factor known for ${email}: log in with staffLogin first`);
+  for (;;) {
+    const now = serverNow(baseUrl);
+    const current = Math.floor(now / STEP_SECONDS);
+    const into = now - current * STEP_SECONDS;
+    // The server takes one step either side; the previous step only while not near the boundary.
+    const steps = [into < STEP_SECONDS - 5 ? current - 1 : undefined, current, current + 1];
+    const step = steps.find((s) => s !== undefined && s > factor.lastStep);
+    if (step !== undefined) {
+      factor.lastStep = step;
+      return totp(factor.secret, step);
+    }
+    if (recovery && factor.recovery.length > 0) return factor.recovery.shift();
+    await sleep((STEP_SECONDS - into + 0.5) * 1000);
+  }
+}
+
+/** The enrolment page in a jar that passed the password: reads the secret, confirms a code. */
+export async function enrolStaff(baseUrl, jar, email) {
+  const page = await getForm(jar, `${baseUrl}/medewerkers/login/instellen`);
+  assert.equal(page.status, 200, `enrolment page: ${page.status}`);
+  const secret = byId(page.html, 'totp-secret', ['code'])?.text;
+  assert.ok(secret, 'the enrolment page shows the secret in #totp-secret');
+  const step = Math.floor(serverNow(baseUrl) / STEP_SECONDS);
+  const res = await postForm(jar, `${baseUrl}/medewerkers/login/instellen`,
+    { csrf: page.csrf, code: totp(base32Decode(secret), step) });
+  assert.equal(res.status, 200, `enrolment failed with ${res.status}: ${res.html.slice(0, 2000)}`);
+  const list = byId(res.html, 'recovery-codes', ['ol']);
+  assert.ok(list, 'recovery codes are shown once');
+  const codes = [...list.html.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]);
+  assert.equal(codes.length, 10, 'ten recovery codes');
+  rememberEnrolment(email, secret, step, codes);
+  return { secret, codes, html: res.html };
+}
+
+/**
+ * Log in as staff: the password, then the second step. The first login of an account enrols
+ * (reads the secret from the page, confirms a code, keeps the recovery codes); later logins type
+ * a code. Returns the jar holding the session cookie.
+ */
+export async function staffLogin(baseUrl, email = STAFF_EMAIL, password = STAFF_PASSWORD, jar = new CookieJar()) {
   const form = await getForm(jar, `${baseUrl}/medewerkers/login`);
   assert.equal(form.status, 200);
   const res = await postForm(jar, `${baseUrl}/medewerkers/login`, { csrf: form.csrf, email, password });
   assert.equal(res.status, 303, `login failed with ${res.status}: ${res.html.slice(0, 2000)}`);
+  const next = new URL(res.location, baseUrl).pathname;
+  if (next === '/medewerkers/login/instellen') {
+    await enrolStaff(baseUrl, jar, email);
+    return jar;
+  }
+  assert.equal(next, '/medewerkers/login/code', `after the password: ${res.location}`);
+  const page = await getForm(jar, `${baseUrl}/medewerkers/login/code`);
+  assert.equal(page.status, 200);
+  const done = await postForm(jar, `${baseUrl}/medewerkers/login/code`,
+    { csrf: page.csrf, code: await nextStaffCode(baseUrl, email) });
+  assert.equal(done.status, 303, `second step failed with ${done.status}: ${done.html.slice(0, 2000)}`);
   return jar;
 }
 

@@ -7,6 +7,7 @@
 // Each test file starts one server; with PostgreSQL the schema is wiped first,
 // so run the files one at a time (--test-concurrency=1).
 import { spawn, execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -29,6 +30,22 @@ export function isPostgres(url) {
 export async function resetPostgres(url) {
   await promisify(execFile)('psql', [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c',
     'DROP SCHEMA public CASCADE; CREATE SCHEMA public;']);
+}
+
+/** Clock offset files of running servers, by port (MELDPUNT_CLOCK_OFFSET_FILE or --clock-offset-file). */
+const clockFiles = new Map();
+
+/**
+ * The server's clock in Unix seconds (with fractions): the real clock plus the offset in the
+ * server's clock offset file, when it was started with one. baseUrl may use any host name.
+ */
+export function serverNow(baseUrl) {
+  const file = clockFiles.get(Number(new URL(baseUrl).port));
+  let offset = 0;
+  if (file) {
+    try { offset = Number(readFileSync(file, 'utf8').trim()) || 0; } catch { offset = 0; }
+  }
+  return Date.now() / 1000 + offset;
 }
 
 /**
@@ -83,6 +100,9 @@ export async function startServer({ database, env = {}, resetDatabase = true, da
     });
   });
   child.off('exit', onEarlyExit);
+  const clockArg = extraArgs.indexOf('--clock-offset-file');
+  const clockFile = clockArg >= 0 ? extraArgs[clockArg + 1] : childEnv.MELDPUNT_CLOCK_OFFSET_FILE;
+  if (clockFile) clockFiles.set(port, clockFile);
   child.on('exit', (code, signal) => {
     if (!stopping) process.stderr.write(`meldpunt exited unexpectedly (${signal ?? code})\n--- stderr ---\n${err}\n`);
   });

@@ -57,12 +57,20 @@ describe('login', () => {
     }
   });
 
-  test('the right password: 303 to the list and an mp_staff cookie (HttpOnly, SameSite=Strict, Path=/)', async () => {
+  test('the right password leads to the second step, without a session yet', async () => {
     const jar = new CookieJar();
     const form = await getForm(jar, `${server.url}/medewerkers/login`);
     const res = await postForm(jar, `${server.url}/medewerkers/login`, { csrf: form.csrf, email: STAFF_EMAIL, password: STAFF_PASSWORD });
     assert.equal(res.status, 303);
-    assert.equal(new URL(res.location, server.url).pathname, '/medewerkers/meldingen');
+    assert.match(new URL(res.location, server.url).pathname, /^\/medewerkers\/login\/(instellen|code)$/);
+    assert.equal(jar.lastSetCookie('mp_staff'), undefined, 'no session cookie before the second step');
+    assert.ok(jar.lastSetCookie('mp_login'), 'a half-login cookie');
+    const list = await jar.fetch(`${server.url}/medewerkers/meldingen`);
+    assert.equal(list.status, 303, 'the half-login opens nothing');
+  });
+
+  test('after the second step: an mp_staff cookie (HttpOnly, SameSite=Strict, Path=/) that opens the list', async () => {
+    const jar = await staffLogin(server.url);
     const c = jar.lastSetCookie('mp_staff');
     assert.ok(c, 'mp_staff cookie');
     assert.ok(c.value.length >= 16, 'a real session token');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CookieJar, getForm, postForm, startServer } from './harness.mjs';
-import { STAFF_EMAIL, STAFF_PASSWORD, addStaff } from './flows.mjs';
+import { STAFF_EMAIL, STAFF_PASSWORD, addStaff, staffLogin } from './flows.mjs';
 
 let server;
 before(async () => {
@@ -18,6 +18,12 @@ test('login sets __Host-mp_staff with Secure, Path=/ and no Domain', async () =>
   assert.equal(form.status, 200);
   const res = await postForm(jar, `${server.url}/medewerkers/login`, { csrf: form.csrf, email: STAFF_EMAIL, password: STAFF_PASSWORD });
   assert.equal(res.status, 303);
+  const pending = jar.lastSetCookie('__Host-mp_login');
+  assert.ok(pending, 'the half-login cookie is __Host- too');
+  assert.equal(pending.attrs.secure, true, 'Secure');
+  assert.equal(jar.lastSetCookie('mp_login'), undefined, 'no plain mp_login');
+
+  await staffLogin(server.url, STAFF_EMAIL, STAFF_PASSWORD, jar);
   const c = jar.lastSetCookie('__Host-mp_staff');
   assert.ok(c, `__Host-mp_staff is set (got: ${jar.setCookies.join(' | ')})`);
   assert.equal(c.attrs.secure, true, 'Secure');
