@@ -50,7 +50,8 @@ std::optional<StaffSession> SociStore::UseSession(const std::string& token_hash,
       if (!parsed) return;  // a role this version does not know grants nothing
       session.role = *parsed;
       if (bureau_ind == soci::i_ok) session.bureau_id = bureau;
-      if (last_used < idle_since || created < started_since) {
+      // At exactly the limit the session has ended (a login 12 hours ago ends now).
+      if (last_used <= idle_since || created <= started_since) {
         sql << "DELETE FROM staff_sessions WHERE token_hash = :hash", soci::use(token_hash);
         return;
       }
@@ -75,8 +76,8 @@ std::vector<StaffSessionInfo> SociStore::ListSessions(long long user_id, long lo
   return Guard("listing sessions", [&] {
     std::vector<StaffSessionInfo> sessions;
     Write([&](soci::session& sql) {
-      sql << "DELETE FROM staff_sessions WHERE user_id = :user AND (last_used_at < :idle OR "
-             "created_at < :started)",
+      sql << "DELETE FROM staff_sessions WHERE user_id = :user AND (last_used_at <= :idle OR "
+             "created_at <= :started)",
           soci::use(user_id), soci::use(idle_since), soci::use(started_since);
       soci::rowset<soci::row> rows =
           (sql.prepare << "SELECT id, created_at, last_used_at, device FROM staff_sessions "
