@@ -1,13 +1,16 @@
 #pragma once
 // A bureau's own settings (instellingen van het bureau): how long personal data is kept, and
-// later deadlines of the case protocol. Each setting is one entry of a list of definitions, so a
-// new setting is one more entry here: the settings page, its validation and the defaults follow.
-// Values are whole numbers within a range; a bureau that never chose one gets the default.
+// the deadlines of the case protocol (termijnen). Each setting is one entry of a list of
+// definitions, so a new setting is one more entry here: the settings page, its validation and the
+// defaults follow. Values are whole numbers within a range; a bureau that never chose one gets the
+// default.
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+
+#include "domain/deadlines.hpp"
 
 namespace meldpunt {
 
@@ -24,6 +27,14 @@ struct SettingDefinition {
 
 // Names of the settings, for typed access.
 inline constexpr std::string_view kRetentionMonths = "retention_months";
+inline constexpr std::string_view kReceiptConfirmationDays = "receipt_confirmation_days";
+inline constexpr std::string_view kFirstContactDays = "first_contact_days";
+inline constexpr std::string_view kSilenceAfterMissedDays = "silence_after_missed_days";
+inline constexpr std::string_view kMaxNoShows = "max_no_shows";
+inline constexpr std::string_view kOtherPartyReplyDays = "other_party_reply_days";
+inline constexpr std::string_view kMaxIncidentAgeDays = "max_incident_age_days";
+inline constexpr std::string_view kHandlingComplaintMonths = "handling_complaint_months";
+inline constexpr std::string_view kDueSoonDays = "due_soon_days";
 
 // Every setting, in the order the settings page shows them.
 std::span<const SettingDefinition> AllBureauSettings();
@@ -52,6 +63,8 @@ class BureauSettings {
   bool IsChosen(std::string_view name) const;
 
   int RetentionMonths() const { return static_cast<int>(Get(kRetentionMonths)); }
+  // The deadlines of the case protocol as this bureau set them.
+  DeadlineSettings Deadlines() const;
 
  private:
   std::map<std::string, long long, std::less<>> chosen_;

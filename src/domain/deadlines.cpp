@@ -123,8 +123,10 @@ std::vector<Deadline> CaseDeadlines(const CaseTimes& times, const DeadlineSettin
     std::optional<long long> reply;
     if (times.reply_received_at && *times.reply_received_at >= sent)
       reply = times.reply_received_at;
-    add(DeadlineKind::kOtherPartyReply,
-        EndOfDutchDayAfterDays(sent, settings.other_party_reply_days), reply);
+    // The date the letter itself asked for, else the bureau's term after sending.
+    long long due = times.reply_by ? EndOfDutchDay(sys_days{*times.reply_by})
+                                   : EndOfDutchDayAfterDays(sent, settings.other_party_reply_days);
+    add(DeadlineKind::kOtherPartyReply, due, reply);
   }
   return deadlines;
 }

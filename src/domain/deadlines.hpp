@@ -77,6 +77,7 @@ struct CaseTimes {
   int no_shows = 0;                                 // appointments the reporter missed
   std::optional<long long> reporter_heard_at = {};  // the last time the reporter responded
   std::optional<long long> letter_sent_at = {};     // the last letter to the other party
+  std::optional<Date> reply_by = {};  // the reply date that letter asked for, when it named one
   std::optional<long long> reply_received_at = {};  // the other party's last reply
   std::optional<long long> closed_at = {};
 };

@@ -284,6 +284,11 @@ TEST(CaseDeadlines, TheOtherPartyHasAReplyTerm) {
   times.reply_received_at.reset();
   EXPECT_EQ(Find(CaseDeadlines(times, s, sent), DeadlineKind::kOtherPartyReply)->due_at,
             Utc(2026, 5, 29, 21, 59, 59));
+
+  // The date the letter itself asked for wins over the term: the end of that Dutch day.
+  times.reply_by = Date{std::chrono::year{2026} / 6 / 5};
+  EXPECT_EQ(Find(CaseDeadlines(times, s, sent), DeadlineKind::kOtherPartyReply)->due_at,
+            Utc(2026, 6, 5, 21, 59, 59));
 }
 
 TEST(CaseDeadlines, AllKindsInListOrder) {

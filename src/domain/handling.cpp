@@ -6,10 +6,15 @@
 
 namespace meldpunt {
 
-Verdict CheckClose(const std::vector<std::string>& handlings, std::string_view outcome) {
+Verdict CheckClose(const std::vector<std::string>& handlings, std::string_view outcome,
+                   const std::vector<std::string>& added_handlings) {
   if (handlings.empty()) return Refusal::kHandlingRequired;
+  auto known = [&](const std::string& code) {
+    return IsCode(kHandlings, code) ||
+           std::find(added_handlings.begin(), added_handlings.end(), code) != added_handlings.end();
+  };
   for (size_t i = 0; i < handlings.size(); ++i) {
-    if (!IsCode(kHandlings, handlings[i])) return Refusal::kUnknownHandling;
+    if (!known(handlings[i])) return Refusal::kUnknownHandling;
     if (std::find(handlings.begin(), handlings.begin() + i, handlings[i]) !=
         handlings.begin() + i) {
       return Refusal::kDuplicateHandling;

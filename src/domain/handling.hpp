@@ -50,7 +50,10 @@ inline constexpr std::string_view kOutcomeReferred = "referred";
 // unknown_handling, duplicate_handling, registration_only_alone (registration only together
 // with anything else), outcome_required, unknown_outcome, outcome_contradicts_handling (the
 // outcome "registration_only" needs the handling registration only, and "referred" needs the
-// handling referral). The step the case is in is checked by CheckCloseFrom.
-Verdict CheckClose(const std::vector<std::string>& handlings, std::string_view outcome);
+// handling referral). The step the case is in is checked by CheckCloseFrom. added_handlings: the
+// handling codes an administrator added to the code list and did not retire (CodeLists), which
+// are accepted besides the national ones.
+Verdict CheckClose(const std::vector<std::string>& handlings, std::string_view outcome,
+                   const std::vector<std::string>& added_handlings = {});
 
 }  // namespace meldpunt

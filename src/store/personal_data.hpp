@@ -35,6 +35,9 @@ inline constexpr PersonalDataErasure kPersonalData[] = {
     // The free text of the case's events (notes, what was agreed, letters' summaries); which
     // event happened, when, by whom and with which codes stays: it is the case history.
     {"case_events: free text", "UPDATE case_events SET text_enc = NULL WHERE report_id = :report"},
+    // Letters to the other party hold names, addresses and the summary, and their PDF: they go
+    // entirely. That a letter was sent, when and its reply date stay in the case history.
+    {"case_letters: letters and their PDFs", "DELETE FROM case_letters WHERE report_id = :report"},
     // The receipt code stops working, and no reporter session stays open.
     {"report_receipts", "DELETE FROM report_receipts WHERE report_id = :report"},
     {"followup_sessions", "DELETE FROM followup_sessions WHERE report_id = :report"},

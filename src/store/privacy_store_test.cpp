@@ -31,7 +31,8 @@ class PrivacyStore : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   // A named report with a receipt, a message each way, a file, a follow-up session, an e-mail
-  // waiting and a note on the case: every kind of personal data there is.
+  // waiting, a note on the case and a letter to the other party: every kind of personal data
+  // there is.
   RegisteredReport AddFull(const std::string& tag, long long at) {
     Contact contact{"Name-" + tag, tag + "@example.nl", "0612345678", "email", "", ""};
     NewReport report = TestReport("Description-" + tag, "GM0363", "GM0599", "key-" + tag, contact);
@@ -46,6 +47,15 @@ class PrivacyStore : public ::testing::Test {
     store_->EnqueueReporterMail(stored.id, MailKind::kConfirmation, "nl", at);
     CaseChange note{.report_id = stored.id, .kind = CaseEventKind::kNote, .text = "Note-" + tag};
     EXPECT_TRUE(store_->ApplyCaseChange(note, at + 4));
+    NewCaseLetter letter{.report_id = stored.id,
+                         .lang = "nl",
+                         .reply_by = "2026-06-01",
+                         .other_party_name = "Party-" + tag,
+                         .other_party_address = "Street-" + tag,
+                         .summary = "Summary-" + tag,
+                         .signed_by = "Signed-" + tag,
+                         .pdf = "%PDF-" + tag};
+    store_->AddCaseLetter(letter, at + 5);
     return stored;
   }
   std::string FileBytes() {
@@ -234,7 +244,8 @@ TEST_F(PrivacyStore, EveryEncryptedColumnIsErased) {
       ++checked;
     }
   }
-  EXPECT_GE(checked, 7) << "reports (2), report_messages, evidence (2), mail_outbox, case_events";
+  EXPECT_GE(checked, 12) << "reports (2), report_messages, evidence (2), mail_outbox, case_events, "
+                            "case_letters (5)";
 }
 
 TEST_F(PrivacyStore, CorrectionReplacesTheValuesAndRedirectsWaitingMail) {

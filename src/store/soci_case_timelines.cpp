@@ -5,6 +5,7 @@
 #include <map>
 
 #include "domain/date.hpp"
+#include "domain/letter_event.hpp"
 #include "domain/reference.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
@@ -102,6 +103,23 @@ std::vector<CaseTimeline> SociStore::ListOpenCaseTimelines(long long bureau_id,
       c.missed_appointments = static_cast<int>(OptionalInteger(row, 4).value_or(0));
       c.last_letter_sent_at = OptionalInteger(row, 5);
       c.last_reply_received_at = OptionalInteger(row, 6);
+    }
+
+    // The reply date of each case's last letter_sent event (in its detail), oldest first so the
+    // last one stays; it applies when no letter recorded as an action came after it.
+    soci::rowset<soci::row> letters = query(
+        "SELECT e.report_id, e.at, e.detail FROM case_events e JOIN reports r ON r.id = "
+        "e.report_id" +
+        where + " AND e.kind = 'letter_sent' ORDER BY e.report_id, e.at, e.id");
+    for (const auto& row : letters) {
+      auto it = by_id.find(GetInteger(row, 0));
+      if (it == by_id.end()) continue;
+      CaseTimeline& c = *it->second;
+      long long at = GetInteger(row, 1);
+      auto detail = ParseLetterSentDetail(row.get<std::string>(2));
+      if (c.last_letter_sent_at && at == *c.last_letter_sent_at) {
+        c.last_letter_reply_by = detail ? std::optional(detail->reply_by) : std::nullopt;
+      }
     }
     return cases;
   });

@@ -13,8 +13,8 @@
 #include "domain/code_lists.hpp"
 #include "domain/correction.hpp"
 #include "domain/follow_up.hpp"
-#include "domain/reference.hpp"
 #include "domain/login_throttle.hpp"
+#include "domain/reference.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"
 #include "store/audit_log.hpp"
@@ -142,6 +142,9 @@ struct CaseTimeline {
   std::optional<long long> last_missed_appointment_at;
   int missed_appointments = 0;
   std::optional<long long> last_letter_sent_at;  // letter_sent events and letter actions
+  // The reply date the last letter asked for, when that letter was sent from meldpunt (a
+  // letter_sent event names it); a letter only recorded as an action gets the bureau's term.
+  std::optional<Date> last_letter_reply_by;
   std::optional<long long> last_reply_received_at;
 };
 

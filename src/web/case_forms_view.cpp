@@ -6,6 +6,7 @@
 #include "domain/handling.hpp"
 #include "web/case_labels.hpp"
 #include "web/case_view.hpp"
+#include "web/code_list_labels.hpp"
 #include "web/pages.hpp"
 #include "web/refusal_messages.hpp"
 
@@ -89,7 +90,8 @@ void AddCloseForm(TemplateData& data, const AppContext& app, Lang lang,
     std::vector<ActionKind> done = ActionsDone(events);
     ticked = SuggestHandlings(done);
   }
-  data.set("handling_choices", Choices(app, lang, "handling", HandlingLabels(), ticked));
+  data.set("handling_choices", CodeListChoices(app, lang, app.store.LoadCodeLists(),
+                                               CodeListKind::kHandlings, "handling", ticked));
   data.set("outcome_choices", Choices(app, lang, "outcome", OutcomeLabels(), {outcome}));
 }
 

@@ -88,6 +88,13 @@ http::Response RefuseCaseForm(const AppContext& app, const http::Request& reques
 
 CaseText ReadCaseText(const AppContext& app, const CaseRequest& req, const char* required_msgid) {
   std::string typed = req.form.Get("text");
+  // After erasure (the reporter's request or the retention period) no new free text about the
+  // case is stored: what happened can still be recorded with its codes.
+  if (req.report.anonymised_at && !Trim(typed).empty()) {
+    return {"", Tr(app, req,
+                   N_("The personal data of this case was erased: leave the text empty and "
+                      "record only what happened."))};
+  }
   MessageValidation validation = ValidateMessage(typed);
   CaseText result{validation.text, std::nullopt};
   if (!validation.problem) return result;
@@ -120,10 +127,10 @@ http::Response ApplyCaseForm(const AppContext& app, const http::Request& request
     again.report = std::move(*fresh);
     return Conflict(app, request, again);
   }
-  app.store.Audit(AuditEntry::ForCase(req.staff.user_id, audit_action, req.report.id,
-                                      req.report.bureau_id,
-                                      req.report.reference + ": " + audit_detail),
-                  app.now());
+  app.store.Audit(
+      AuditEntry::ForCase(req.staff.user_id, audit_action, req.report.id, req.report.bureau_id,
+                          req.report.reference + ": " + audit_detail),
+      app.now());
   return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(req.report.id) +
                                   "?gedaan=" + done);
 }

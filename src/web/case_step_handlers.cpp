@@ -1,6 +1,7 @@
 // Moving a case along the protocol (case_protocol.hpp) and closing it (handling.hpp).
 #include <algorithm>
 
+#include "domain/code_lists.hpp"
 #include "domain/handling.hpp"
 #include "web/case_handlers.hpp"
 #include "web/case_request.hpp"
@@ -53,12 +54,14 @@ http::Response CaseClosePost(const AppContext& app, const http::Request& request
     return RefuseCaseForm(app, request, req, verdict.refusal());
   }
   std::vector<std::string> handlings = req.form.GetAll("handlings");
+  // The national handling codes and those an administrator added (and did not retire).
+  std::vector<std::string> active = app.store.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
   // More codes than the list has can only hold one twice.
-  if (handlings.size() > kHandlings.size()) {
+  if (handlings.size() > active.size()) {
     return RefuseCaseForm(app, request, req, Refusal::kDuplicateHandling);
   }
   std::string outcome = req.form.Get("outcome");
-  if (Verdict verdict = CheckClose(handlings, outcome); !verdict) {
+  if (Verdict verdict = CheckClose(handlings, outcome, active); !verdict) {
     return RefuseCaseForm(app, request, req, verdict.refusal());
   }
   CaseText text = ReadCaseText(app, req, nullptr);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/case_action.hpp"
+#include "domain/letter_event.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -58,11 +59,19 @@ CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<Ca
         ++t.missed_appointments;
         break;
       case CaseEventKind::kLetterSent:
+        if (!t.last_letter_sent_at || event.at >= *t.last_letter_sent_at) {
+          auto detail = ParseLetterSentDetail(event.detail);
+          t.last_letter_reply_by = detail ? std::optional(detail->reply_by) : std::nullopt;
+        }
         Last(t.last_letter_sent_at, event.at);
         break;
       case CaseEventKind::kAction:
-        if (event.code == ActionCode(ActionKind::kLetterToOtherParty))
+        if (event.code == ActionCode(ActionKind::kLetterToOtherParty)) {
+          // A letter recorded as an action names no reply date: the bureau's term applies.
+          if (!t.last_letter_sent_at || event.at > *t.last_letter_sent_at)
+            t.last_letter_reply_by.reset();
           Last(t.last_letter_sent_at, event.at);
+        }
         break;
       case CaseEventKind::kReplyReceived:
         Last(t.last_reply_received_at, event.at);
@@ -83,6 +92,7 @@ CaseTimes CaseTimesOf(const CaseTimeline& t) {
   times.no_shows = t.missed_appointments;
   times.reporter_heard_at = Latest(t.last_reporter_message_at, t.last_reporter_responded_at);
   times.letter_sent_at = t.last_letter_sent_at;
+  times.reply_by = t.last_letter_reply_by;
   times.reply_received_at = t.last_reply_received_at;
   times.closed_at = t.closed_at;
   return times;

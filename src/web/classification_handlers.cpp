@@ -18,30 +18,6 @@ bool Contains(const std::vector<std::string>& codes, std::string_view code) {
   return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
-// The choices of one list: the active codes, and the report's own codes even when retired.
-kainjow::mustache::list Options(const AppContext& app, Lang lang, const CodeLists& lists,
-                                CodeListKind kind, std::string_view field,
-                                const std::vector<std::string>& chosen) {
-  std::vector<std::string> codes = lists.ActiveCodes(kind);
-  for (const auto& code : chosen) {
-    if (!Contains(codes, code) && lists.IsKnown(kind, code)) codes.push_back(code);
-  }
-  kainjow::mustache::list items;
-  for (const auto& code : codes) {
-    TemplateData item;
-    std::string id = std::string(field) + "-" + code;
-    std::replace(id.begin(), id.end(), '.', '-');
-    item.set("value", code);
-    item.set("id", id);
-    item.set("label", CodeListLabel(app, lang, lists, kind, code));
-    item.set("checked", Bool(Contains(chosen, code)));
-    item.set("sub", Bool(code.find('.') != std::string::npos));
-    item.set("retired", Bool(!lists.IsActive(kind, code)));
-    items.push_back(item);
-  }
-  return items;
-}
-
 http::Response Render(const AppContext& app, const http::Request& request,
                       const StaffSession& staff, const RegisteredReport& report, int status,
                       const std::string& nature, const std::vector<std::string>& grounds,
@@ -55,10 +31,12 @@ http::Response Render(const AppContext& app, const http::Request& request,
   data.set("case_version", std::to_string(report.case_version));
   data.set("report_version", report.code_list_version);
   data.set("current_version", lists.version());
-  data.set("nature_choices", Options(app, lang, lists, CodeListKind::kNatures, "nature", {nature}));
+  data.set("nature_choices",
+           CodeListChoices(app, lang, lists, CodeListKind::kNatures, "nature", {nature}));
   data.set("grounds_choices",
-           Options(app, lang, lists, CodeListKind::kGrounds, "grounds", grounds));
-  data.set("domain_choices", Options(app, lang, lists, CodeListKind::kDomains, "domain", {domain}));
+           CodeListChoices(app, lang, lists, CodeListKind::kGrounds, "grounds", grounds));
+  data.set("domain_choices",
+           CodeListChoices(app, lang, lists, CodeListKind::kDomains, "domain", {domain}));
   data.set("problem", problem);
   http::Response cookies;
   Page page = StaffPage(app, request, cookies, staff, "staff_classification", N_("Classification"),

@@ -1,26 +1,11 @@
 #include "web/code_list_labels.hpp"
 
-#include <array>
+#include <algorithm>
+
+#include "web/case_labels.hpp"
+#include "web/pages.hpp"
 
 namespace meldpunt::web {
-namespace {
-
-// Handling (afhandeling), in the words staff use; codes as in domain/handling.hpp.
-constexpr std::array kHandlingLabels = {
-    CodeLabel{"registration_only", N_("Registration only")},
-    CodeLabel{"advice", N_("Information and advice")},
-    CodeLabel{"referral", N_("Referral")},
-    CodeLabel{"intervention", N_("Letter to the other party (hearing both sides)")},
-    CodeLabel{"mediation", N_("Mediation")},
-    CodeLabel{"complaint_procedure", N_("Support in a complaint procedure")},
-    CodeLabel{"police_report", N_("Support with a police report")},
-    CodeLabel{"listening_ear", N_("Listening ear")},
-    CodeLabel{"own_initiative", N_("Own initiative of the bureau")},
-    CodeLabel{"other", N_("Other")},
-};
-
-}  // namespace
-
 std::span<const CodeLabel> BuiltInLabels(CodeListKind kind) {
   switch (kind) {
     case CodeListKind::kGrounds:
@@ -30,7 +15,7 @@ std::span<const CodeLabel> BuiltInLabels(CodeListKind kind) {
     case CodeListKind::kNatures:
       return NatureLabels();
     case CodeListKind::kHandlings:
-      return kHandlingLabels;
+      return HandlingLabels();  // the words of the case page
   }
   return {};
 }
@@ -40,6 +25,32 @@ std::string CodeListLabel(const AppContext& app, Lang lang, const CodeLists& lis
   if (const AddedCode* added = lists.Added(kind, code))
     return lang == Lang::kNl ? added->label_nl : added->label_en;
   return LabelOf(app, lang, BuiltInLabels(kind), code);
+}
+
+kainjow::mustache::list CodeListChoices(const AppContext& app, Lang lang, const CodeLists& lists,
+                                        CodeListKind kind, std::string_view field,
+                                        const std::vector<std::string>& chosen) {
+  auto contains = [](const std::vector<std::string>& codes, std::string_view code) {
+    return std::find(codes.begin(), codes.end(), code) != codes.end();
+  };
+  std::vector<std::string> codes = lists.ActiveCodes(kind);
+  for (const auto& code : chosen) {
+    if (!contains(codes, code) && lists.IsKnown(kind, code)) codes.push_back(code);
+  }
+  kainjow::mustache::list items;
+  for (const auto& code : codes) {
+    TemplateData item;
+    std::string id = std::string(field) + "-" + code;
+    std::replace(id.begin(), id.end(), '.', '-');
+    item.set("value", code);
+    item.set("id", id);
+    item.set("label", CodeListLabel(app, lang, lists, kind, code));
+    item.set("checked", Bool(contains(chosen, code)));
+    item.set("sub", Bool(code.find('.') != std::string::npos));
+    item.set("retired", Bool(!lists.IsActive(kind, code)));
+    items.push_back(item);
+  }
+  return items;
 }
 
 }  // namespace meldpunt::web

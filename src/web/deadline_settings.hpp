@@ -6,8 +6,8 @@
 
 namespace meldpunt::web {
 
-// The deadline settings of a bureau. For now the defaults of the published protocols for every
-// bureau (DeadlineSettings{}); the bureau settings table will be read here.
+// The deadline settings of a bureau: what it chose on its settings page
+// (/medewerkers/instellingen), else the defaults of the published protocols.
 DeadlineSettings DeadlineSettingsFor(const AppContext& app, long long bureau_id);
 
 }  // namespace meldpunt::web

@@ -3,42 +3,18 @@
 #include <map>
 
 #include "domain/case_protocol.hpp"
+#include "domain/code_lists.hpp"
 #include "domain/handling.hpp"
 #include "domain/mass_event.hpp"
 #include "web/mass_event_page.hpp"
 #include "web/mass_handlers.hpp"
 #include "web/pages.hpp"
 #include "web/public_handlers.hpp"
+#include "web/refusal_messages.hpp"
 #include "web/report_form_data.hpp"
 
 namespace meldpunt::web {
 namespace {
-
-// Why a closing is refused, in plain words. The only call site for refusal texts on these pages:
-// when the case page's one mapping of every Refusal (refusal_messages) lands, this becomes a
-// call to it.
-const char* CloseRefusalMessage(Refusal refusal) {
-  switch (refusal) {
-    case Refusal::kHandlingRequired:
-      return N_("Choose at least one handling.");
-    case Refusal::kUnknownHandling:
-    case Refusal::kUnknownOutcome:
-      return N_("Choose the handling and the outcome from the lists.");
-    case Refusal::kDuplicateHandling:
-      return N_("Choose each handling once.");
-    case Refusal::kRegistrationOnlyAlone:
-      return N_("\"Registration only\" cannot be combined with another handling.");
-    case Refusal::kOutcomeRequired:
-      return N_("Choose an outcome.");
-    case Refusal::kOutcomeContradictsHandling:
-      return N_(
-          "This outcome does not fit the handling: the outcome \"registration only\" needs the "
-          "handling \"registration only\", and \"referred to another organisation\" needs the "
-          "handling \"referral\".");
-    default:
-      return N_("These reports cannot be closed this way.");
-  }
-}
 
 // "handling,codes;outcome", as the closed event records it (domain/case_event.hpp).
 std::string ClosedDetail(const std::vector<std::string>& handlings, const std::string& outcome) {
@@ -99,9 +75,9 @@ http::Response StaffMassClose(const AppContext& app, const http::Request& reques
   MassPageState state;
   state.handlings = post.form.GetAll("handling");
   state.outcome = post.form.Get("outcome");
-  if (Verdict verdict = CheckClose(state.handlings, state.outcome); !verdict) {
-    state.close_error = state.problem =
-        app.translator.Get(lang, CloseRefusalMessage(verdict.refusal()));
+  std::vector<std::string> active = app.store.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
+  if (Verdict verdict = CheckClose(state.handlings, state.outcome, active); !verdict) {
+    state.close_error = state.problem = RefusalText(app, lang, verdict.refusal());
     state.problem_field = "handlings";
     return MassEventPage(app, request, post.staff, post.event, 422, state);
   }

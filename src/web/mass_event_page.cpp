@@ -7,6 +7,7 @@
 #include "domain/mass_event.hpp"
 #include "security/crypto.hpp"
 #include "web/case_labels.hpp"
+#include "web/code_list_labels.hpp"
 #include "web/mass_handlers.hpp"
 #include "web/pages.hpp"
 #include "web/report_options.hpp"
@@ -213,7 +214,9 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
   data.set("max_message", std::to_string(kMaxMessageChars));
   // A new key per page: the same form sent twice answers the reporters once.
   data.set("submission_key", RandomToken(24));
-  data.set("handling_choices", Choices(app, lang, "handling", HandlingLabels(), state.handlings));
+  data.set("handling_choices",
+           CodeListChoices(app, lang, app.store.LoadCodeLists(), CodeListKind::kHandlings,
+                           "handling", state.handlings));
   data.set("outcome_choices", Choices(app, lang, "outcome", OutcomeLabels(), {state.outcome}));
   SetIfAny(data, "close_error", state.close_error);
   SetIfAny(data, "problem", state.problem);

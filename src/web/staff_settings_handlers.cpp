@@ -119,6 +119,8 @@ http::Response StaffSettingsSave(const AppContext& app, const http::Request& req
   bool failed = false;
   for (const auto& definition : AllBureauSettings()) {
     std::string name(definition.name);
+    // A setting the form does not send at all stays as it is (a field sent empty is an error).
+    if (form->GetAll(name).empty()) continue;
     std::string text = form->Get(name);
     if (text.size() > kMaxTypedChars) text.resize(kMaxTypedChars);  // shown back, never stored
     SettingParse parsed = ParseSetting(definition, text);

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { addStaff, staffLogin, submitValid, validReport } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { logInInBrowser } from './staff-login.mjs';
 
 const ADMIN = 'beheer@meldpunt.example';
 const HANDLER = 'behandelaar@meldpunt.example';
@@ -35,10 +36,7 @@ test('an admin sees who saw a case, filters the log, and every state is accessib
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(localUrl(server, '/medewerkers/login'));
-  await page.getByLabel('E-mailadres').fill(ADMIN);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logInInBrowser(page, server, { email: ADMIN, password: PASSWORD });
   await page.waitForURL(/\/medewerkers\/meldingen$/);
 
   // From the case to the log of that case.

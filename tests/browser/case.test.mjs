@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, submitValid } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { logInInBrowser } from './staff-login.mjs';
 
 const EMAIL = 'behandelaar@meldpunt.example';
 const PASSWORD = 'lang-genoeg-wachtwoord-61';
@@ -59,10 +60,7 @@ test('a handler takes a case and moves it along the protocol by keyboard; the pa
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(localUrl(server, '/medewerkers/login'));
-  await page.getByLabel('E-mailadres').fill(EMAIL);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logInInBrowser(page, server, { email: EMAIL, password: PASSWORD });
   await page.getByRole('link', { name: reference }).click();
   await page.waitForURL(/\/medewerkers\/meldingen\/\d+$/);
   assert.equal((await page.locator('#case-step').textContent()).trim(), 'Ontvangen');

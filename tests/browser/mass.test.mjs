@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { addStaff, isoDay, submitValid, validReport } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { logInInBrowser } from './staff-login.mjs';
 
 const EMAIL = 'coordinator@meldpunt.example';
 const PASSWORD = 'lang-genoeg-wachtwoord-55';
@@ -29,10 +30,7 @@ test('a coordinator adds an event, links its reports and compares the figures', 
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(localUrl(server, '/medewerkers/login'));
-  await page.getByLabel('E-mailadres').fill(EMAIL);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await logInInBrowser(page, server, { email: EMAIL, password: PASSWORD });
   await page.waitForURL(/\/medewerkers\/meldingen$/);
 
   await page.getByRole('link', { name: 'Massameldingen' }).click();

@@ -107,4 +107,38 @@ describe('code lists', () => {
     });
     assert.equal(refused.status, 422);
   });
+  test('an added handling code is offered when closing and a case closes with it; retired, it is refused', async () => {
+    let page = await getForm(system, `${server.url}/medewerkers/codelijsten`);
+    const added = await postForm(system, `${server.url}/medewerkers/codelijsten`, {
+      csrf: page.csrf, list: 'handlings', code: 'buddy_project', label_nl: 'Maatjesproject', label_en: 'Buddy project',
+    });
+    assert.equal(added.status, 303, added.html?.slice(0, 500));
+    const open = async () => {
+      const ref = await submitValid(server.url, validReport({ wishes: ['advice'] }));
+      const list = await (await handler.fetch(`${server.url}/medewerkers/meldingen`)).text();
+      return list.match(new RegExp(`href="(/medewerkers/meldingen/\\d+)">${ref}<`))[1];
+    };
+    const link = await open();
+    const casePage = await getForm(handler, `${server.url}${link}`);
+    assert.match(casePage.html, /<input type="checkbox" id="handling-buddy_project" name="handlings" value="buddy_project">\s*<label for="handling-buddy_project">Maatjesproject<\/label>/);
+    const version = () => casePage.html.match(/name="case_version" value="(\d+)"/)[1];
+    const closed = await postForm(handler, `${server.url}${link}/afsluiten`, {
+      csrf: casePage.csrf, case_version: version(), handlings: 'buddy_project', outcome: 'resolved',
+    });
+    assert.equal(closed.status, 303, closed.html?.slice(0, 800));
+    const after = await getForm(handler, `${server.url}${link}`);
+    assert.match(after.html, /id="case-handlings" data-handlings="buddy_project"/);
+
+    page = await getForm(system, `${server.url}/medewerkers/codelijsten`);
+    assert.equal((await postForm(system, `${server.url}/medewerkers/codelijsten/intrekken`, {
+      csrf: page.csrf, list: 'handlings', code: 'buddy_project',
+    })).status, 303);
+    const other = await open();
+    const otherPage = await getForm(handler, `${server.url}${other}`);
+    assert.ok(!otherPage.html.includes('value="buddy_project"'), 'a retired handling is not offered');
+    const refused = await postForm(handler, `${server.url}${other}/afsluiten`, {
+      csrf: otherPage.csrf, case_version: otherPage.html.match(/name="case_version" value="(\d+)"/)[1], handlings: 'buddy_project', outcome: 'resolved',
+    });
+    assert.equal(refused.status, 422);
+  });
 });

@@ -275,6 +275,25 @@ describe('letters to the other party', () => {
     assert.deepEqual(events, [`${letterId};${replyBy}`], 'the case history has the letter and its reply date');
     assert.equal(await auditCount(server, 'letter.send'), 1);
 
+    // The reply deadline is the date the letter asked for, not the bureau's 14-day term.
+    const casePage = await getForm(jars.handler, `${server.url}/medewerkers/meldingen/${cases.consented.id}`);
+    const [replyDeadline] = elements(casePage.html, 'tr', (a) => a['data-deadline'] === 'other_party_reply');
+    assert.ok(replyDeadline, 'the case page shows the reply deadline');
+    assert.equal(replyDeadline.attrs['data-state'], 'ok');
+    assert.match(replyDeadline.text, new RegExp(replyBy), `due on the letter's date: ${replyDeadline.text}`);
+    // The work list reads the same date from the store: with "due soon" set to 30 days on the
+    // bureau's settings page, the reply shows there, due on the letter's date.
+    const settings = await getForm(jars.admin, `${server.url}/medewerkers/instellingen`);
+    const saved = await postForm(jars.admin, `${server.url}/medewerkers/instellingen`, { csrf: settings.csrf, due_soon_days: '30' });
+    assert.equal(saved.status, 303, saved.html?.slice(0, 500));
+    const worklist = await (await jars.admin.fetch(`${server.url}/medewerkers/termijnen`)).text();
+    const [listed] = elements(worklist, 'tr', (a) => a['data-reference'] === cases.consented.ref && a['data-kind'] === 'other_party_reply');
+    assert.ok(listed, `the reply is due soon in the bureau's work list: ${worklist}`);
+    assert.equal(listed.attrs['data-state'], 'due_soon');
+    assert.ok(squash(listed.text).includes(squash(dutchDate(replyBy))) || listed.text.includes(replyBy), listed.text);
+    const reset = await getForm(jars.admin, `${server.url}/medewerkers/instellingen`);
+    assert.equal((await postForm(jars.admin, `${server.url}/medewerkers/instellingen`, { csrf: reset.csrf, due_soon_days: '3' })).status, 303);
+
     const stored = await jars.handler.fetch(`${url.replace(/brief$/, '')}brieven/${letterId}`);
     assert.equal(stored.status, 200);
     assert.equal(stored.headers.get('content-type'), 'application/pdf');

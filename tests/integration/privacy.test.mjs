@@ -417,6 +417,21 @@ describe('retention, access, correction and erasure', () => {
     assert.equal(await figures(admin), figuresNow, 'still counted');
     assert.equal(await auditCount('report.erase'), 1);
     assert.equal((await admin.fetch(url)).status, 303, 'nothing left to erase');
+
+    // The case goes on without new free text: a note is refused, a step with an empty text is fine.
+    const handler = await staffLogin(server.url, HANDLER, PASSWORD);
+    const before = await getForm(handler, `${server.url}/medewerkers/meldingen/${open.id}`);
+    const version = before.html.match(/name="case_version" value="(\d+)"/)[1];
+    const note = await postForm(handler, `${server.url}/medewerkers/meldingen/${open.id}/notitie`, {
+      csrf: before.csrf, case_version: version, text: 'De melder belde terug vanaf 06-12345678.',
+    });
+    assert.equal(note.status, 422);
+    assert.match(note.html, /De persoonsgegevens van deze zaak zijn gewist/);
+    assert.equal((await sql(`SELECT COUNT(*) FROM case_events WHERE report_id = ${open.id} AND text_enc IS NOT NULL`))[0], '0');
+    const step = await postForm(handler, `${server.url}/medewerkers/meldingen/${open.id}/stap`, {
+      csrf: before.csrf, case_version: version, step: 'first_analysis', text: '',
+    });
+    assert.equal(step.status, 303);
   });
 
   test('the daily job in serve anonymises at start what became due while it was down', async () => {
