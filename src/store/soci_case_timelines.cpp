@@ -49,7 +49,8 @@ std::vector<CaseTimeline> SociStore::ListOpenCaseTimelines(long long bureau_id,
     {
       soci::rowset<soci::row> rows = query(
           "SELECT r.id, r.reported_at, r.channel, r.case_step, r.assigned_to, "
-          "r.case_closed_at FROM reports r" +
+          "r.case_closed_at, i.registered_at FROM reports r "
+          "LEFT JOIN report_intake i ON i.report_id = r.id" +
           where + " ORDER BY r.id");
       for (const auto& row : rows) {
         CaseTimeline c;
@@ -62,6 +63,7 @@ std::vector<CaseTimeline> SociStore::ListOpenCaseTimelines(long long bureau_id,
         c.step = ParseStep(row.get<std::string>(3)).value_or(CaseStep::kReceived);
         c.assigned_to = OptionalInteger(row, 4);
         c.closed_at = OptionalInteger(row, 5);
+        c.registered_at = OptionalInteger(row, 6);
         cases.push_back(std::move(c));
       }
     }

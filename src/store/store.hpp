@@ -130,6 +130,9 @@ struct CaseTimeline {
   long long report_id = 0;
   std::string reference;
   long long reported_at = 0;  // Unix seconds, as every time below
+  // When staff registered it (intake), which may be days after the day it was received
+  // (reported_at); none for a report from the public form.
+  std::optional<long long> registered_at;
   std::string channel;
   bool is_complaint = false;
   CaseStep step = CaseStep::kReceived;

@@ -3,6 +3,7 @@
 // cap on candidates, paging, and another bureau's reports never found.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -163,6 +164,56 @@ TEST_F(WorklistStore, OpenCaseTimelinesAggregateTheSameAsOneCaseHistory) {
   EXPECT_EQ(store_->ListOpenCaseTimelines(1, handler_b_).size(), 1u);
   EXPECT_TRUE(store_->ListOpenCaseTimelines(1, 9999).empty());
   EXPECT_EQ(store_->ListOpenCaseTimelines(other_bureau_, std::nullopt).size(), 1u);
+}
+
+TEST_F(WorklistStore, TheLastLetterGivesItsReplyDateAndALateRegistrationConfirmsReceiptThen) {
+  auto a = Complaint("brief", kT0);
+  auto letter = [](const std::string& detail) {
+    CaseChange change = Event(CaseEventKind::kLetterSent, "letter_to_other_party");
+    change.detail = detail;
+    return change;
+  };
+  // Every read of the timelines must agree with the one the case page builds.
+  auto both = [&](long long id) {
+    auto all = store_->ListOpenCaseTimelines(1, std::nullopt);
+    auto it =
+        std::find_if(all.begin(), all.end(), [&](const auto& t) { return t.report_id == id; });
+    EXPECT_NE(it, all.end());
+    auto intake = store_->GetReportIntake(id);
+    auto one = web::CaseTimelineOf(
+        *store_->GetReport(id), store_->ListCaseEvents(id), store_->ListMessages(id),
+        intake ? std::optional<long long>(intake->registered_at) : std::nullopt);
+    EXPECT_EQ(one.last_letter_reply_by, it->last_letter_reply_by);
+    EXPECT_EQ(one.last_letter_sent_at, it->last_letter_sent_at);
+    EXPECT_EQ(one.registered_at, it->registered_at);
+    return *it;
+  };
+  Apply(a.id, letter("5;2027-02-01"), kT0 + 100);
+  EXPECT_EQ(both(a.id).last_letter_reply_by, *ParseIsoDate("2027-02-01"));
+  Apply(a.id, Event(CaseEventKind::kAction, "letter_to_other_party"), kT0 + 200);
+  EXPECT_EQ(both(a.id).last_letter_reply_by, std::nullopt)
+      << "the last letter was recorded as an action: the bureau's reply term counts";
+  Apply(a.id, letter("6;2027-03-01"), kT0 + 300);
+  auto t = both(a.id);
+  EXPECT_EQ(t.last_letter_sent_at, kT0 + 300);
+  EXPECT_EQ(t.last_letter_reply_by, *ParseIsoDate("2027-03-01"));
+  EXPECT_EQ(web::CaseTimesOf(t).reply_by, *ParseIsoDate("2027-03-01"));
+  EXPECT_EQ(t.registered_at, std::nullopt) << "from the public form";
+  EXPECT_EQ(web::CaseTimesOf(t).receipt_confirmed_at, kT0);
+
+  // A letter that arrived twelve days ago, registered now: receipt is confirmed now.
+  NewReport late = TestReport("per post", "GM0363", "GM0599", "",
+                              Contact{"Jan", "", "0612345678", "phone", "", ""});
+  late.wishes = {"advice"};
+  late.channel = "letter";
+  late.registered_by = handler_a_;
+  late.received_at = kT0 - 12 * 86'400;
+  auto registered = store_->AddReport(late, kT0 + 400);
+  t = both(registered.id);
+  EXPECT_EQ(t.reported_at, kT0 - 12 * 86'400);
+  EXPECT_EQ(t.registered_at, kT0 + 400);
+  EXPECT_EQ(web::CaseTimesOf(t).received_at, kT0 - 12 * 86'400) << "the terms count from receipt";
+  EXPECT_EQ(web::CaseTimesOf(t).receipt_confirmed_at, kT0 + 400) << "confirmed when registered";
 }
 
 TEST_F(WorklistStore, SearchFiltersInSql) {

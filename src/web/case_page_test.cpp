@@ -9,6 +9,7 @@
 #include "domain/handling.hpp"
 #include "domain/test_report.hpp"
 #include "web/case_labels.hpp"
+#include "web/case_view.hpp"
 #include "web/refusal_messages.hpp"
 #include "web/test_app.hpp"
 
@@ -114,6 +115,43 @@ TEST(CasePage, ShowsTheSummaryHistoryAndOnlyTheFormsARoleMayUse) {
   EXPECT_EQ(read_only.find("/stap\""), std::string::npos) << "intake reads, does not handle";
   EXPECT_NE(read_only.find("data-kind=\"note\""), std::string::npos);
   EXPECT_EQ(app.store.CountAudit("report.read"), 2) << "every showing is on the audit log";
+}
+
+TEST(CasePage, TheClosingFormTicksTheHandlingOfALetterSentFromTheLettersPage) {
+  TestApp test;
+  const AppContext& app = test.app();
+  ASSERT_TRUE(app.store.AddUser({"h@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
+  auto handler = app.store.FindUser("h@example.nl");
+  NewReport complaint = TestReport("Wat er gebeurde.");
+  complaint.wishes = {"letter"};
+  auto report = app.store.AddReport(complaint, app.now());
+  // What the letters page records when a letter is sent (letter_handlers.cpp), and advice given.
+  CaseChange letter;
+  letter.report_id = report.id;
+  letter.staff_user_id = handler->id;
+  letter.kind = CaseEventKind::kLetterSent;
+  letter.code = "letter_to_other_party";
+  letter.detail = "1;2027-02-01";
+  letter.expected_version = report.case_version;
+  ASSERT_TRUE(app.store.ApplyCaseChange(letter, app.now()));
+  CaseChange advice;
+  advice.report_id = report.id;
+  advice.staff_user_id = handler->id;
+  advice.kind = CaseEventKind::kAction;
+  advice.code = "information_advice";
+  advice.expected_version = app.store.GetReport(report.id)->case_version;
+  ASSERT_TRUE(app.store.ApplyCaseChange(advice, app.now()));
+
+  auto events = app.store.ListCaseEvents(report.id);
+  EXPECT_EQ(ActionsDone(events), (std::vector<ActionKind>{ActionKind::kLetterToOtherParty,
+                                                          ActionKind::kInformationAdvice}));
+  StaffSession as_handler{handler->id, "h@example.nl", StaffRole::kHandler, 1, ""};
+  http::Request request;
+  auto html = CasePage(app, request, as_handler, *app.store.GetReport(report.id), 200).body;
+  EXPECT_NE(html.find("value=\"intervention\" checked"), std::string::npos)
+      << "the letter sent is hoor en wederhoor: intervention is ticked for closing";
+  EXPECT_NE(html.find("value=\"advice\" checked"), std::string::npos);
+  EXPECT_EQ(html.find("value=\"registration_only\" checked"), std::string::npos);
 }
 
 }  // namespace

@@ -29,7 +29,9 @@ kainjow::mustache::list Deadlines(const AppContext& app, Lang lang, const Regist
                                   const std::vector<CaseEvent>& events,
                                   const std::vector<ThreadMessage>& messages) {
   // The same rule as the work lists: only a complaint (klacht) has deadlines.
-  CaseTimeline timeline = CaseTimelineOf(report, events, messages);
+  std::optional<long long> registered_at;
+  if (auto intake = app.store.GetReportIntake(report.id)) registered_at = intake->registered_at;
+  CaseTimeline timeline = CaseTimelineOf(report, events, messages, registered_at);
   kainjow::mustache::list rows;
   for (const Deadline& deadline :
        DeadlinesOf(timeline, DeadlineSettingsFor(app, report.bureau_id), app.now())) {

@@ -31,11 +31,13 @@ std::optional<long long> Latest(std::optional<long long> a, std::optional<long l
 }  // namespace
 
 CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,
-                            const std::vector<ThreadMessage>& messages) {
+                            const std::vector<ThreadMessage>& messages,
+                            std::optional<long long> registered_at) {
   CaseTimeline t;
   t.report_id = report.id;
   t.reference = report.reference;
   t.reported_at = report.reported_at;
+  t.registered_at = registered_at;
   t.channel = report.channel;
   t.is_complaint = report.is_complaint;
   t.step = report.step;
@@ -86,7 +88,7 @@ CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<Ca
 CaseTimes CaseTimesOf(const CaseTimeline& t) {
   CaseTimes times;
   times.received_at = t.reported_at;
-  times.receipt_confirmed_at = t.reported_at;
+  times.receipt_confirmed_at = std::max(t.reported_at, t.registered_at.value_or(t.reported_at));
   times.first_contact_at = Earliest(t.first_bureau_message_at, t.first_contact_at);
   times.last_missed_appointment_at = t.last_missed_appointment_at;
   times.no_shows = t.missed_appointments;

@@ -6,13 +6,15 @@
 //
 // Choices:
 // - Receipt is confirmed when the report is registered: the web form shows the confirmation on
-//   the spot, and staff confirm reports by phone, post or walk-in when they register them.
+//   the spot, and staff confirm reports by phone, post or walk-in when they register them, which
+//   may be days after the day of receipt (reported_at) that the terms count from.
 // - First contact: the bureau's first message in the follow-up thread, or the first contact
 //   event (either way round: the bureau reached the reporter, or the reporter got in touch).
 // - Heard from the reporter: their last message in the thread, or the last contact event
 //   "the reporter responded".
 // - A letter to the other party: a letter_sent event, or the action "letter to the other party";
-//   the last of them counts. Its reply: the last reply_received event.
+//   the last of them counts, with the reply date a letter_sent event gave. Its reply: the last
+//   reply_received event.
 // - Only a complaint (klacht) has a case and so deadlines (DeadlinesOf); a report for
 //   registration only has none.
 #include <vector>
@@ -22,9 +24,11 @@
 
 namespace meldpunt::web {
 
-// The timeline of one case, exactly as Store::ListOpenCaseTimelines reads it.
+// The timeline of one case, exactly as Store::ListOpenCaseTimelines reads it. registered_at:
+// Store::GetReportIntake's, for a report registered by staff.
 CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,
-                            const std::vector<ThreadMessage>& messages);
+                            const std::vector<ThreadMessage>& messages,
+                            std::optional<long long> registered_at = std::nullopt);
 
 CaseTimes CaseTimesOf(const CaseTimeline& timeline);
 CaseTimes CaseTimesOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,

@@ -16,6 +16,12 @@ bool IsCaseHandler(const StaffUser& user) {
 std::vector<ActionKind> ActionsDone(const std::vector<CaseEvent>& events) {
   std::vector<ActionKind> done;
   for (const auto& event : events) {
+    // A letter recorded on the letters page is the action "letter to the other party" (hoor en
+    // wederhoor), the same as one recorded with the action form: the deadlines count both.
+    if (event.kind == CaseEventKind::kLetterSent) {
+      done.push_back(ActionKind::kLetterToOtherParty);
+      continue;
+    }
     if (event.kind != CaseEventKind::kAction) continue;
     if (auto kind = ParseAction(event.code)) done.push_back(*kind);
   }

@@ -33,7 +33,8 @@ struct CaseFormError {
 // Staff who may handle cases: the people a case can be assigned to.
 bool IsCaseHandler(const StaffUser& user);
 
-// The actions done on a case, from its history, oldest first.
+// The actions done on a case, from its history, oldest first; a letter sent from the letters page
+// counts as the action "letter to the other party".
 std::vector<ActionKind> ActionsDone(const std::vector<CaseEvent>& events);
 
 // Sets `key` only when `value` is not empty: a template section {{#key}} shows for any string.

@@ -106,6 +106,8 @@ function readCase(html) {
     error: byId(html, 'case-error', ['div'])?.text,
     done: byId(html, 'case-done', ['div'])?.text,
     deadlines,
+    // The whole row of each deadline as read: what, due by the end of, state (and when met).
+    deadlineRows: Object.fromEntries(elements(html, 'tr', (a) => a['data-deadline']).map((r) => [r.attrs['data-deadline'], r.text])),
     history: elements(html, 'li', (a) => a.class === 'case-event').map((e) => ({ kind: e.attrs['data-kind'], code: e.attrs['data-code'], text: e.text })),
     messages: elements(html, 'li', (a) => a['data-author']).map((m) => ({ author: m.attrs['data-author'], text: m.text })),
     offered: (name) => inputs(html, name).map((a) => a.value),
@@ -337,15 +339,15 @@ describe('a week at the bureau', () => {
     return page;
   }
 
-  /** The letter form as the handler fills it in, with the suggested reply date. */
-  function letterFields(page, link, action) {
+  /** The letter form as the handler fills it in (the reply date suggested, unless given). */
+  function letterFields(page, link, action, replyBy = inputs(page.html, 'reply_by')[0].value) {
     return {
       ...hiddenFields(page.html, `${link}/brief`),
       other_party_name: 'Uitzendbureau Snelwerk B.V.',
       other_party_address: 'Stationsplein 4\n1012 AB Amsterdam',
       summary: 'Op de genoemde datum werd een kandidaat afgewezen met de opmerking dat een hoofddoek niet past bij de klanten van het bureau.',
       lang: 'nl',
-      reply_by: inputs(page.html, 'reply_by')[0].value,
+      reply_by: replyBy,
       signed_by: 'Anna de Wit',
       action,
     };
@@ -419,6 +421,9 @@ describe('a week at the bureau', () => {
     assert.match(page.registeredBy, new RegExp(email('coordinator').replace('.', '\\.')));
     assert.ok(!page.html.includes(letter.receipt.replace(/ /g, '')) && !page.html.includes(letter.receipt), 'the receipt code was shown once');
     assert.equal(page.deadlines.first_contact, 'due_soon', 'received twelve days ago: first contact is due within days');
+    // Receipt is confirmed when the letter is registered, today: late, and the record says so.
+    assert.equal(page.deadlines.receipt_confirmation, 'met');
+    assert.match(page.deadlineRows.receipt_confirmation, new RegExp(`^Ontvangst bevestigd ${day(-11)} Gedaan \\(${day(1)} 09:\\d\\d\\)$`));
 
     // The deadlines of the whole bureau: the letter, not yet assigned.
     const all = await deadlinesOf('coordinator');
@@ -486,14 +491,16 @@ describe('a week at the bureau', () => {
     page = await submit('anna', page, 'toestemming', { consent: 'given', text: 'Mondeling gegeven in het intakegesprek van dinsdag.' });
     assert.equal(page.consent, 'yes');
 
-    // Now the letter: a preview, which is a real PDF, and then recorded as sent.
+    // Now the letter: a preview, which is a real PDF, and then recorded as sent. The agency is
+    // asked to reply by Friday, sooner than the two weeks suggested.
     letters = await letterPage('anna', page.link);
+    assert.equal(inputs(letters.html, 'reply_by')[0].value, addDays(day(2), 14), 'the reply term is suggested');
     assert.equal(byId(letters.html, 'letter-refusal', ['div']), undefined, 'nothing stands in the way');
     assert.ok(byId(letters.html, 'no-letters', ['p']));
     const preview = await jars.anna.fetch(url(`${page.link}/brief`), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(letterFields(letters, page.link, 'preview')).toString(),
+      body: new URLSearchParams(letterFields(letters, page.link, 'preview', day(5))).toString(),
     });
     assert.equal(preview.status, 200);
     assert.equal(preview.headers.get('content-type'), 'application/pdf');
@@ -507,13 +514,14 @@ describe('a week at the bureau', () => {
     }
     assert.ok(!text.includes('Fatima') && !text.includes('fatima@example.nl'), 'the reporter is not in the letter');
 
-    const sent = await postForm(jars.anna, url(`${page.link}/brief`), letterFields(letters, page.link, 'send'));
+    const sent = await postForm(jars.anna, url(`${page.link}/brief`), letterFields(letters, page.link, 'send', day(5)));
     assert.equal(sent.status, 303, sent.html.slice(0, 1500));
     letters = await getForm(jars.anna, url(sent.location));
     assert.match(textOf(letters.html), /De brief is vastgelegd als verstuurd/);
     const [row] = tableRows(letters.html, 'letters').filter((r) => r.attrs['data-letter']);
     assert.equal(row.attrs['data-reply'], 'awaiting');
     assert.match(row.text, /Uitzendbureau Snelwerk B\.V\./);
+    assert.match(row.text, new RegExp(day(5)));
     reports.fatima.letter = row.attrs['data-letter'];
     const stored = await jars.anna.fetch(url(`${page.link}/brieven/${reports.fatima.letter}`));
     assert.equal(stored.status, 200);
@@ -523,6 +531,7 @@ describe('a week at the bureau', () => {
     assert.ok(squash(await pdfText(storedBytes)).includes(squash('Uitzendbureau Snelwerk B.V.')), 'the letter as it was sent');
     page = await open('anna', page.link);
     assert.equal(page.deadlines.other_party_reply, 'ok', 'the reply term of the letter runs');
+    assert.match(page.deadlineRows.other_party_reply, new RegExp(`^Reactie van de wederpartij ${day(5)} `), 'until the date the letter gave');
 
     // Bram's anonymous complaint about an incident: no letter, and the reason is given.
     page = await open('bram', (await list('bram', true)).get(reports.neighbour.reference).link);
@@ -588,8 +597,11 @@ describe('a week at the bureau', () => {
     page = await steps('anna', page, 'intake', 'approach_agreed', 'actions');
     page = await submit('anna', page, 'actie', { action: 'listening_ear', text: 'Lang telefoongesprek; de heer Jansen wil vooral gehoord worden.' });
 
-    // Fatima's case: the letter is out, the handling is under way.
+    // Fatima's case: the letter is out, the reply is due on Friday, the handling is under way.
+    assert.deepEqual((await deadlinesOf('anna')).rows.map((r) => [r.reference, r.kind, r.state]),
+      [[reports.fatima.reference, 'other_party_reply', 'due_soon']]);
     page = await open('anna', reports.fatima.link);
+    assert.equal(page.deadlines.other_party_reply, 'due_soon');
     page = await steps('anna', page, 'actions');
     page = await submit('anna', page, 'actie', { action: 'information_advice', text: 'Uitgelegd welke rechten zij heeft bij een uitzendbureau.' });
   });
@@ -601,9 +613,15 @@ describe('a week at the bureau', () => {
     const overdue = await deadlinesOf('bram');
     assert.deepEqual(overdue.rows.map((r) => [r.reference, r.kind, r.state]), [[reports.letter.reference, 'first_contact', 'overdue']]);
     assert.equal(overdue.overdue, 1);
+    // The coordinator sees it in Bram's group, and Anna's letter whose reply is due tomorrow.
     const all = await deadlinesOf('coordinator');
-    const bramId = selectOptions((await open('coordinator', reports.letter.link)).html, 'handler').find((o) => o.text === email('bram')).value;
-    assert.deepEqual(all.rows.map((r) => [r.group, r.reference, r.state]), [[bramId, reports.letter.reference, 'overdue']]);
+    const handlers = selectOptions((await open('coordinator', reports.letter.link)).html, 'handler');
+    const idOf = (who) => handlers.find((o) => o.text === email(who)).value;
+    assert.deepEqual(all.rows.map((r) => [r.group, r.reference, r.kind, r.state]).sort(), [
+      [idOf('anna'), reports.fatima.reference, 'other_party_reply', 'due_soon'],
+      [idOf('bram'), reports.letter.reference, 'first_contact', 'overdue'],
+    ]);
+    assert.deepEqual([all.overdue, all.dueSoon], [1, 1]);
 
     let page = await open('bram', (await list('bram', true)).get(reports.letter.reference).link);
     assert.equal(page.deadlines.first_contact, 'overdue');
@@ -697,6 +715,9 @@ describe('a week at the bureau', () => {
     await close('bram', 'letter', ['advice'], 'resolved');
     await close('bram', 'neighbour', ['advice', 'listening_ear'], 'partly_resolved');
     await close('bram', 'desk', ['complaint_procedure'], 'unknown');
+    // The closing form ticks what was done on Fatima's case: the letter and the advice.
+    const fatima = await open('anna', reports.fatima.link);
+    assert.deepEqual(inputs(fatima.html, 'handlings').filter((a) => 'checked' in a).map((a) => a.value).sort(), ['advice', 'intervention']);
     await close('anna', 'fatima', ['intervention', 'advice'], 'resolved');
     await close('anna', 'email', ['listening_ear'], 'resolved');
     await close('anna', 'app', ['own_initiative'], 'partly_resolved');
