@@ -190,7 +190,7 @@ describe('a week at the bureau', () => {
   /** Move the server's clock to a Dutch time on day n of the week (1 = Monday); only forward. */
   async function clockTo(n, hour = 9, minute = 0) {
     const target = dutchTimeOf(day(n), hour, minute);
-    assert.ok(target > serverNow(server?.url ?? 'http://127.0.0.1:1'), 'the clock only moves forward');
+    assert.ok(target > serverNow(server.url), 'the clock only moves forward');
     // Written whole and then renamed: the server never reads a half-written file.
     const tmp = `${clockFile}.tmp`;
     await writeFile(tmp, String(Math.round(target - Date.now() / 1000)));
@@ -418,7 +418,7 @@ describe('a week at the bureau', () => {
     // The letter: channel, who registered it, and the receipt code is not on the case page.
     let page = await open('coordinator', letter.link);
     assert.equal(page.channel, 'letter');
-    assert.match(page.registeredBy, new RegExp(email('coordinator').replace('.', '\\.')));
+    assert.ok(page.registeredBy.startsWith(`${email('coordinator')}, `), page.registeredBy);
     assert.ok(!page.html.includes(letter.receipt.replace(/ /g, '')) && !page.html.includes(letter.receipt), 'the receipt code was shown once');
     assert.equal(page.deadlines.first_contact, 'due_soon', 'received twelve days ago: first contact is due within days');
     // Receipt is confirmed when the letter is registered, today: late, and the record says so.
