@@ -58,6 +58,7 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"case.note", N_("Wrote a note")},
     {"case.assign", N_("Assigned a case")},
     {"mass.add", N_("Added a mass-report event")},
+    {"figures.read", N_("Viewed a municipal report")},
     {"mass.read", N_("Viewed a mass-report event")},
     {"mass.link", N_("Linked reports to an event")},
     {"mass.unlink", N_("Unlinked reports from an event")},
