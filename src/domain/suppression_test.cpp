@@ -54,7 +54,9 @@ void ExpectNothingRecomputable(const std::vector<long long>& values,
   auto states = SuppressCells(values, lines, threshold);
   auto bounds = ReaderBounds(values, states, lines, threshold);
   for (size_t i = 0; i < values.size(); ++i) {
-    if (values[i] < threshold) EXPECT_NE(states[i], CellState::kShown) << "cell " << i;
+    if (values[i] < threshold) {
+      EXPECT_NE(states[i], CellState::kShown) << "cell " << i;
+    }
     if (states[i] == CellState::kShown || values[i] == 0) continue;
     EXPECT_LT(bounds[i].first, bounds[i].second)
         << "cell " << i << " (" << values[i] << ") can be worked out";
@@ -157,8 +159,12 @@ TEST(Suppression, MunicipalReportTablesAreSuppressedPerYear) {
   EXPECT_FALSE(summary.total.change_shown());
   for (const auto& table : report.tables) {
     for (const auto& row : table.rows) {
-      if (row.cell.current < 5) EXPECT_NE(row.cell.current_state, CellState::kShown);
-      if (row.cell.previous < 5) EXPECT_NE(row.cell.previous_state, CellState::kShown);
+      if (row.cell.current < 5) {
+        EXPECT_NE(row.cell.current_state, CellState::kShown);
+      }
+      if (row.cell.previous < 5) {
+        EXPECT_NE(row.cell.previous_state, CellState::kShown);
+      }
     }
   }
 }

@@ -58,7 +58,6 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"case.note", N_("Wrote a note")},
     {"case.assign", N_("Assigned a case")},
     {"mass.add", N_("Added a mass-report event")},
-    {"figures.read", N_("Viewed a municipal report")},
     {"mass.read", N_("Viewed a mass-report event")},
     {"mass.link", N_("Linked reports to an event")},
     {"mass.unlink", N_("Unlinked reports from an event")},
@@ -77,6 +76,7 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"code_list.retire", N_("Retired a code")},
     {"audit.read", N_("Viewed the audit log")},
     {"audit.export", N_("Exported the audit log")},
+    {"figures.read", N_("Viewed a municipal report")},
 }};
 
 constexpr bool LabelsFollowActions() {
