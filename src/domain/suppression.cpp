@@ -17,19 +17,22 @@ std::vector<CellState> SuppressCells(const std::vector<long long>& values,
     changed = false;
     for (const auto& line : lines) {
       if (states[line.total] != CellState::kShown) continue;
-      bool hidden = false;
-      long long suppressed = 0;
+      long long below = 0, hidden = 0;
       std::optional<size_t> smallest;
       for (size_t cell : line.cells) {
-        if (states[cell] == CellState::kBelowThreshold) suppressed++;
-        if (states[cell] == CellState::kHidden) hidden = true;
+        if (states[cell] == CellState::kBelowThreshold) below++;
+        if (states[cell] == CellState::kHidden) hidden++;
         if (states[cell] == CellState::kShown && (!smallest || values[cell] < values[*smallest]))
           smallest = cell;
       }
-      if (suppressed == 0 || hidden) continue;
+      // A lone suppressed cell is the total minus the rest; "< 5" cells alone can be pinned
+      // by their sum. Either needs a (further) hidden cell.
+      bool lone = below + hidden == 1;
+      bool only_small = below > 0 && hidden == 0;
+      if (!lone && !only_small) continue;
       if (smallest) {
         states[*smallest] = CellState::kHidden;
-      } else if (values[line.total] > (threshold - 1) * (suppressed - 1)) {
+      } else if (hidden > 0 || values[line.total] > (threshold - 1) * (below - 1)) {
         // Only "< 5" cells: the total would tell that some of them are above zero.
         states[line.total] = CellState::kHidden;
       } else {

@@ -5,8 +5,8 @@
 //
 // The rule (docs/design.md, "Small numbers"): a line is a total with the cells that add up to it.
 // 1. Primary: every cell under the threshold, zero included, is kBelowThreshold.
-// 2. Complementary: in every line whose total is shown and that has a suppressed cell, unless the
-//    line already holds a kHidden cell, also hide its smallest shown cell (kHidden). With no shown
+// 2. Complementary: in every line whose total is shown and that has exactly one suppressed cell,
+//    or "< 5" cells but no kHidden cell, also hide its smallest shown cell (kHidden). With no shown
 //    cell left, hide the total instead, unless it is so small that it says nothing more than
 //    "< 5" does about any of them (total <= (threshold - 1) * (suppressed cells - 1)).
 // 3. A number that appears in several places (same key) has one state everywhere; steps 2-3 repeat

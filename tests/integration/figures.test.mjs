@@ -54,7 +54,8 @@ function expectedTables() {
       for (const g of r.grounds) add(`${pop}-ground`, g, slot);
       add(`${pop}-domain`, r.domain, slot);
       add(`${pop}-nature`, r.nature, slot);
-      add(`${pop}-handling`, 'open', slot);
+      // validReport asks for registration only: such a report is closed at once with that handling.
+      add(`${pop}-handling`, 'registration_only', slot);
     }
   }
   return tables;
@@ -80,8 +81,7 @@ function pageTables(html) {
 
 /** The CSV's lines: key -> code -> { current, previous, change }. */
 function csvTables(text) {
-  assert.ok(text.startsWith('\uFEFF'), 'the CSV starts with a byte order mark');
-  const lines = text.slice(1).trim().split('\r\n').map((l) => [...l.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replaceAll('""', '"')));
+  const lines = text.trim().split('\r\n').map((l) => [...l.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replaceAll('""', '"')));
   const [header, ...body] = lines;
   assert.deepEqual(header.slice(4, 6), [String(Y), String(P)]);
   const result = {};
@@ -97,7 +97,9 @@ function csvTables(text) {
 const signed = (n) => (n > 0 ? `+${n}` : String(n));
 
 /** Every cell of `shown` matches the expected counts: exactly, or suppressed when `suppressed`. */
-function compare(shown, expected, { suppressed }) {
+function compare(shown, expected, { suppressed, csv = false }) {
+  // The CSV writer puts ' before a cell starting with + or - (no formulas in spreadsheets).
+  const change = (n) => (csv && n !== 0 ? `'${signed(n)}` : signed(n));
   for (const key of TABLE_KEYS) {
     const table = shown[key];
     assert.ok(table, `table ${key}`);
@@ -106,7 +108,7 @@ function compare(shown, expected, { suppressed }) {
       const [cur, prev] = expected[key]?.[code] ?? [0, 0];
       const where = `${key} ${code}`;
       if (!suppressed) {
-        assert.deepEqual(cell, { current: String(cur), previous: String(prev), change: signed(cur - prev) }, where);
+        assert.deepEqual(cell, { current: String(cur), previous: String(prev), change: change(cur - prev) }, where);
         continue;
       }
       for (const [text, value] of [[cell.current, cur], [cell.previous, prev]]) {
@@ -114,7 +116,7 @@ function compare(shown, expected, { suppressed }) {
         else assert.ok(text === String(value) || text === 'x', `${where}: ${text} for ${value}`);
       }
       const bothShown = /^\d+$/.test(cell.current) && /^\d+$/.test(cell.previous);
-      assert.equal(cell.change, bothShown ? signed(cur - prev) : '', `${where}: change`);
+      assert.equal(cell.change, bothShown ? change(cur - prev) : '', `${where}: change`);
     }
     // Every code of the expected table has a row.
     for (const code of Object.keys(expected[key] ?? {})) assert.ok(table[code], `${key} has row ${code}`);
@@ -211,8 +213,10 @@ describe('the municipal yearly report', () => {
     const res = await staff.fetch(`${server.url}/medewerkers/cijfers/gemeente.csv?gemeente=${M}&jaar=${Y}`);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type'), /^text\/csv/);
-    const shown = csvTables(await res.text());
-    compare(shown, expectedTables(), { suppressed: true });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a byte order mark');
+    const shown = csvTables(bytes.subarray(3).toString('utf8'));
+    compare(shown, expectedTables(), { suppressed: true, csv: true });
     assertNoBackCalculation(shown);
     // 2 non-residents this year: "< 5", and the residents' 7 hidden with it.
     assert.equal(shown['incident-summary'].non_residents.current, '< 5');
