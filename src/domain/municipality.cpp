@@ -72,4 +72,14 @@ const Municipality* MunicipalityRegistry::Successor(std::string_view code) const
   return m;
 }
 
+std::vector<std::string> MunicipalityRegistry::CodesRollingUpInto(std::string_view code) const {
+  std::vector<std::string> codes;
+  for (const auto& m : all_) {
+    const Municipality* today = Successor(m.code);
+    if (today && today->code == code) codes.push_back(m.code);
+  }
+  if (codes.empty()) codes.emplace_back(code);
+  return codes;
+}
+
 }  // namespace meldpunt

@@ -32,6 +32,9 @@ class MunicipalityRegistry {
   const Municipality* Find(std::string_view code) const;
   // The municipality a code stands for today: itself, or the end of its chain of mergers.
   const Municipality* Successor(std::string_view code) const;
+  // Every code whose Successor is `code`: itself and its merged predecessors (for the figures,
+  // which count a merged municipality's reports for today's one).
+  std::vector<std::string> CodesRollingUpInto(std::string_view code) const;
   // Current municipalities sorted by name, as shown to reporters.
   std::span<const Municipality> Current() const { return current_; }
   size_t size() const { return all_.size(); }

@@ -35,6 +35,8 @@ class SociStore final : public Store {
   long long CountReports() override;
   std::vector<MunicipalityCount> CountByMunicipality(
       int year, MassReports mass = MassReports::kIncluded) override;
+  std::vector<ReportFacts> ListReportFacts(int from_year, int to_year,
+                                           const std::vector<std::string>& municipalities) override;
   std::vector<RegisteredReport> ListBureauReports(long long bureau_id, int limit,
                                                   int offset) override;
   long long CountBureauReports(long long bureau_id) override;

@@ -12,6 +12,7 @@
 #include "domain/case_protocol.hpp"
 #include "domain/code_lists.hpp"
 #include "domain/correction.hpp"
+#include "domain/figures.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/login_throttle.hpp"
 #include "domain/reference.hpp"
@@ -284,6 +285,8 @@ struct MassEventCount {
 // Whether figures count the reports linked to mass events.
 enum class MassReports { kIncluded, kExcluded };
 
+inline constexpr size_t kMaxFactsMunicipalities = 1000;
+
 struct MunicipalityCount {
   std::string code;  // CBS code or a special value (none / unknown)
   long long incident = 0;
@@ -485,6 +488,12 @@ class Store {
   // with kExcluded, reports linked to a mass event are left out.
   virtual std::vector<MunicipalityCount> CountByMunicipality(
       int year, MassReports mass = MassReports::kIncluded) = 0;
+  // Figures (soci_report_facts.cpp): the classification of every report reported in
+  // [from_year, to_year] whose incident or residence municipality is one of `municipalities`
+  // (codes as stored: pass merged predecessors too), oldest first. Reads only clear columns and
+  // decrypts nothing. At most kMaxFactsMunicipalities codes; others throw StoreError.
+  virtual std::vector<ReportFacts> ListReportFacts(
+      int from_year, int to_year, const std::vector<std::string>& municipalities) = 0;
 
   // Mass-report events (massameldingen; soci_mass_*.cpp). Returns nullopt when the bureau has an
   // event of that name already.

@@ -7,8 +7,9 @@
 #include "web/code_list_handlers.hpp"
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
-#include "web/mass_handlers.hpp"
 #include "web/letter_routes.hpp"
+#include "web/mass_handlers.hpp"
+#include "web/municipal_figures_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_audit_handlers.hpp"
@@ -16,14 +17,14 @@
 #include "web/staff_deadline_handlers.hpp"
 #include "web/staff_evidence.hpp"
 #include "web/staff_handlers.hpp"
-#include "web/staff_login_handlers.hpp"
 #include "web/staff_intake_handlers.hpp"
+#include "web/staff_login_handlers.hpp"
 #include "web/staff_privacy_handlers.hpp"
 #include "web/staff_report_handlers.hpp"
-#include "web/staff_session_handlers.hpp"
-#include "web/staff_user_handlers.hpp"
 #include "web/staff_search_handlers.hpp"
+#include "web/staff_session_handlers.hpp"
 #include "web/staff_settings_handlers.hpp"
+#include "web/staff_user_handlers.hpp"
 
 namespace meldpunt::web {
 
@@ -79,6 +80,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
              bind(StaffUserResetSecondFactor));
   router.Add(Method::kGet, "/medewerkers/meldingen", bind(StaffReportsPage));
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
+  router.Add(Method::kGet, "/medewerkers/cijfers/gemeente", bind(MunicipalFiguresPage));
+  router.Add(Method::kGet, "/medewerkers/cijfers/gemeente.csv", bind(MunicipalFiguresCsv));
   router.Add(Method::kGet, kEvidencePath, bind(StaffEvidenceDownload));
   // One report: /medewerkers/meldingen/{id}, POST …/{id}/bericht, and the case forms.
   router.Add(Method::kGet, "/medewerkers/meldingen/{id}", bind(StaffReportPage));

@@ -76,6 +76,7 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"code_list.retire", N_("Retired a code")},
     {"audit.read", N_("Viewed the audit log")},
     {"audit.export", N_("Exported the audit log")},
+    {"figures.read", N_("Viewed a municipal report")},
 }};
 
 constexpr bool LabelsFollowActions() {

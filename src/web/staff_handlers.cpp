@@ -183,6 +183,10 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
     TemplateData row;
     row.set("code", count.code);
     row.set("name", name);
+    // A current municipality links to its municipal report.
+    const Municipality* municipality = app.municipalities.Find(count.code);
+    row.set("municipal", Bool(municipality && municipality->current()));
+    row.set("year", std::to_string(year));
     row.set("incident", std::to_string(count.incident));
     row.set("residence", std::to_string(count.residence));
     total_incident += count.incident;

@@ -1,0 +1,42 @@
+#pragma once
+// Small-number suppression (kleine aantallen) for figures that leave the bureau: counts under a
+// threshold show as "< 5", and complementary cells are hidden so that no such count can be worked
+// out from the totals. Staff views inside the bureau skip this and show exact numbers.
+//
+// The rule (docs/design.md, "Small numbers"): a line is a total with the cells that add up to it.
+// 1. Primary: every cell under the threshold, zero included, is kBelowThreshold.
+// 2. Complementary: in every line whose total is shown and that has exactly one suppressed cell,
+//    or "< 5" cells but no kHidden cell, also hide its smallest shown cell (kHidden). With no shown
+//    cell left, hide the total instead, unless it is so small that it says nothing more than
+//    "< 5" does about any of them (total <= (threshold - 1) * (suppressed cells - 1)).
+// 3. A number that appears in several places (same key) has one state everywhere; steps 2-3 repeat
+//    until nothing changes.
+// Since a hidden cell is at least the threshold, the sum that a reader can work out for a line's
+// suppressed cells always leaves each "< 5" open (except when they are all zero, which says
+// nothing about a person).
+#include <string>
+#include <vector>
+
+#include "domain/figures.hpp"
+
+namespace meldpunt {
+
+inline constexpr long long kDefaultSuppressionThreshold = 5;
+
+// A total and the cells that add up to it, by index into the values.
+struct SuppressionLine {
+  size_t total = 0;
+  std::vector<size_t> cells;
+};
+
+// The states of `values` under the rule above.
+std::vector<CellState> SuppressCells(const std::vector<long long>& values,
+                                     const std::vector<SuppressionLine>& lines,
+                                     long long threshold);
+
+// Applies the rule to a municipal report, separately to this year's and the previous year's
+// numbers. Every table is a line (also those where a report counts in several rows: a reader
+// could assume one code per report), and so are the two summaries.
+void SuppressReport(MunicipalReport& report, long long threshold = kDefaultSuppressionThreshold);
+
+}  // namespace meldpunt

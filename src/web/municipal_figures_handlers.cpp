@@ -1,0 +1,155 @@
+#include "web/municipal_figures_handlers.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "domain/date.hpp"
+#include "domain/suppression.hpp"
+#include "web/mass_figures.hpp"
+#include "web/municipal_report_view.hpp"
+#include "web/pages.hpp"
+#include "web/staff_access.hpp"
+#include "web/staff_handlers.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+struct ReportRequest {
+  std::optional<StaffSession> staff;
+  std::optional<http::Response> refusal;
+  MunicipalReport report;
+  bool suppressed = false;
+};
+
+std::optional<int> ParseYearParam(const std::string& text) {
+  int year = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc{} || end != text.data() + text.size() || year < 1901 || year > 9999)
+    return std::nullopt;
+  return year;
+}
+
+// Checks who asks for which municipality, reads the facts and computes the report. A municipality
+// viewer gets their own municipality only, always suppressed (their figures leave the bureau);
+// other staff get the municipalities of their bureau's working area (all, without a bureau).
+ReportRequest Prepare(const AppContext& app, const http::Request& request, bool leaves_bureau,
+                      const char* output) {
+  ReportRequest result;
+  auto access = RequireStaff(app, request, Permission::kViewFigures);
+  if (!access.staff) {
+    result.refusal = *access.refusal;
+    return result;
+  }
+  const StaffSession& staff = *access.staff;
+  std::string code(request.QueryParam("gemeente"));
+  const Municipality* municipality = app.municipalities.Find(code);
+  int this_year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
+  auto year = ParseYearParam(std::string(request.QueryParam("jaar")));
+  if (!municipality || !municipality->current() || !year || *year > this_year) {
+    result.refusal = ErrorPage(app, 404, &request);
+    return result;
+  }
+  bool viewer = staff.role == StaffRole::kMunicipalityViewer;
+  bool allowed = viewer ? code == staff.municipality : true;
+  if (!viewer && staff.bureau_id) {
+    // The bureau whose working area holds the municipality; reports from outside every working
+    // area go to the first bureau (see Store::AddBureau), so it holds those municipalities.
+    auto bureaus = app.store.ListBureaus();
+    std::optional<long long> holder;
+    for (const auto& bureau : bureaus) {
+      if (!holder) holder = bureau.id;  // by id: the first bureau
+      if (std::find(bureau.municipalities.begin(), bureau.municipalities.end(), code) !=
+          bureau.municipalities.end()) {
+        holder = bureau.id;
+        break;
+      }
+    }
+    allowed = holder == staff.bureau_id;
+  }
+  if (!allowed) {
+    app.store.Audit(AuditEntry::ForBureau(staff.user_id, "access.denied", staff.bureau_id,
+                                          "figures of " + code),
+                    app.now());
+    result.refusal = ErrorPage(app, viewer ? 403 : 404, &request);
+    return result;
+  }
+  FiguresQuery query;
+  query.municipality = code;
+  query.year = *year;
+  query.by = request.QueryParam("jaar_van") == "incident" ? FiguresYear::kIncident
+                                                          : FiguresYear::kReported;
+  query.with_mass = MassChoiceOf(request) == MassReports::kIncluded;
+  // An incident of a year may be reported any year after it.
+  int to_year = query.by == FiguresYear::kIncident ? this_year : *year;
+  auto facts =
+      app.store.ListReportFacts(*year - 1, to_year, app.municipalities.CodesRollingUpInto(code));
+  result.report = ComputeMunicipalReport(facts, query, app.municipalities);
+  result.suppressed = viewer || leaves_bureau;
+  if (result.suppressed) SuppressReport(result.report, kDefaultSuppressionThreshold);
+  app.store.Audit(
+      AuditEntry::ForBureau(staff.user_id, "figures.read", staff.bureau_id,
+                            std::string(output) + " " + code + " " + std::to_string(*year) +
+                                (query.with_mass ? "" : " without mass") +
+                                (query.by == FiguresYear::kIncident ? " by incident" : "") +
+                                (result.suppressed ? " suppressed" : " exact")),
+      app.now());
+  result.staff = staff;
+  return result;
+}
+
+std::string QueryOf(const MunicipalReport& report, int year) {
+  return "gemeente=" + report.query.municipality + "&jaar=" + std::to_string(year) +
+         (report.query.with_mass ? "" : "&massa=zonder") +
+         (report.query.by == FiguresYear::kIncident ? "&jaar_van=incident" : "");
+}
+
+}  // namespace
+
+http::Response MunicipalFiguresPage(const AppContext& app, const http::Request& request) {
+  auto prepared = Prepare(app, request, false, "html");
+  if (!prepared.staff) return *prepared.refusal;
+  const auto& report = prepared.report;
+  Lang lang = LangOf(request);
+  int year = report.query.year;
+  int this_year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
+  TemplateData data = MunicipalReportData(app, lang, report, kDefaultSuppressionThreshold);
+  data.set("code", report.query.municipality);
+  data.set("name", report.municipality_name);
+  data.set("year", std::to_string(year));
+  data.set("previous_year", std::to_string(year - 1));
+  data.set("query", QueryOf(report, year));
+  data.set("previous_query", QueryOf(report, year - 1));
+  data.set("has_next", Bool(year < this_year));
+  data.set("next_query", QueryOf(report, year + 1));
+  data.set("with_mass", Bool(report.query.with_mass));
+  data.set("without_mass", Bool(!report.query.with_mass));
+  data.set("by_incident", Bool(report.query.by == FiguresYear::kIncident));
+  data.set("by_reported", Bool(report.query.by == FiguresYear::kReported));
+  data.set("mass_current", std::to_string(report.mass_current));
+  data.set("has_mass", Bool(report.query.with_mass && !prepared.suppressed &&
+                            (report.mass_current > 0 || report.mass_previous > 0)));
+  data.set("mass_previous", std::to_string(report.mass_previous));
+  data.set("suppressed", Bool(prepared.suppressed));
+  data.set("threshold", std::to_string(kDefaultSuppressionThreshold));
+  http::Response cookies;
+  Page page = StaffPage(app, request, cookies, *prepared.staff, "staff_municipal_figures",
+                        N_("Municipal report"), std::move(data));
+  return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
+}
+
+http::Response MunicipalFiguresCsv(const AppContext& app, const http::Request& request) {
+  // A CSV leaves the bureau: always suppressed.
+  auto prepared = Prepare(app, request, true, "csv");
+  if (!prepared.staff) return *prepared.refusal;
+  const auto& report = prepared.report;
+  http::Response response{
+      200, {}, MunicipalReportCsv(app, LangOf(request), report, kDefaultSuppressionThreshold)};
+  response.Set("Content-Type", "text/csv; charset=utf-8");
+  response.Set("Content-Disposition", "attachment; filename=\"cijfers-" +
+                                          report.query.municipality + "-" +
+                                          std::to_string(report.query.year) + ".csv\"");
+  response.Set("X-Content-Type-Options", "nosniff");
+  return response;
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,12 @@
+#pragma once
+// The municipal yearly report (gemeentelijke jaarrapportage) for staff and municipality viewers:
+// GET /medewerkers/cijfers/gemeente (HTML) and /medewerkers/cijfers/gemeente.csv.
+#include "http/message.hpp"
+#include "web/app.hpp"
+
+namespace meldpunt::web {
+
+http::Response MunicipalFiguresPage(const AppContext& app, const http::Request& request);
+http::Response MunicipalFiguresCsv(const AppContext& app, const http::Request& request);
+
+}  // namespace meldpunt::web

@@ -1,0 +1,125 @@
+#include "web/municipal_report_view.hpp"
+
+#include "web/case_labels.hpp"
+#include "web/csv.hpp"
+#include "web/pages.hpp"
+#include "web/report_options.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+const char* PopulationTitle(std::string_view population) {
+  return population == kPopulationIncident ? N_("Reports about incidents in the municipality")
+                                           : N_("Reports by residents of the municipality");
+}
+
+const char* DimensionTitle(std::string_view dimension) {
+  if (dimension == "ground") return N_("by ground");
+  if (dimension == "domain") return N_("by domain");
+  if (dimension == "nature") return N_("by nature");
+  if (dimension == "handling") return N_("by handling");
+  return N_("overview");
+}
+
+std::string RowLabel(const AppContext& app, Lang lang, const FigureTable& table,
+                     const std::string& code) {
+  const auto& t = app.translator;
+  if (table.dimension == "ground") return LabelOf(app, lang, GroundLabels(), code);
+  if (table.dimension == "domain") return LabelOf(app, lang, DomainLabels(), code);
+  if (table.dimension == "nature") return LabelOf(app, lang, NatureLabels(), code);
+  if (table.dimension == "handling") {
+    if (code == kHandlingOpen) return t.Get(lang, N_("Not closed yet"));
+    return LabelOf(app, lang, HandlingLabels(), code);
+  }
+  if (code == kRowResidents) return t.Get(lang, N_("Reporter lives in the municipality"));
+  if (code == kRowNonResidents) return t.Get(lang, N_("Reporter lives elsewhere or unknown"));
+  if (code == kRowIncidentHere) return t.Get(lang, N_("Incident in the municipality"));
+  if (code == kRowIncidentElsewhere) return t.Get(lang, N_("Incident elsewhere or online"));
+  return code;
+}
+
+TemplateData CellData(const FigureCell& cell, long long threshold) {
+  TemplateData data;
+  data.set("current", CellText(cell, true, threshold));
+  data.set("previous", CellText(cell, false, threshold));
+  data.set("change", ChangeText(cell));
+  data.set("current_hidden", Bool(cell.current_state == CellState::kHidden));
+  data.set("previous_hidden", Bool(cell.previous_state == CellState::kHidden));
+  return data;
+}
+
+std::string Caption(const AppContext& app, Lang lang, const FigureTable& table) {
+  return app.translator.Get(lang, PopulationTitle(table.population)) + ", " +
+         app.translator.Get(lang, DimensionTitle(table.dimension));
+}
+
+}  // namespace
+
+std::string CellText(const FigureCell& cell, bool current, long long threshold) {
+  switch (current ? cell.current_state : cell.previous_state) {
+    case CellState::kBelowThreshold:
+      return "< " + std::to_string(threshold);
+    case CellState::kHidden:
+      return std::string(kHiddenCellText);
+    case CellState::kShown:
+      break;
+  }
+  return std::to_string(current ? cell.current : cell.previous);
+}
+
+std::string ChangeText(const FigureCell& cell) {
+  if (!cell.change_shown()) return "";
+  long long change = cell.change();
+  return change > 0 ? "+" + std::to_string(change) : std::to_string(change);
+}
+
+TemplateData MunicipalReportData(const AppContext& app, Lang lang, const MunicipalReport& report,
+                                 long long threshold) {
+  kainjow::mustache::list tables;
+  for (size_t i = 0; i < report.tables.size(); ++i) {
+    const auto& table = report.tables[i];
+    TemplateData item;
+    item.set("id", table.population + "-" + table.dimension);
+    item.set("caption", Caption(app, lang, table));
+    item.set("first_of_population",
+             Bool(i == 0 || report.tables[i - 1].population != table.population));
+    item.set("population_title", app.translator.Get(lang, PopulationTitle(table.population)));
+    item.set("population", table.population);
+    kainjow::mustache::list rows;
+    for (const auto& row : table.rows) {
+      TemplateData r = CellData(row.cell, threshold);
+      r.set("code", row.code);
+      r.set("label", RowLabel(app, lang, table, row.code));
+      rows.push_back(r);
+    }
+    item.set("rows", rows);
+    item.set("total", CellData(table.total, threshold));
+    tables.push_back(item);
+  }
+  TemplateData data;
+  data.set("tables", tables);
+  return data;
+}
+
+std::string MunicipalReportCsv(const AppContext& app, Lang lang, const MunicipalReport& report,
+                               long long threshold) {
+  const auto& t = app.translator;
+  int year = report.query.year;
+  std::string csv(kUtf8Bom);
+  csv += CsvRow({t.Get(lang, N_("Municipality")), t.Get(lang, N_("Table")), t.Get(lang, N_("Code")),
+                 t.Get(lang, N_("Row")), std::to_string(year), std::to_string(year - 1),
+                 t.Get(lang, N_("Change"))});
+  for (const auto& table : report.tables) {
+    std::string name = table.population + "." + table.dimension;
+    auto line = [&](const std::string& code, const std::string& label, const FigureCell& cell) {
+      csv += CsvRow({report.query.municipality, name, code, label, CellText(cell, true, threshold),
+                     CellText(cell, false, threshold), ChangeText(cell)});
+    };
+    for (const auto& row : table.rows)
+      line(row.code, RowLabel(app, lang, table, row.code), row.cell);
+    line(std::string(kRowTotal), t.Get(lang, N_("Total (each report once)")), table.total);
+  }
+  return csv;
+}
+
+}  // namespace meldpunt::web
