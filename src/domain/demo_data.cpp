@@ -229,8 +229,9 @@ DemoGenerator::DemoGenerator(const MunicipalityRegistry& municipalities, DemoSet
 }
 
 std::string DemoGenerator::PickMunicipality(long long reported_at) {
-  const std::string& code = codes_[random_.Weighted(code_weights_)];
-  // Before a merger took effect, reports name the old municipality: half of the reports of a
+  size_t picked = random_.Weighted(code_weights_);
+  const std::string& code = codes_[picked];
+  // Before a merger took effect, reports name the old municipality: part of the reports of a
   // successor go to one of the municipalities merged into it, so roll-up can be tested.
   auto merged = merged_into_.find(code);
   if (merged == merged_into_.end()) return code;
@@ -239,7 +240,9 @@ std::string DemoGenerator::PickMunicipality(long long reported_at) {
   for (const auto* m : merged->second) {
     if (date <= m->valid_to) before.push_back(m);
   }
-  if (before.empty() || !random_.Chance(500)) return code;
+  // A large city absorbed small places (Weesp into Amsterdam): few of its reports were theirs.
+  int share = code_weights_[picked] > kOtherMunicipalityWeight ? 50 : 500;
+  if (before.empty() || !random_.Chance(share)) return code;
   return before[random_.Below(before.size())]->code;
 }
 
