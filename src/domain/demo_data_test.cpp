@@ -46,19 +46,19 @@ std::vector<DemoReport> Generate(const DemoSettings& settings) {
 // Everything a report's figures and its stored text depend on, as one line.
 std::string Facts(const DemoReport& d) {
   const NewReport& r = d.report;
-  std::string line = std::to_string(*r.received_at) + "|" + FormatIncidentDate(r.incident_date) +
-                     "|" + r.incident_municipality + "|" + r.residence_municipality + "|" +
-                     r.nature + "|" + r.domain + "|" + r.scope + "|" + r.channel + "|" +
-                     r.reporter_role + "|" + (r.anonymous ? "a" : "n") + "|" + r.description + "|" +
-                     (d.mass ? "m" : "") + "|";
-  for (const auto& g : r.grounds) line += g + ",";
-  for (const auto& w : r.wishes) line += w + ",";
-  if (r.contact) line += r.contact->name + r.contact->email + r.contact->phone;
+  std::ostringstream line;
+  line << *r.received_at << '|' << FormatIncidentDate(r.incident_date) << '|'
+       << r.incident_municipality << '|' << r.residence_municipality << '|' << r.nature << '|'
+       << r.domain << '|' << r.scope << '|' << r.channel << '|' << r.reporter_role << '|'
+       << (r.anonymous ? "a" : "n") << '|' << r.description << '|' << (d.mass ? "m" : "") << '|';
+  for (const auto& g : r.grounds) line << g << ',';
+  for (const auto& w : r.wishes) line << w << ',';
+  if (r.contact) line << r.contact->name << r.contact->email << r.contact->phone;
   if (d.closing) {
-    line += "|" + std::to_string(d.closing->closed_at) + d.closing->outcome;
-    for (const auto& h : d.closing->handlings) line += h + ",";
+    line << '|' << d.closing->closed_at << d.closing->outcome;
+    for (const auto& h : d.closing->handlings) line << h << ',';
   }
-  return line;
+  return line.str();
 }
 
 std::uint64_t Fnv1a(const std::string& text, std::uint64_t hash = 1469598103934665603ULL) {
@@ -119,7 +119,7 @@ TEST(DemoData, TheReportsOfASeedNeverChange) {
   // own mapping is there to prevent.
   std::uint64_t hash = 1469598103934665603ULL;
   for (const auto& d : Generate(Settings(200, 2026))) hash = Fnv1a(Facts(d) + "\n", hash);
-  EXPECT_EQ(hash, 0ULL);
+  EXPECT_EQ(hash, 14738450393404535156ULL);
 }
 
 TEST(DemoData, ReportsSpreadOverTheYearsUpToNow) {
