@@ -42,7 +42,7 @@ TEST_F(ReportBatchStore, ReportsAreStoredAsAddReportWouldWithTheirCase) {
   open.report.received_at = kNow - 86400;
   BatchReport closed;
   closed.report = TestReport("Tweede verzonnen melding", "GM0363", "unknown", "",
-                             Contact{.name = "Demo Melder", .email = "demo@example.nl"});
+                             Contact{"Demo Melder", "demo@example.nl", "", "", "", ""});
   closed.report.wishes = {"advice"};
   closed.handlings = {"advice", "referral"};
   closed.outcome = "referred";
