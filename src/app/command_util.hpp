@@ -17,6 +17,8 @@ std::string ReadFile(const std::string& path);
 // The master key from the key file the server made; throws when there is none, as a new key
 // would not fit what the server wrote (the audit chain, the encrypted data).
 Key LoadExistingMasterKey(const Config& config);
+// The key that encrypts personal data in the database, derived from the master key.
+Key DataKey(const Key& master);
 // The key that chains the audit log (security/audit_chain.hpp), derived from the master key.
 Key AuditChainKey(const Key& master);
 

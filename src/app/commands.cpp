@@ -85,6 +85,7 @@ Key LoadExistingMasterKey(const Config& config) {
 }
 
 Key AuditChainKey(const Key& master) { return DeriveKey(master, kAuditChainKey); }
+Key DataKey(const Key& master) { return DeriveKey(master, kDataKey); }
 
 int Serve(const Config& config) {
   Key master = LoadKey(config);

@@ -22,6 +22,16 @@ int AddBureau(const Config& config, const std::string& name);
 int ListBureaus(const Config& config);
 int AddToWorkingArea(const Config& config, long long bureau_id,
                      const std::vector<std::string>& codes);
+// Demo data for test installations (demo_data_command.cpp); refuses a database that holds
+// reports unless force.
+struct DemoDataOptions {
+  long long reports = 1000;
+  int years = 3;
+  unsigned long long seed = 1;
+  std::optional<long long> bureau;  // all reports to this bureau, spread over its working area
+  bool force = false;
+};
+int MakeDemoData(const Config& config, const DemoDataOptions& options);
 // The audit log (audit_commands.cpp): checks the hash chain; 0 when intact, 1 at a break.
 int VerifyAuditLog(const Config& config);
 

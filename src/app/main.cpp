@@ -58,8 +58,25 @@ int main(int argc, char** argv) {
       "run", "Anonymise closed cases past their bureau's retention period (serve does it daily)");
   bool dry_run = false;
   retention_run->add_flag("--dry-run", dry_run, "Only count, per bureau; change nothing");
-  for (auto* sub : {serve, migrate, user, user_add, bureau, bureau_add, bureau_list, bureau_area,
-                    outbox, audit, audit_verify, retention, retention_run})
+  auto* demo = cli.add_subcommand(
+      "demo-data",
+      "Fill a test installation with generated, reproducible reports (never on real "
+      "data)");
+  app::DemoDataOptions demo_options;
+  demo->add_option("--reports", demo_options.reports, "How many reports")
+      ->check(CLI::Range(1LL, 10'000'000LL))
+      ->capture_default_str();
+  demo->add_option("--years", demo_options.years, "Spread over this year and the years before")
+      ->check(CLI::Range(1, 30))
+      ->capture_default_str();
+  demo->add_option("--seed", demo_options.seed, "The same seed makes the same reports")
+      ->capture_default_str();
+  demo->add_option("--bureau", demo_options.bureau,
+                   "Every report to this bureau, spread over its working area");
+  demo->add_flag("--force", demo_options.force,
+                 "Add demo reports to a database that holds reports already");
+  for (auto* sub : {serve, demo, migrate, user, user_add, bureau, bureau_add, bureau_list,
+                    bureau_area, outbox, audit, audit_verify, retention, retention_run})
     sub->fallthrough();
 
   if (auto flag = app::SecretOnCommandLine(argc, argv)) {
@@ -82,6 +99,7 @@ int main(int argc, char** argv) {
     if (*outbox) return app::ShowOutbox(config);
     if (*audit_verify) return app::VerifyAuditLog(config);
     if (*retention_run) return app::RunRetention(config, dry_run);
+    if (*demo) return app::MakeDemoData(config, demo_options);
   } catch (const std::exception& e) {
     log::Error("fatal", {{"error", e.what()}});
     return 1;

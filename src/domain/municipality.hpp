@@ -37,6 +37,8 @@ class MunicipalityRegistry {
   std::vector<std::string> CodesRollingUpInto(std::string_view code) const;
   // Current municipalities sorted by name, as shown to reporters.
   std::span<const Municipality> Current() const { return current_; }
+  // Every municipality in the file's order, merged ones included.
+  std::span<const Municipality> All() const { return all_; }
   size_t size() const { return all_.size(); }
 
  private:

@@ -47,10 +47,13 @@ std::optional<long long> SociStore::AddMassEvent(const NewMassEvent& event, long
           soci::use(event.bureau_id), soci::use(event.name), soci::into(existing);
       if (existing > 0) return;
       long long id = 0;
+      // created_by 0: made by meldpunt itself (demo data), by nobody on the staff.
+      soci::indicator by_ind = event.created_by == 0 ? soci::i_null : soci::i_ok;
       sql << "INSERT INTO mass_events (bureau_id, name, description, started_on, created_at, "
              "created_by) VALUES (:bureau, :name, :description, :started, :now, :by) RETURNING id",
           soci::use(event.bureau_id), soci::use(event.name), soci::use(event.description),
-          soci::use(event.started_on), soci::use(now), soci::use(event.created_by), soci::into(id);
+          soci::use(event.started_on), soci::use(now), soci::use(event.created_by, by_ind),
+          soci::into(id);
       added = id;
     });
     return added;

@@ -31,6 +31,8 @@ class SociStore final : public Store {
 
   bool Ping() override;
   RegisteredReport AddReport(const NewReport& report, long long now) override;
+  std::vector<long long> AddReportBatch(const std::vector<BatchReport>& reports,
+                                        long long now) override;
   std::vector<RegisteredReport> ListReports(int limit, int offset) override;
   long long CountReports() override;
   std::vector<MunicipalityCount> CountByMunicipality(

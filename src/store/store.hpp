@@ -220,8 +220,8 @@ struct NewMassEvent {
   long long bureau_id = 0;
   std::string name;
   std::string description;
-  std::string started_on;  // YYYY-MM-DD
-  long long created_by = 0;
+  std::string started_on;    // YYYY-MM-DD
+  long long created_by = 0;  // a staff user; 0: meldpunt itself (demo data)
 };
 struct MassEvent {
   long long id = 0;
@@ -291,6 +291,17 @@ struct MunicipalityCount {
   std::string code;  // CBS code or a special value (none / unknown)
   long long incident = 0;
   long long residence = 0;
+};
+
+// A report registered in bulk (AddReportBatch; demo data for test installations), with its case
+// as it stands: open (received), or closed with handling codes and an outcome.
+struct BatchReport {
+  NewReport report;         // received_at: when it was reported; else the batch's now
+  long long bureau_id = 0;  // 0: routed as AddReport routes it
+  std::optional<long long> mass_event_id;  // linked to this mass event (of the same bureau)
+  std::vector<std::string> handlings;      // afhandeling; with outcome and closed_at: closed
+  std::string outcome;
+  std::optional<long long> closed_at;  // set: the case is closed
 };
 
 struct NewStaffUser {
@@ -403,6 +414,12 @@ class Store {
   // whose submission key was registered before is not stored again: the earlier one is returned.
   // Its reported_at is NewReport::received_at when set, else now.
   virtual RegisteredReport AddReport(const NewReport& report, long long now) = 0;
+  // Registers many reports in one transaction (soci_report_batch.cpp), encrypted and classified
+  // as AddReport does, with their grounds, bureau, case step and handlings. Made for generated
+  // data: no submission keys, receipts, evidence, case events or status history. Returns the new
+  // ids in order.
+  virtual std::vector<long long> AddReportBatch(const std::vector<BatchReport>& reports,
+                                                long long now) = 0;
   // Newest first.
   virtual std::vector<RegisteredReport> ListReports(int limit, int offset) = 0;
   virtual long long CountReports() = 0;

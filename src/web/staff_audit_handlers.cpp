@@ -77,6 +77,7 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"audit.read", N_("Viewed the audit log")},
     {"audit.export", N_("Exported the audit log")},
     {"figures.read", N_("Viewed a municipal report")},
+    {"demo_data.generate", N_("Generated demo reports")},
 }};
 
 constexpr bool LabelsFollowActions() {
