@@ -9,14 +9,7 @@ double Points(int pango_units) { return static_cast<double>(pango_units) / PANGO
 
 }  // namespace
 
-FontDescription Describe(Style style) {
-  FontDescription font(pango_font_description_new());
-  pango_font_description_set_family(font.get(), kFamily);
-  pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
-  pango_font_description_set_weight(font.get(),
-                                    style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  return font;
-}
+FontDescription Describe(Style style) { return pdf::Describe(style.size, style.bold); }
 
 Layout MakeLayout(PangoContext* context, const Block& block) {
   Layout layout(pango_layout_new(context));

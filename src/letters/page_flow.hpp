@@ -8,33 +8,29 @@
 #include <string>
 #include <vector>
 
+#include "pdf/pdf_output.hpp"
+
 namespace meldpunt::letters::flow {
 
 // Page geometry in PDF points (1/72 inch).
-inline constexpr double kMm = 72.0 / 25.4;
-inline constexpr double kPageWidth = 210 * kMm;  // A4
-inline constexpr double kPageHeight = 297 * kMm;
+using pdf::kMm;
+inline constexpr double kPageWidth = pdf::kA4Width;
+inline constexpr double kPageHeight = pdf::kA4Height;
 inline constexpr double kLeft = 25 * kMm;
 inline constexpr double kTextWidth = kPageWidth - kLeft - 20 * kMm;
 inline constexpr double kTop = 20 * kMm;
 inline constexpr double kBottom = kPageHeight - 25 * kMm;  // of the text; page numbers go below
 
-inline constexpr const char* kFamily = "DejaVu Sans";
+using pdf::kFamily;
 
 struct Style {
   double size;  // points
   bool bold = false;
 };
 
-template <class T>
-struct GUnref {
-  void operator()(T* object) const { g_object_unref(object); }
-};
-using Layout = std::unique_ptr<PangoLayout, GUnref<PangoLayout>>;
-struct FontDescriptionFree {
-  void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
-};
-using FontDescription = std::unique_ptr<PangoFontDescription, FontDescriptionFree>;
+using pdf::FontDescription;
+using pdf::GUnref;
+using pdf::Layout;
 
 FontDescription Describe(Style style);
 

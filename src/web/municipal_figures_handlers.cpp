@@ -5,7 +5,9 @@
 
 #include "domain/date.hpp"
 #include "domain/suppression.hpp"
+#include "http/log.hpp"
 #include "web/mass_figures.hpp"
+#include "web/municipal_report_pdf.hpp"
 #include "web/municipal_report_view.hpp"
 #include "web/pages.hpp"
 #include "web/staff_access.hpp"
@@ -149,6 +151,29 @@ http::Response MunicipalFiguresCsv(const AppContext& app, const http::Request& r
                                           report.query.municipality + "-" +
                                           std::to_string(report.query.year) + ".csv\"");
   response.Set("X-Content-Type-Options", "nosniff");
+  return response;
+}
+
+http::Response MunicipalFiguresPdf(const AppContext& app, const http::Request& request) {
+  // A PDF leaves the bureau: always suppressed.
+  auto prepared = Prepare(app, request, true, "pdf");
+  if (!prepared.staff) return *prepared.refusal;
+  const auto& report = prepared.report;
+  auto pdf = RenderMunicipalReportPdf(app, LangOf(request), report, kDefaultSuppressionThreshold,
+                                      prepared.suppressed);
+  if (!pdf) {
+    log::Error("municipal report PDF not made",
+               {{"municipality", report.query.municipality}, {"error", pdf.error()}});
+    return ErrorPage(app, 500, &request);
+  }
+  http::Response response{200, {}, std::move(*pdf)};
+  response.Set("Content-Type", "application/pdf");
+  response.Set("Content-Disposition", "attachment; filename=\"cijfers-" +
+                                          report.query.municipality + "-" +
+                                          std::to_string(report.query.year) + ".pdf\"");
+  response.Set("Cache-Control", "no-store");
+  response.Set("X-Content-Type-Options", "nosniff");
+  response.Set("Content-Security-Policy", "sandbox; default-src 'none'");
   return response;
 }
 

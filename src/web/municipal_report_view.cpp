@@ -21,8 +21,20 @@ const char* DimensionTitle(std::string_view dimension) {
   return N_("overview");
 }
 
-std::string RowLabel(const AppContext& app, Lang lang, const FigureTable& table,
-                     const std::string& code) {
+TemplateData CellData(const FigureCell& cell, long long threshold) {
+  TemplateData data;
+  data.set("current", CellText(cell, true, threshold));
+  data.set("previous", CellText(cell, false, threshold));
+  data.set("change", ChangeText(cell));
+  data.set("current_hidden", Bool(cell.current_state == CellState::kHidden));
+  data.set("previous_hidden", Bool(cell.previous_state == CellState::kHidden));
+  return data;
+}
+
+}  // namespace
+
+std::string FigureRowLabel(const AppContext& app, Lang lang, const FigureTable& table,
+                           const std::string& code) {
   const auto& t = app.translator;
   if (table.dimension == "ground") return LabelOf(app, lang, GroundLabels(), code);
   if (table.dimension == "domain") return LabelOf(app, lang, DomainLabels(), code);
@@ -38,22 +50,14 @@ std::string RowLabel(const AppContext& app, Lang lang, const FigureTable& table,
   return code;
 }
 
-TemplateData CellData(const FigureCell& cell, long long threshold) {
-  TemplateData data;
-  data.set("current", CellText(cell, true, threshold));
-  data.set("previous", CellText(cell, false, threshold));
-  data.set("change", ChangeText(cell));
-  data.set("current_hidden", Bool(cell.current_state == CellState::kHidden));
-  data.set("previous_hidden", Bool(cell.previous_state == CellState::kHidden));
-  return data;
-}
-
-std::string Caption(const AppContext& app, Lang lang, const FigureTable& table) {
+std::string TableCaption(const AppContext& app, Lang lang, const FigureTable& table) {
   return app.translator.Get(lang, PopulationTitle(table.population)) + ", " +
          app.translator.Get(lang, DimensionTitle(table.dimension));
 }
 
-}  // namespace
+std::string PopulationHeading(const AppContext& app, Lang lang, const FigureTable& table) {
+  return app.translator.Get(lang, PopulationTitle(table.population));
+}
 
 std::string CellText(const FigureCell& cell, bool current, long long threshold) {
   switch (current ? cell.current_state : cell.previous_state) {
@@ -80,16 +84,16 @@ TemplateData MunicipalReportData(const AppContext& app, Lang lang, const Municip
     const auto& table = report.tables[i];
     TemplateData item;
     item.set("id", table.population + "-" + table.dimension);
-    item.set("caption", Caption(app, lang, table));
+    item.set("caption", TableCaption(app, lang, table));
     item.set("first_of_population",
              Bool(i == 0 || report.tables[i - 1].population != table.population));
-    item.set("population_title", app.translator.Get(lang, PopulationTitle(table.population)));
+    item.set("population_title", PopulationHeading(app, lang, table));
     item.set("population", table.population);
     kainjow::mustache::list rows;
     for (const auto& row : table.rows) {
       TemplateData r = CellData(row.cell, threshold);
       r.set("code", row.code);
-      r.set("label", RowLabel(app, lang, table, row.code));
+      r.set("label", FigureRowLabel(app, lang, table, row.code));
       rows.push_back(r);
     }
     item.set("rows", rows);
@@ -116,7 +120,7 @@ std::string MunicipalReportCsv(const AppContext& app, Lang lang, const Municipal
                      CellText(cell, false, threshold), ChangeText(cell)});
     };
     for (const auto& row : table.rows)
-      line(row.code, RowLabel(app, lang, table, row.code), row.cell);
+      line(row.code, FigureRowLabel(app, lang, table, row.code), row.cell);
     line(std::string(kRowTotal), t.Get(lang, N_("Total (each report once)")), table.total);
   }
   return csv;

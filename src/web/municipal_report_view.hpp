@@ -19,6 +19,13 @@ std::string CellText(const FigureCell& cell, bool current, long long threshold);
 // The change, signed ("+3", "-1", "0"), or empty when either number is not shown.
 std::string ChangeText(const FigureCell& cell);
 
+// A table's row label ("Age", "Not closed yet"...), its caption ("Reports about incidents in the
+// municipality, by ground") and its population's heading, in `lang`: the same in every output.
+std::string FigureRowLabel(const AppContext& app, Lang lang, const FigureTable& table,
+                           const std::string& code);
+std::string TableCaption(const AppContext& app, Lang lang, const FigureTable& table);
+std::string PopulationHeading(const AppContext& app, Lang lang, const FigureTable& table);
+
 // tables: caption, population, dimension, rows (code, label, current, previous, change, and
 // flags below/hidden for each), total row, multiple_per_report.
 TemplateData MunicipalReportData(const AppContext& app, Lang lang, const MunicipalReport& report,
