@@ -6,9 +6,9 @@ namespace meldpunt::figures_pdf {
 namespace {
 
 // Columns, from the left margin: the row label, three numbers (right aligned), then the chart.
-constexpr double kLabelWidth = 74 * kMm;
-constexpr double kNumberWidth = 16 * kMm;
-constexpr double kGap = 4 * kMm;
+constexpr double kLabelWidth = 68 * kMm;
+constexpr double kNumberWidth = 20 * kMm;
+constexpr double kGap = 3 * kMm;
 constexpr double kChartX = kLeft + kLabelWidth + 3 * kNumberWidth + kGap;
 constexpr double kChartWidth = kLeft + kWidth - kChartX;
 constexpr double kPad = 2.5;  // above and below the text of a row
@@ -94,7 +94,8 @@ void DrawRow(ReportPage& page, const RowLayouts& row, const TableLine& line, boo
   }
   if (bar) {
     Tag td(page.cr(), "TD");
-    Bar(page, line, top, row.height, scale, not_shown);
+    // Beside the row's first line, also when its label takes two.
+    Bar(page, line, top + kPad, ReportPage::Height(row.current.get()), scale, not_shown);
   }
 }
 

@@ -45,10 +45,22 @@ function csvRows(text) {
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The PDF's line for a row: its label and then exactly its numbers (the change may be empty). */
+/**
+ * The PDF's line for a row: its label and then exactly its numbers (the change may be empty). A
+ * long label wraps: then the numbers follow its first words, and the rest is on the next line.
+ */
 function rowPattern(row) {
-  const cells = [row.current, row.previous, row.change].filter((c) => c !== '').map(escape);
-  return new RegExp(`^ *${escape(row.label)} +${cells.join(' +')}(?: {2,}|$)`, 'm');
+  const cells = [row.current, row.previous, row.change].filter((c) => c !== '').map(escape).join(' +');
+  const words = row.label.split(' ');
+  // After the numbers only the chart's label for a bar that is not shown.
+  const tail = '(?: {2,}(?:niet getoond|not shown))? *';
+  const splits = words.map((_, i) => {
+    const first = escape(words.slice(0, words.length - i).join(' '));
+    if (i === 0) return `${first} +${cells}${tail}$`;
+    const rest = escape(words.slice(words.length - i).join(' '));
+    return `${first} +${cells}${tail}\\n(?: *\\n)? *${rest} *$`;
+  });
+  return new RegExp(`^ *(?:${splits.join('|')})`, 'm');
 }
 
 /** The PDF's text split at table captions: caption -> the text up to the next caption. */
