@@ -216,7 +216,8 @@ TEST_F(MunicipalReportPdfTest, LongTableFlowsOverPagesWithoutCuttingRows) {
 TEST_F(MunicipalReportPdfTest, RefusesWhatWouldNeedTooManyPages) {
   MunicipalReport report = SmallReport();
   FigureTable huge = Table("residents", "ground");
-  for (int i = 0; i < 5000; ++i) huge.rows.push_back({"c" + std::to_string(i), Cell(i, i)});
+  for (int i = 0; i < 5000; ++i)
+    huge.rows.push_back({std::string("c").append(std::to_string(i)), Cell(i, i)});
   report.tables.push_back(huge);
   auto pdf = MunicipalReportPdf(report, Texts());
   ASSERT_FALSE(pdf);
