@@ -388,6 +388,13 @@ CREATE TABLE code_list_codes (
   PRIMARY KEY (list_name, code)
 )
 )SQL"},
+      // The municipal report reads the reports about a municipality or by its residents in two
+      // (or more) years: with the municipality first, each side of that OR is one index range
+      // (SQLite's multi-index OR, PostgreSQL's bitmap OR) instead of every report of the years.
+      {21, "indexes for the figures of one municipality", R"SQL(
+CREATE INDEX reports_by_incident_year ON reports (incident_municipality, reported_year);
+CREATE INDEX reports_by_residence_year ON reports (residence_municipality, reported_year)
+)SQL"},
   };
   return migrations;
 }
