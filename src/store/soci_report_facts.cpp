@@ -48,7 +48,9 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
     // One query, read in chunks into column vectors (no soci::row per report): at a million
     // reports the largest municipality has about 30,000 in two years. The year range sits inside
     // each side of the OR, so that each side is one range of the covering indexes of migration
-    // 21 (municipality, year, ...); the planners do not move it in by themselves.
+    // 21 (municipality, year, ...); the planners do not move it in by themselves. The reports are
+    // put in id order first (a materialized CTE), so that the look-ups of their grounds and
+    // handlings walk those tables' keys in order instead of jumping about: a third of the time.
     // Codes per report in code order (SQLite walks the (report_id, code) key in order).
     bool sqlite = url_.engine == Engine::kSqlite;
     auto codes_of = [&](const char* table, const char* column) {
@@ -56,18 +58,21 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
       return "(SELECT " +
              (sqlite ? "group_concat(" + c + ", ',')"
                      : "string_agg(" + c + ", ',' ORDER BY " + c + ")") +
-             " FROM " + table + " x WHERE x.report_id = r.id)";
+             " FROM " + table + " x WHERE x.report_id = f.id)";
     };
     std::string query =
-        "SELECT r.id, r.reported_year, r.incident_date, r.incident_municipality, "
-        "r.residence_municipality, r.social_domain, r.nature, "
-        "CASE WHEN r.mass_event_id IS NULL THEN 0 ELSE 1 END, " +
-        codes_of("report_grounds", "ground") + ", " + codes_of("report_handlings", "handling") +
-        " "
-        "FROM reports r WHERE (r.incident_municipality IN (" +
+        "WITH f AS MATERIALIZED (SELECT r.id, r.reported_year, r.incident_date, "
+        "r.incident_municipality, r.residence_municipality, r.social_domain, r.nature, "
+        "CASE WHEN r.mass_event_id IS NULL THEN 0 ELSE 1 END AS mass FROM reports r "
+        "WHERE (r.incident_municipality IN (" +
         codes +
         ") AND r.reported_year BETWEEN :from_year AND :to_year) OR (r.residence_municipality IN (" +
-        codes + ") AND r.reported_year BETWEEN :from_year2 AND :to_year2) ORDER BY r.id";
+        codes +
+        ") AND r.reported_year BETWEEN :from_year2 AND :to_year2) ORDER BY r.id) "
+        "SELECT f.id, f.reported_year, f.incident_date, f.incident_municipality, "
+        "f.residence_municipality, f.social_domain, f.nature, f.mass, " +
+        codes_of("report_grounds", "ground") + ", " + codes_of("report_handlings", "handling") +
+        " FROM f ORDER BY f.id";
     constexpr size_t kChunk = 2048;
     std::vector<long long> ids(kChunk);
     std::vector<int> years(kChunk), mass(kChunk);

@@ -4,6 +4,7 @@
 // Usage: node tests/bench/figures.mjs BASE_URL EMAIL PASSWORD MUNICIPALITY YEAR [RUNS]
 // Prints one line per measurement: "name: median X ms, p95 Y ms, min, max (N runs), target: ok|MISSED".
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { staffLogin } from '../integration/flows.mjs';
 
 const [baseUrl, email, password, municipality, yearText, runsText] = process.argv.slice(2);
@@ -12,6 +13,16 @@ assert.ok(baseUrl && email && password && /^GM\d{4}$/.test(municipality ?? '') &
 const year = Number(yearText);
 const runs = Number(runsText ?? 20);
 const WARMUP = 2;
+// With BENCH_SERVER_PID, also the server's CPU time per request (user + system, from /proc):
+// on a machine busy with other work the wall-clock times grow, this much less.
+const serverPid = process.env.BENCH_SERVER_PID;
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+function serverCpuMs() {
+  if (!serverPid) return 0;
+  const stat = readFileSync(`/proc/${serverPid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime, stime
+}
 
 const jar = await staffLogin(baseUrl, email, password);
 
@@ -34,16 +45,18 @@ async function measure(name, url, count, targetMs) {
   let last;
   for (let i = 0; i < WARMUP; i++) last = await timedGet(url);
   const times = [];
+  const cpuBefore = serverCpuMs();
   for (let i = 0; i < count; i++) {
     last = await timedGet(url);
     times.push(last.ms);
   }
+  const cpu = serverPid ? `, server CPU ${((serverCpuMs() - cpuBefore) / count).toFixed(0)} ms/request` : '';
   times.sort((a, b) => a - b);
   const median = percentile(times, 50);
   const p95 = percentile(times, 95);
   const verdict = p95 < targetMs ? 'ok' : 'MISSED';
   console.log(`${name.padEnd(34)} median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
-    `min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)} (${count} runs, ${last.bytes} bytes)   ` +
+    `min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)} (${count} runs, ${last.bytes} bytes${cpu})   ` +
     `target p95 < ${targetMs} ms: ${verdict}`);
 }
 
