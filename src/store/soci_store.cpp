@@ -60,10 +60,6 @@ std::vector<std::string> SplitCodes(const std::string& text) {
   return codes;
 }
 
-// SQLite's default upper limit for memory-mapped I/O (SQLITE_MAX_MMAP_SIZE); a larger file is
-// mapped up to this size and read beyond it.
-constexpr long long kReaderMmapBytes = 0x7fff0000;
-
 int YearOf(long long unix_seconds) {
   return static_cast<int>(DateOfUnixSeconds(unix_seconds).year());
 }
@@ -80,14 +76,7 @@ SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t
     Open(*first);
     Migrate(*first);
     readers_ = std::make_unique<soci::connection_pool>(pool_size);
-    for (size_t i = 0; i < pool_size; ++i) {
-      Open(readers_->at(i));
-      // Readers map the file instead of copying every page they touch through read(): the
-      // figures walk tens of thousands of index entries per request, and each reader has its own
-      // small page cache. The mapping is the kernel's page cache, shared by all readers.
-      if (url_.engine == Engine::kSqlite)
-        readers_->at(i) << "PRAGMA mmap_size = " << kReaderMmapBytes;
-    }
+    for (size_t i = 0; i < pool_size; ++i) Open(readers_->at(i));
     if (url_.engine == Engine::kSqlite) {
       writer_ = std::make_unique<WriteQueue>(std::move(first), kMaxBatch, kMaxPendingWrites);
     }
