@@ -1,17 +1,22 @@
 #include "domain/suppression.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 
 namespace meldpunt {
 
-std::vector<CellState> SuppressCells(const std::vector<long long>& values,
-                                     const std::vector<SuppressionLine>& lines,
-                                     long long threshold) {
-  std::vector<CellState> states(values.size(), CellState::kShown);
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (values[i] < threshold) states[i] = CellState::kBelowThreshold;
-  }
+namespace {
+
+constexpr long long kUnbounded = std::numeric_limits<long long>::max() / 4;
+
+// Steps 1-3 of the rule, from the given states: hides cells until every line passes on its own.
+// Returns whether it hid anything.
+bool HideForEachLine(const std::vector<long long>& values,
+                     const std::vector<SuppressionLine>& lines, long long threshold,
+                     std::vector<CellState>& states) {
+  bool any = false;
   // Each pass hides at least one more cell or stops, so this ends within values.size() passes.
   for (bool changed = true; changed;) {
     changed = false;
@@ -39,7 +44,111 @@ std::vector<CellState> SuppressCells(const std::vector<long long>& values,
         continue;
       }
       changed = true;
+      any = true;
     }
+  }
+  return any;
+}
+
+}  // namespace
+
+std::vector<std::pair<long long, long long>> SuppressedCellBounds(
+    const std::vector<long long>& values, const std::vector<CellState>& states,
+    const std::vector<SuppressionLine>& lines, long long threshold) {
+  std::vector<std::pair<long long, long long>> bounds(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (states[i] == CellState::kShown) bounds[i] = {values[i], values[i]};
+    if (states[i] == CellState::kBelowThreshold) bounds[i] = {0, threshold - 1};
+    if (states[i] == CellState::kHidden) bounds[i] = {threshold, kUnbounded};
+  }
+  // Bounds only narrow, by whole numbers, and a "< 5" cell has at most threshold values: this
+  // settles quickly; the cap only guards against pathological inputs.
+  for (size_t round = 0; round < 4 * values.size() + 8; ++round) {
+    bool changed = false;
+    for (const auto& line : lines) {
+      // total = sum(cells) (or total <= sum and each cell <= total): narrow each side from the
+      // others. Upper bounds may be unbounded (hidden cells), so they are summed apart.
+      long long lo_sum = 0, finite_hi_sum = 0, unbounded = 0, largest_lo = 0;
+      for (size_t c : line.cells) {
+        lo_sum += bounds[c].first;
+        largest_lo = std::max(largest_lo, bounds[c].first);
+        if (bounds[c].second >= kUnbounded) {
+          unbounded++;
+        } else {
+          finite_hi_sum += bounds[c].second;
+        }
+      }
+      auto others_hi = [&](size_t c) {
+        bool self = bounds[c].second >= kUnbounded;
+        if (unbounded - (self ? 1 : 0) > 0) return kUnbounded;
+        return finite_hi_sum - (self ? 0 : bounds[c].second);
+      };
+      auto narrow = [&](std::pair<long long, long long>& b, long long lo, long long hi) {
+        if (lo > b.first) b.first = lo, changed = true;
+        if (hi < b.second) b.second = hi, changed = true;
+      };
+      auto& total = bounds[line.total];
+      narrow(total, line.at_least ? largest_lo : lo_sum,
+             unbounded > 0 ? kUnbounded : finite_hi_sum);
+      for (size_t c : line.cells) {
+        long long rest_hi = others_hi(c);
+        long long lo = rest_hi >= kUnbounded ? 0 : total.first - rest_hi;
+        long long hi = total.second;
+        if (!line.at_least && total.second < kUnbounded)
+          hi = total.second - (lo_sum - bounds[c].first);
+        narrow(bounds[c], lo, hi);
+      }
+    }
+    if (!changed) break;
+  }
+  return bounds;
+}
+
+std::vector<CellState> SuppressCells(const std::vector<long long>& values,
+                                     const std::vector<SuppressionLine>& lines,
+                                     long long threshold) {
+  std::vector<CellState> states(values.size(), CellState::kShown);
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (values[i] < threshold) states[i] = CellState::kBelowThreshold;
+  }
+  HideForEachLine(values, lines, threshold, states);
+  // Step 4: lines that share cells can together pin a "< 5" that each line alone leaves open. While
+  // a reader chaining every line pins one (other than zero), hide the smallest shown cell of a line
+  // holding it (or that line's total), and apply steps 2-3 again. Every round hides a cell, so this
+  // ends; with every number hidden nothing can be pinned.
+  for (;;) {
+    auto bounds = SuppressedCellBounds(values, states, lines, threshold);
+    std::optional<size_t> pinned;
+    for (size_t i = 0; i < values.size() && !pinned; ++i) {
+      if (states[i] == CellState::kBelowThreshold && values[i] > 0 &&
+          bounds[i].first == bounds[i].second)
+        pinned = i;
+    }
+    if (!pinned) break;
+    std::optional<size_t> smallest;
+    auto consider = [&](size_t cell) {
+      if (states[cell] == CellState::kShown && (!smallest || values[cell] < values[*smallest]))
+        smallest = cell;
+    };
+    for (const auto& line : lines) {
+      bool holds = line.total == *pinned ||
+                   std::find(line.cells.begin(), line.cells.end(), *pinned) != line.cells.end();
+      if (!holds) continue;
+      for (size_t cell : line.cells) consider(cell);
+    }
+    if (!smallest) {
+      for (const auto& line : lines) {
+        if (std::find(line.cells.begin(), line.cells.end(), *pinned) != line.cells.end())
+          consider(line.total);
+      }
+    }
+    if (!smallest) {
+      // Nothing shown touches the pinned cell directly: hide the smallest shown number anywhere.
+      for (size_t i = 0; i < values.size(); ++i) consider(i);
+    }
+    if (!smallest) break;  // everything is suppressed already
+    states[*smallest] = CellState::kHidden;
+    HideForEachLine(values, lines, threshold, states);
   }
   return states;
 }
@@ -64,6 +173,7 @@ void SuppressYear(MunicipalReport& report, long long threshold, bool current) {
   Grid grid;
   for (const auto& table : report.tables) {
     SuppressionLine line;
+    line.at_least = table.multiple_per_report;
     line.total = grid.Add(table.total.key, value(table.total));
     for (const auto& row : table.rows)
       line.cells.push_back(grid.Add(row.cell.key, value(row.cell)));

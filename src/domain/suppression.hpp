@@ -11,10 +11,14 @@
 //    "< 5" does about any of them (total <= (threshold - 1) * (suppressed cells - 1)).
 // 3. A number that appears in several places (same key) has one state everywhere; steps 2-3 repeat
 //    until nothing changes.
+// 4. Lines that share cells can be chained: while a reader who combines every line (bounds, see
+//    SuppressedCellBounds) can pin a "< 5" other than zero, hide the smallest shown cell of a
+//    line holding it, and repeat 2-4.
 // Since a hidden cell is at least the threshold, the sum that a reader can work out for a line's
 // suppressed cells always leaves each "< 5" open (except when they are all zero, which says
 // nothing about a person).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/figures.hpp"
@@ -27,7 +31,19 @@ inline constexpr long long kDefaultSuppressionThreshold = 5;
 struct SuppressionLine {
   size_t total = 0;
   std::vector<size_t> cells;
+  // True where a report may count in several cells (grounds, handlings): the cells add up to at
+  // least the total, and each is at most the total. Steps 2-3 still treat it as an exact sum (a
+  // reader could assume one code per report); step 4 uses what is true.
+  bool at_least = false;
 };
+
+// What a reader of the published states can work out about every value: [lowest, highest],
+// from the states ("< 5" is 0..threshold-1, hidden is at least the threshold) narrowed by every
+// line whose numbers are known, chained over shared cells until nothing changes. A shown value's
+// bounds are the value itself.
+std::vector<std::pair<long long, long long>> SuppressedCellBounds(
+    const std::vector<long long>& values, const std::vector<CellState>& states,
+    const std::vector<SuppressionLine>& lines, long long threshold);
 
 // The states of `values` under the rule above.
 std::vector<CellState> SuppressCells(const std::vector<long long>& values,

@@ -1,0 +1,78 @@
+// Benchmark client for `scripts/bench figures`: logs in as staff (password and TOTP, the real
+// login) on a running server and times, over HTTP, the municipal yearly report of one
+// municipality (HTML page and CSV) and, when the routes exist, the national CSV and XLSX.
+// Usage: node tests/bench/figures.mjs BASE_URL EMAIL PASSWORD MUNICIPALITY YEAR [RUNS]
+// Prints one line per measurement: "name: median X ms, p95 Y ms, min, max (N runs), target: ok|MISSED".
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { staffLogin } from '../integration/flows.mjs';
+
+const [baseUrl, email, password, municipality, yearText, runsText] = process.argv.slice(2);
+assert.ok(baseUrl && email && password && /^GM\d{4}$/.test(municipality ?? '') && /^\d{4}$/.test(yearText ?? ''),
+  'usage: node tests/bench/figures.mjs BASE_URL EMAIL PASSWORD MUNICIPALITY YEAR [RUNS]');
+const year = Number(yearText);
+const runs = Number(runsText ?? 20);
+const WARMUP = 2;
+// With BENCH_SERVER_PID, also the server's CPU time per request (user + system, from /proc):
+// on a machine busy with other work the wall-clock times grow, this much less.
+const serverPid = process.env.BENCH_SERVER_PID;
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+function serverCpuMs() {
+  if (!serverPid) return 0;
+  const stat = readFileSync(`/proc/${serverPid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime, stime
+}
+
+const jar = await staffLogin(baseUrl, email, password);
+
+/** Times one GET, reading the whole body; fails on anything but 200 unless `allow` lists it. */
+async function timedGet(url, allow = []) {
+  const start = process.hrtime.bigint();
+  const res = await jar.fetch(url);
+  const body = Buffer.from(await res.arrayBuffer());
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (res.status !== 200 && !allow.includes(res.status)) throw new Error(`GET ${url}: ${res.status}`);
+  return { ms, status: res.status, bytes: body.length };
+}
+
+function percentile(sorted, p) {
+  // Nearest rank: the smallest value with at least p% of the runs at or below it.
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(name, url, count, targetMs) {
+  let last;
+  for (let i = 0; i < WARMUP; i++) last = await timedGet(url);
+  const times = [];
+  const cpuBefore = serverCpuMs();
+  for (let i = 0; i < count; i++) {
+    last = await timedGet(url);
+    times.push(last.ms);
+  }
+  const cpu = serverPid ? `, server CPU ${((serverCpuMs() - cpuBefore) / count).toFixed(0)} ms/request` : '';
+  times.sort((a, b) => a - b);
+  const median = percentile(times, 50);
+  const p95 = percentile(times, 95);
+  const verdict = p95 < targetMs ? 'ok' : 'MISSED';
+  console.log(`${name.padEnd(34)} median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
+    `min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)} (${count} runs, ${last.bytes} bytes${cpu})   ` +
+    `target p95 < ${targetMs} ms: ${verdict}`);
+}
+
+const query = `gemeente=${municipality}&jaar=${year}`;
+await measure(`municipal report HTML ${municipality} ${year}:`, `${baseUrl}/medewerkers/cijfers/gemeente?${query}`, runs, 300);
+await measure(`municipal report CSV ${municipality} ${year}:`, `${baseUrl}/medewerkers/cijfers/gemeente.csv?${query}`, runs, 300);
+await measure(`  same, without mass reports:`, `${baseUrl}/medewerkers/cijfers/gemeente.csv?${query}&massa=zonder`, runs, 300);
+await measure(`  same, by incident year:`, `${baseUrl}/medewerkers/cijfers/gemeente.csv?${query}&jaar_van=incident`, runs, 300);
+
+// The national file is built in parallel (issue 5): measured when its routes answer.
+for (const ext of ['csv', 'xlsx']) {
+  const url = `${baseUrl}/medewerkers/cijfers/landelijk.${ext}?jaar=${year}`;
+  const probe = await timedGet(url, [400, 403, 404]);
+  if (probe.status !== 200) {
+    console.log(`national ${ext.toUpperCase()} ${year}:`.padEnd(35) + `skipped: GET /medewerkers/cijfers/landelijk.${ext} answers ${probe.status} (route absent in this build?)`);
+    continue;
+  }
+  await measure(`national ${ext.toUpperCase()} ${year}:`, url, Math.min(runs, 5), 5000);
+}
