@@ -388,6 +388,18 @@ CREATE TABLE code_list_codes (
   PRIMARY KEY (list_name, code)
 )
 )SQL"},
+      {20, "national files imported from other installations", R"SQL(
+CREATE TABLE national_imports (
+  bureau_key TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  bureau_name TEXT NOT NULL,
+  rows_csv TEXT NOT NULL,
+  file_key TEXT NOT NULL,
+  imported_at BIGINT NOT NULL,
+  imported_by BIGINT REFERENCES staff_users (id) ON DELETE SET NULL,
+  PRIMARY KEY (bureau_key, year)
+)
+)SQL"},
   };
   return migrations;
 }
