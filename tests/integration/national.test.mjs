@@ -154,15 +154,16 @@ async function xlsxSheets(bytes) {
   return sheets;
 }
 
-/** The second installation's database: a second database in the same PostgreSQL cluster. */
+/**
+ * The second installation's database: on PostgreSQL a second schema of the test database (the
+ * test role may not create databases), chosen through the connection's search_path.
+ */
 async function secondDatabase() {
   const first = process.env.MELDPUNT_TEST_DATABASE;
   if (!first || !isPostgres(first)) return undefined;
+  await run('psql', [first, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', 'DROP SCHEMA IF EXISTS national2 CASCADE; CREATE SCHEMA national2;']);
   const url = new URL(first);
-  const name = `${url.pathname.slice(1)}_national2`;
-  await run('psql', [first, '-X', '-q', '-c', `DROP DATABASE IF EXISTS ${name}`]);
-  await run('psql', [first, '-X', '-q', '-c', `CREATE DATABASE ${name}`]);
-  url.pathname = `/${name}`;
+  url.searchParams.set('options', '-csearch_path=national2');
   return url.toString();
 }
 
@@ -252,7 +253,7 @@ describe('the national yearly report', () => {
   });
 
   test("imported into a second installation, the file's roll-up is the same", async () => {
-    second = await startServer({ database: await secondDatabase() });
+    second = await startServer({ database: await secondDatabase(), resetDatabase: false });
     await addStaff(second, 'coordinator@elders.example', PASSWORD, 'coordinator');
     const coordinator = await staffLogin(second.url, 'coordinator@elders.example', PASSWORD);
     const done = await upload(coordinator, second, csv);
