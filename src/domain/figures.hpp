@@ -29,6 +29,10 @@ struct ReportFacts {
   std::string nature;
   std::vector<std::string> handlings;  // empty while the case is open
   bool mass = false;                   // linked to a mass event (massamelding)
+  // Filled by Store::ListYearFacts only (the national file): the bureau that holds the report,
+  // and whether it is a klacht (else a melding).
+  long long bureau_id = 0;
+  bool complaint = false;
 };
 
 // Which year a report belongs to: the year it was reported (default) or the incident's year.

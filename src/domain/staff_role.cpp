@@ -43,6 +43,8 @@ bool Allows(StaffRole role, Permission permission) {
       return role == R::kSystemAdmin;
     case P::kViewFigures:
       return role != R::kSystemAdmin;
+    case P::kNationalFigures:
+      return role == R::kCoordinator || role == R::kBureauAdmin || role == R::kSystemAdmin;
   }
   return false;
 }

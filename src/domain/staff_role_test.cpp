@@ -17,6 +17,13 @@ TEST(StaffRole, MunicipalityViewersAndSystemAdminsNeverReadCases) {
   EXPECT_FALSE(Allows(StaffRole::kMunicipalityViewer, Permission::kExportPersonalData));
   EXPECT_TRUE(Allows(StaffRole::kMunicipalityViewer, Permission::kViewFigures));
   EXPECT_FALSE(Allows(StaffRole::kSystemAdmin, Permission::kViewFigures));
+  // The national file: those who report to the national body, never a municipality.
+  EXPECT_TRUE(Allows(StaffRole::kSystemAdmin, Permission::kNationalFigures));
+  EXPECT_TRUE(Allows(StaffRole::kCoordinator, Permission::kNationalFigures));
+  EXPECT_TRUE(Allows(StaffRole::kBureauAdmin, Permission::kNationalFigures));
+  EXPECT_FALSE(Allows(StaffRole::kHandler, Permission::kNationalFigures));
+  EXPECT_FALSE(Allows(StaffRole::kIntake, Permission::kNationalFigures));
+  EXPECT_FALSE(Allows(StaffRole::kMunicipalityViewer, Permission::kNationalFigures));
 }
 
 TEST(StaffRole, IntakeRegistersButDoesNotHandle) {

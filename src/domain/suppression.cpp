@@ -107,9 +107,18 @@ std::vector<std::pair<long long, long long>> SuppressedCellBounds(
 std::vector<CellState> SuppressCells(const std::vector<long long>& values,
                                      const std::vector<SuppressionLine>& lines,
                                      long long threshold) {
-  std::vector<CellState> states(values.size(), CellState::kShown);
+  return SuppressCells(values, lines, threshold,
+                       std::vector<CellState>(values.size(), CellState::kShown));
+}
+
+std::vector<CellState> SuppressCells(const std::vector<long long>& values,
+                                     const std::vector<SuppressionLine>& lines, long long threshold,
+                                     std::vector<CellState> initial) {
+  std::vector<CellState> states = std::move(initial);
+  states.resize(values.size(), CellState::kShown);
   for (size_t i = 0; i < values.size(); ++i) {
-    if (values[i] < threshold) states[i] = CellState::kBelowThreshold;
+    if (states[i] == CellState::kShown && values[i] < threshold)
+      states[i] = CellState::kBelowThreshold;
   }
   HideForEachLine(values, lines, threshold, states);
   // Step 4: lines that share cells can together pin a "< 5" that each line alone leaves open. While

@@ -49,6 +49,11 @@ std::vector<std::pair<long long, long long>> SuppressedCellBounds(
 std::vector<CellState> SuppressCells(const std::vector<long long>& values,
                                      const std::vector<SuppressionLine>& lines,
                                      long long threshold);
+// The same, starting from `initial` states: a cell given as kHidden or kBelowThreshold keeps that
+// state whatever its value (a number already suppressed in a file from elsewhere).
+std::vector<CellState> SuppressCells(const std::vector<long long>& values,
+                                     const std::vector<SuppressionLine>& lines, long long threshold,
+                                     std::vector<CellState> initial);
 
 // Applies the rule to a municipal report, separately to this year's and the previous year's
 // numbers. Every table is a line (also those where a report counts in several rows: a reader

@@ -388,6 +388,18 @@ CREATE TABLE code_list_codes (
   PRIMARY KEY (list_name, code)
 )
 )SQL"},
+      {20, "national files imported from other installations", R"SQL(
+CREATE TABLE national_imports (
+  bureau_key TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  bureau_name TEXT NOT NULL,
+  rows_csv TEXT NOT NULL,
+  file_key TEXT NOT NULL,
+  imported_at BIGINT NOT NULL,
+  imported_by BIGINT REFERENCES staff_users (id) ON DELETE SET NULL,
+  PRIMARY KEY (bureau_key, year)
+)
+)SQL"},
       // The municipal report reads the reports about a municipality or by its residents in two
       // (or more) years: with the municipality first, each side of that OR is one index range
       // (SQLite's multi-index OR, PostgreSQL's bitmap OR) instead of every report of the years.

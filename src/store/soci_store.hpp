@@ -39,6 +39,11 @@ class SociStore final : public Store {
       int year, MassReports mass = MassReports::kIncluded) override;
   std::vector<ReportFacts> ListReportFacts(int from_year, int to_year,
                                            const std::vector<std::string>& municipalities) override;
+  std::vector<ReportFacts> ListYearFacts(int from_year, int to_year) override;
+  void SaveNationalImports(const std::vector<NationalImport>& imports, long long staff_user_id,
+                           long long now) override;
+  std::vector<NationalImport> ListNationalImports(int year) override;
+  bool DeleteNationalImport(const std::string& bureau_key, int year) override;
   std::vector<RegisteredReport> ListBureauReports(long long bureau_id, int limit,
                                                   int offset) override;
   long long CountBureauReports(long long bureau_id) override;

@@ -373,6 +373,21 @@ struct Bureau {
   std::vector<std::string> municipalities;  // CBS codes, sorted
 };
 
+// A bureau's figures for one year from another installation's national file (landelijke
+// jaarrapportage), as imported: the rows as a one-bureau file in the fixed format
+// (domain/national_report.hpp), so the same parser reads them back.
+struct NationalImport {
+  // The file's bureau identifier; a key starting with '~' holds the whole file (its roll-up)
+  // while any of its bureaus is imported from it.
+  std::string bureau_key;
+  int year = 0;
+  std::string bureau_name;
+  std::string rows_csv;
+  std::string file_key;           // the file the rows came from
+  long long imported_at = 0;      // Unix seconds
+  std::string imported_by_email;  // empty when that account is gone
+};
+
 // A bureau's own text of the letter to the other party (briefsjabloon) in one language; see
 // letters/letter.hpp for what the fields hold. Not personal data: stored in clear.
 struct StoredLetterTemplate {
@@ -511,6 +526,17 @@ class Store {
   // decrypts nothing. At most kMaxFactsMunicipalities codes; others throw StoreError.
   virtual std::vector<ReportFacts> ListReportFacts(
       int from_year, int to_year, const std::vector<std::string>& municipalities) = 0;
+  // The national file (soci_national.cpp): the facts of every report reported in
+  // [from_year, to_year], with bureau_id and complaint, in one read of clear columns.
+  virtual std::vector<ReportFacts> ListYearFacts(int from_year, int to_year) = 0;
+  // Imported national files: one row per bureau identifier and year; saving replaces the rows of
+  // the same bureau and year, all in one transaction.
+  virtual void SaveNationalImports(const std::vector<NationalImport>& imports,
+                                   long long staff_user_id, long long now) = 0;
+  // By year (all years when 0), then bureau identifier.
+  virtual std::vector<NationalImport> ListNationalImports(int year) = 0;
+  // Returns false when there was no such import. A file none of whose bureaus is left goes too.
+  virtual bool DeleteNationalImport(const std::string& bureau_key, int year) = 0;
 
   // Mass-report events (massameldingen; soci_mass_*.cpp). Returns nullopt when the bureau has an
   // event of that name already.

@@ -10,6 +10,7 @@
 #include "web/letter_routes.hpp"
 #include "web/mass_handlers.hpp"
 #include "web/municipal_figures_handlers.hpp"
+#include "web/national_figures_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_audit_handlers.hpp"
@@ -83,6 +84,13 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/medewerkers/cijfers/gemeente", bind(MunicipalFiguresPage));
   router.Add(Method::kGet, "/medewerkers/cijfers/gemeente.csv", bind(MunicipalFiguresCsv));
   router.Add(Method::kGet, "/medewerkers/cijfers/gemeente.pdf", bind(MunicipalFiguresPdf));
+  router.Add(Method::kGet, "/medewerkers/cijfers/landelijk", bind(NationalFiguresPage));
+  router.Add(Method::kGet, "/medewerkers/cijfers/landelijk.csv", bind(NationalFiguresCsv));
+  router.Add(Method::kGet, "/medewerkers/cijfers/landelijk.xlsx", bind(NationalFiguresXlsx));
+  router.Add(Method::kPost, "/medewerkers/cijfers/landelijk/importeren",
+             bind(NationalFiguresImport), Runs::kOnWorker, kNationalImportBodyLimit);
+  router.Add(Method::kPost, "/medewerkers/cijfers/landelijk/verwijderen",
+             bind(NationalFiguresDelete));
   router.Add(Method::kGet, kEvidencePath, bind(StaffEvidenceDownload));
   // One report: /medewerkers/meldingen/{id}, POST …/{id}/bericht, and the case forms.
   router.Add(Method::kGet, "/medewerkers/meldingen/{id}", bind(StaffReportPage));

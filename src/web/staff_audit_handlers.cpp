@@ -78,6 +78,9 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"audit.export", N_("Exported the audit log")},
     {"figures.read", N_("Viewed a municipal report")},
     {"demo_data.generate", N_("Generated demo reports")},
+    {"national.export", N_("Downloaded the national file")},
+    {"national.import", N_("Imported another installation's national file")},
+    {"national.delete", N_("Deleted an imported national file")},
 }};
 
 constexpr bool LabelsFollowActions() {

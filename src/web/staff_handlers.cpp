@@ -39,6 +39,9 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("may_read_cases", Bool(Allows(staff.role, Permission::kReadCases)));
   nav.set("may_register", Bool(Allows(staff.role, Permission::kRegisterReports)));
   nav.set("may_view_figures", Bool(Allows(staff.role, Permission::kViewFigures)));
+  nav.set("may_national_figures", Bool(Allows(staff.role, Permission::kNationalFigures) &&
+                                       !Allows(staff.role, Permission::kViewFigures)));
+  nav.set("on_national", Bool(template_name == "staff_national_figures"));
   nav.set("may_manage_bureaus", Bool(Allows(staff.role, Permission::kManageBureaus)));
   nav.set("may_read_audit_log", Bool(Allows(staff.role, Permission::kReadAuditLog)));
   nav.set("on_staff", Bool(template_name == "staff_users"));
@@ -195,6 +198,7 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   }
   TemplateData data;
   data.set("year", std::to_string(year));
+  data.set("may_national", Bool(Allows(staff->role, Permission::kNationalFigures)));
   data.set("previous_year", std::to_string(year - 1));
   data.set("next_year", std::to_string(year + 1));
   data.set("rows", rows);

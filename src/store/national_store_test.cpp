@@ -1,0 +1,70 @@
+// The national file's store methods on SQLite: every report of a year with its bureau and kind,
+// and imported files replaced per bureau and year, a file's roll-up kept while a bureau is.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "domain/test_report.hpp"
+#include "security/crypto.hpp"
+#include "store/open_store.hpp"
+
+namespace meldpunt {
+namespace {
+
+class NationalStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    InitSodium();
+    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-national-" + RandomToken(6));
+    Key key;
+    key.fill(5);
+    store_ = OpenStore("sqlite:" + (dir_ / "m.db").string(), key, key);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(NationalStoreTest, ListsEveryReportOfTheYearsWithItsBureau) {
+  auto rotterdam = store_->AddBureau("ADV Rotterdam", 0);
+  ASSERT_TRUE(rotterdam);
+  ASSERT_TRUE(store_->AddToWorkingArea(*rotterdam, {"GM0599"}));
+  long long in_2026 = StartOfYearUnixSeconds(2026) + 3600;
+  store_->AddReport(TestReport("Here.", "GM0599", "GM0599"), in_2026);
+  store_->AddReport(TestReport("Elsewhere.", "GM0363", "unknown"), in_2026);
+  store_->AddReport(TestReport("Too early.", "GM0599", "GM0599"), StartOfYearUnixSeconds(2024));
+  auto facts = store_->ListYearFacts(2025, 2026);
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts[0].bureau_id, *rotterdam);
+  EXPECT_EQ(facts[1].bureau_id, 1);
+  EXPECT_EQ(facts[0].grounds, (std::vector<std::string>{"origin", "religion.anti_muslim"}));
+  EXPECT_EQ(facts[0].reported_year, 2026);
+}
+
+TEST_F(NationalStoreTest, ImportsAreReplacedPerBureauAndYear) {
+  store_->SaveNationalImports({{"a", 2025, "A", "rows a", "f1", 0, ""},
+                               {"b", 2025, "B", "rows b", "f1", 0, ""},
+                               {"~f1", 2025, "", "whole", "f1", 0, ""}},
+                              0, 100);
+  store_->SaveNationalImports({{"a", 2025, "A", "rows a 2", "f2", 0, ""}}, 0, 200);
+  store_->SaveNationalImports({{"a", 2024, "A", "old", "f3", 0, ""}}, 0, 300);
+  auto imports = store_->ListNationalImports(2025);
+  ASSERT_EQ(imports.size(), 3u);
+  EXPECT_EQ(imports[0].bureau_key, "a");
+  EXPECT_EQ(imports[0].rows_csv, "rows a 2");
+  EXPECT_EQ(imports[0].file_key, "f2");
+  EXPECT_EQ(imports[0].imported_at, 200);
+  EXPECT_EQ(imports[2].bureau_key, "~f1");  // b is still from f1
+  EXPECT_EQ(store_->ListNationalImports(0).size(), 4u);
+  EXPECT_TRUE(store_->DeleteNationalImport("b", 2025));
+  EXPECT_FALSE(store_->DeleteNationalImport("b", 2025));
+  imports = store_->ListNationalImports(2025);
+  ASSERT_EQ(imports.size(), 1u) << "the file f1 went with its last bureau";
+  EXPECT_EQ(imports[0].bureau_key, "a");
+}
+
+}  // namespace
+}  // namespace meldpunt
