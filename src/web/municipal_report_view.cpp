@@ -112,7 +112,7 @@ std::string MunicipalReportCsv(const AppContext& app, Lang lang, const Municipal
   std::string csv(kUtf8Bom);
   csv += CsvRow({t.Get(lang, N_("Municipality")), t.Get(lang, N_("Table")), t.Get(lang, N_("Code")),
                  t.Get(lang, N_("Row")), std::to_string(year), std::to_string(year - 1),
-                 t.Get(lang, N_("Change"))});
+                 t.Get(lang, N_("Difference"))});
   for (const auto& table : report.tables) {
     std::string name = table.population + "." + table.dimension;
     auto line = [&](const std::string& code, const std::string& label, const FigureCell& cell) {
