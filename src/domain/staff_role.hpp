@@ -40,6 +40,7 @@ enum class Permission {
   kManageBureaus,         // bureaus and their working areas
   kManageCodeLists,       // the national code lists and their versions
   kViewFigures,           // aggregate figures (a municipality viewer: of their municipality only)
+  kManagePopulation,      // population figures (inwonertallen) of the working area
 };
 
 bool Allows(StaffRole role, Permission permission);

@@ -17,6 +17,10 @@ TEST(StaffRole, MunicipalityViewersAndSystemAdminsNeverReadCases) {
   EXPECT_FALSE(Allows(StaffRole::kMunicipalityViewer, Permission::kExportPersonalData));
   EXPECT_TRUE(Allows(StaffRole::kMunicipalityViewer, Permission::kViewFigures));
   EXPECT_FALSE(Allows(StaffRole::kSystemAdmin, Permission::kViewFigures));
+  EXPECT_TRUE(Allows(StaffRole::kBureauAdmin, Permission::kManagePopulation));
+  EXPECT_TRUE(Allows(StaffRole::kSystemAdmin, Permission::kManagePopulation));
+  EXPECT_FALSE(Allows(StaffRole::kCoordinator, Permission::kManagePopulation));
+  EXPECT_FALSE(Allows(StaffRole::kMunicipalityViewer, Permission::kManagePopulation));
 }
 
 TEST(StaffRole, IntakeRegistersButDoesNotHandle) {

@@ -39,6 +39,10 @@ class SociStore final : public Store {
       int year, MassReports mass = MassReports::kIncluded) override;
   std::vector<ReportFacts> ListReportFacts(int from_year, int to_year,
                                            const std::vector<std::string>& municipalities) override;
+  ReportCounts CountReportsByPlace(int from_year, int to_year) override;
+  std::vector<PopulationFigure> ListPopulation(int from_year, int to_year) override;
+  void WritePopulation(const std::vector<PopulationFigure>& figures, long long user_id,
+                       long long now) override;
   std::vector<RegisteredReport> ListBureauReports(long long bureau_id, int limit,
                                                   int offset) override;
   long long CountBureauReports(long long bureau_id) override;

@@ -15,6 +15,8 @@
 #include "domain/figures.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/login_throttle.hpp"
+#include "domain/population.hpp"
+#include "domain/public_figures.hpp"
 #include "domain/reference.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"
@@ -511,6 +513,16 @@ class Store {
   // decrypts nothing. At most kMaxFactsMunicipalities codes; others throw StoreError.
   virtual std::vector<ReportFacts> ListReportFacts(
       int from_year, int to_year, const std::vector<std::string>& municipalities) = 0;
+  // Public figures (soci_population.cpp): reports reported in [from_year, to_year] counted per
+  // year and pair of municipality codes as stored, and per year and ground. Two grouped reads.
+  virtual ReportCounts CountReportsByPlace(int from_year, int to_year) = 0;
+
+  // Population figures (soci_population.cpp), every municipality's for the years in
+  // [from_year, to_year].
+  virtual std::vector<PopulationFigure> ListPopulation(int from_year, int to_year) = 0;
+  // Sets these figures (others keep theirs), in one transaction.
+  virtual void WritePopulation(const std::vector<PopulationFigure>& figures, long long user_id,
+                               long long now) = 0;
 
   // Mass-report events (massameldingen; soci_mass_*.cpp). Returns nullopt when the bureau has an
   // event of that name already.

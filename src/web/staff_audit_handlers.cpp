@@ -78,6 +78,7 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"audit.export", N_("Exported the audit log")},
     {"figures.read", N_("Viewed a municipal report")},
     {"demo_data.generate", N_("Generated demo reports")},
+    {"population.update", N_("Entered population figures")},
 }};
 
 constexpr bool LabelsFollowActions() {
