@@ -13,7 +13,7 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 53> kAuditActions = {
+inline constexpr std::array<std::string_view, 54> kAuditActions = {
     "login",
     "user.add",
     "user.enrol_2fa",
@@ -66,7 +66,8 @@ inline constexpr std::array<std::string_view, 53> kAuditActions = {
     "demo_data.generate",
     "national.export",
     "national.import",
-    "national.delete"};
+    "national.delete",
+    "population.update"};
 
 bool IsAuditAction(std::string_view action);
 

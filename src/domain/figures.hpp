@@ -104,6 +104,10 @@ struct MunicipalReport {
   // previous one: said on the page so that mass reports are never mixed in unseen.
   long long mass_current = 0;
   long long mass_previous = 0;
+  // Inhabitants this year and the previous one, where an admin entered them
+  // (domain/population.hpp): the totals are then also shown per 1,000 inhabitants.
+  std::optional<long long> population_current;
+  std::optional<long long> population_previous;
 };
 
 // Computes the report. Codes roll up through `registry` (unknown codes stay as they are).

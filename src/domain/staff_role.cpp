@@ -37,6 +37,7 @@ bool Allows(StaffRole role, Permission permission) {
     case P::kManageBureauSettings:
       return role == R::kBureauAdmin;
     case P::kManageStaff:
+    case P::kManagePopulation:
       return role == R::kBureauAdmin || role == R::kSystemAdmin;
     case P::kManageBureaus:
     case P::kManageCodeLists:

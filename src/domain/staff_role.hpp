@@ -41,6 +41,7 @@ enum class Permission {
   kManageCodeLists,       // the national code lists and their versions
   kViewFigures,           // aggregate figures (a municipality viewer: of their municipality only)
   kNationalFigures,       // the national file of every bureau: export, import other installations'
+  kManagePopulation,      // population figures (inwonertallen) of the working area
 };
 
 bool Allows(StaffRole role, Permission permission);

@@ -24,6 +24,10 @@ TEST(StaffRole, MunicipalityViewersAndSystemAdminsNeverReadCases) {
   EXPECT_FALSE(Allows(StaffRole::kHandler, Permission::kNationalFigures));
   EXPECT_FALSE(Allows(StaffRole::kIntake, Permission::kNationalFigures));
   EXPECT_FALSE(Allows(StaffRole::kMunicipalityViewer, Permission::kNationalFigures));
+  EXPECT_TRUE(Allows(StaffRole::kBureauAdmin, Permission::kManagePopulation));
+  EXPECT_TRUE(Allows(StaffRole::kSystemAdmin, Permission::kManagePopulation));
+  EXPECT_FALSE(Allows(StaffRole::kCoordinator, Permission::kManagePopulation));
+  EXPECT_FALSE(Allows(StaffRole::kMunicipalityViewer, Permission::kManagePopulation));
 }
 
 TEST(StaffRole, IntakeRegistersButDoesNotHandle) {

@@ -388,6 +388,21 @@ CREATE TABLE code_list_codes (
   PRIMARY KEY (list_name, code)
 )
 )SQL"},
+      // Population figures (inwonertallen) that an admin enters per municipality and year, for
+      // figures per 1,000 inhabitants; not personal data. The index lets the public figures
+      // count a year's reports per pair of municipalities from the index alone.
+      {19, "population figures, and counting reports per place", R"SQL(
+CREATE TABLE population (
+  municipality TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  inhabitants BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  updated_by BIGINT REFERENCES staff_users (id),
+  PRIMARY KEY (municipality, year)
+);
+CREATE INDEX reports_by_year_places ON reports (reported_year, incident_municipality,
+  residence_municipality)
+)SQL"},
       {20, "national files imported from other installations", R"SQL(
 CREATE TABLE national_imports (
   bureau_key TEXT NOT NULL,

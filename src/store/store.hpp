@@ -15,6 +15,8 @@
 #include "domain/figures.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/login_throttle.hpp"
+#include "domain/population.hpp"
+#include "domain/public_figures.hpp"
 #include "domain/reference.hpp"
 #include "domain/report.hpp"
 #include "domain/staff_role.hpp"
@@ -537,6 +539,17 @@ class Store {
   virtual std::vector<NationalImport> ListNationalImports(int year) = 0;
   // Returns false when there was no such import. A file none of whose bureaus is left goes too.
   virtual bool DeleteNationalImport(const std::string& bureau_key, int year) = 0;
+
+  // Public figures (soci_population.cpp): reports reported in [from_year, to_year] counted per
+  // year and pair of municipality codes as stored, and per year and ground. Two grouped reads.
+  virtual ReportCounts CountReportsByPlace(int from_year, int to_year) = 0;
+
+  // Population figures (soci_population.cpp), every municipality's for the years in
+  // [from_year, to_year].
+  virtual std::vector<PopulationFigure> ListPopulation(int from_year, int to_year) = 0;
+  // Sets these figures (others keep theirs), in one transaction.
+  virtual void WritePopulation(const std::vector<PopulationFigure>& figures, long long user_id,
+                               long long now) = 0;
 
   // Mass-report events (massameldingen; soci_mass_*.cpp). Returns nullopt when the bureau has an
   // event of that name already.

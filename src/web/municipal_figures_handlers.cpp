@@ -86,6 +86,11 @@ ReportRequest Prepare(const AppContext& app, const http::Request& request, bool 
   auto facts =
       app.store.ListReportFacts(*year - 1, to_year, app.municipalities.CodesRollingUpInto(code));
   result.report = ComputeMunicipalReport(facts, query, app.municipalities);
+  for (const auto& figure : app.store.ListPopulation(*year - 1, *year)) {
+    if (figure.municipality != code) continue;
+    (figure.year == *year ? result.report.population_current : result.report.population_previous) =
+        figure.inhabitants;
+  }
   result.suppressed = viewer || leaves_bureau;
   if (result.suppressed) SuppressReport(result.report, kDefaultSuppressionThreshold);
   app.store.Audit(

@@ -1,5 +1,6 @@
 #include "web/municipal_report_view.hpp"
 
+#include "domain/population.hpp"
 #include "web/case_labels.hpp"
 #include "web/csv.hpp"
 #include "web/pages.hpp"
@@ -59,6 +60,31 @@ std::string PopulationHeading(const AppContext& app, Lang lang, const FigureTabl
   return app.translator.Get(lang, PopulationTitle(table.population));
 }
 
+namespace {
+
+// The total of a summary table per 1,000 inhabitants, this year's and the previous year's, or
+// empty where the population is not known or the total is not shown.
+struct RateTexts {
+  std::string current;
+  std::string previous;
+  bool any() const { return !current.empty() || !previous.empty(); }
+};
+
+RateTexts RatesOf(const MunicipalReport& report, const FigureTable& table, Lang lang) {
+  if (table.dimension != "summary") return {};
+  char mark = DecimalMark(lang);
+  auto text = [&](bool current) {
+    auto tenths = CellRateTenths(table.total, current,
+                                 current ? report.population_current : report.population_previous);
+    return tenths ? FormatTenths(*tenths, mark) : std::string();
+  };
+  return {text(true), text(false)};
+}
+
+}  // namespace
+
+char DecimalMark(Lang lang) { return lang == Lang::kNl ? ',' : '.'; }
+
 std::string CellText(const FigureCell& cell, bool current, long long threshold) {
   switch (current ? cell.current_state : cell.previous_state) {
     case CellState::kBelowThreshold:
@@ -98,6 +124,10 @@ TemplateData MunicipalReportData(const AppContext& app, Lang lang, const Municip
     }
     item.set("rows", rows);
     item.set("total", CellData(table.total, threshold));
+    RateTexts rates = RatesOf(report, table, lang);
+    item.set("has_rate", Bool(rates.any()));
+    item.set("rate_current", rates.current);
+    item.set("rate_previous", rates.previous);
     tables.push_back(item);
   }
   TemplateData data;
@@ -122,6 +152,11 @@ std::string MunicipalReportCsv(const AppContext& app, Lang lang, const Municipal
     for (const auto& row : table.rows)
       line(row.code, FigureRowLabel(app, lang, table, row.code), row.cell);
     line(std::string(kRowTotal), t.Get(lang, N_("Total (each report once)")), table.total);
+    // Only where a population is known, so the CSV keeps its shape for everyone else.
+    if (RateTexts rates = RatesOf(report, table, lang); rates.any()) {
+      csv += CsvRow({report.query.municipality, name, std::string(kRowPer1000),
+                     t.Get(lang, N_("Per 1,000 inhabitants")), rates.current, rates.previous, ""});
+    }
   }
   return csv;
 }

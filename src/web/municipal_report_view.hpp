@@ -11,6 +11,12 @@
 
 namespace meldpunt::web {
 
+// Row code of the totals per 1,000 inhabitants in the CSV and on the page.
+inline constexpr std::string_view kRowPer1000 = "per_1000";
+
+// The decimal mark of numbers in the language: "2,5" in Dutch, "2.5" in English.
+char DecimalMark(Lang lang);
+
 // "< 5" for the default threshold.
 inline constexpr std::string_view kHiddenCellText = "x";
 

@@ -19,6 +19,8 @@ http::Response RenderPage(const AppContext& app, const http::Request& request, i
   layout.set("content", content);
   layout.set("path", request.path.empty() ? "/" : request.path);
   layout.set("in_dutch", Bool(lang == Lang::kNl));
+  // The public figures are linked from the public pages; staff have their own figures.
+  layout.set("public_page", Bool(!page.template_name.starts_with("staff_")));
   if (!page.script.empty()) layout.set("script", page.script);
   http::Response response =
       http::Response::Html(status, app.templates.Render("layout", lang, layout));

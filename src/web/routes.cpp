@@ -11,6 +11,8 @@
 #include "web/mass_handlers.hpp"
 #include "web/municipal_figures_handlers.hpp"
 #include "web/national_figures_handlers.hpp"
+#include "web/population_handlers.hpp"
+#include "web/public_figures_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
 #include "web/staff_audit_handlers.hpp"
@@ -57,6 +59,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/melden", bind(SubmitReport), Runs::kOnWorker, kUploadBodyLimit);
   router.Add(Method::kGet, "/melden/ontvangen", bind(ReportReceivedPage), Runs::kOnIoThread);
   router.Add(Method::kGet, "/privacy", bind(PrivacyPage), Runs::kOnIoThread);
+  router.Add(Method::kGet, "/cijfers", bind(PublicFiguresPage));
+  router.Add(Method::kGet, "/cijfers.csv", bind(PublicFiguresCsv));
   router.Add(Method::kGet, "/melden/volgen", bind(FollowUpPage));
   router.Add(Method::kPost, "/melden/volgen", bind(FollowUpSignIn));
   router.Add(Method::kPost, "/melden/volgen/bericht", bind(FollowUpReply), Runs::kOnWorker,
@@ -123,6 +127,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/corrigeren", bind(StaffReportCorrect));
   router.Add(Method::kGet, "/medewerkers/meldingen/{id}/wissen", bind(StaffReportErasePage));
   router.Add(Method::kPost, "/medewerkers/meldingen/{id}/wissen", bind(StaffReportErase));
+  router.Add(Method::kGet, kPopulationPath, bind(StaffPopulationPage));
+  router.Add(Method::kPost, kPopulationPath, bind(StaffPopulationSave));
   router.Add(Method::kGet, "/medewerkers/instellingen", bind(StaffSettingsPage));
   router.Add(Method::kPost, "/medewerkers/instellingen", bind(StaffSettingsSave));
   router.Add(Method::kGet, kDeadlinesPath, bind(StaffDeadlinesPage));

@@ -81,6 +81,7 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"national.export", N_("Downloaded the national file")},
     {"national.import", N_("Imported another installation's national file")},
     {"national.delete", N_("Deleted an imported national file")},
+    {"population.update", N_("Entered population figures")},
 }};
 
 constexpr bool LabelsFollowActions() {

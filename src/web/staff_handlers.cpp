@@ -32,6 +32,8 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_audit", Bool(template_name == "staff_audit"));
   nav.set("on_intake", Bool(template_name == "staff_intake"));
   nav.set("on_settings", Bool(template_name == "staff_settings"));
+  nav.set("on_population", Bool(template_name == "staff_population"));
+  nav.set("may_manage_population", Bool(Allows(staff.role, Permission::kManagePopulation)));
   nav.set("may_manage_settings", Bool(Allows(staff.role, Permission::kManageBureauSettings)));
   nav.set("on_deadlines", Bool(template_name == "staff_deadlines"));
   nav.set("on_search", Bool(template_name == "staff_search"));

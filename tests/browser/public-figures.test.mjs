@@ -1,0 +1,81 @@
+// Population figures and the public figures page in the browser, without JavaScript: a bureau
+// admin enters inhabitants by keyboard (a mistake first, then right), in Dutch and English; the
+// public page /cijfers reads in both languages; axe finds nothing on any of these pages.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startServer } from '../integration/harness.mjs';
+import { addStaff, reportingYear, submitValid, validReport } from '../integration/flows.mjs';
+import { sql } from '../integration/database.mjs';
+import { assertAccessible, launchBrowser, localUrl } from './browser.mjs';
+import { logInInBrowser } from './staff-login.mjs';
+
+const L = reportingYear() - 1;
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await addStaff(server);
+  const area = await server.run(['bureau', 'area', '--bureau', '1', 'GM0363', 'GM0599', 'GM0344']);
+  assert.equal(area.code, 0, area.stderr);
+  for (let i = 0; i < 8; i++) await submitValid(server.url, validReport({ incident_municipality: 'GM0363', residence_municipality: 'GM0363' }));
+  for (let i = 0; i < 2; i++) await submitValid(server.url, validReport({ incident_municipality: 'GM0599', residence_municipality: 'GM0599' }));
+  for (let i = 0; i < 6; i++) await submitValid(server.url, validReport({ incident_municipality: 'GM0344', residence_municipality: 'GM0344' }));
+  await sql(server, `UPDATE reports SET reported_year = ${L}`);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('an admin enters population figures by keyboard, without JavaScript; accessible in nl and en', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await logInInBrowser(page, server);
+  await page.getByRole('link', { name: 'Inwonertallen' }).click();
+  await page.getByRole('heading', { level: 1, name: `Inwonertallen ${L}` }).waitFor();
+  await assertAccessible(page, 'population form (nl)');
+  const amsterdam = page.getByLabel('Amsterdam');
+  await amsterdam.focus();
+  await page.keyboard.type('8.000');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'De inwonertallen zijn niet opgeslagen' }).waitFor();
+  assert.equal(await page.getByLabel('Amsterdam').inputValue(), '8.000', 'what was typed stays');
+  assert.equal(await page.getByLabel('Amsterdam').getAttribute('aria-invalid'), 'true');
+  await assertAccessible(page, 'population form with an error (nl)');
+  await page.getByLabel('Amsterdam').fill('8000');
+  await page.getByLabel('Amsterdam').press('Enter');
+  await page.getByText('De inwonertallen zijn opgeslagen.').waitFor();
+  assert.equal(await page.getByLabel('Amsterdam').inputValue(), '8000');
+
+  await page.goto(localUrl(server, `/medewerkers/inwoners?jaar=${L}&lang=en`));
+  await page.getByRole('heading', { level: 1, name: `Population figures ${L}` }).waitFor();
+  await page.getByLabel('Rotterdam').fill('0');
+  await page.getByRole('button', { name: 'Save population figures' }).click();
+  await page.getByText('Rotterdam: Enter a number of inhabitants from 1 to 10,000,000.').waitFor();
+  await assertAccessible(page, 'population form with an error (en)');
+  await context.close();
+});
+
+test('the public figures page reads in nl and en without JavaScript; accessible', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(localUrl(server, '/'));
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Cijfers over meldingen' }).click();
+  await page.getByRole('heading', { level: 1, name: `Cijfers: meldingen van discriminatie in ${L}` }).waitFor();
+  const table = page.getByRole('table', { name: /Meldingen per gemeente van het werkgebied/ });
+  assert.equal((await table.locator('tr[data-code=GM0363] [data-col=incidents-current]').textContent()).trim(), '8');
+  assert.equal((await table.locator('tr[data-code=GM0363] [data-col=incidents-rate]').textContent()).trim(), '1,0');
+  assert.equal((await table.locator('tr[data-code=GM0599] [data-col=incidents-current]').textContent()).trim(), '< 5');
+  await page.getByText('Een melding over meerdere gronden telt bij elke grond één keer mee').waitFor();
+  await assertAccessible(page, 'public figures (nl)');
+  // The wide tables scroll, and their region takes keyboard focus.
+  await page.locator('.table-scroll').first().focus();
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'region');
+
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: `Figures: reports of discrimination in ${L}` }).waitFor();
+  assert.equal((await page.locator('#t-area-1 tr[data-code=GM0363] [data-col=incidents-rate]').textContent()).trim(), '1.0');
+  await assertAccessible(page, 'public figures (en)');
+  await context.close();
+});
