@@ -13,7 +13,7 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 50> kAuditActions = {
+inline constexpr std::array<std::string_view, 51> kAuditActions = {
     "login",
     "user.add",
     "user.enrol_2fa",
@@ -63,7 +63,8 @@ inline constexpr std::array<std::string_view, 50> kAuditActions = {
     "audit.read",
     "audit.export",
     "figures.read",
-    "demo_data.generate"};
+    "demo_data.generate",
+    "figures.archive"};
 
 bool IsAuditAction(std::string_view action);
 

@@ -40,6 +40,7 @@ enum class Permission {
   kManageBureaus,         // bureaus and their working areas
   kManageCodeLists,       // the national code lists and their versions
   kViewFigures,           // aggregate figures (a municipality viewer: of their municipality only)
+  kExportFigureArchive,   // every municipal report of a working area as one archive (suppressed)
 };
 
 bool Allows(StaffRole role, Permission permission);

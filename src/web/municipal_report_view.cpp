@@ -21,6 +21,18 @@ const char* DimensionTitle(std::string_view dimension) {
   return N_("overview");
 }
 
+TemplateData CellData(const FigureCell& cell, long long threshold) {
+  TemplateData data;
+  data.set("current", CellText(cell, true, threshold));
+  data.set("previous", CellText(cell, false, threshold));
+  data.set("change", ChangeText(cell));
+  data.set("current_hidden", Bool(cell.current_state == CellState::kHidden));
+  data.set("previous_hidden", Bool(cell.previous_state == CellState::kHidden));
+  return data;
+}
+
+}  // namespace
+
 std::string RowLabel(const AppContext& app, Lang lang, const FigureTable& table,
                      const std::string& code) {
   const auto& t = app.translator;
@@ -38,22 +50,10 @@ std::string RowLabel(const AppContext& app, Lang lang, const FigureTable& table,
   return code;
 }
 
-TemplateData CellData(const FigureCell& cell, long long threshold) {
-  TemplateData data;
-  data.set("current", CellText(cell, true, threshold));
-  data.set("previous", CellText(cell, false, threshold));
-  data.set("change", ChangeText(cell));
-  data.set("current_hidden", Bool(cell.current_state == CellState::kHidden));
-  data.set("previous_hidden", Bool(cell.previous_state == CellState::kHidden));
-  return data;
-}
-
 std::string Caption(const AppContext& app, Lang lang, const FigureTable& table) {
   return app.translator.Get(lang, PopulationTitle(table.population)) + ", " +
          app.translator.Get(lang, DimensionTitle(table.dimension));
 }
-
-}  // namespace
 
 std::string CellText(const FigureCell& cell, bool current, long long threshold) {
   switch (current ? cell.current_state : cell.previous_state) {

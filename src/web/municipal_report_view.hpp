@@ -19,6 +19,12 @@ std::string CellText(const FigureCell& cell, bool current, long long threshold);
 // The change, signed ("+3", "-1", "0"), or empty when either number is not shown.
 std::string ChangeText(const FigureCell& cell);
 
+// The label of a row of a table, and a table's caption ("Reports about incidents in the
+// municipality, by ground"), in the language asked for.
+std::string RowLabel(const AppContext& app, Lang lang, const FigureTable& table,
+                     const std::string& code);
+std::string Caption(const AppContext& app, Lang lang, const FigureTable& table);
+
 // tables: caption, population, dimension, rows (code, label, current, previous, change, and
 // flags below/hidden for each), total row, multiple_per_report.
 TemplateData MunicipalReportData(const AppContext& app, Lang lang, const MunicipalReport& report,

@@ -9,6 +9,7 @@
 #include "web/follow_up_handlers.hpp"
 #include "web/letter_routes.hpp"
 #include "web/mass_handlers.hpp"
+#include "web/municipal_archive_handlers.hpp"
 #include "web/municipal_figures_handlers.hpp"
 #include "web/public_handlers.hpp"
 #include "web/report_form_cache.hpp"
@@ -82,6 +83,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
   router.Add(Method::kGet, "/medewerkers/cijfers/gemeente", bind(MunicipalFiguresPage));
   router.Add(Method::kGet, "/medewerkers/cijfers/gemeente.csv", bind(MunicipalFiguresCsv));
+  router.Add(Method::kGet, "/medewerkers/cijfers/gemeente.xlsx", bind(MunicipalFiguresXlsx));
+  router.Add(Method::kGet, "/medewerkers/cijfers/archief", bind(MunicipalArchive));
   router.Add(Method::kGet, kEvidencePath, bind(StaffEvidenceDownload));
   // One report: /medewerkers/meldingen/{id}, POST …/{id}/bericht, and the case forms.
   router.Add(Method::kGet, "/medewerkers/meldingen/{id}", bind(StaffReportPage));

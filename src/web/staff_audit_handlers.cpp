@@ -78,6 +78,7 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"audit.export", N_("Exported the audit log")},
     {"figures.read", N_("Viewed a municipal report")},
     {"demo_data.generate", N_("Generated demo reports")},
+    {"figures.archive", N_("Downloaded the municipal reports of a working area")},
 }};
 
 constexpr bool LabelsFollowActions() {
