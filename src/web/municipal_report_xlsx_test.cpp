@@ -84,7 +84,7 @@ TEST(MunicipalReportXlsx, EveryCellEqualsTheCsv) {
   std::string xlsx =
       MunicipalReportXlsx(app, Lang::kNl, report, kDefaultSuppressionThreshold, app.now());
   EXPECT_EQ(XlsxSheetNames(xlsx),
-            (std::vector<std::string>{"Toelichting", "Incidenten in de gemeente",
+            (std::vector<std::string>{"Toelichting", "Voorvallen in de gemeente",
                                       "Meldingen van inwoners"}));
   // The data rows of both population sheets: a code in A and a figure in C.
   std::vector<std::vector<std::string>> rows;

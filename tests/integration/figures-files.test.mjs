@@ -115,7 +115,7 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
       assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       assert.match(res.headers.get('content-disposition'), /^attachment; filename="cijfers-GM0\d{3}-[a-z-]+-\d{4}\.xlsx"$/);
       const sheets = readXlsx(Buffer.from(await res.arrayBuffer()));
-      assert.deepEqual(sheets.map((s) => s.name), ['Toelichting', 'Incidenten in de gemeente', 'Meldingen van inwoners']);
+      assert.deepEqual(sheets.map((s) => s.name), ['Toelichting', 'Voorvallen in de gemeente', 'Meldingen van inwoners']);
       const csv = csvLines(Buffer.from(await (await get('coordinator', `/medewerkers/cijfers/gemeente.csv?${query}`)).arrayBuffer()));
       assertSameCells(sheets, csv);
     }
