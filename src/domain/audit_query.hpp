@@ -13,7 +13,7 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 54> kAuditActions = {
+inline constexpr std::array<std::string_view, 55> kAuditActions = {
     "login",
     "user.add",
     "user.enrol_2fa",
@@ -67,7 +67,8 @@ inline constexpr std::array<std::string_view, 54> kAuditActions = {
     "national.export",
     "national.import",
     "national.delete",
-    "population.update"};
+    "population.update",
+    "figures.archive"};
 
 bool IsAuditAction(std::string_view action);
 

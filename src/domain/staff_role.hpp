@@ -42,6 +42,7 @@ enum class Permission {
   kViewFigures,           // aggregate figures (a municipality viewer: of their municipality only)
   kNationalFigures,       // the national file of every bureau: export, import other installations'
   kManagePopulation,      // population figures (inwonertallen) of the working area
+  kExportFigureArchive,   // every municipal report of a working area as one archive (suppressed)
 };
 
 bool Allows(StaffRole role, Permission permission);

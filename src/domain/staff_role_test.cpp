@@ -57,3 +57,17 @@ TEST(StaffRole, AuditLogIsForTheBureauAdminAlone) {
 
 }  // namespace
 }  // namespace meldpunt
+
+namespace meldpunt {
+namespace {
+
+TEST(StaffRole, FigureArchiveIsForCoordinatorsBureauAdminsAndSystemAdmins) {
+  for (StaffRole role : kAllStaffRoles) {
+    bool expected = role == StaffRole::kCoordinator || role == StaffRole::kBureauAdmin ||
+                    role == StaffRole::kSystemAdmin;
+    EXPECT_EQ(Allows(role, Permission::kExportFigureArchive), expected) << RoleCode(role);
+  }
+}
+
+}  // namespace
+}  // namespace meldpunt

@@ -8,7 +8,9 @@
 #include "http/log.hpp"
 #include "web/mass_figures.hpp"
 #include "web/municipal_report_pdf.hpp"
+#include "web/municipal_archive.hpp"
 #include "web/municipal_report_view.hpp"
+#include "web/municipal_report_xlsx.hpp"
 #include "web/pages.hpp"
 #include "web/staff_access.hpp"
 #include "web/staff_handlers.hpp"
@@ -152,9 +154,24 @@ http::Response MunicipalFiguresCsv(const AppContext& app, const http::Request& r
   http::Response response{
       200, {}, MunicipalReportCsv(app, LangOf(request), report, kDefaultSuppressionThreshold)};
   response.Set("Content-Type", "text/csv; charset=utf-8");
-  response.Set("Content-Disposition", "attachment; filename=\"cijfers-" +
-                                          report.query.municipality + "-" +
-                                          std::to_string(report.query.year) + ".csv\"");
+  response.Set("Content-Disposition",
+               "attachment; filename=\"" + MunicipalReportFileName(report, "csv") + "\"");
+  response.Set("X-Content-Type-Options", "nosniff");
+  return response;
+}
+
+http::Response MunicipalFiguresXlsx(const AppContext& app, const http::Request& request) {
+  // A workbook leaves the bureau: always suppressed.
+  auto prepared = Prepare(app, request, true, "xlsx");
+  if (!prepared.staff) return *prepared.refusal;
+  const auto& report = prepared.report;
+  http::Response response{
+      200,
+      {},
+      MunicipalReportXlsx(app, LangOf(request), report, kDefaultSuppressionThreshold, app.now())};
+  response.Set("Content-Type", std::string(kXlsxMediaType));
+  response.Set("Content-Disposition",
+               "attachment; filename=\"" + MunicipalReportFileName(report, "xlsx") + "\"");
   response.Set("X-Content-Type-Options", "nosniff");
   return response;
 }

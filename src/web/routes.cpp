@@ -9,6 +9,7 @@
 #include "web/follow_up_handlers.hpp"
 #include "web/letter_routes.hpp"
 #include "web/mass_handlers.hpp"
+#include "web/municipal_archive_handlers.hpp"
 #include "web/municipal_figures_handlers.hpp"
 #include "web/national_figures_handlers.hpp"
 #include "web/population_handlers.hpp"
@@ -95,6 +96,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
              bind(NationalFiguresImport), Runs::kOnWorker, kNationalImportBodyLimit);
   router.Add(Method::kPost, "/medewerkers/cijfers/landelijk/verwijderen",
              bind(NationalFiguresDelete));
+  router.Add(Method::kGet, "/medewerkers/cijfers/gemeente.xlsx", bind(MunicipalFiguresXlsx));
+  router.Add(Method::kGet, "/medewerkers/cijfers/archief", bind(MunicipalArchive));
   router.Add(Method::kGet, kEvidencePath, bind(StaffEvidenceDownload));
   // One report: /medewerkers/meldingen/{id}, POST …/{id}/bericht, and the case forms.
   router.Add(Method::kGet, "/medewerkers/meldingen/{id}", bind(StaffReportPage));

@@ -82,6 +82,7 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"national.import", N_("Imported another installation's national file")},
     {"national.delete", N_("Deleted an imported national file")},
     {"population.update", N_("Entered population figures")},
+    {"figures.archive", N_("Downloaded the municipal reports of a working area")},
 }};
 
 constexpr bool LabelsFollowActions() {

@@ -208,6 +208,8 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   data.set("total_incident", std::to_string(total_incident));
   data.set("total_residence", std::to_string(total_residence));
   AddMassFigures(app, request, *staff, year, data);
+  data.set("may_archive", Bool(Allows(staff->role, Permission::kExportFigureArchive)));
+  data.set("max_year", std::to_string(this_year));
   http::Response cookies;
   Page page = StaffPage(app, request, cookies, *staff, "staff_figures",
                         N_("Figures per municipality"), std::move(data));
