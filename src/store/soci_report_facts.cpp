@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "domain/date.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
 
@@ -47,7 +48,8 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
       soci::rowset<soci::row> rows =
           (sql.prepare << "SELECT r.id, r.reported_year, r.incident_date, "
                           "r.incident_municipality, r.residence_municipality, r.social_domain, "
-                          "r.nature, CASE WHEN r.mass_event_id IS NULL THEN 0 ELSE 1 END "
+                          "r.nature, CASE WHEN r.mass_event_id IS NULL THEN 0 ELSE 1 END, "
+                          "r.reported_at "
                           "FROM reports r"
                        << where << " ORDER BY r.id",
            soci::use(from_year, "from_year"), soci::use(to_year, "to_year"));
@@ -61,6 +63,9 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
         fact.domain = row.get<std::string>(5);
         fact.nature = row.get<std::string>(6);
         fact.mass = GetInteger(row, 7) != 0;
+        // The month of the same UTC date that reported_year was taken from.
+        fact.reported_month =
+            static_cast<int>(unsigned(DateOfUnixSeconds(GetInteger(row, 8)).month()));
         by_id[fact.id] = facts.size();
         facts.push_back(std::move(fact));
       }
