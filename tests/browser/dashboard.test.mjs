@@ -28,9 +28,10 @@ after(async () => {
   await server?.stop();
 });
 
-test('staff open the dashboard, choose a municipality with the keyboard, without JavaScript; it is accessible', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+test('staff open the dashboard from the figures page: charts with a name beside tables; it is accessible', async () => {
+  const context = await browser.newContext();
   const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
   const errors = watchConsole(page);
   await logInInBrowser(page, server);
   await page.getByRole('link', { name: 'Cijfers', exact: true }).click();
@@ -41,13 +42,22 @@ test('staff open the dashboard, choose a municipality with the keyboard, without
   assert.equal((await months.locator('tfoot [data-col=count]').textContent()).trim(), '7');
   assert.equal((await months.locator(`tr[data-code="${THIS_MONTH}"] [data-col=count]`).textContent()).trim(), '7');
   // Each chart is an image with a name and a description, beside its table.
-  const chart = page.getByRole('img', { name: 'Meldingen per maand' });
-  await chart.waitFor();
+  await page.getByRole('img', { name: 'Meldingen per maand' }).waitFor();
   assert.match(await page.locator('#chart-month-desc').textContent(), /Getelde meldingen: 7/);
   assert.equal(await page.locator('svg.chart').count(), 6);
   await assertAccessible(page, 'dashboard (staff)');
+  await page.goto(localUrl(server, '/medewerkers/cijfers/overzicht?gemeente=GM0363&massa=zonder'));
+  await assertAccessible(page, 'dashboard for one municipality (staff)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
-  // The form with the keyboard only: the area, then submit with Enter.
+test('without JavaScript, staff choose a municipality with the keyboard and get its figures', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await logInInBrowser(page, server);
+  await page.goto(localUrl(server, '/medewerkers/cijfers/overzicht'));
   await page.locator('#gemeente').focus();
   await page.keyboard.type('Amsterdam');
   await page.locator('#dashboard-form button[type=submit]').focus();
@@ -56,14 +66,14 @@ test('staff open the dashboard, choose a municipality with the keyboard, without
   const municipalities = page.getByRole('table', { name: 'Naar gemeente waar het gebeurde' });
   assert.equal((await municipalities.locator('tr[data-code=GM0363] [data-col=count]').textContent()).trim(), '6');
   assert.equal((await municipalities.locator('tfoot [data-col=count]').textContent()).trim(), '6');
-  await assertAccessible(page, 'dashboard for one municipality (staff)');
-  assert.deepEqual(errors, []);
+  assert.equal(await page.locator('svg.chart').count(), 6, 'the charts need no script');
   await context.close();
 });
 
 test('a municipality viewer sees their municipality with small numbers suppressed; it is accessible', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
   await logInInBrowser(page, server, { email: VIEWER, password: PASSWORD });
   await page.goto(localUrl(server, '/medewerkers/cijfers/overzicht'));
   await page.locator('#suppression-note').waitFor();
