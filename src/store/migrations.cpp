@@ -422,9 +422,9 @@ CREATE TABLE national_imports (
       // wide report rows (sealed descriptions) are never touched: about 70 bytes per report each.
       {21, "covering indexes for the figures of one municipality", R"SQL(
 CREATE INDEX reports_figures_by_incident ON reports (incident_municipality, reported_year,
-  residence_municipality, incident_date, social_domain, nature, mass_event_id);
+  residence_municipality, incident_date, social_domain, nature, mass_event_id, reported_at);
 CREATE INDEX reports_figures_by_residence ON reports (residence_municipality, reported_year,
-  incident_municipality, incident_date, social_domain, nature, mass_event_id)
+  incident_municipality, incident_date, social_domain, nature, mass_event_id, reported_at)
 )SQL"},
   };
   return migrations;

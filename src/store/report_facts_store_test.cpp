@@ -55,5 +55,18 @@ TEST_F(ReportFactsStoreTest, ReadsTheClassificationOfReportsInTheYearsAndMunicip
   EXPECT_THROW(store_->ListReportFacts(2025, 2026, {}), StoreError);
 }
 
+TEST_F(ReportFactsStoreTest, ReadsTheMonthOfReporting) {
+  // 31 March 2025, 23:30 UTC and 1 April 2025, 00:30 UTC: the months of the UTC dates, as the
+  // year is taken.
+  long long end_of_march = StartOfYearUnixSeconds(2025) + (31 + 28 + 31) * 86400LL - 1800;
+  store_->AddReport(TestReport("March.", "GM0363", "GM0363"), end_of_march);
+  store_->AddReport(TestReport("April.", "GM0363", "GM0363"), end_of_march + 3600);
+  auto facts = store_->ListReportFacts(2025, 2025, {"GM0363"});
+  ASSERT_EQ(facts.size(), 2u);
+  EXPECT_EQ(facts[0].reported_month, 3);
+  EXPECT_EQ(facts[1].reported_month, 4);
+  EXPECT_EQ(facts[1].reported_year, 2025);
+}
+
 }  // namespace
 }  // namespace meldpunt

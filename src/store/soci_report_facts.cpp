@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "domain/date.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
 
@@ -63,18 +64,18 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
     std::string query =
         "WITH f AS MATERIALIZED (SELECT r.id, r.reported_year, r.incident_date, "
         "r.incident_municipality, r.residence_municipality, r.social_domain, r.nature, "
-        "CASE WHEN r.mass_event_id IS NULL THEN 0 ELSE 1 END AS mass FROM reports r "
+        "CASE WHEN r.mass_event_id IS NULL THEN 0 ELSE 1 END AS mass, r.reported_at FROM reports r "
         "WHERE (r.incident_municipality IN (" +
         codes +
         ") AND r.reported_year BETWEEN :from_year AND :to_year) OR (r.residence_municipality IN (" +
         codes +
         ") AND r.reported_year BETWEEN :from_year2 AND :to_year2) ORDER BY r.id) "
         "SELECT f.id, f.reported_year, f.incident_date, f.incident_municipality, "
-        "f.residence_municipality, f.social_domain, f.nature, f.mass, " +
+        "f.residence_municipality, f.social_domain, f.nature, f.mass, f.reported_at, " +
         codes_of("report_grounds", "ground") + ", " + codes_of("report_handlings", "handling") +
         " FROM f ORDER BY f.id";
     constexpr size_t kChunk = 2048;
-    std::vector<long long> ids(kChunk);
+    std::vector<long long> ids(kChunk), reported_at(kChunk);
     std::vector<int> years(kChunk), mass(kChunk);
     std::vector<std::string> dates(kChunk), incident(kChunk), residence(kChunk), domains(kChunk),
         natures(kChunk), grounds(kChunk), handlings(kChunk);
@@ -83,9 +84,10 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
     soci::statement statement =
         (sql.prepare << query, soci::into(ids), soci::into(years), soci::into(dates),
          soci::into(incident), soci::into(residence), soci::into(domains), soci::into(natures),
-         soci::into(mass), soci::into(grounds, grounds_null), soci::into(handlings, handlings_null),
-         soci::use(from_year, "from_year"), soci::use(to_year, "to_year"),
-         soci::use(from_year, "from_year2"), soci::use(to_year, "to_year2"));
+         soci::into(mass), soci::into(reported_at), soci::into(grounds, grounds_null),
+         soci::into(handlings, handlings_null), soci::use(from_year, "from_year"),
+         soci::use(to_year, "to_year"), soci::use(from_year, "from_year2"),
+         soci::use(to_year, "to_year2"));
     std::vector<ReportFacts> facts;
     statement.execute();
     while (statement.fetch()) {
@@ -99,12 +101,15 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
         fact.domain = std::move(domains[i]);
         fact.nature = std::move(natures[i]);
         fact.mass = mass[i] != 0;
+        // The month of the same UTC date that reported_year was taken from.
+        fact.reported_month = static_cast<int>(unsigned(DateOfUnixSeconds(reported_at[i]).month()));
         if (grounds_null[i] == soci::i_ok) SplitCodes(grounds[i], fact.grounds);
         if (handlings_null[i] == soci::i_ok) SplitCodes(handlings[i], fact.handlings);
       }
       for (auto* column : {&dates, &incident, &residence, &domains, &natures, &grounds, &handlings})
         column->resize(kChunk);
       ids.resize(kChunk);
+      reported_at.resize(kChunk);
       years.resize(kChunk);
       mass.resize(kChunk);
       grounds_null.resize(kChunk);

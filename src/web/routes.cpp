@@ -5,6 +5,7 @@
 #include "web/case_handlers.hpp"
 #include "web/classification_handlers.hpp"
 #include "web/code_list_handlers.hpp"
+#include "web/dashboard_handlers.hpp"
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
 #include "web/letter_routes.hpp"
@@ -87,6 +88,7 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/medewerkers/meldingen", bind(StaffReportsPage));
   router.Add(Method::kGet, "/medewerkers/cijfers", bind(StaffFiguresPage));
   router.Add(Method::kGet, "/medewerkers/cijfers/gemeente", bind(MunicipalFiguresPage));
+  router.Add(Method::kGet, std::string(kDashboardPath), bind(DashboardPage));
   router.Add(Method::kGet, "/medewerkers/cijfers/gemeente.csv", bind(MunicipalFiguresCsv));
   router.Add(Method::kGet, "/medewerkers/cijfers/gemeente.pdf", bind(MunicipalFiguresPdf));
   router.Add(Method::kGet, "/medewerkers/cijfers/landelijk", bind(NationalFiguresPage));

@@ -26,7 +26,8 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   data.set("csrf", csrf);  // for the page's own forms: one token per response
   nav.set("staff_email", staff.email);
   nav.set("on_reports", Bool(template_name == "staff_reports"));
-  nav.set("on_figures", Bool(template_name == "staff_figures"));
+  nav.set("on_figures",
+          Bool(template_name == "staff_figures" || template_name == "staff_dashboard"));
   nav.set("on_bureaus", Bool(template_name == "staff_bureaus"));
   nav.set("on_mass", Bool(template_name.starts_with("staff_mass_")));
   nav.set("on_audit", Bool(template_name == "staff_audit"));

@@ -1,0 +1,94 @@
+#include "web/dashboard_view.hpp"
+
+#include "web/case_labels.hpp"
+#include "web/municipal_report_view.hpp"
+#include "web/pages.hpp"
+#include "web/report_options.hpp"
+#include "web/svg_chart.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+const char* Heading(std::string_view dimension) {
+  if (dimension == kDimensionMonth) return N_("Reports per month");
+  if (dimension == "ground") return N_("By ground");
+  if (dimension == "domain") return N_("By domain");
+  if (dimension == "nature") return N_("By nature");
+  if (dimension == "handling") return N_("By handling");
+  return N_("By municipality where it happened");
+}
+
+std::string RowLabel(const AppContext& app, Lang lang, std::string_view dimension,
+                     const std::string& code) {
+  const auto& t = app.translator;
+  if (dimension == kDimensionMonth) return code;
+  if (dimension == "ground") return LabelOf(app, lang, GroundLabels(), code);
+  if (dimension == "domain") return LabelOf(app, lang, DomainLabels(), code);
+  if (dimension == "nature") return LabelOf(app, lang, NatureLabels(), code);
+  if (dimension == "handling") {
+    if (code == kHandlingOpen) return t.Get(lang, N_("Not closed yet"));
+    return LabelOf(app, lang, HandlingLabels(), code);
+  }
+  if (code == kRowOutsideArea) return t.Get(lang, N_("A municipality outside the area"));
+  return MunicipalityLabel(app, lang, code);
+}
+
+// The text alternative: what the chart shows in words; the table beside it has every number.
+std::string Description(const AppContext& app, Lang lang, const FigureTable& table,
+                        const std::vector<ChartItem>& items, long long threshold) {
+  const auto& t = app.translator;
+  std::string text =
+      t.Get(lang, N_("Reports counted:")) + " " + CellText(table.total, true, threshold) + ".";
+  const ChartItem* largest = nullptr;
+  for (const auto& item : items) {
+    if (item.shown && item.value > 0 && (!largest || item.value > largest->value)) largest = &item;
+  }
+  if (largest) {
+    text += " " + t.Get(lang, N_("Largest:")) + " " + largest->label + " (" + largest->text + ").";
+  }
+  return text + " " + t.Get(lang, N_("The table with the chart has every number."));
+}
+
+}  // namespace
+
+TemplateData DashboardData(const AppContext& app, Lang lang, const Dashboard& dashboard,
+                           long long threshold) {
+  kainjow::mustache::list sections;
+  for (const auto& table : dashboard.tables) {
+    TemplateData section;
+    std::string heading = app.translator.Get(lang, Heading(table.dimension));
+    section.set("id", table.dimension);
+    section.set("heading", heading);
+    Chart chart;
+    chart.id = "chart-" + table.dimension;
+    chart.title = heading;
+    kainjow::mustache::list rows;
+    for (const auto& row : table.rows) {
+      ChartItem item;
+      item.label = RowLabel(app, lang, table.dimension, row.code);
+      item.value = row.cell.current;
+      item.shown = row.cell.current_state == CellState::kShown;
+      item.text = CellText(row.cell, true, threshold);
+      TemplateData r;
+      r.set("code", row.code);
+      r.set("label", item.label);
+      r.set("count", item.text);
+      rows.push_back(r);
+      chart.items.push_back(std::move(item));
+    }
+    chart.description = Description(app, lang, table, chart.items, threshold);
+    section.set("chart",
+                table.dimension == kDimensionMonth ? ColumnChartSvg(chart) : BarChartSvg(chart));
+    section.set("rows", rows);
+    section.set("total", CellText(table.total, true, threshold));
+    section.set("multiple_per_report", Bool(table.multiple_per_report));
+    sections.push_back(section);
+  }
+  TemplateData data;
+  data.set("sections", sections);
+  data.set("total",
+           dashboard.tables.empty() ? "0" : CellText(dashboard.tables[0].total, true, threshold));
+  return data;
+}
+
+}  // namespace meldpunt::web
