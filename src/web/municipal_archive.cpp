@@ -1,7 +1,10 @@
 #include "web/municipal_archive.hpp"
 
+#include <stdexcept>
+
 #include "domain/date.hpp"
 #include "exports/file_name.hpp"
+#include "web/municipal_report_pdf.hpp"
 #include "web/municipal_report_view.hpp"
 #include "web/municipal_report_xlsx.hpp"
 
@@ -58,6 +61,14 @@ std::vector<ArchiveOutput> MunicipalArchiveOutputs(const AppContext& app, Lang l
       {"xlsx",
        [=](const MunicipalReport& r) {
          return MunicipalReportXlsx(*context, lang, r, threshold, now);
+       }},
+      {"pdf",
+       [=](const MunicipalReport& r) {
+         // The archive is suppressed as a whole; a PDF that cannot be made fails the archive (the
+         // handler answers 500) rather than leaving one municipality out unseen.
+         auto pdf = RenderMunicipalReportPdf(*context, lang, r, threshold, true);
+         if (!pdf) throw std::runtime_error("municipal report PDF not made: " + pdf.error());
+         return std::move(*pdf);
        }},
   };
 }

@@ -16,7 +16,7 @@ namespace meldpunt::web {
 
 // One file per municipality: its extension and how to render a (suppressed) report.
 struct ArchiveOutput {
-  std::string extension;  // "csv", "xlsx"
+  std::string extension;  // "csv", "xlsx", "pdf"
   std::function<std::string(const MunicipalReport&)> render;
 };
 

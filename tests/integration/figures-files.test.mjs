@@ -5,6 +5,7 @@
 // its CSVs equal the single CSV route's; who may download what, per role.
 // Runs on SQLite, and on PostgreSQL when MELDPUNT_TEST_DATABASE is set.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './harness.mjs';
 import { addStaff, reportingYear, staffLogin, submitValid, validReport } from './flows.mjs';
@@ -149,7 +150,7 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
     }
   });
 
-  test('the archive holds a CSV and an XLSX for every municipality of the area, and nothing else', async () => {
+  test('the archive holds a CSV, an XLSX and a PDF for every municipality of the area, and nothing else', async () => {
     const res = await get('coordinator', `/medewerkers/cijfers/archief?jaar=${Y}`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/zip');
@@ -157,8 +158,8 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
     const entries = unzip(Buffer.from(await res.arrayBuffer()));
     assert.deepEqual(entries.map((e) => e.name), [
       'README.txt',
-      `cijfers-${AMSTERDAM}-amsterdam-${Y}.csv`, `cijfers-${AMSTERDAM}-amsterdam-${Y}.xlsx`,
-      `cijfers-${OUDER_AMSTEL}-ouder-amstel-${Y}.csv`, `cijfers-${OUDER_AMSTEL}-ouder-amstel-${Y}.xlsx`,
+      `cijfers-${AMSTERDAM}-amsterdam-${Y}.csv`, `cijfers-${AMSTERDAM}-amsterdam-${Y}.xlsx`, `cijfers-${AMSTERDAM}-amsterdam-${Y}.pdf`,
+      `cijfers-${OUDER_AMSTEL}-ouder-amstel-${Y}.csv`, `cijfers-${OUDER_AMSTEL}-ouder-amstel-${Y}.xlsx`, `cijfers-${OUDER_AMSTEL}-ouder-amstel-${Y}.pdf`,
     ]);
     const file = (name) => entries.find((e) => e.name === name).data;
     for (const [code, slug] of [[AMSTERDAM, 'amsterdam'], [OUDER_AMSTEL, 'ouder-amstel']]) {
@@ -167,10 +168,15 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
       assert.ok(csv.equals(single), `the archive's CSV of ${code} equals the single CSV`);
       for (const line of csvLines(csv)) assert.equal(line[0], code, 'only its own municipality');
       assertSameCells(readXlsx(file(`cijfers-${code}-${slug}-${Y}.xlsx`)), csvLines(csv));
+      const pdf = file(`cijfers-${code}-${slug}-${Y}.pdf`);
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+      assert.match(text, new RegExp(`${code}`), 'the PDF names its municipality');
+      assert.match(text, /< 5/, 'the PDF is suppressed like the CSV');
     }
     const readme = file('README.txt').toString('utf8');
     assert.match(readme, /Meldpunt/);
-    assert.match(readme, new RegExp(`${AMSTERDAM} Amsterdam: cijfers-${AMSTERDAM}-amsterdam-${Y}\\.csv, cijfers-${AMSTERDAM}-amsterdam-${Y}\\.xlsx`));
+    assert.match(readme, new RegExp(`${AMSTERDAM} Amsterdam: cijfers-${AMSTERDAM}-amsterdam-${Y}\\.csv, cijfers-${AMSTERDAM}-amsterdam-${Y}\\.xlsx, cijfers-${AMSTERDAM}-amsterdam-${Y}\\.pdf`));
     assert.match(readme, /< 5/);
     assert.ok(!readme.includes(ROTTERDAM) && !entries.some((e) => e.name.includes(ROTTERDAM)), 'nothing of Rotterdam');
     assert.ok(await auditCount(server, 'figures.archive', `bureau 1 ${Y} 2 municipalities suppressed`) >= 1);
@@ -185,7 +191,7 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
     assert.ok(csv.equals(single));
     assert.match(entries[0].data.toString('utf8'), /laten de meldingen weg die aan een massamelding/);
     const other = unzip(Buffer.from(await (await get('coordinator2', `/medewerkers/cijfers/archief?jaar=${Y}`)).arrayBuffer()));
-    assert.deepEqual(other.map((e) => e.name), ['README.txt', `cijfers-${ROTTERDAM}-rotterdam-${Y}.csv`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.xlsx`]);
+    assert.deepEqual(other.map((e) => e.name), ['README.txt', `cijfers-${ROTTERDAM}-rotterdam-${Y}.csv`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.xlsx`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.pdf`]);
   });
 
   test('only coordinators, bureau admins and system admins get the archive', async () => {
@@ -208,7 +214,7 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
     assert.match(await missing.text(), /Kies het bureau voor wiens werkgebied het archief is\./);
     const chosen = await get('system', `/medewerkers/cijfers/archief?jaar=${Y}&bureau=2`);
     assert.equal(chosen.status, 200);
-    assert.deepEqual(unzip(Buffer.from(await chosen.arrayBuffer())).map((e) => e.name).slice(1), [`cijfers-${ROTTERDAM}-rotterdam-${Y}.csv`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.xlsx`]);
+    assert.deepEqual(unzip(Buffer.from(await chosen.arrayBuffer())).map((e) => e.name).slice(1), [`cijfers-${ROTTERDAM}-rotterdam-${Y}.csv`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.xlsx`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.pdf`]);
     // A municipality viewer gets their own municipality's workbook only.
     assert.equal((await get('viewer', `/medewerkers/cijfers/gemeente.xlsx?gemeente=${AMSTERDAM}&jaar=${Y}`)).status, 200);
     assert.equal((await get('viewer', `/medewerkers/cijfers/gemeente.xlsx?gemeente=${ROTTERDAM}&jaar=${Y}`)).status, 403);
