@@ -1,6 +1,8 @@
 #include "web/public_figures_handlers.hpp"
 
 #include <cstdint>
+#include <mutex>
+#include <optional>
 
 #include "domain/date.hpp"
 #include "domain/suppression.hpp"
@@ -16,8 +18,7 @@ constexpr const char* kCacheFor = "max-age=300";
 
 // The latest complete year (last year) with the year before it: two grouped reads of the
 // reports, the working areas and the population figures.
-PublicFigures LatestFigures(const AppContext& app) {
-  int year = static_cast<int>(DateOfUnixSeconds(app.now()).year()) - 1;
+PublicFigures ComputeLatestFigures(const AppContext& app, int year) {
   ReportCounts counts = app.store.CountReportsByPlace(year - 1, year);
   std::vector<PublicArea> areas;
   for (const auto& bureau : app.store.ListBureaus()) {
@@ -26,6 +27,28 @@ PublicFigures LatestFigures(const AppContext& app) {
   auto population = app.store.ListPopulation(year - 1, year);
   return ComputePublicFigures(counts, areas, population, app.municipalities, year,
                               kDefaultSuppressionThreshold);
+}
+
+// The figures are kept for as long as browsers and proxies may keep the page (kCacheFor): with a
+// million reports counting the grounds takes seconds, and the page is about last year. One
+// computation per process and 5 minutes, whatever the number of visitors.
+constexpr long long kKeepFiguresSeconds = 300;
+
+PublicFigures LatestFigures(const AppContext& app) {
+  static std::mutex mutex;
+  static std::optional<PublicFigures> kept;
+  static long long kept_at = 0;
+  static const Store* kept_for = nullptr;  // one server has one store; tests may make several
+  long long now = app.now();
+  int year = static_cast<int>(DateOfUnixSeconds(now).year()) - 1;
+  std::lock_guard lock(mutex);
+  if (!kept || kept_for != &app.store || kept->year != year || now < kept_at ||
+      now - kept_at >= kKeepFiguresSeconds) {
+    kept = ComputeLatestFigures(app, year);
+    kept_at = now;
+    kept_for = &app.store;
+  }
+  return *kept;
 }
 
 // Lets a browser or proxy keep the response for a while and ask again with If-None-Match. A
