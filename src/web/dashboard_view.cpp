@@ -33,12 +33,12 @@ std::string RowLabel(const AppContext& app, Lang lang, std::string_view dimensio
   return MunicipalityLabel(app, lang, code);
 }
 
-// The text alternative: what the chart shows in words; the table beside it has every number.
-std::string Description(const AppContext& app, Lang lang, const FigureTable& table,
-                        const std::vector<ChartItem>& items, long long threshold) {
+}  // namespace
+
+std::string ChartDescription(const AppContext& app, Lang lang, const std::string& total_text,
+                             const std::vector<ChartItem>& items) {
   const auto& t = app.translator;
-  std::string text =
-      t.Get(lang, N_("Reports counted:")) + " " + CellText(table.total, true, threshold) + ".";
+  std::string text = t.Get(lang, N_("Reports counted:")) + " " + total_text + ".";
   const ChartItem* largest = nullptr;
   for (const auto& item : items) {
     if (item.shown && item.value > 0 && (!largest || item.value > largest->value)) largest = &item;
@@ -48,8 +48,6 @@ std::string Description(const AppContext& app, Lang lang, const FigureTable& tab
   }
   return text + " " + t.Get(lang, N_("The table with the chart has every number."));
 }
-
-}  // namespace
 
 TemplateData DashboardData(const AppContext& app, Lang lang, const Dashboard& dashboard,
                            long long threshold) {
@@ -76,7 +74,8 @@ TemplateData DashboardData(const AppContext& app, Lang lang, const Dashboard& da
       rows.push_back(r);
       chart.items.push_back(std::move(item));
     }
-    chart.description = Description(app, lang, table, chart.items, threshold);
+    chart.description =
+        ChartDescription(app, lang, CellText(table.total, true, threshold), chart.items);
     section.set("chart",
                 table.dimension == kDimensionMonth ? ColumnChartSvg(chart) : BarChartSvg(chart));
     section.set("rows", rows);

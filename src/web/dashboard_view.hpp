@@ -5,12 +5,18 @@
 #include "domain/dashboard.hpp"
 #include "web/app.hpp"
 #include "web/i18n.hpp"
+#include "web/svg_chart.hpp"
 #include "web/templates.hpp"
 
 namespace meldpunt::web {
 
 // sections: id, heading, chart (SVG markup), rows (code, label, count, absent), total,
 // multiple_per_report.
+// A chart's text alternative: the count, the largest shown item, and that the table beside it
+// has every number. Also used by the municipal report's charts.
+std::string ChartDescription(const AppContext& app, Lang lang, const std::string& total_text,
+                             const std::vector<ChartItem>& items);
+
 TemplateData DashboardData(const AppContext& app, Lang lang, const Dashboard& dashboard,
                            long long threshold);
 

@@ -3,6 +3,7 @@
 #include "domain/population.hpp"
 #include "web/case_labels.hpp"
 #include "web/csv.hpp"
+#include "web/dashboard_view.hpp"
 #include "web/pages.hpp"
 #include "web/report_options.hpp"
 
@@ -116,12 +117,22 @@ TemplateData MunicipalReportData(const AppContext& app, Lang lang, const Municip
     item.set("population_title", PopulationHeading(app, lang, table));
     item.set("population", table.population);
     kainjow::mustache::list rows;
+    // A bar chart of this year's numbers beside the table (a suppressed number has no bar).
+    Chart chart;
+    chart.id = "chart-" + table.population + "-" + table.dimension;
+    chart.title = TableCaption(app, lang, table) + ", " + std::to_string(report.query.year);
     for (const auto& row : table.rows) {
       TemplateData r = CellData(row.cell, threshold);
       r.set("code", row.code);
-      r.set("label", FigureRowLabel(app, lang, table, row.code));
+      std::string label = FigureRowLabel(app, lang, table, row.code);
+      r.set("label", label);
       rows.push_back(r);
+      chart.items.push_back({label, row.cell.current, row.cell.current_state == CellState::kShown,
+                             CellText(row.cell, true, threshold)});
     }
+    chart.description =
+        ChartDescription(app, lang, CellText(table.total, true, threshold), chart.items);
+    item.set("chart", BarChartSvg(chart));
     item.set("rows", rows);
     item.set("total", CellData(table.total, threshold));
     RateTexts rates = RatesOf(report, table, lang);

@@ -145,6 +145,12 @@ function assertNoBackCalculation(shown) {
   }
 }
 
+/** The SVG chart beside a table of the municipal report (`chart-<table key>`), or undefined. */
+function chartOf(html, key) {
+  const match = html.match(new RegExp(`<svg [^>]*aria-labelledby="chart-${key}-title chart-${key}-desc"[^>]*>([\\s\\S]*?)</svg>`));
+  return match && { svg: match[0], bars: [...match[1].matchAll(/<rect class="bar"/g)].length, title: match[1].match(/<title[^>]*>([^<]*)</)[1] };
+}
+
 describe('the municipal yearly report', () => {
   let server;
   let staff;
@@ -203,6 +209,14 @@ describe('the municipal yearly report', () => {
     // The note under every table.
     assert.equal([...html.matchAll(/class="table-note"/g)].length, TABLE_KEYS.length);
     assert.match(html, /id="exact-note"/);
+    // A bar chart of this year beside every table, named like the table, one bar per row.
+    for (const key of TABLE_KEYS) {
+      const chart = chartOf(html, key);
+      assert.ok(chart, `a chart beside ${key}`);
+      assert.match(chart.svg, /role="img"/);
+      assert.equal(chart.bars, Object.keys(shown[key]).length - 1, `one bar per row of ${key}`);
+      assert.ok(chart.title.endsWith(`, ${Y}`), chart.title);
+    }
     assert.ok(await auditCount(server, 'figures.read', `html ${M} ${Y}%`) >= 1, 'reading is on the audit log');
     // The figures page links to the municipal report.
     const list = await (await staff.fetch(`${server.url}/medewerkers/cijfers?jaar=${Y}`)).text();
@@ -232,6 +246,11 @@ describe('the municipal yearly report', () => {
     compare(shown, expectedTables(), { suppressed: true });
     assertNoBackCalculation(shown);
     assert.match(html, /id="suppression-note"/);
+    // In the charts a number not shown has no bar: only its "< 5" or "x".
+    const summary = chartOf(html, 'incident-summary');
+    const shownCells = Object.entries(shown['incident-summary']).filter(([c, cell]) => c !== 'total' && /^\d+$/.test(cell.current));
+    assert.equal(summary.bars, shownCells.length);
+    assert.match(summary.svg, />&lt; 5</);
     const other = await viewer.fetch(`${server.url}/medewerkers/cijfers/gemeente?gemeente=GM0599&jaar=${Y}`);
     assert.equal(other.status, 403);
     const otherCsv = await viewer.fetch(`${server.url}/medewerkers/cijfers/gemeente.csv?gemeente=GM0599&jaar=${Y}`);
