@@ -68,14 +68,17 @@ std::vector<std::pair<long long, long long>> SuppressedCellBounds(
     for (const auto& line : lines) {
       // total = sum(cells) (or total <= sum and each cell <= total): narrow each side from the
       // others. Upper bounds may be unbounded (hidden cells), so they are summed apart.
+      // Every bound stays within [-kUnbounded, kUnbounded] and sums are capped at kUnbounded, so
+      // nothing overflows (each sum of two stays within 2 * kUnbounded), also where a file's
+      // suppressed numbers contradict each other.
       long long lo_sum = 0, finite_hi_sum = 0, unbounded = 0, largest_lo = 0;
       for (size_t c : line.cells) {
-        lo_sum += bounds[c].first;
+        lo_sum = std::clamp(lo_sum + bounds[c].first, -kUnbounded, kUnbounded);
         largest_lo = std::max(largest_lo, bounds[c].first);
         if (bounds[c].second >= kUnbounded) {
           unbounded++;
         } else {
-          finite_hi_sum += bounds[c].second;
+          finite_hi_sum = std::clamp(finite_hi_sum + bounds[c].second, -kUnbounded, kUnbounded);
         }
       }
       auto others_hi = [&](size_t c) {
@@ -84,6 +87,8 @@ std::vector<std::pair<long long, long long>> SuppressedCellBounds(
         return finite_hi_sum - (self ? 0 : bounds[c].second);
       };
       auto narrow = [&](std::pair<long long, long long>& b, long long lo, long long hi) {
+        lo = std::clamp(lo, -kUnbounded, kUnbounded);
+        hi = std::clamp(hi, -kUnbounded, kUnbounded);
         if (lo > b.first) b.first = lo, changed = true;
         if (hi < b.second) b.second = hi, changed = true;
       };

@@ -66,7 +66,7 @@ http::Response MunicipalArchive(const AppContext& app, const http::Request& requ
   // Staff of a bureau get their own bureau's area; the system admin, who has no bureau, names
   // one.
   std::optional<long long> bureau_id = staff.bureau_id;
-  std::string_view bureau_param = request.QueryParam("bureau");
+  std::string bureau_param = request.QueryParam("bureau");
   if (!bureau_param.empty()) {
     auto asked = ParseNumber(bureau_param);
     if (staff.bureau_id && asked != staff.bureau_id) {

@@ -153,7 +153,8 @@ TEST(MunicipalArchive, OneFilePerOutputAndMunicipalityAndAReadme) {
       exports::testing::ZipNames(zip),
       (std::vector<std::string>{
           "README.txt", "cijfers-GM0363-amsterdam-2026.csv", "cijfers-GM0363-amsterdam-2026.xlsx",
-          "cijfers-GM0599-rotterdam-2026.csv", "cijfers-GM0599-rotterdam-2026.xlsx"}));
+          "cijfers-GM0363-amsterdam-2026.pdf", "cijfers-GM0599-rotterdam-2026.csv",
+          "cijfers-GM0599-rotterdam-2026.xlsx", "cijfers-GM0599-rotterdam-2026.pdf"}));
   EXPECT_EQ(
       exports::testing::ZipEntryData(zip, "cijfers-GM0599-rotterdam-2026.csv"),
       MunicipalReportCsv(app, Lang::kNl, Report(app, "GM0599"), kDefaultSuppressionThreshold));
