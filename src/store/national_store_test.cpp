@@ -7,26 +7,12 @@
 #include "domain/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-class NationalStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-national-" + RandomToken(6));
-    Key key;
-    key.fill(5);
-    store_ = OpenStore("sqlite:" + (dir_ / "m.db").string(), key, key);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
-};
+class NationalStoreTest : public SqliteStoreFixture {};
 
 TEST_F(NationalStoreTest, ListsEveryReportOfTheYearsWithItsBureau) {
   auto rotterdam = store_->AddBureau("ADV Rotterdam", 0);

@@ -7,26 +7,12 @@
 #include "domain/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-class ReportFactsStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-facts-" + RandomToken(6));
-    Key key;
-    key.fill(5);
-    store_ = OpenStore("sqlite:" + (dir_ / "m.db").string(), key, key);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
-};
+class ReportFactsStoreTest : public SqliteStoreFixture {};
 
 TEST_F(ReportFactsStoreTest, ReadsTheClassificationOfReportsInTheYearsAndMunicipalities) {
   long long in_2026 = StartOfYearUnixSeconds(2026) + 3600;
