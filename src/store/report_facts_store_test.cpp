@@ -2,6 +2,7 @@
 // filtered by year and municipality code.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "domain/test_report.hpp"
@@ -52,6 +53,68 @@ TEST_F(ReportFactsStoreTest, ReadsTheMonthOfReporting) {
   EXPECT_EQ(facts[0].reported_month, 3);
   EXPECT_EQ(facts[1].reported_month, 4);
   EXPECT_EQ(facts[1].reported_year, 2025);
+}
+
+// The figures read a report's codes from its row (reports.ground_codes, handling_codes); the
+// record is report_grounds and report_handlings, which GetReport reads. Every writer keeps both.
+TEST_F(ReportFactsStoreTest, TheCodesOnTheReportRowFollowEveryWriter) {
+  long long at = StartOfYearUnixSeconds(2025) + 3600;
+  auto codes_agree = [&](long long id) {
+    auto report = store_->GetReport(id);
+    EXPECT_TRUE(report.has_value());
+    if (!report) return std::make_pair(std::vector<std::string>{}, std::vector<std::string>{});
+    for (const auto& fact : store_->ListReportFacts(2025, 2025, {"GM0363"})) {
+      if (fact.id != id) continue;
+      auto grounds = report->grounds;
+      auto handlings = report->handlings;
+      std::sort(grounds.begin(), grounds.end());
+      std::sort(handlings.begin(), handlings.end());
+      EXPECT_EQ(fact.grounds, grounds);
+      EXPECT_EQ(fact.handlings, handlings);
+      return std::make_pair(fact.grounds, fact.handlings);
+    }
+    ADD_FAILURE() << "report " << id << " not in the facts";
+    return std::make_pair(std::vector<std::string>{}, std::vector<std::string>{});
+  };
+  auto report = store_->AddReport(TestReport("Row codes.", "GM0363", "GM0363"), at);
+  EXPECT_EQ(codes_agree(report.id).first,
+            (std::vector<std::string>{"origin", "religion.anti_muslim"}));
+
+  CaseChange classify{.report_id = report.id,
+                      .expected_version = 0,
+                      .kind = CaseEventKind::kClassified,
+                      .classify = CaseChange::Classification{
+                          "insult", {"sexual_orientation", "age", "disability"}, "work", "2026"}};
+  ASSERT_TRUE(store_->ApplyCaseChange(classify, at + 10));
+  EXPECT_EQ(codes_agree(report.id).first,
+            (std::vector<std::string>{"age", "disability", "sexual_orientation"}));
+
+  CaseChange close{.report_id = report.id,
+                   .expected_version = 1,
+                   .kind = CaseEventKind::kClosed,
+                   .step = CaseStep::kClosed,
+                   .close = std::make_pair(std::vector<std::string>{"referral", "advice"},
+                                           std::string("resolved"))};
+  ASSERT_TRUE(store_->ApplyCaseChange(close, at + 20));
+  EXPECT_EQ(codes_agree(report.id).second, (std::vector<std::string>{"advice", "referral"}));
+
+  CaseChange reopen{.report_id = report.id,
+                    .expected_version = 2,
+                    .kind = CaseEventKind::kReopened,
+                    .step = CaseStep::kEvaluation};
+  ASSERT_TRUE(store_->ApplyCaseChange(reopen, at + 30));
+  EXPECT_TRUE(codes_agree(report.id).second.empty());
+
+  BatchReport closed;
+  closed.report = TestReport("Batch.", "GM0363");
+  closed.report.received_at = at;
+  closed.handlings = {"referral", "advice"};
+  closed.outcome = "referred";
+  closed.closed_at = at + 60;
+  closed.bureau_id = 1;
+  auto ids = store_->AddReportBatch({closed}, at + 100);
+  ASSERT_EQ(ids.size(), 1u);
+  EXPECT_EQ(codes_agree(ids[0]).second, (std::vector<std::string>{"advice", "referral"}));
 }
 
 }  // namespace

@@ -1,12 +1,14 @@
 // Cases (dossiers): the one write path for every change to a case and its history.
 #include <soci/soci.h>
 
+#include "store/report_columns.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
 
 namespace meldpunt {
 namespace {
 
+using report_columns::SortedCodes;
 using soci_util::GetInteger;
 using soci_util::Guard;
 
@@ -45,7 +47,8 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
     if (*change.step != CaseStep::kClosed && *change.step != CaseStep::kArchived) {
       // Reopened (or never closed): no handling, no outcome, no closing time.
       sql << "DELETE FROM report_handlings WHERE report_id = :id", soci::use(change.report_id);
-      sql << "UPDATE reports SET outcome = '', case_closed_at = NULL WHERE id = :id",
+      sql << "UPDATE reports SET outcome = '', case_closed_at = NULL, handling_codes = '' WHERE "
+             "id = :id",
           soci::use(change.report_id);
     }
   }
@@ -56,8 +59,10 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
       sql << "INSERT INTO report_handlings (report_id, handling) VALUES (:id, :handling)",
           soci::use(change.report_id), soci::use(handling);
     }
-    sql << "UPDATE reports SET outcome = :outcome, case_closed_at = :now WHERE id = :id",
-        soci::use(outcome), soci::use(now), soci::use(change.report_id);
+    std::string handling_codes = SortedCodes(handlings);
+    sql << "UPDATE reports SET outcome = :outcome, case_closed_at = :now, handling_codes = "
+           ":handlings WHERE id = :id",
+        soci::use(outcome), soci::use(now), soci::use(handling_codes), soci::use(change.report_id);
   }
   if (change.assign) {
     long long user = change.assign->value_or(0);
@@ -72,10 +77,11 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
   }
   if (change.classify) {
     const auto& c = *change.classify;
+    std::string ground_codes = SortedCodes(c.grounds);
     sql << "UPDATE reports SET nature = :nature, social_domain = :domain, code_list_version "
-           "= :version WHERE id = :id",
+           "= :version, ground_codes = :grounds WHERE id = :id",
         soci::use(c.nature), soci::use(c.domain), soci::use(c.code_list_version),
-        soci::use(change.report_id);
+        soci::use(ground_codes), soci::use(change.report_id);
     sql << "DELETE FROM report_grounds WHERE report_id = :id", soci::use(change.report_id);
     for (const auto& ground : c.grounds) {
       sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",

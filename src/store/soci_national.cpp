@@ -2,13 +2,13 @@
 // read of clear columns, and the files imported from other installations.
 #include <soci/soci.h>
 
-#include <unordered_map>
-
+#include "store/report_columns.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
 
 namespace meldpunt {
 
+using report_columns::SplitCodes;
 using soci_util::GetInteger;
 using soci_util::Guard;
 
@@ -26,45 +26,30 @@ std::vector<ReportFacts> SociStore::ListYearFacts(int from_year, int to_year) {
   return Guard("listing the facts of a year", [&] {
     soci::session sql(*readers_);
     std::vector<ReportFacts> facts;
-    std::unordered_map<long long, size_t> by_id;
-    const char* where = " WHERE r.reported_year BETWEEN :from_year AND :to_year";
-    {
-      soci::rowset<soci::row> rows =
-          (sql.prepare << "SELECT r.id, r.reported_year, r.incident_date, "
-                          "r.incident_municipality, r.residence_municipality, r.social_domain, "
-                          "r.nature, CASE WHEN r.mass_event_id IS NULL THEN 0 ELSE 1 END, "
-                          "COALESCE(r.bureau_id, 0), r.is_complaint FROM reports r"
-                       << where << " ORDER BY r.id",
-           soci::use(from_year, "from_year"), soci::use(to_year, "to_year"));
-      for (const auto& row : rows) {
-        ReportFacts fact;
-        fact.id = GetInteger(row, 0);
-        fact.reported_year = static_cast<int>(GetInteger(row, 1));
-        fact.incident_year = IncidentYearOf(row.get<std::string>(2));
-        fact.incident_municipality = row.get<std::string>(3);
-        fact.residence_municipality = row.get<std::string>(4);
-        fact.domain = row.get<std::string>(5);
-        fact.nature = row.get<std::string>(6);
-        fact.mass = GetInteger(row, 7) != 0;
-        fact.bureau_id = GetInteger(row, 8);
-        fact.complaint = GetInteger(row, 9) != 0;
-        by_id[fact.id] = facts.size();
-        facts.push_back(std::move(fact));
-      }
-    }
-    for (const char* table : {"report_grounds", "report_handlings"}) {
-      bool grounds = std::string_view(table) == "report_grounds";
-      const char* column = grounds ? "ground" : "handling";
-      soci::rowset<soci::row> rows =
-          (sql.prepare << "SELECT c.report_id, c." << column << " FROM " << table
-                       << " c JOIN reports r ON r.id = c.report_id" << where,
-           soci::use(from_year, "from_year"), soci::use(to_year, "to_year"));
-      for (const auto& row : rows) {
-        auto it = by_id.find(GetInteger(row, 0));
-        if (it == by_id.end()) continue;
-        auto& fact = facts[it->second];
-        (grounds ? fact.grounds : fact.handlings).push_back(row.get<std::string>(1));
-      }
+    // The grounds and handlings from the report row (report_columns::SortedCodes), not from
+    // their tables: one pass over the reports of the years.
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT r.id, r.reported_year, r.incident_date, "
+                        "r.incident_municipality, r.residence_municipality, r.social_domain, "
+                        "r.nature, CASE WHEN r.mass_event_id IS NULL THEN 0 ELSE 1 END, "
+                        "COALESCE(r.bureau_id, 0), r.is_complaint, r.ground_codes, "
+                        "r.handling_codes FROM reports r WHERE r.reported_year BETWEEN "
+                        ":from_year AND :to_year ORDER BY r.id",
+         soci::use(from_year, "from_year"), soci::use(to_year, "to_year"));
+    for (const auto& row : rows) {
+      ReportFacts& fact = facts.emplace_back();
+      fact.id = GetInteger(row, 0);
+      fact.reported_year = static_cast<int>(GetInteger(row, 1));
+      fact.incident_year = IncidentYearOf(row.get<std::string>(2));
+      fact.incident_municipality = row.get<std::string>(3);
+      fact.residence_municipality = row.get<std::string>(4);
+      fact.domain = row.get<std::string>(5);
+      fact.nature = row.get<std::string>(6);
+      fact.mass = GetInteger(row, 7) != 0;
+      fact.bureau_id = GetInteger(row, 8);
+      fact.complaint = GetInteger(row, 9) != 0;
+      SplitCodes(row.get<std::string>(10), fact.grounds);
+      SplitCodes(row.get<std::string>(11), fact.handlings);
     }
     return facts;
   });

@@ -17,7 +17,9 @@ namespace meldpunt {
 
 using report_columns::ContactToJson;
 using report_columns::kContactAd;
+using report_columns::JoinCodes;
 using report_columns::kDescriptionAd;
+using report_columns::SortedCodes;
 using soci_util::Guard;
 
 namespace {
@@ -33,16 +35,9 @@ struct BatchRow {
   std::string wishes;
   std::string status;
   std::string step;
+  std::string ground_codes;
+  std::string handling_codes;  // "" while the case is open
 };
-
-std::string Join(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const auto& code : codes) {
-    if (!out.empty()) out += ',';
-    out += code;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -59,7 +54,9 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
     row.description_enc = cipher().Seal(r.description, kDescriptionAd);
     if (!r.anonymous && r.contact)
       row.contact_enc = cipher().Seal(ContactToJson(*r.contact), kContactAd);
-    row.wishes = Join(r.wishes);
+    row.wishes = JoinCodes(r.wishes);
+    row.ground_codes = SortedCodes(r.grounds);
+    if (batch.closed_at) row.handling_codes = SortedCodes(batch.handlings);
     CaseStep step = batch.closed_at ? CaseStep::kClosed : CaseStep::kReceived;
     row.step = std::string(StepCode(step));
     row.status = std::string(StatusCode(ReporterStatusOf(step)));
@@ -78,7 +75,7 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
       long long reported_at = 0, bureau = 0, mass = 0, closed_at = 0, id = 0;
       int year = 0, anonymous = 0, complaint = 0;
       std::string date, incident, residence, channel, description, contact, role, nature, domain,
-          scope, wishes, codes, status, step, outcome;
+          scope, wishes, codes, status, step, outcome, ground_codes, handling_codes;
       soci::indicator contact_ind = soci::i_null, mass_ind = soci::i_null,
                       closed_ind = soci::i_null;
       soci::statement insert =
@@ -86,16 +83,18 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
                           "incident_municipality, residence_municipality, anonymous, channel, "
                           "description_enc, contact_enc, reporter_role, nature, social_domain, "
                           "scope, wishes, is_complaint, code_list_version, bureau_id, status, "
-                          "case_step, outcome, case_closed_at, mass_event_id) VALUES (:at, :year, "
-                          ":date, :inc, :res, :anon, :channel, :descr, :contact, :role, :nature, "
-                          ":domain, :scope, :wishes, :complaint, :codes, :bureau, :status, :step, "
-                          ":outcome, :closed, :mass) RETURNING id",
+                          "case_step, outcome, case_closed_at, mass_event_id, ground_codes, "
+                          "handling_codes) VALUES (:at, :year, :date, :inc, :res, :anon, :channel, "
+                          ":descr, :contact, :role, :nature, :domain, :scope, :wishes, :complaint, "
+                          ":codes, :bureau, :status, :step, :outcome, :closed, :mass, :grounds, "
+                          ":handlings) RETURNING id",
            soci::use(reported_at), soci::use(year), soci::use(date), soci::use(incident),
            soci::use(residence), soci::use(anonymous), soci::use(channel), soci::use(description),
            soci::use(contact, contact_ind), soci::use(role), soci::use(nature), soci::use(domain),
            soci::use(scope), soci::use(wishes), soci::use(complaint), soci::use(codes),
            soci::use(bureau), soci::use(status), soci::use(step), soci::use(outcome),
-           soci::use(closed_at, closed_ind), soci::use(mass, mass_ind), soci::into(id));
+           soci::use(closed_at, closed_ind), soci::use(mass, mass_ind), soci::use(ground_codes),
+           soci::use(handling_codes), soci::into(id));
       std::string code;
       soci::statement add_ground =
           (sql.prepare << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :code)",
@@ -138,6 +137,8 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
         status = row.status;
         step = row.step;
         outcome = batch.closed_at ? batch.outcome : std::string();
+        ground_codes = row.ground_codes;
+        handling_codes = row.handling_codes;
         closed_at = batch.closed_at.value_or(0);
         closed_ind = batch.closed_at ? soci::i_ok : soci::i_null;
         mass = batch.mass_event_id.value_or(0);

@@ -4,11 +4,13 @@
 #include <algorithm>
 
 #include "domain/date.hpp"
+#include "store/report_columns.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
 
 namespace meldpunt {
 
+using report_columns::SplitCodes;
 using soci_util::Guard;
 
 namespace {
@@ -29,17 +31,6 @@ std::string CodeList(const std::vector<std::string>& codes) {
   return list;
 }
 
-// Codes of a list aggregated per report ("a,b"): no code contains a comma (see CodeList's rule
-// and the code lists).
-void SplitCodes(const std::string& text, std::vector<std::string>& into) {
-  for (size_t pos = 0; pos < text.size();) {
-    size_t comma = text.find(',', pos);
-    if (comma == std::string::npos) comma = text.size();
-    if (comma > pos) into.emplace_back(text, pos, comma - pos);
-    pos = comma + 1;
-  }
-}
-
 }  // namespace
 
 std::vector<ReportFacts> SociStore::ListReportFacts(
@@ -48,44 +39,30 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
     std::string codes = CodeList(municipalities);
     // One query, read in chunks into column vectors (no soci::row per report): at a million
     // reports the largest municipality has about 30,000 in two years. The year range sits inside
-    // each side of the OR, so that each side is one range of the covering indexes of migration
-    // 21 (municipality, year, ...); the planners do not move it in by themselves. The reports are
-    // put in id order first (a materialized CTE), so that the look-ups of their grounds and
-    // handlings walk those tables' keys in order instead of jumping about: a third of the time.
-    // Codes per report in code order (SQLite walks the (report_id, code) key in order).
-    bool sqlite = url_.engine == Engine::kSqlite;
-    auto codes_of = [&](const char* table, const char* column) {
-      std::string c = std::string("x.") + column;
-      return "(SELECT " +
-             (sqlite ? "group_concat(" + c + ", ',')"
-                     : "string_agg(" + c + ", ',' ORDER BY " + c + ")") +
-             " FROM " + table + " x WHERE x.report_id = f.id)";
-    };
+    // each side of the OR, so that each side is one range of the covering indexes of migrations
+    // 21 and 22 (municipality, year, ..., ground_codes, handling_codes); the planners do not move
+    // it in by themselves. The codes come from the report row (report_columns::SortedCodes), so
+    // the read never touches report_grounds or report_handlings: looking those up per report was
+    // most of a municipal report's time.
     std::string query =
-        "WITH f AS MATERIALIZED (SELECT r.id, r.reported_year, r.incident_date, "
-        "r.incident_municipality, r.residence_municipality, r.social_domain, r.nature, "
-        "CASE WHEN r.mass_event_id IS NULL THEN 0 ELSE 1 END AS mass, r.reported_at FROM reports r "
+        "SELECT r.id, r.reported_year, r.incident_date, r.incident_municipality, "
+        "r.residence_municipality, r.social_domain, r.nature, CASE WHEN r.mass_event_id IS NULL "
+        "THEN 0 ELSE 1 END, r.reported_at, r.ground_codes, r.handling_codes FROM reports r "
         "WHERE (r.incident_municipality IN (" +
         codes +
         ") AND r.reported_year BETWEEN :from_year AND :to_year) OR (r.residence_municipality IN (" +
-        codes +
-        ") AND r.reported_year BETWEEN :from_year2 AND :to_year2) ORDER BY r.id) "
-        "SELECT f.id, f.reported_year, f.incident_date, f.incident_municipality, "
-        "f.residence_municipality, f.social_domain, f.nature, f.mass, f.reported_at, " +
-        codes_of("report_grounds", "ground") + ", " + codes_of("report_handlings", "handling") +
-        " FROM f ORDER BY f.id";
+        codes + ") AND r.reported_year BETWEEN :from_year2 AND :to_year2) ORDER BY r.id";
     constexpr size_t kChunk = 2048;
     std::vector<long long> ids(kChunk), reported_at(kChunk);
     std::vector<int> years(kChunk), mass(kChunk);
     std::vector<std::string> dates(kChunk), incident(kChunk), residence(kChunk), domains(kChunk),
         natures(kChunk), grounds(kChunk), handlings(kChunk);
-    std::vector<soci::indicator> grounds_null(kChunk), handlings_null(kChunk);
     soci::session sql(*readers_);
     soci::statement statement =
         (sql.prepare << query, soci::into(ids), soci::into(years), soci::into(dates),
          soci::into(incident), soci::into(residence), soci::into(domains), soci::into(natures),
-         soci::into(mass), soci::into(reported_at), soci::into(grounds, grounds_null),
-         soci::into(handlings, handlings_null), soci::use(from_year, "from_year"),
+         soci::into(mass), soci::into(reported_at), soci::into(grounds),
+         soci::into(handlings), soci::use(from_year, "from_year"),
          soci::use(to_year, "to_year"), soci::use(from_year, "from_year2"),
          soci::use(to_year, "to_year2"));
     std::vector<ReportFacts> facts;
@@ -103,8 +80,8 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
         fact.mass = mass[i] != 0;
         // The month of the same UTC date that reported_year was taken from.
         fact.reported_month = static_cast<int>(unsigned(DateOfUnixSeconds(reported_at[i]).month()));
-        if (grounds_null[i] == soci::i_ok) SplitCodes(grounds[i], fact.grounds);
-        if (handlings_null[i] == soci::i_ok) SplitCodes(handlings[i], fact.handlings);
+        SplitCodes(grounds[i], fact.grounds);
+        SplitCodes(handlings[i], fact.handlings);
       }
       for (auto* column : {&dates, &incident, &residence, &domains, &natures, &grounds, &handlings})
         column->resize(kChunk);
@@ -112,8 +89,6 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
       reported_at.resize(kChunk);
       years.resize(kChunk);
       mass.resize(kChunk);
-      grounds_null.resize(kChunk);
-      handlings_null.resize(kChunk);
     }
     return facts;
   });

@@ -31,34 +31,17 @@ constexpr size_t kMaxBatch = 512;
 constexpr size_t kMaxPendingWrites = 20000;
 using report_columns::ContactFromJson;
 using report_columns::ContactToJson;
+using report_columns::JoinCodes;
 using report_columns::kContactAd;
 using report_columns::kDescriptionAd;
+using report_columns::SortedCodes;
+using report_columns::SplitCodes;
 // The columns ReadReport expects, in its order.
 constexpr const char* kReportColumns =
     "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
     "channel, description_enc, contact_enc, status, reporter_role, nature, social_domain, scope, "
     "wishes, is_complaint, code_list_version, bureau_id, case_step, assigned_to, consent_recorded, "
     "outcome, case_closed_at, case_version, anonymised_at";
-
-std::string JoinCodes(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const auto& code : codes) {
-    if (!out.empty()) out += ',';
-    out += code;
-  }
-  return out;
-}
-
-std::vector<std::string> SplitCodes(const std::string& text) {
-  std::vector<std::string> codes;
-  for (size_t pos = 0; pos < text.size();) {
-    size_t end = text.find(',', pos);
-    if (end == std::string::npos) end = text.size();
-    if (end > pos) codes.push_back(text.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return codes;
-}
 
 int YearOf(long long unix_seconds) {
   return static_cast<int>(DateOfUnixSeconds(unix_seconds).year());
@@ -208,6 +191,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   int anonymous = report.anonymous ? 1 : 0;
   int is_complaint = stored.is_complaint ? 1 : 0;
   std::string wishes = JoinCodes(report.wishes);
+  std::string ground_codes = SortedCodes(report.grounds);
   // The key arrives as a keyed hash (see NewReport); NULL when the form sent none (NULLs never
   // conflict).
   const std::string& key_hash = report.submission_key;
@@ -220,16 +204,18 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
       sql << "INSERT INTO reports (reported_at, reported_year, incident_date, "
              "incident_municipality, residence_municipality, anonymous, channel, description_enc, "
              "contact_enc, submission_key, reporter_role, nature, social_domain, scope, wishes, "
-             "is_complaint, code_list_version, bureau_id) VALUES (:at, :year, :date, :inc, :res, "
-             ":anon, :channel, :descr, :contact, :key, :role, :nature, :domain, :scope, :wishes, "
-             ":complaint, :codes, :bureau) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
+             "is_complaint, code_list_version, bureau_id, ground_codes) VALUES (:at, :year, :date, "
+             ":inc, :res, :anon, :channel, :descr, :contact, :key, :role, :nature, :domain, "
+             ":scope, :wishes, :complaint, :codes, :bureau, :grounds) ON CONFLICT "
+             "(submission_key) DO NOTHING RETURNING id",
           soci::use(stored.reported_at), soci::use(year), soci::use(stored.incident_date),
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
           soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
           soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind),
           soci::use(stored.reporter_role), soci::use(stored.nature), soci::use(stored.domain),
           soci::use(stored.scope), soci::use(wishes), soci::use(is_complaint),
-          soci::use(stored.code_list_version), soci::use(stored.bureau_id), soci::into(stored.id);
+          soci::use(stored.code_list_version), soci::use(stored.bureau_id),
+          soci::use(ground_codes), soci::into(stored.id);
       if (sql.got_data()) {
         for (const auto& ground : stored.grounds) {
           sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",
@@ -343,7 +329,7 @@ RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   r.nature = row.get<std::string>(11);
   r.domain = row.get<std::string>(12);
   r.scope = row.get<std::string>(13);
-  r.wishes = SplitCodes(row.get<std::string>(14));
+  SplitCodes(row.get<std::string>(14), r.wishes);
   r.is_complaint = GetInteger(row, 15) != 0;
   r.code_list_version = row.get<std::string>(16);
   r.bureau_id = row.get_indicator(17) == soci::i_ok ? GetInteger(row, 17) : 0;
