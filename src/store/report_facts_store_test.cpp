@@ -1,6 +1,8 @@
 // The figures' per-report facts from the SQLite store: the clear columns, grounds, mass links,
 // filtered by year and municipality code.
 #include <gtest/gtest.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -115,6 +117,46 @@ TEST_F(ReportFactsStoreTest, TheCodesOnTheReportRowFollowEveryWriter) {
   auto ids = store_->AddReportBatch({closed}, at + 100);
   ASSERT_EQ(ids.size(), 1u);
   EXPECT_EQ(codes_agree(ids[0]).second, (std::vector<std::string>{"advice", "referral"}));
+}
+
+// Migration 22 fills the row's codes of the reports stored before it, from the two tables.
+TEST_F(ReportFactsStoreTest, MigrationFillsTheCodesOfEarlierReports) {
+  long long at = StartOfYearUnixSeconds(2025) + 3600;
+  auto report = store_->AddReport(TestReport("Before.", "GM0363", "GM0363"), at);
+  CaseChange close{.report_id = report.id,
+                   .expected_version = 0,
+                   .kind = CaseEventKind::kClosed,
+                   .step = CaseStep::kClosed,
+                   .close = std::make_pair(std::vector<std::string>{"referral", "advice"},
+                                           std::string("resolved"))};
+  ASSERT_TRUE(store_->ApplyCaseChange(close, at + 20));
+  store_.reset();
+  std::string file = (dir_ / "m.db").string();
+  {
+    // Back to the schema of migration 21.
+    soci::session sql(soci::sqlite3, "db=" + file);
+    sql << "DROP INDEX reports_by_year_figures";
+    sql << "CREATE INDEX reports_by_year_places ON reports (reported_year, "
+           "incident_municipality, residence_municipality)";
+    sql << "DROP INDEX reports_figures_by_incident";
+    sql << "DROP INDEX reports_figures_by_residence";
+    sql << "ALTER TABLE reports DROP COLUMN ground_codes";
+    sql << "ALTER TABLE reports DROP COLUMN handling_codes";
+    sql << "CREATE INDEX reports_figures_by_incident ON reports (incident_municipality, "
+           "reported_year, residence_municipality, incident_date, social_domain, nature, "
+           "mass_event_id, reported_at)";
+    sql << "CREATE INDEX reports_figures_by_residence ON reports (residence_municipality, "
+           "reported_year, incident_municipality, incident_date, social_domain, nature, "
+           "mass_event_id, reported_at)";
+    sql << "DELETE FROM schema_migrations WHERE version IN (22, 23)";
+  }
+  Key key;
+  key.fill(5);
+  store_ = OpenStore("sqlite:" + file, key, key);
+  auto facts = store_->ListReportFacts(2025, 2025, {"GM0363"});
+  ASSERT_EQ(facts.size(), 1u);
+  EXPECT_EQ(facts[0].grounds, (std::vector<std::string>{"origin", "religion.anti_muslim"}));
+  EXPECT_EQ(facts[0].handlings, (std::vector<std::string>{"advice", "referral"}));
 }
 
 }  // namespace

@@ -30,8 +30,8 @@ PublicFigures ComputeLatestFigures(const AppContext& app, int year) {
 }
 
 // The figures are kept for as long as browsers and proxies may keep the page (kCacheFor): with a
-// million reports counting the grounds takes seconds, and the page is about last year. One
-// computation per process and 5 minutes, whatever the number of visitors.
+// million reports counting two years takes most of a second, and the page is about last year.
+// One computation per process and 5 minutes, whatever the number of visitors.
 constexpr long long kKeepFiguresSeconds = 300;
 
 PublicFigures LatestFigures(const AppContext& app) {

@@ -60,6 +60,17 @@ async function measure(name, url, count, targetMs) {
     `target p95 < ${targetMs} ms: ${verdict}`);
 }
 
+// The public figures page (no session) keeps what it computed for 5 minutes: only its first
+// request counts, so it is timed once, before anything else has asked for it.
+{
+  const start = process.hrtime.bigint();
+  const res = await fetch(`${baseUrl}/cijfers`);
+  const body = await res.text();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (res.status !== 200) throw new Error(`GET /cijfers: ${res.status}`);
+  console.log(`${'public figures page, first request:'.padEnd(34)} ${ms.toFixed(1)} ms (${body.length} bytes; computed, then kept 5 minutes)`);
+}
+
 const query = `gemeente=${municipality}&jaar=${year}`;
 await measure(`municipal report HTML ${municipality} ${year}:`, `${baseUrl}/medewerkers/cijfers/gemeente?${query}`, runs, 300);
 await measure(`municipal report CSV ${municipality} ${year}:`, `${baseUrl}/medewerkers/cijfers/gemeente.csv?${query}`, runs, 300);
