@@ -45,4 +45,12 @@ bool Translator::Has(Lang lang, std::string_view msgid) const {
   return facet.get(0, nullptr, id.c_str()) != nullptr;
 }
 
+std::string FillIn(std::string text, std::string_view placeholder, const std::string& value) {
+  for (size_t pos = 0; (pos = text.find(placeholder, pos)) != std::string::npos;
+       pos += value.size()) {
+    text.replace(pos, placeholder.size(), value);
+  }
+  return text;
+}
+
 }  // namespace meldpunt::web

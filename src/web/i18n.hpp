@@ -22,6 +22,9 @@ Lang LangOf(const http::Request& request);
 // True when the request asked for a language explicitly (then we remember it in a cookie).
 bool LangChosenInQuery(const http::Request& request);
 
+// Puts a value in the place of every "{name}"-style placeholder of a translated text.
+std::string FillIn(std::string text, std::string_view placeholder, const std::string& value);
+
 class Translator {
  public:
   // mo_dir holds <lang>/LC_MESSAGES/meldpunt.mo.

@@ -52,14 +52,6 @@ void SetIfAny(TemplateData& data, const std::string& key, const std::string& val
 
 }  // namespace
 
-std::string FillIn(std::string text, std::string_view placeholder, const std::string& value) {
-  for (size_t pos = 0; (pos = text.find(placeholder, pos)) != std::string::npos;
-       pos += value.size()) {
-    text.replace(pos, placeholder.size(), value);
-  }
-  return text;
-}
-
 std::optional<MassEvent> VisibleMassEvent(const AppContext& app, const StaffSession& staff,
                                           long long event_id) {
   auto event = app.store.GetMassEvent(event_id);

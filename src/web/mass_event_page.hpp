@@ -53,7 +53,4 @@ struct MassPost {
 MassPost BeginMassPost(const AppContext& app, const http::Request& request, std::string_view action,
                        size_t max_fields);
 
-// "{n}"-style placeholders in a translated text.
-std::string FillIn(std::string text, std::string_view placeholder, const std::string& value);
-
 }  // namespace meldpunt::web

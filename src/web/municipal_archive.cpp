@@ -7,6 +7,7 @@
 #include "web/municipal_report_pdf.hpp"
 #include "web/municipal_report_view.hpp"
 #include "web/municipal_report_xlsx.hpp"
+#include "web/national_file.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -24,7 +25,7 @@ std::string Readme(const AppContext& app, Lang lang, const ArchiveContents& cont
   line("");
   line(
       tr(N_("This archive holds the yearly report of every municipality of the bureau's working "
-            "area, each as a CSV file and as an XLSX workbook with the same numbers.")));
+            "area, each as a CSV file, an XLSX workbook and a PDF with the same numbers.")));
   line(tr(N_("Count by the year of")) + ": " +
        (query.by == FiguresYear::kIncident ? tr(N_("the incident")) : tr(N_("the report"))));
   line(query.with_mass ? tr(N_("These figures include the reports linked to a mass-report event."))
@@ -47,6 +48,15 @@ std::string Readme(const AppContext& app, Lang lang, const ArchiveContents& cont
     line("- " + report.query.municipality + " " + report.municipality_name + ": " + files);
   }
   if (reports.empty()) line(tr(N_("The bureau's working area holds no municipality.")));
+  if (contents.national) {
+    line("");
+    line(tr(N_("National yearly report (landelijke jaarrapportage)")) + ": " +
+         NationalFileName(query.year, "csv") + ", " + NationalFileName(query.year, "xlsx"));
+    line(tr(N_("Every bureau of this installation and the files imported from other "
+               "installations, with the national roll-up, in the fixed format of the national "
+               "file. It always counts by the year of the report and includes mass reports, "
+               "whatever was chosen for the municipal reports.")));
+  }
   return text;
 }
 
@@ -88,6 +98,11 @@ std::vector<exports::ZipEntry> MunicipalArchiveEntries(const AppContext& app, La
   for (const auto& report : reports) {
     for (const auto& output : outputs)
       entries.push_back({MunicipalReportFileName(report, output.extension), output.render(report)});
+  }
+  if (contents.national) {
+    const NationalFile& file = *contents.national;
+    entries.push_back({NationalFileName(file.year, "csv"), NationalCsv(file)});
+    entries.push_back({NationalFileName(file.year, "xlsx"), NationalFileXlsx(app, lang, file)});
   }
   return entries;
 }

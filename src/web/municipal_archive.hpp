@@ -1,13 +1,17 @@
 #pragma once
 // The archive of a working area's municipal reports (one ZIP): for every municipality one file
-// per output, named cijfers-GM0363-amsterdam-2026.csv, plus a README.txt saying what is in it.
+// per output, named cijfers-GM0363-amsterdam-2026.csv, the national yearly file of the same year
+// (landelijk-2026.csv and .xlsx) for those who may have it, and a README.txt saying what is in
+// it: a coordinator's whole yearly round in one download.
 // The outputs are a list, so another format (the PDF) is one more line in
 // MunicipalArchiveOutputs.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/figures.hpp"
+#include "domain/national_report.hpp"
 #include "exports/zip_writer.hpp"
 #include "web/app.hpp"
 #include "web/i18n.hpp"
@@ -32,9 +36,13 @@ struct ArchiveContents {
   FiguresQuery query;  // year, year basis and mass choice shared by every report
   long long threshold = 0;
   long long now = 0;
+  // The national file of query.year (by year of reporting, mass reports included, whatever the
+  // query says), or none.
+  std::optional<NationalFile> national;
 };
 
-// README.txt first, then per municipality (in the order given) one entry per output.
+// README.txt first, then per municipality (in the order given) one entry per output, then the
+// national file's CSV and XLSX.
 std::vector<exports::ZipEntry> MunicipalArchiveEntries(const AppContext& app, Lang lang,
                                                        const ArchiveContents& contents,
                                                        const std::vector<MunicipalReport>& reports,

@@ -7,6 +7,7 @@
 #include "domain/suppression.hpp"
 #include "web/mass_figures.hpp"
 #include "web/municipal_archive.hpp"
+#include "web/national_file.hpp"
 #include "web/pages.hpp"
 #include "web/staff_access.hpp"
 #include "web/staff_handlers.hpp"
@@ -109,7 +110,10 @@ http::Response MunicipalArchive(const AppContext& app, const http::Request& requ
   // Every file leaves the bureau: always suppressed.
   for (auto& report : reports) SuppressReport(report, kDefaultSuppressionThreshold);
 
-  ArchiveContents contents{bureau->name, query, kDefaultSuppressionThreshold, app.now()};
+  ArchiveContents contents{bureau->name, query, kDefaultSuppressionThreshold, app.now(), {}};
+  // The national file is suppressed as it is, and made for whoever may download it anyway.
+  bool national = Allows(staff.role, Permission::kNationalFigures);
+  if (national) contents.national = BuildNationalFile(app, query.year);
   auto outputs = MunicipalArchiveOutputs(app, lang, kDefaultSuppressionThreshold, app.now());
   std::string zip =
       exports::WriteZip(MunicipalArchiveEntries(app, lang, contents, reports, outputs), app.now());
@@ -119,7 +123,7 @@ http::Response MunicipalArchive(const AppContext& app, const http::Request& requ
                                 std::to_string(query.year) + " " + std::to_string(reports.size()) +
                                 " municipalities" + (query.with_mass ? "" : " without mass") +
                                 (query.by == FiguresYear::kIncident ? " by incident" : "") +
-                                " suppressed"),
+                                " suppressed" + (national ? ", national file" : "")),
       app.now());
   http::Response response{200, {}, std::move(zip)};
   response.Set("Content-Type", "application/zip");

@@ -12,7 +12,7 @@
 #include "exports/xlsx_writer.hpp"
 #include "http/form.hpp"
 #include "http/request_form.hpp"
-#include "web/national_xlsx.hpp"
+#include "web/national_file.hpp"
 #include "web/pages.hpp"
 #include "web/staff_access.hpp"
 #include "web/staff_handlers.hpp"
@@ -38,52 +38,10 @@ std::optional<int> YearOf(const AppContext& app, std::string_view text) {
   return year;
 }
 
-std::vector<NationalBureau> LocalBureaus(const AppContext& app) {
-  std::vector<NationalBureau> bureaus;
-  for (const auto& bureau : app.store.ListBureaus())
-    bureaus.push_back({bureau.id, bureau.name, bureau.municipalities});
-  return bureaus;
-}
-
 std::set<std::string> LocalIdentifiers(const AppContext& app) {
   std::set<std::string> ids;
   for (const auto& bureau : app.store.ListBureaus()) ids.insert(BureauIdentifier(bureau.name));
   return ids;
-}
-
-struct Imported {
-  std::vector<BureauFigures> bureaus;
-  std::vector<ImportedFile> files;
-};
-
-// The imports of a year, read back with the parser they were checked with.
-Imported ImportedOf(const AppContext& app, int year) {
-  Imported imported;
-  for (const auto& import : app.store.ListNationalImports(year)) {
-    auto parsed = ParseNationalCsv(import.rows_csv);
-    auto* file = std::get_if<ParsedNationalFile>(&parsed);
-    if (!file) continue;
-    if (import.bureau_key.starts_with("~")) {
-      ImportedFile whole{import.file_key, {}, std::move(file->roll_up)};
-      for (const auto& bureau : file->bureaus) whole.bureau_ids.push_back(bureau.id);
-      imported.files.push_back(std::move(whole));
-      continue;
-    }
-    for (auto& bureau : file->bureaus) {
-      bureau.file_key = import.file_key;
-      imported.bureaus.push_back(std::move(bureau));
-    }
-  }
-  return imported;
-}
-
-// Every bureau of this installation (one read of the year's facts), the imported ones, and the
-// roll-up, suppressed: the file leaves the bureau.
-NationalFile BuildFile(const AppContext& app, int year) {
-  auto facts = app.store.ListYearFacts(year, year);
-  auto local = CountBureaus(facts, year, LocalBureaus(app), app.municipalities);
-  auto imported = ImportedOf(app, year);
-  return ComposeNationalFile(year, std::move(local), std::move(imported.bureaus), imported.files);
 }
 
 // Identifies a file by its content, so that importing the same file again changes nothing.
@@ -91,14 +49,6 @@ std::string FileKey(const std::string& canonical) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(canonical));
   return hex;
-}
-
-std::string Replace(std::string text, std::string_view placeholder, const std::string& value) {
-  for (size_t at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + value.size())) {
-    text.replace(at, placeholder.size(), value);
-  }
-  return text;
 }
 
 const char* ProblemMsgid(NationalFileProblem problem) {
@@ -202,31 +152,18 @@ Access Check(const AppContext& app, const http::Request& request, std::string_vi
 http::Response Download(const AppContext& app, const http::Request& request, bool xlsx) {
   auto access = Check(app, request, request.QueryParam("jaar"));
   if (!access.staff) return *access.refusal;
-  NationalFile file = BuildFile(app, access.year);
-  std::string name = "landelijk-" + std::to_string(access.year);
+  NationalFile file = BuildNationalFile(app, access.year);
   http::Response response;
   response.status = 200;
   if (xlsx) {
-    Lang lang = LangOf(request);
-    auto t = [&](const char* msgid) { return app.translator.Get(lang, msgid); };
-    std::vector<std::string> about = {
-        t(N_("National yearly report (landelijke jaarrapportage)")),
-        std::string(kNationalFormatVersion) + ", " + std::to_string(access.year),
-        Replace(t(N_("Counts below {threshold} show as \"< {threshold}\"; \"x\" is hidden so that "
-                     "such a count cannot be worked out from the totals.")),
-                "{threshold}", std::to_string(kDefaultSuppressionThreshold)),
-        t(N_("\">= N\" in the national roll-up: a bureau's file gave \"< 5\" or \"x\" there; N "
-             "adds up the numbers shown.")),
-        t(N_("One sheet per table; the same rows as the CSV file. See docs/national-file.md."))};
-    response.body = exports::WriteXlsx(NationalSheets(file, about));
+    response.body = NationalFileXlsx(app, LangOf(request), file);
     response.Set("Content-Type",
                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    name += ".xlsx";
   } else {
     response.body = NationalCsv(file);
     response.Set("Content-Type", "text/csv; charset=utf-8");
-    name += ".csv";
   }
+  std::string name = NationalFileName(access.year, xlsx ? "xlsx" : "csv");
   response.Set("Content-Disposition", "attachment; filename=\"" + name + "\"");
   response.Set("X-Content-Type-Options", "nosniff");
   app.store.Audit(
@@ -278,7 +215,7 @@ http::Response NationalFiguresImport(const AppContext& app, const http::Request&
   if (!upload) return refuse(app.translator.Get(lang, N_("Choose a CSV file to import.")));
   auto parsed = ParseNationalCsv(upload->bytes);
   if (auto* problem = std::get_if<NationalFileError>(&parsed)) {
-    return refuse(Replace(app.translator.Get(lang, ProblemMsgid(problem->problem)), "{line}",
+    return refuse(FillIn(app.translator.Get(lang, ProblemMsgid(problem->problem)), "{line}",
                           std::to_string(problem->line)));
   }
   auto& file = std::get<ParsedNationalFile>(parsed);
@@ -288,7 +225,7 @@ http::Response NationalFiguresImport(const AppContext& app, const http::Request&
   auto local = LocalIdentifiers(app);
   for (const auto& bureau : file.bureaus) {
     if (local.contains(bureau.id)) {
-      return refuse(Replace(app.translator.Get(lang, N_("The file holds figures of \"{bureau}\", "
+      return refuse(FillIn(app.translator.Get(lang, N_("The file holds figures of \"{bureau}\", "
                                                         "a bureau of this installation: its "
                                                         "figures are counted here already.")),
                             "{bureau}", bureau.id));

@@ -16,14 +16,6 @@ constexpr const char* kPath = "/medewerkers/instellingen";
 // A setting's value is a number; anything typed longer than this is not one.
 constexpr size_t kMaxTypedChars = 20;
 
-std::string ReplaceAll(std::string text, std::string_view placeholder, const std::string& value) {
-  for (size_t at = text.find(placeholder); at != std::string::npos;
-       at = text.find(placeholder, at + value.size())) {
-    text.replace(at, placeholder.size(), value);
-  }
-  return text;
-}
-
 std::string ProblemText(const AppContext& app, Lang lang, const SettingDefinition& definition,
                         SettingProblem problem) {
   switch (problem) {
@@ -35,7 +27,7 @@ std::string ProblemText(const AppContext& app, Lang lang, const SettingDefinitio
       break;
   }
   std::string text = app.translator.Get(lang, N_("Enter a number from {min} to {max}."));
-  return ReplaceAll(ReplaceAll(text, "{min}", std::to_string(definition.min)), "{max}",
+  return FillIn(FillIn(text, "{min}", std::to_string(definition.min)), "{max}",
                     std::to_string(definition.max));
 }
 

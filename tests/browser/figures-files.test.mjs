@@ -57,7 +57,7 @@ test('the system admin chooses a bureau on the archive page; a bad year is expla
   await assertAccessible(page, 'archive page');
   await page.getByLabel('Bureau').selectOption('1');
   await page.getByLabel('Jaar').fill(String(Y));
-  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Alle gemeentelijke rapportages downloaden (ZIP)' }).click()]);
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Alle gemeentelijke rapportages en het landelijke bestand downloaden (ZIP)' }).click()]);
   assert.equal(zip.suggestedFilename(), `cijfers-meldpunt-${Y}.zip`);
   await page.goto(localUrl(server, '/medewerkers/cijfers/archief?jaar=1800&bureau=1'));
   assert.match(await page.locator('#archive-error').textContent(), /Kies een jaar van 1901 tot en met dit jaar\./);

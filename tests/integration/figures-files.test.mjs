@@ -150,7 +150,7 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
     }
   });
 
-  test('the archive holds a CSV, an XLSX and a PDF for every municipality of the area, and nothing else', async () => {
+  test('the archive holds a CSV, an XLSX and a PDF for every municipality of the area, the national file, and nothing else', async () => {
     const res = await get('coordinator', `/medewerkers/cijfers/archief?jaar=${Y}`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/zip');
@@ -160,6 +160,7 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
       'README.txt',
       `cijfers-${AMSTERDAM}-amsterdam-${Y}.csv`, `cijfers-${AMSTERDAM}-amsterdam-${Y}.xlsx`, `cijfers-${AMSTERDAM}-amsterdam-${Y}.pdf`,
       `cijfers-${OUDER_AMSTEL}-ouder-amstel-${Y}.csv`, `cijfers-${OUDER_AMSTEL}-ouder-amstel-${Y}.xlsx`, `cijfers-${OUDER_AMSTEL}-ouder-amstel-${Y}.pdf`,
+      `landelijk-${Y}.csv`, `landelijk-${Y}.xlsx`,
     ]);
     const file = (name) => entries.find((e) => e.name === name).data;
     for (const [code, slug] of [[AMSTERDAM, 'amsterdam'], [OUDER_AMSTEL, 'ouder-amstel']]) {
@@ -179,7 +180,16 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
     assert.match(readme, new RegExp(`${AMSTERDAM} Amsterdam: cijfers-${AMSTERDAM}-amsterdam-${Y}\\.csv, cijfers-${AMSTERDAM}-amsterdam-${Y}\\.xlsx, cijfers-${AMSTERDAM}-amsterdam-${Y}\\.pdf`));
     assert.match(readme, /< 5/);
     assert.ok(!readme.includes(ROTTERDAM) && !entries.some((e) => e.name.includes(ROTTERDAM)), 'nothing of Rotterdam');
-    assert.ok(await auditCount(server, 'figures.archive', `bureau 1 ${Y} 2 municipalities suppressed`) >= 1);
+    // The national file of the same year, as the national page sends it: the CSV byte for byte,
+    // the workbook cell for cell (national.test.mjs checks those against the counts).
+    assert.match(readme, new RegExp(`landelijk-${Y}\.csv, landelijk-${Y}\.xlsx`));
+    assert.match(readme, /telt altijd naar het jaar van de melding/);
+    const national = Buffer.from(await (await get('coordinator', `/medewerkers/cijfers/landelijk.csv?jaar=${Y}`)).arrayBuffer());
+    assert.ok(file(`landelijk-${Y}.csv`).equals(national), "the archive's national CSV equals the download");
+    assert.match(national.toString('utf8'), new RegExp(`${Y},total,`), 'the national file has figures of the year');
+    const nationalXlsx = Buffer.from(await (await get('coordinator', `/medewerkers/cijfers/landelijk.xlsx?jaar=${Y}`)).arrayBuffer());
+    assert.deepEqual(readXlsx(file(`landelijk-${Y}.xlsx`)), readXlsx(nationalXlsx));
+    assert.ok(await auditCount(server, 'figures.archive', `bureau 1 ${Y} 2 municipalities suppressed, national file`) >= 1);
   });
 
   test('the archive follows the mass and year choices, and the other bureau gets its own area', async () => {
@@ -191,7 +201,10 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
     assert.ok(csv.equals(single));
     assert.match(entries[0].data.toString('utf8'), /laten de meldingen weg die aan een massamelding/);
     const other = unzip(Buffer.from(await (await get('coordinator2', `/medewerkers/cijfers/archief?jaar=${Y}`)).arrayBuffer()));
-    assert.deepEqual(other.map((e) => e.name), ['README.txt', `cijfers-${ROTTERDAM}-rotterdam-${Y}.csv`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.xlsx`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.pdf`]);
+    assert.deepEqual(other.map((e) => e.name), ['README.txt', `cijfers-${ROTTERDAM}-rotterdam-${Y}.csv`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.xlsx`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.pdf`, `landelijk-${Y}.csv`, `landelijk-${Y}.xlsx`]);
+    // The national file ignores the archive's choices (by incident year, without mass reports).
+    const plain = Buffer.from(await (await get('admin', `/medewerkers/cijfers/landelijk.csv?jaar=${Y}`)).arrayBuffer());
+    assert.ok(entries.find((e) => e.name === `landelijk-${Y}.csv`).data.equals(plain));
   });
 
   test('only coordinators, bureau admins and system admins get the archive', async () => {
@@ -214,7 +227,7 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
     assert.match(await missing.text(), /Kies het bureau voor wiens werkgebied het archief is\./);
     const chosen = await get('system', `/medewerkers/cijfers/archief?jaar=${Y}&bureau=2`);
     assert.equal(chosen.status, 200);
-    assert.deepEqual(unzip(Buffer.from(await chosen.arrayBuffer())).map((e) => e.name).slice(1), [`cijfers-${ROTTERDAM}-rotterdam-${Y}.csv`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.xlsx`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.pdf`]);
+    assert.deepEqual(unzip(Buffer.from(await chosen.arrayBuffer())).map((e) => e.name).slice(1), [`cijfers-${ROTTERDAM}-rotterdam-${Y}.csv`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.xlsx`, `cijfers-${ROTTERDAM}-rotterdam-${Y}.pdf`, `landelijk-${Y}.csv`, `landelijk-${Y}.xlsx`]);
     // A municipality viewer gets their own municipality's workbook only.
     assert.equal((await get('viewer', `/medewerkers/cijfers/gemeente.xlsx?gemeente=${AMSTERDAM}&jaar=${Y}`)).status, 200);
     assert.equal((await get('viewer', `/medewerkers/cijfers/gemeente.xlsx?gemeente=${ROTTERDAM}&jaar=${Y}`)).status, 403);
