@@ -87,3 +87,18 @@ for (const ext of ['csv', 'xlsx']) {
   }
   await measure(`national ${ext.toUpperCase()} ${year}:`, url, Math.min(runs, 5), 5000);
 }
+
+// The coordinator's one click: every municipal report of the working area (CSV, XLSX, PDF) and
+// the national file in one ZIP. No target in the issue; printed for the record.
+{
+  const url = `${baseUrl}/medewerkers/cijfers/archief?jaar=${year}`;
+  const times = [];
+  let last;
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    last = await timedGet(url);
+    times.push(last.ms);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${`archive of the working area ${year}:`.padEnd(34)} median ${percentile(times, 50).toFixed(1)} ms, ` +
+    `min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)} (${times.length} runs, ${last.bytes} bytes)   no target`);
+}
