@@ -16,8 +16,8 @@
 namespace meldpunt {
 
 using report_columns::ContactToJson;
-using report_columns::kContactAd;
 using report_columns::JoinCodes;
+using report_columns::kContactAd;
 using report_columns::kDescriptionAd;
 using report_columns::SortedCodes;
 using soci_util::Guard;

@@ -61,10 +61,9 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
     soci::statement statement =
         (sql.prepare << query, soci::into(ids), soci::into(years), soci::into(dates),
          soci::into(incident), soci::into(residence), soci::into(domains), soci::into(natures),
-         soci::into(mass), soci::into(reported_at), soci::into(grounds),
-         soci::into(handlings), soci::use(from_year, "from_year"),
-         soci::use(to_year, "to_year"), soci::use(from_year, "from_year2"),
-         soci::use(to_year, "to_year2"));
+         soci::into(mass), soci::into(reported_at), soci::into(grounds), soci::into(handlings),
+         soci::use(from_year, "from_year"), soci::use(to_year, "to_year"),
+         soci::use(from_year, "from_year2"), soci::use(to_year, "to_year2"));
     std::vector<ReportFacts> facts;
     statement.execute();
     while (statement.fetch()) {

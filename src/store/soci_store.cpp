@@ -214,8 +214,8 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
           soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind),
           soci::use(stored.reporter_role), soci::use(stored.nature), soci::use(stored.domain),
           soci::use(stored.scope), soci::use(wishes), soci::use(is_complaint),
-          soci::use(stored.code_list_version), soci::use(stored.bureau_id),
-          soci::use(ground_codes), soci::into(stored.id);
+          soci::use(stored.code_list_version), soci::use(stored.bureau_id), soci::use(ground_codes),
+          soci::into(stored.id);
       if (sql.got_data()) {
         for (const auto& ground : stored.grounds) {
           sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",

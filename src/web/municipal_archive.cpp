@@ -52,10 +52,11 @@ std::string Readme(const AppContext& app, Lang lang, const ArchiveContents& cont
     line("");
     line(tr(N_("National yearly report (landelijke jaarrapportage)")) + ": " +
          NationalFileName(query.year, "csv") + ", " + NationalFileName(query.year, "xlsx"));
-    line(tr(N_("Every bureau of this installation and the files imported from other "
-               "installations, with the national roll-up, in the fixed format of the national "
-               "file. It always counts by the year of the report and includes mass reports, "
-               "whatever was chosen for the municipal reports.")));
+    line(
+        tr(N_("Every bureau of this installation and the files imported from other "
+              "installations, with the national roll-up, in the fixed format of the national "
+              "file. It always counts by the year of the report and includes mass reports, "
+              "whatever was chosen for the municipal reports.")));
   }
   return text;
 }

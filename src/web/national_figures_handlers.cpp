@@ -216,7 +216,7 @@ http::Response NationalFiguresImport(const AppContext& app, const http::Request&
   auto parsed = ParseNationalCsv(upload->bytes);
   if (auto* problem = std::get_if<NationalFileError>(&parsed)) {
     return refuse(FillIn(app.translator.Get(lang, ProblemMsgid(problem->problem)), "{line}",
-                          std::to_string(problem->line)));
+                         std::to_string(problem->line)));
   }
   auto& file = std::get<ParsedNationalFile>(parsed);
   if (file.year > ThisYear(app)) {
@@ -226,9 +226,9 @@ http::Response NationalFiguresImport(const AppContext& app, const http::Request&
   for (const auto& bureau : file.bureaus) {
     if (local.contains(bureau.id)) {
       return refuse(FillIn(app.translator.Get(lang, N_("The file holds figures of \"{bureau}\", "
-                                                        "a bureau of this installation: its "
-                                                        "figures are counted here already.")),
-                            "{bureau}", bureau.id));
+                                                       "a bureau of this installation: its "
+                                                       "figures are counted here already.")),
+                           "{bureau}", bureau.id));
     }
   }
   NationalFile whole;

@@ -28,7 +28,7 @@ std::string ProblemText(const AppContext& app, Lang lang, const SettingDefinitio
   }
   std::string text = app.translator.Get(lang, N_("Enter a number from {min} to {max}."));
   return FillIn(FillIn(text, "{min}", std::to_string(definition.min)), "{max}",
-                    std::to_string(definition.max));
+                std::to_string(definition.max));
 }
 
 struct Typed {
