@@ -426,7 +426,7 @@ CREATE INDEX reports_figures_by_incident ON reports (incident_municipality, repo
 CREATE INDEX reports_figures_by_residence ON reports (residence_municipality, reported_year,
   incident_municipality, incident_date, social_domain, nature, mass_event_id, reported_at)
 )SQL"},
-      // Each report's grounds and handlings on its own row as well (report_columns::JoinedCodes,
+      // Each report's grounds and handlings on its own row as well (report_columns::SortedCodes,
       // kept by every writer of report_grounds and report_handlings in the same transaction),
       // and in the covering indexes of migration 21: the figures then read one index range per
       // municipality and never look up the two tables, whose pages were most of the time of a

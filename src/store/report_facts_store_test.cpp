@@ -17,6 +17,16 @@ namespace {
 
 class ReportFactsStoreTest : public SqliteStoreFixture {};
 
+// Closes a case with the handlings "referral" and "advice", by the system.
+CaseChange Closing(long long report_id, long long expected_version) {
+  return CaseChange{.report_id = report_id,
+                    .expected_version = expected_version,
+                    .kind = CaseEventKind::kClosed,
+                    .step = CaseStep::kClosed,
+                    .close = std::make_pair(std::vector<std::string>{"referral", "advice"},
+                                            std::string("resolved"))};
+}
+
 TEST_F(ReportFactsStoreTest, ReadsTheClassificationOfReportsInTheYearsAndMunicipalities) {
   long long in_2026 = StartOfYearUnixSeconds(2026) + 3600;
   long long in_2025 = StartOfYearUnixSeconds(2025) + 3600;
@@ -91,12 +101,7 @@ TEST_F(ReportFactsStoreTest, TheCodesOnTheReportRowFollowEveryWriter) {
   EXPECT_EQ(codes_agree(report.id).first,
             (std::vector<std::string>{"age", "disability", "sexual_orientation"}));
 
-  CaseChange close{.report_id = report.id,
-                   .expected_version = 1,
-                   .kind = CaseEventKind::kClosed,
-                   .step = CaseStep::kClosed,
-                   .close = std::make_pair(std::vector<std::string>{"referral", "advice"},
-                                           std::string("resolved"))};
+  CaseChange close = Closing(report.id, 1);
   ASSERT_TRUE(store_->ApplyCaseChange(close, at + 20));
   EXPECT_EQ(codes_agree(report.id).second, (std::vector<std::string>{"advice", "referral"}));
 
@@ -123,12 +128,7 @@ TEST_F(ReportFactsStoreTest, TheCodesOnTheReportRowFollowEveryWriter) {
 TEST_F(ReportFactsStoreTest, MigrationFillsTheCodesOfEarlierReports) {
   long long at = StartOfYearUnixSeconds(2025) + 3600;
   auto report = store_->AddReport(TestReport("Before.", "GM0363", "GM0363"), at);
-  CaseChange close{.report_id = report.id,
-                   .expected_version = 0,
-                   .kind = CaseEventKind::kClosed,
-                   .step = CaseStep::kClosed,
-                   .close = std::make_pair(std::vector<std::string>{"referral", "advice"},
-                                           std::string("resolved"))};
+  CaseChange close = Closing(report.id, 0);
   ASSERT_TRUE(store_->ApplyCaseChange(close, at + 20));
   store_.reset();
   std::string file = (dir_ / "m.db").string();
