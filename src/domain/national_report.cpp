@@ -42,6 +42,13 @@ std::vector<std::string> RowCodes(std::span<const std::string_view> list, const 
 
 bool IsRollUp(const BureauFigures& bureau) { return bureau.id == kNationalRollUpId; }
 
+// The municipality row a stored code counts in: today's municipality, or "other" for what is no
+// municipality (online, abroad, unknown, a code that is not in the list).
+std::string MunicipalityRow(const MunicipalityRegistry& registry, const std::string& code) {
+  const Municipality* today = registry.Successor(code);
+  return today && today->current() ? today->code : std::string(kRowOther);
+}
+
 bool IsMunicipalTable(std::string_view table) {
   return table == "incident_municipality" || table == "residence_municipality";
 }
@@ -50,11 +57,13 @@ bool IsMunicipalTable(std::string_view table) {
 struct Grid {
   std::vector<long long> values;
   std::vector<CellState> initial;
+  std::vector<bool> locked;
   std::vector<SuppressionLine> lines;
 
   size_t Add(long long value, CellState state) {
     values.push_back(value);
     initial.push_back(state);
+    locked.push_back(false);
     return values.size() - 1;
   }
 };
@@ -203,11 +212,10 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
     counter["nature"][fact.nature.empty() ? "unknown" : fact.nature]++;
     if (fact.handlings.empty()) counter["handling"][std::string(kHandlingOpen)]++;
     for (const auto& handling : fact.handlings) counter["handling"][handling]++;
-    std::string incident = TodayCode(registry, fact.incident_municipality);
-    std::string residence = TodayCode(registry, fact.residence_municipality);
-    counter["incident_municipality"][area.contains(incident) ? incident : std::string(kRowOther)]++;
-    counter["residence_municipality"]
-           [area.contains(residence) ? residence : std::string(kRowOther)]++;
+    // Every municipality where the bureau holds reports has its row, inside its working area or
+    // not, so that the roll-up of a municipality adds up every bureau's reports about it.
+    counter["incident_municipality"][MunicipalityRow(registry, fact.incident_municipality)]++;
+    counter["residence_municipality"][MunicipalityRow(registry, fact.residence_municipality)]++;
   }
   static const std::string_view kReportsRow[] = {kRowReports};
   static const std::string_view kKinds[] = {kKindMelding, kKindKlacht};
@@ -219,6 +227,16 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
   std::set<std::string> used;
   for (size_t i = 0; i < bureaus.size(); ++i) {
     const Counter& counter = counters[i];
+    // Municipality rows: the working area (also at zero) and every other municipality that
+    // occurs, by code, then "other".
+    std::set<std::string> places(areas[i].begin(), areas[i].end());
+    for (const char* table : {"incident_municipality", "residence_municipality"}) {
+      if (auto it = counter.find(table); it != counter.end()) {
+        for (const auto& [code, count] : it->second) {
+          if (code != kRowOther) places.insert(code);
+        }
+      }
+    }
     BureauFigures figures;
     figures.id = BureauIdentifier(bureaus[i].name);
     // Two names that differ only in punctuation: the later bureau's id gets its number.
@@ -227,7 +245,7 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
       used.insert(figures.id);
     }
     figures.name = bureaus[i].name;
-    std::vector<std::string_view> area(areas[i].begin(), areas[i].end());
+    std::vector<std::string_view> area(places.begin(), places.end());
     area.push_back(kRowOther);
     for (std::string_view table_name : kNationalTables) {
       std::string table(table_name);
@@ -251,7 +269,8 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
 
 NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
                                  std::vector<BureauFigures> imported,
-                                 const std::vector<ImportedFile>& files, long long threshold) {
+                                 const std::vector<ImportedFile>& files, long long threshold,
+                                 const std::map<std::string, MunicipalTotals>& published) {
   NationalFile file;
   file.year = year;
   std::set<std::string> ids;
@@ -395,6 +414,24 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
                                                           : CellState::kHidden;
       }
       line.total = grid.Add(row.known, state);
+      // A municipality's number that only this installation's bureaus make up is the one its
+      // municipal report and the public page show: it keeps their state.
+      if (IsMunicipalTable(table) && row.complete && code != kRowOther) {
+        bool only_local = std::all_of(units.begin(), units.end(), [&](const BureauFigures* unit) {
+          if (unit->imported || IsRollUp(*unit)) return !unit_cells[unit].contains({table, code});
+          return true;
+        });
+        auto it = published.find(code);
+        if (only_local && it != published.end()) {
+          bool incidents = table == "incident_municipality";
+          long long value = incidents ? it->second.incidents : it->second.residents;
+          if (value == row.known) {
+            grid.initial[line.total] =
+                incidents ? it->second.incidents_state : it->second.residents_state;
+            grid.locked[line.total] = true;
+          }
+        }
+      }
       rolled[{table, code}] = line.total;
       grid.lines.push_back(std::move(line));
       file.national.rows.push_back({table, code, {}});
@@ -415,7 +452,7 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
     for (auto& [table, line] : by_table) grid.lines.push_back(std::move(line));
   }
 
-  auto states = SuppressCells(grid.values, grid.lines, threshold, grid.initial);
+  auto states = SuppressCells(grid.values, grid.lines, threshold, grid.initial, grid.locked);
   auto apply = [&](NationalRow& row, size_t index) {
     switch (states[index]) {
       case CellState::kShown:
@@ -532,7 +569,10 @@ std::variant<ParsedNationalFile, NationalFileError> ParseNationalCsv(std::string
     auto cells = SplitQuotedCells(line);
     if (!cells || cells->size() != 7) return fail(P::kBadRow, line_number);
     const auto& c = *cells;
-    if (c[0] != kNationalFormatVersion) return fail(P::kWrongVersion, line_number);
+    int format = c[0] == kNationalFormatVersion ? 2 : c[0] == kNationalFormatVersion1 ? 1 : 0;
+    if (format == 0 || (rows > 1 && format != parsed.format))
+      return fail(P::kWrongVersion, line_number);
+    parsed.format = format;
     if (!PlainCode(c[1], 64, true) || !PlainName(c[2])) return fail(P::kBadBureau, line_number);
     auto year = ParseNumber(c[3]);
     if (!year || c[3].size() != 4 || *year < 1901) return fail(P::kBadYear, line_number);

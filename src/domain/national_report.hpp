@@ -8,6 +8,7 @@
 // suppressed and contribute what they say. Small numbers are suppressed once, jointly over every
 // bureau's tables and the roll-up (domain/suppression.hpp), so that neither a bureau's table nor
 // the roll-up minus the other bureaus gives a small number away.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,13 +17,18 @@
 
 #include "domain/figures.hpp"
 #include "domain/municipality.hpp"
+#include "domain/published_totals.hpp"
 #include "domain/result.hpp"
 #include "domain/suppression.hpp"
 
 namespace meldpunt {
 
-// The first cell of every row, and the header the file starts with.
-inline constexpr std::string_view kNationalFormatVersion = "meldpunt-landelijk-1";
+// The first cell of every row, and the header the file starts with. Version 2 (issue 12): the
+// municipality tables list every municipality where the bureau holds reports, "other" keeps only
+// what is no municipality, and a parent ground counts its sub-grounds. Files of version 1 are
+// still imported (docs/national-file.md).
+inline constexpr std::string_view kNationalFormatVersion = "meldpunt-landelijk-2";
+inline constexpr std::string_view kNationalFormatVersion1 = "meldpunt-landelijk-1";
 inline constexpr std::string_view kNationalHeader =
     "format_version,bureau_id,bureau_name,year,table,code,count";
 // The bureau identifier of the roll-up rows.
@@ -42,15 +48,17 @@ inline constexpr std::string_view kNationalTables[] = {"total",
 inline constexpr std::string_view kRowReports = "reports";
 inline constexpr std::string_view kKindMelding = "melding";  // registration only
 inline constexpr std::string_view kKindKlacht = "klacht";    // asks for advice or support
-// Municipality tables: incidents in / reporters living in a municipality of the working area,
-// and every other report (elsewhere, online, outside the Netherlands, unknown).
+// Municipality tables: a row per today's municipality where the bureau holds reports about
+// incidents in it / by its residents (and every municipality of its working area, also at zero),
+// and "other" for what is no municipality: online or not in one place, abroad, unknown.
 inline constexpr std::string_view kRowOther = "other";
 
 // Limits on a file to import.
-inline constexpr size_t kMaxNationalFileBytes = 2 * 1024 * 1024;
-inline constexpr size_t kMaxNationalFileRows = 40000;
+// A bureau has at most about 2 x 342 municipality rows and 60 others.
+inline constexpr size_t kMaxNationalFileBytes = 8 * 1024 * 1024;
+inline constexpr size_t kMaxNationalFileRows = 80000;
 inline constexpr size_t kMaxNationalFileBureaus = 60;
-inline constexpr size_t kMaxNationalRowsPerBureau = 1000;
+inline constexpr size_t kMaxNationalRowsPerBureau = 2000;
 
 // How a count appears in the file.
 enum class CountShown {
@@ -115,11 +123,14 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
 // The file: the roll-up over `local` (exact) and `imported` (as their files said; through their
 // file's roll-up where `files` has one for exactly the bureaus still imported from it), and joint
 // suppression of everything. Local bureaus without reports in the year and imported bureaus
-// whose id is also a local one are left out.
+// whose id is also a local one are left out. `published` (PublishedMunicipalTotals of the same
+// year) fixes the state of the roll-up's municipality rows that only local bureaus make up: the
+// municipal reports and the public page show those numbers too, in that state.
 NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
                                  std::vector<BureauFigures> imported,
                                  const std::vector<ImportedFile>& files = {},
-                                 long long threshold = kDefaultSuppressionThreshold);
+                                 long long threshold = kDefaultSuppressionThreshold,
+                                 const std::map<std::string, MunicipalTotals>& published = {});
 
 // The count as written in the file: "12", "< 5", "x", ">= 12".
 std::string CountText(const NationalCount& count,
@@ -157,12 +168,13 @@ struct NationalFileError {
 };
 
 struct ParsedNationalFile {
+  int format = 2;  // 1 for a file of kNationalFormatVersion1
   int year = 0;
   std::vector<BureauFigures> bureaus;  // imported = true
   BureauFigures roll_up;               // the file's roll-up rows (maybe none)
 };
 
-// Strict: the exact header, one format version, one year, known tables, codes of letters,
+// Strict: the exact header, one format version (1 or 2) for every row, one year, known tables, codes of letters,
 // digits, '_' '.' '-', counts as written by CountText (">= N" only on roll-up rows), every bureau
 // with its total row, within the limits above. A UTF-8 byte order mark is allowed.
 std::variant<ParsedNationalFile, NationalFileError> ParseNationalCsv(std::string_view text);

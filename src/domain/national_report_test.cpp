@@ -83,9 +83,69 @@ TEST(NationalReport, CountsEachBureausOwnReports) {
   EXPECT_EQ(Count(a, "incident_municipality", "GM0363").value, 47);
   EXPECT_EQ(Count(a, "incident_municipality", "other").value, 1);
   EXPECT_EQ(Count(a, "residence_municipality", "GM0363").value, 47);
-  EXPECT_EQ(Count(a, "residence_municipality", "other").value, 1);
+  // A Rotterdam resident's report held by Amsterdam's bureau has Rotterdam's row in its file
+  // (format 2): "other" keeps only what is no municipality.
+  EXPECT_EQ(Count(a, "residence_municipality", "GM0599").value, 1);
+  EXPECT_EQ(Count(a, "residence_municipality", "other").value, 0);
   EXPECT_THROW(Count(a, "incident_municipality", "GM0599"), std::runtime_error);
   EXPECT_EQ(Count(bureaus[1], "total", "reports").value, 90);
+}
+
+TEST(NationalReport, TheCatchAllBureauGetsARowPerMunicipality) {
+  // A bureau without a listed area (it takes what no other bureau's area holds) still gets a row
+  // per municipality where it holds reports; merged codes count for today's municipality.
+  std::vector<ReportFacts> facts;
+  for (int i = 0; i < 6; ++i) facts.push_back(Fact(3, 2025, "GM0014", "GM0014"));
+  facts.push_back(Fact(3, 2025, "GM0457", "unknown"));  // Weesp, merged into Amsterdam
+  facts.push_back(Fact(3, 2025, "none", "GM0014"));
+  auto bureaus = CountBureaus(facts, 2025, {{3, "Catch all", {}}}, Registry());
+  ASSERT_EQ(bureaus.size(), 1u);
+  EXPECT_EQ(Count(bureaus[0], "incident_municipality", "GM0014").value, 6);
+  EXPECT_EQ(Count(bureaus[0], "incident_municipality", "GM0363").value, 1);
+  EXPECT_EQ(Count(bureaus[0], "incident_municipality", "other").value, 1);
+  EXPECT_EQ(Count(bureaus[0], "residence_municipality", "GM0014").value, 7);
+  EXPECT_EQ(Count(bureaus[0], "residence_municipality", "other").value, 1);
+  EXPECT_THROW(Count(bureaus[0], "incident_municipality", "GM0457"), std::runtime_error);
+}
+
+TEST(NationalReport, RollUpOfAMunicipalityAddsUpEveryBureau) {
+  // Amsterdam's residents reported 20 incidents in Amsterdam (bureau 1) and 12 in Rotterdam
+  // (bureau 2): the roll-up says 32, as Amsterdam's municipal report does.
+  std::vector<ReportFacts> facts;
+  for (int i = 0; i < 20; ++i) facts.push_back(Fact(1, 2025, "GM0363", "GM0363"));
+  for (int i = 0; i < 12; ++i) facts.push_back(Fact(2, 2025, "GM0599", "GM0363"));
+  for (int i = 0; i < 30; ++i) facts.push_back(Fact(2, 2025, "GM0599", "GM0599"));
+  auto file = ComposeNationalFile(2025, CountBureaus(facts, 2025, kBureaus, Registry()), {}, {},
+                                  5, PublishedMunicipalTotals(facts, 2025, Registry()));
+  EXPECT_EQ(Count(file.national, "residence_municipality", "GM0363").value, 32);
+  MunicipalReport report =
+      ComputeMunicipalReport(facts, {"GM0363", 2025, FiguresYear::kReported, true}, Registry());
+  for (const auto& table : report.tables) {
+    if (table.population == kPopulationResidents && table.dimension == "summary")
+      EXPECT_EQ(table.total.current, 32) << "the municipal report's residents";
+  }
+}
+
+TEST(NationalReport, MunicipalityRowsKeepTheStateOfTheMunicipalReport) {
+  // 7 reports about Amsterdam, 3 by residents and 4 by others: the municipal report hides the
+  // total (both parts are "< 5"). The national roll-up, which alone would show 7, hides it too.
+  std::vector<ReportFacts> facts;
+  for (int i = 0; i < 3; ++i) facts.push_back(Fact(1, 2025, "GM0363", "GM0363"));
+  for (int i = 0; i < 4; ++i) facts.push_back(Fact(1, 2025, "GM0363", "GM0599"));
+  for (int i = 0; i < 60; ++i) facts.push_back(Fact(2, 2025, "GM0599", "GM0599"));
+  MunicipalReport report =
+      ComputeMunicipalReport(facts, {"GM0363", 2025, FiguresYear::kReported, true}, Registry());
+  SuppressReport(report, 5);
+  ASSERT_EQ(report.tables.front().total.current_state, CellState::kHidden);
+  auto exact = CountBureaus(facts, 2025, kBureaus, Registry());
+  auto alone = ComposeNationalFile(2025, exact, {});
+  EXPECT_EQ(Count(alone.national, "incident_municipality", "GM0363").shown, CountShown::kExact)
+      << "without the municipal reports' states the file would show it";
+  auto file = ComposeNationalFile(2025, exact, {}, {}, 5,
+                                  PublishedMunicipalTotals(facts, 2025, Registry()));
+  EXPECT_EQ(Count(file.national, "incident_municipality", "GM0363").shown, CountShown::kHidden);
+  // Bureau 1 holds all of them: its own row is that number, so it is not shown either.
+  EXPECT_NE(Count(file.bureaus[0], "incident_municipality", "GM0363").shown, CountShown::kExact);
 }
 
 TEST(NationalReport, RollUpOfLocalBureausIsTheExactSum) {
@@ -228,7 +288,7 @@ TEST(NationalReport, CsvRoundTrip) {
       ComposeNationalFile(2025, CountBureaus(TwoBureaus(3), 2025, kBureaus, Registry()), {});
   std::string csv = NationalCsv(file);
   EXPECT_TRUE(csv.starts_with(std::string(kNationalHeader) + "\r\n"));
-  EXPECT_NE(csv.find("meldpunt-landelijk-1,adv-amsterdam,ADV Amsterdam,2025,total,reports,43\r\n"),
+  EXPECT_NE(csv.find("meldpunt-landelijk-2,adv-amsterdam,ADV Amsterdam,2025,total,reports,43\r\n"),
             std::string::npos);
   EXPECT_NE(csv.find(",landelijk,Landelijk totaal,2025,total,reports,"), std::string::npos);
   auto parsed = ParseNationalCsv(csv);
@@ -312,6 +372,23 @@ TEST(NationalReport, BadFilesAreRefusedWithTheLine) {
   for (size_t i = 0; i <= kMaxNationalRowsPerBureau; ++i)
     many += "meldpunt-landelijk-1,a,A,2025,ground,g" + std::to_string(i) + ",1\n";
   EXPECT_EQ(ErrorOf(many).problem, P::kTooManyRows);
+}
+
+TEST(NationalReport, FilesOfVersionOneStillImportButVersionsDoNotMix) {
+  std::string header = std::string(kNationalHeader) + "\n";
+  auto parsed = ParseNationalCsv(header + "meldpunt-landelijk-1,a,A,2025,total,reports,12\n");
+  ASSERT_TRUE(std::holds_alternative<ParsedNationalFile>(parsed));
+  EXPECT_EQ(std::get<ParsedNationalFile>(parsed).format, 1);
+  parsed = ParseNationalCsv(header + "meldpunt-landelijk-2,a,A,2025,total,reports,12\n");
+  ASSERT_TRUE(std::holds_alternative<ParsedNationalFile>(parsed));
+  EXPECT_EQ(std::get<ParsedNationalFile>(parsed).format, 2);
+  parsed = ParseNationalCsv(header + "meldpunt-landelijk-2,a,A,2025,total,reports,12\n" +
+                            "meldpunt-landelijk-1,a,A,2025,ground,age,7\n");
+  ASSERT_TRUE(std::holds_alternative<NationalFileError>(parsed));
+  EXPECT_EQ(std::get<NationalFileError>(parsed).problem, NationalFileProblem::kWrongVersion);
+  EXPECT_EQ(std::get<NationalFileError>(parsed).line, 3u);
+  parsed = ParseNationalCsv(header + "meldpunt-landelijk-3,a,A,2025,total,reports,12\n");
+  ASSERT_TRUE(std::holds_alternative<NationalFileError>(parsed));
 }
 
 TEST(NationalReport, AcceptsBomCrlfAndRollUpLowerBounds) {

@@ -2,57 +2,73 @@
 
 #include <algorithm>
 
-#include "domain/classification.hpp"
+#include "domain/published_totals.hpp"
 #include "domain/suppression.hpp"
 
 namespace meldpunt {
 namespace {
 
-std::string TodayCode(const MunicipalityRegistry& registry, const std::string& code) {
-  const Municipality* today = registry.Successor(code);
-  return today ? today->code : code;
-}
+using Key = std::pair<std::string, std::string>;  // national table, code
 
-// Per year slot ([0] this year, [1] the previous one) and today's code.
-struct PlaceTotals {
-  std::map<std::string, long long> incidents[2];
-  std::map<std::string, long long> residents[2];
-  long long all[2] = {0, 0};
+// One year of the national roll-up over this installation's bureaus: every number exact, and
+// the state the national file gives it.
+struct RollUp {
+  std::map<Key, long long> values;
+  std::map<Key, CellState> states;
+  std::vector<std::string> grounds;  // ground rows in file order
 };
 
-PlaceTotals AddUp(const ReportCounts& counts, const MunicipalityRegistry& registry, int year) {
-  PlaceTotals totals;
-  std::map<std::string, std::string> today;  // stored code -> today's, looked up once
-  auto rolled = [&](const std::string& code) -> const std::string& {
-    auto it = today.find(code);
-    if (it == today.end()) it = today.emplace(code, TodayCode(registry, code)).first;
-    return it->second;
-  };
-  for (const auto& place : counts.places) {
-    if (place.year != year && place.year != year - 1) continue;
-    int slot = place.year == year ? 0 : 1;
-    totals.all[slot] += place.count;
-    totals.incidents[slot][rolled(place.incident_municipality)] += place.count;
-    totals.residents[slot][rolled(place.residence_municipality)] += place.count;
+CellState StateOf(const NationalCount& count) {
+  switch (count.shown) {
+    case CountShown::kExact:
+      return CellState::kShown;
+    case CountShown::kBelowThreshold:
+      return CellState::kBelowThreshold;
+    default:
+      return CellState::kHidden;
   }
-  return totals;
 }
 
-long long Get(const std::map<std::string, long long>& map, const std::string& key) {
-  auto it = map.find(key);
-  return it == map.end() ? 0 : it->second;
+RollUp RollUpOf(const std::vector<ReportFacts>& facts, const std::vector<NationalBureau>& bureaus,
+                const MunicipalityRegistry& registry, int year, long long threshold) {
+  RollUp roll_up;
+  auto local = CountBureaus(facts, year, bureaus, registry);
+  for (const auto& bureau : local) {
+    for (const auto& row : bureau.rows) roll_up.values[{row.table, row.code}] += row.count.value;
+  }
+  auto file = ComposeNationalFile(year, std::move(local), {}, {}, threshold,
+                                  PublishedMunicipalTotals(facts, year, registry, threshold));
+  for (const auto& row : file.national.rows) {
+    roll_up.states[{row.table, row.code}] = StateOf(row.count);
+    if (row.table == "ground") roll_up.grounds.push_back(row.code);
+  }
+  return roll_up;
 }
 
-FigureCell Cell(std::string key, long long current, long long previous) {
+long long ValueOf(const RollUp& roll_up, const Key& key) {
+  auto it = roll_up.values.find(key);
+  return it == roll_up.values.end() ? 0 : it->second;
+}
+
+// A number the national file has no row for is zero: "< 5" there too.
+CellState StateOf(const RollUp& roll_up, const Key& key) {
+  auto it = roll_up.states.find(key);
+  return it == roll_up.states.end() ? CellState::kBelowThreshold : it->second;
+}
+
+FigureCell Cell(std::string key, const RollUp (&years)[2], const Key& of) {
   FigureCell cell;
   cell.key = std::move(key);
-  cell.current = current;
-  cell.previous = previous;
+  cell.current = ValueOf(years[0], of);
+  cell.previous = ValueOf(years[1], of);
+  cell.current_state = StateOf(years[0], of);
+  cell.previous_state = StateOf(years[1], of);
   return cell;
 }
 
-// Suppresses one year's numbers: each area's two columns and the grounds are lines.
-void SuppressYear(PublicFigures& figures, long long threshold, bool current) {
+// The area totals are this page's own numbers: each area's column adds up to its total, with the
+// municipalities' states fixed (they are the national file's and the municipal reports').
+void SuppressAreaTotals(PublicFigures& figures, long long threshold, bool current) {
   std::vector<FigureCell*> cells;
   std::vector<SuppressionLine> lines;
   auto add = [&](FigureCell& cell) {
@@ -69,27 +85,32 @@ void SuppressYear(PublicFigures& figures, long long threshold, bool current) {
     lines.push_back(std::move(incidents));
     lines.push_back(std::move(residents));
   }
-  SuppressionLine grounds{add(figures.grounds.total), {}};
-  for (auto& row : figures.grounds.rows) grounds.cells.push_back(add(row.cell));
-  lines.push_back(std::move(grounds));
-
+  std::vector<bool> locked(cells.size(), true);
+  for (const auto& line : lines) locked[line.total] = false;
   std::vector<long long> values;
-  values.reserve(cells.size());
-  for (const FigureCell* cell : cells) values.push_back(current ? cell->current : cell->previous);
-  auto states = SuppressCells(values, lines, threshold);
+  std::vector<CellState> initial;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const FigureCell& cell = *cells[i];
+    values.push_back(current ? cell.current : cell.previous);
+    initial.push_back(!locked[i] ? CellState::kShown
+                                 : (current ? cell.current_state : cell.previous_state));
+  }
+  auto states = SuppressCells(values, lines, threshold, initial, locked);
   for (size_t i = 0; i < cells.size(); ++i)
     (current ? cells[i]->current_state : cells[i]->previous_state) = states[i];
 }
 
 }  // namespace
 
-PublicFigures ComputePublicFigures(const ReportCounts& counts, const std::vector<PublicArea>& areas,
+PublicFigures ComputePublicFigures(const std::vector<ReportFacts>& facts,
+                                   const std::vector<NationalBureau>& bureaus,
                                    const std::vector<PopulationFigure>& population,
                                    const MunicipalityRegistry& registry, int year,
                                    long long threshold) {
   PublicFigures figures;
   figures.year = year;
-  PlaceTotals totals = AddUp(counts, registry, year);
+  const RollUp years[2] = {RollUpOf(facts, bureaus, registry, year, threshold),
+                           RollUpOf(facts, bureaus, registry, year - 1, threshold)};
   std::map<std::pair<std::string, int>, long long> inhabitants;
   for (const auto& figure : population)
     inhabitants[{figure.municipality, figure.year}] = figure.inhabitants;
@@ -99,56 +120,61 @@ PublicFigures ComputePublicFigures(const ReportCounts& counts, const std::vector
     return it->second;
   };
 
-  for (const auto& area : areas) {
+  for (const auto& bureau : bureaus) {
+    if (bureau.municipalities.empty()) continue;
     PublicAreaTable table;
-    table.bureau = area.bureau;
+    table.bureau = bureau.name;
     long long incidents[2] = {0, 0}, residents[2] = {0, 0};
-    for (const auto& code : area.municipalities) {
+    std::vector<std::string> codes;
+    for (const auto& code : bureau.municipalities) {
+      const Municipality* today = registry.Successor(code);
+      codes.push_back(today ? today->code : code);
+    }
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    for (const auto& code : codes) {
       PublicMunicipalityRow row;
       row.code = code;
       const Municipality* municipality = registry.Find(code);
       row.name = municipality ? municipality->name : code;
-      row.incidents =
-          Cell("incidents:" + code, Get(totals.incidents[0], code), Get(totals.incidents[1], code));
-      row.residents =
-          Cell("residents:" + code, Get(totals.residents[0], code), Get(totals.residents[1], code));
+      row.incidents = Cell("incidents:" + code, years, {"incident_municipality", code});
+      row.residents = Cell("residents:" + code, years, {"residence_municipality", code});
       row.population = population_of(code, year);
       row.population_previous = population_of(code, year - 1);
-      for (int slot : {0, 1}) {
-        incidents[slot] += slot == 0 ? row.incidents.current : row.incidents.previous;
-        residents[slot] += slot == 0 ? row.residents.current : row.residents.previous;
-      }
+      incidents[0] += row.incidents.current;
+      incidents[1] += row.incidents.previous;
+      residents[0] += row.residents.current;
+      residents[1] += row.residents.previous;
       table.rows.push_back(std::move(row));
     }
     std::sort(table.rows.begin(), table.rows.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });
-    table.incidents_total = Cell("incidents:" + area.bureau, incidents[0], incidents[1]);
-    table.residents_total = Cell("residents:" + area.bureau, residents[0], residents[1]);
+    auto total = [&](const std::string& key, const long long (&value)[2]) {
+      FigureCell cell;
+      cell.key = key;
+      cell.current = value[0];
+      cell.previous = value[1];
+      return cell;
+    };
+    table.incidents_total = total("incidents:" + bureau.name, incidents);
+    table.residents_total = total("residents:" + bureau.name, residents);
     figures.areas.push_back(std::move(table));
   }
 
-  std::map<std::string, long long> grounds[2];
-  for (const auto& ground : counts.grounds) {
-    if (ground.year != year && ground.year != year - 1) continue;
-    grounds[ground.year == year ? 0 : 1][ground.ground] += ground.count;
-  }
+  // Grounds: the roll-up's table as the national file has it, states included.
   figures.grounds.population = "national";
   figures.grounds.dimension = "ground";
   figures.grounds.multiple_per_report = true;
-  figures.grounds.total = Cell("national:total", totals.all[0], totals.all[1]);
-  std::vector<std::string> codes(std::begin(kGrounds), std::end(kGrounds));
-  for (int slot : {0, 1}) {
-    for (const auto& [code, count] : grounds[slot]) {
-      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
-    }
+  figures.grounds.total = Cell("national:total", years, {"total", std::string(kRowReports)});
+  std::vector<std::string> codes = years[0].grounds;
+  for (const auto& code : years[1].grounds) {
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
   }
-  for (const auto& code : codes) {
-    figures.grounds.rows.push_back(
-        {code, Cell("national:ground:" + code, Get(grounds[0], code), Get(grounds[1], code))});
-  }
+  for (const auto& code : codes)
+    figures.grounds.rows.push_back({code, Cell("national:ground:" + code, years, {"ground", code})});
 
-  SuppressYear(figures, threshold, true);
-  SuppressYear(figures, threshold, false);
+  SuppressAreaTotals(figures, threshold, true);
+  SuppressAreaTotals(figures, threshold, false);
   return figures;
 }
 

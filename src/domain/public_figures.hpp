@@ -1,10 +1,12 @@
 #pragma once
 // The public figures (openbare cijfers): for the latest complete year, per municipality of each
 // bureau's working area, the reports about incidents in it and by its residents, with the
-// previous year, the change and the rate per 1,000 inhabitants where known; and the national
-// distribution by ground. Everything here leaves the bureau, so everything is suppressed
-// (domain/suppression.hpp). Computed from counts grouped in the database, not from reports, so
-// that a year of a million reports is two small reads. No I/O.
+// previous year, the change and the rate per 1,000 inhabitants where known; and the distribution
+// of all reports by ground. Everything here leaves the bureau, so everything is suppressed
+// (domain/suppression.hpp). The numbers are the national file's roll-up over this installation's
+// bureaus, in the same states (domain/national_report.hpp, domain/published_totals.hpp): the page,
+// the national file and every municipal report show one municipality's numbers the same way. No
+// I/O.
 #include <map>
 #include <optional>
 #include <string>
@@ -12,33 +14,10 @@
 
 #include "domain/figures.hpp"
 #include "domain/municipality.hpp"
+#include "domain/national_report.hpp"
 #include "domain/population.hpp"
 
 namespace meldpunt {
-
-// Reports of a year with one pair of codes as stored (maybe of merged municipalities).
-struct PlaceCount {
-  int year = 0;
-  std::string incident_municipality;
-  std::string residence_municipality;
-  long long count = 0;
-};
-// Reports of a year that have a ground (a report with several counts once for each).
-struct GroundCount {
-  int year = 0;
-  std::string ground;
-  long long count = 0;
-};
-struct ReportCounts {
-  std::vector<PlaceCount> places;
-  std::vector<GroundCount> grounds;
-};
-
-// A bureau's working area, as the page lists it.
-struct PublicArea {
-  std::string bureau;
-  std::vector<std::string> municipalities;  // today's CBS codes
-};
 
 struct PublicMunicipalityRow {
   std::string code;
@@ -63,9 +42,12 @@ struct PublicFigures {
   FigureTable grounds;
 };
 
-// Computes and suppresses the public figures for `year` (with year - 1 beside it). Codes roll up
-// into today's municipalities through `registry`.
-PublicFigures ComputePublicFigures(const ReportCounts& counts, const std::vector<PublicArea>& areas,
+// Computes and suppresses the public figures for `year` (with year - 1 beside it) from the facts
+// of both years (Store::ListYearFacts, with bureau_id) and this installation's bureaus. Codes roll
+// up into today's municipalities through `registry`. Areas are the bureaus with a listed working
+// area.
+PublicFigures ComputePublicFigures(const std::vector<ReportFacts>& facts,
+                                   const std::vector<NationalBureau>& bureaus,
                                    const std::vector<PopulationFigure>& population,
                                    const MunicipalityRegistry& registry, int year,
                                    long long threshold);

@@ -15,7 +15,7 @@ constexpr long long kUnbounded = std::numeric_limits<long long>::max() / 4;
 // Returns whether it hid anything.
 bool HideForEachLine(const std::vector<long long>& values,
                      const std::vector<SuppressionLine>& lines, long long threshold,
-                     std::vector<CellState>& states) {
+                     const std::vector<bool>& locked, std::vector<CellState>& states) {
   bool any = false;
   // Each pass hides at least one more cell or stops, so this ends within values.size() passes.
   for (bool changed = true; changed;) {
@@ -23,11 +23,14 @@ bool HideForEachLine(const std::vector<long long>& values,
     for (const auto& line : lines) {
       if (states[line.total] != CellState::kShown) continue;
       long long below = 0, hidden = 0;
+      bool locked_shown = false;
       std::optional<size_t> smallest;
       for (size_t cell : line.cells) {
         if (states[cell] == CellState::kBelowThreshold) below++;
         if (states[cell] == CellState::kHidden) hidden++;
-        if (states[cell] == CellState::kShown && (!smallest || values[cell] < values[*smallest]))
+        if (states[cell] == CellState::kShown && locked[cell]) locked_shown = true;
+        if (states[cell] == CellState::kShown && !locked[cell] &&
+            (!smallest || values[cell] < values[*smallest]))
           smallest = cell;
       }
       // A lone suppressed cell is the total minus the rest; "< 5" cells alone can be pinned
@@ -37,7 +40,12 @@ bool HideForEachLine(const std::vector<long long>& values,
       if (!lone && !only_small) continue;
       if (smallest) {
         states[*smallest] = CellState::kHidden;
-      } else if (hidden > 0 || values[line.total] > (threshold - 1) * (below - 1)) {
+      } else if (locked_shown) {
+        // The shown cells are numbers other outputs publish too (locked): rather than hide the
+        // total by this step's cautious rule, step 4 checks what a reader can really pin.
+        continue;
+      } else if (!locked[line.total] &&
+                 (hidden > 0 || values[line.total] > (threshold - 1) * (below - 1))) {
         // Only "< 5" cells: the total would tell that some of them are above zero.
         states[line.total] = CellState::kHidden;
       } else {
@@ -119,13 +127,23 @@ std::vector<CellState> SuppressCells(const std::vector<long long>& values,
 std::vector<CellState> SuppressCells(const std::vector<long long>& values,
                                      const std::vector<SuppressionLine>& lines, long long threshold,
                                      std::vector<CellState> initial) {
+  return SuppressCells(values, lines, threshold, std::move(initial),
+                       std::vector<bool>(values.size(), false));
+}
+
+std::vector<CellState> SuppressCells(const std::vector<long long>& values,
+                                     const std::vector<SuppressionLine>& lines, long long threshold,
+                                     std::vector<CellState> initial,
+                                     const std::vector<bool>& locked_cells) {
   std::vector<CellState> states = std::move(initial);
   states.resize(values.size(), CellState::kShown);
+  std::vector<bool> locked = locked_cells;
+  locked.resize(values.size(), false);
   for (size_t i = 0; i < values.size(); ++i) {
-    if (states[i] == CellState::kShown && values[i] < threshold)
+    if (states[i] == CellState::kShown && values[i] < threshold && !locked[i])
       states[i] = CellState::kBelowThreshold;
   }
-  HideForEachLine(values, lines, threshold, states);
+  HideForEachLine(values, lines, threshold, locked, states);
   // Step 4: lines that share cells can together pin a "< 5" that each line alone leaves open. While
   // a reader chaining every line pins one (other than zero), hide the smallest shown cell of a line
   // holding it (or that line's total), and apply steps 2-3 again. Every round hides a cell, so this
@@ -134,21 +152,27 @@ std::vector<CellState> SuppressCells(const std::vector<long long>& values,
     auto bounds = SuppressedCellBounds(values, states, lines, threshold);
     std::optional<size_t> pinned;
     for (size_t i = 0; i < values.size() && !pinned; ++i) {
-      if (states[i] == CellState::kBelowThreshold && values[i] > 0 &&
-          bounds[i].first == bounds[i].second)
-        pinned = i;
+      bool small = states[i] == CellState::kBelowThreshold && values[i] > 0;
+      // A locked number that is not shown stays unknown too: another output hides it as well.
+      bool locked_unshown = locked[i] && states[i] != CellState::kShown &&
+                            !(states[i] == CellState::kBelowThreshold && values[i] == 0);
+      if ((small || locked_unshown) && bounds[i].first == bounds[i].second) pinned = i;
     }
     if (!pinned) break;
     std::optional<size_t> smallest;
     auto consider = [&](size_t cell) {
-      if (states[cell] == CellState::kShown && (!smallest || values[cell] < values[*smallest]))
+      if (states[cell] == CellState::kShown && !locked[cell] &&
+          (!smallest || values[cell] < values[*smallest]))
         smallest = cell;
     };
+    auto holds = [](const SuppressionLine& line, size_t cell) {
+      return line.total == cell ||
+             std::find(line.cells.begin(), line.cells.end(), cell) != line.cells.end();
+    };
     for (const auto& line : lines) {
-      bool holds = line.total == *pinned ||
-                   std::find(line.cells.begin(), line.cells.end(), *pinned) != line.cells.end();
-      if (!holds) continue;
-      for (size_t cell : line.cells) consider(cell);
+      if (holds(line, *pinned)) {
+        for (size_t cell : line.cells) consider(cell);
+      }
     }
     if (!smallest) {
       for (const auto& line : lines) {
@@ -156,13 +180,35 @@ std::vector<CellState> SuppressCells(const std::vector<long long>& values,
           consider(line.total);
       }
     }
+    // Nothing shown and free touches the pinned cell directly (its neighbours may be locked):
+    // look one line further at a time, through the numbers that are not shown, for the smallest
+    // free number a reader used; else hide the smallest free number anywhere.
+    std::vector<size_t> reached = {*pinned};
+    std::vector<bool> visited(lines.size(), false);
+    for (int depth = 0; depth < 4 && !smallest; ++depth) {
+      std::vector<size_t> next;
+      for (size_t l = 0; l < lines.size(); ++l) {
+        if (visited[l]) continue;
+        const auto& line = lines[l];
+        bool touches = std::any_of(reached.begin(), reached.end(),
+                                   [&](size_t cell) { return holds(line, cell); });
+        if (!touches) continue;
+        visited[l] = true;
+        consider(line.total);
+        for (size_t cell : line.cells) consider(cell);
+        if (states[line.total] != CellState::kShown) next.push_back(line.total);
+        for (size_t cell : line.cells) {
+          if (states[cell] != CellState::kShown) next.push_back(cell);
+        }
+      }
+      reached = std::move(next);
+    }
     if (!smallest) {
-      // Nothing shown touches the pinned cell directly: hide the smallest shown number anywhere.
       for (size_t i = 0; i < values.size(); ++i) consider(i);
     }
     if (!smallest) break;  // everything is suppressed already
     states[*smallest] = CellState::kHidden;
-    HideForEachLine(values, lines, threshold, states);
+    HideForEachLine(values, lines, threshold, locked, states);
   }
   return states;
 }

@@ -54,6 +54,15 @@ std::vector<CellState> SuppressCells(const std::vector<long long>& values,
 std::vector<CellState> SuppressCells(const std::vector<long long>& values,
                                      const std::vector<SuppressionLine>& lines, long long threshold,
                                      std::vector<CellState> initial);
+// The same, where `locked` cells keep their initial state whatever happens: numbers that other
+// outputs publish too (a municipality's totals, see domain/published_totals.hpp), so that every
+// output shows them the same way. The rule then hides other cells (or a line's total when it is
+// not locked) instead. A locked cell that is not shown is also protected in step 4: while a
+// reader can pin it to one value, another cell of a line holding it is hidden.
+std::vector<CellState> SuppressCells(const std::vector<long long>& values,
+                                     const std::vector<SuppressionLine>& lines, long long threshold,
+                                     std::vector<CellState> initial,
+                                     const std::vector<bool>& locked);
 
 // Applies the rule to a municipal report, separately to this year's and the previous year's
 // numbers. Every table is a line (also those where a report counts in several rows: a reader

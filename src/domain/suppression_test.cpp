@@ -161,6 +161,81 @@ TEST(Suppression, RandomLinkedTablesLeaveNothingToRecompute) {
 
 // Where a report counts in several cells (grounds), the cells add up to more than the total; the
 // rule's own reader must still hold the true values within its bounds, and pin nothing.
+TEST(Suppression, LockedCellsKeepTheirStateAndOtherCellsAreHiddenInstead) {
+  // total 30 = 3 + 7 + 20, where 7 is published elsewhere as shown (locked): the rule hides 20.
+  std::vector<long long> values = {30, 3, 7, 20};
+  std::vector<SuppressionLine> lines = {{0, {1, 2, 3}}};
+  std::vector<CellState> initial(4, CellState::kShown);
+  std::vector<bool> locked = {false, false, true, false};
+  auto states = SuppressCells(values, lines, 5, initial, locked);
+  EXPECT_EQ(states[1], CellState::kBelowThreshold);
+  EXPECT_EQ(states[2], CellState::kShown) << "locked";
+  EXPECT_EQ(states[3], CellState::kHidden);
+  // A locked "x" stays hidden even where nothing else asks for it.
+  initial[3] = CellState::kHidden;
+  locked = {false, false, false, true};
+  states = SuppressCells({30, 10, 7, 13}, lines, 5, initial, locked);
+  EXPECT_EQ(states[3], CellState::kHidden);
+}
+
+TEST(Suppression, WithEveryCellLockedTheTotalGoes) {
+  // 30 = 3 + 7 + 20 with 7 and 20 locked as shown: only the total can hide the 3.
+  std::vector<long long> values = {30, 3, 7, 20};
+  std::vector<SuppressionLine> lines = {{0, {1, 2, 3}}};
+  auto states = SuppressCells(values, lines, 5, std::vector<CellState>(4, CellState::kShown),
+                              {false, true, true, true});
+  EXPECT_EQ(states[1], CellState::kBelowThreshold);
+  EXPECT_EQ(states[0], CellState::kHidden);
+  // A zero under locked cells tells nothing about a person: the total stays.
+  states = SuppressCells({27, 0, 7, 20}, lines, 5, std::vector<CellState>(4, CellState::kShown),
+                         {false, true, true, true});
+  EXPECT_EQ(states[0], CellState::kShown);
+}
+
+TEST(Suppression, ALockedHiddenCellIsNotGivenAwayByTheCellsUnderIt) {
+  // A roll-up of 12 made up of one bureau's 12, where the roll-up is locked hidden (another
+  // output hides it): showing the bureau's 12 would give it away, so it is hidden too.
+  std::vector<long long> values = {12, 12};
+  std::vector<SuppressionLine> lines = {{0, {1}}};
+  std::vector<CellState> initial = {CellState::kHidden, CellState::kShown};
+  auto states = SuppressCells(values, lines, 5, initial, {true, false});
+  EXPECT_EQ(states[0], CellState::kHidden);
+  EXPECT_EQ(states[1], CellState::kHidden);
+}
+
+TEST(Suppression, RandomLockedCellsLeaveNothingToRecompute) {
+  // As RandomLinkedTables, with random cells locked in the state the rule alone gives them
+  // (as when another output published them): still nothing can be pinned.
+  std::mt19937 random(11);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<long long> values = {0, 0};
+    std::vector<SuppressionLine> lines = {{0, {}}, {1, {}}};
+    size_t rows = 2 + random() % 6;
+    for (size_t r = 0; r < rows; ++r) {
+      long long v = static_cast<long long>(random() % (random() % 2 ? 5 : 40));
+      long long w = static_cast<long long>(random() % (random() % 2 ? 5 : 40));
+      values[0] += v;
+      lines[0].cells.push_back(values.size());
+      values.push_back(v);
+      values[1] += w;
+      lines[1].cells.push_back(values.size());
+      values.push_back(w);
+    }
+    auto alone = SuppressCells(values, lines, 5);
+    std::vector<bool> locked(values.size(), false);
+    for (size_t i = 2; i < values.size(); ++i) locked[i] = random() % 3 == 0;
+    auto states = SuppressCells(values, lines, 5, alone, locked);
+    SCOPED_TRACE(round);
+    auto bounds = ReaderBounds(values, states, lines, 5);
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (locked[i]) EXPECT_EQ(states[i], alone[i]) << "cell " << i;
+      if (values[i] < 5) EXPECT_NE(states[i], CellState::kShown) << "cell " << i;
+      if (states[i] == CellState::kShown || values[i] == 0 || values[i] >= 5) continue;
+      EXPECT_LT(bounds[i].first, bounds[i].second) << "cell " << i << " can be worked out";
+    }
+  }
+}
+
 TEST(Suppression, LinesWithSeveralCodesPerReportKeepTrueValuesInBounds) {
   std::mt19937 random(3);
   for (int round = 0; round < 300; ++round) {

@@ -44,7 +44,6 @@ class SociStore final : public Store {
                            long long now) override;
   std::vector<NationalImport> ListNationalImports(int year) override;
   bool DeleteNationalImport(const std::string& bureau_key, int year) override;
-  ReportCounts CountReportsByPlace(int from_year, int to_year) override;
   std::vector<PopulationFigure> ListPopulation(int from_year, int to_year) override;
   void WritePopulation(const std::vector<PopulationFigure>& figures, long long user_id,
                        long long now) override;

@@ -540,10 +540,6 @@ class Store {
   // Returns false when there was no such import. A file none of whose bureaus is left goes too.
   virtual bool DeleteNationalImport(const std::string& bureau_key, int year) = 0;
 
-  // Public figures (soci_population.cpp): reports reported in [from_year, to_year] counted per
-  // year and pair of municipality codes as stored, and per year and ground. Two grouped reads.
-  virtual ReportCounts CountReportsByPlace(int from_year, int to_year) = 0;
-
   // Population figures (soci_population.cpp), every municipality's for the years in
   // [from_year, to_year].
   virtual std::vector<PopulationFigure> ListPopulation(int from_year, int to_year) = 0;

@@ -2,18 +2,12 @@
 
 #include <variant>
 
+#include "domain/published_totals.hpp"
 #include "exports/xlsx_writer.hpp"
 #include "web/national_xlsx.hpp"
 
 namespace meldpunt::web {
 namespace {
-
-std::vector<NationalBureau> LocalBureaus(const AppContext& app) {
-  std::vector<NationalBureau> bureaus;
-  for (const auto& bureau : app.store.ListBureaus())
-    bureaus.push_back({bureau.id, bureau.name, bureau.municipalities});
-  return bureaus;
-}
 
 struct Imported {
   std::vector<BureauFigures> bureaus;
@@ -43,11 +37,20 @@ Imported ImportedOf(const AppContext& app, int year) {
 
 }  // namespace
 
+std::vector<NationalBureau> LocalNationalBureaus(const AppContext& app) {
+  std::vector<NationalBureau> bureaus;
+  for (const auto& bureau : app.store.ListBureaus())
+    bureaus.push_back({bureau.id, bureau.name, bureau.municipalities});
+  return bureaus;
+}
+
 NationalFile BuildNationalFile(const AppContext& app, int year) {
   auto facts = app.store.ListYearFacts(year, year);
-  auto local = CountBureaus(facts, year, LocalBureaus(app), app.municipalities);
+  auto local = CountBureaus(facts, year, LocalNationalBureaus(app), app.municipalities);
   auto imported = ImportedOf(app, year);
-  return ComposeNationalFile(year, std::move(local), std::move(imported.bureaus), imported.files);
+  return ComposeNationalFile(year, std::move(local), std::move(imported.bureaus), imported.files,
+                             kDefaultSuppressionThreshold,
+                             PublishedMunicipalTotals(facts, year, app.municipalities));
 }
 
 std::string NationalFileXlsx(const AppContext& app, Lang lang, const NationalFile& file) {

@@ -11,8 +11,12 @@
 
 namespace meldpunt::web {
 
-// One read of the year's facts, the imports of the year, composed and suppressed.
+// One read of the year's facts, the imports of the year, composed and suppressed; the roll-up's
+// municipality rows in the states of the municipal reports (PublishedMunicipalTotals).
 NationalFile BuildNationalFile(const AppContext& app, int year);
+
+// This installation's bureaus with their working areas, as the national file counts them.
+std::vector<NationalBureau> LocalNationalBureaus(const AppContext& app);
 
 // The XLSX workbook: an "about" sheet in the reader's language, then one sheet per table with the
 // same rows as NationalCsv.

@@ -6,6 +6,7 @@
 
 #include "domain/date.hpp"
 #include "domain/suppression.hpp"
+#include "web/national_file.hpp"
 #include "web/pages.hpp"
 #include "web/public_figures_view.hpp"
 
@@ -16,21 +17,18 @@ namespace {
 // about last year, and lets a proxy or browser keep it.
 constexpr const char* kCacheFor = "max-age=300";
 
-// The latest complete year (last year) with the year before it: two grouped reads of the
-// reports, the working areas and the population figures.
+// The latest complete year (last year) with the year before it: one read of both years' facts
+// (no personal data), the bureaus and the population figures; counted and suppressed as the
+// national file's roll-up, so the page agrees with it and with every municipal report.
 PublicFigures ComputeLatestFigures(const AppContext& app, int year) {
-  ReportCounts counts = app.store.CountReportsByPlace(year - 1, year);
-  std::vector<PublicArea> areas;
-  for (const auto& bureau : app.store.ListBureaus()) {
-    if (!bureau.municipalities.empty()) areas.push_back({bureau.name, bureau.municipalities});
-  }
+  auto facts = app.store.ListYearFacts(year - 1, year);
   auto population = app.store.ListPopulation(year - 1, year);
-  return ComputePublicFigures(counts, areas, population, app.municipalities, year,
-                              kDefaultSuppressionThreshold);
+  return ComputePublicFigures(facts, LocalNationalBureaus(app), population, app.municipalities,
+                              year, kDefaultSuppressionThreshold);
 }
 
 // The figures are kept for as long as browsers and proxies may keep the page (kCacheFor): with a
-// million reports counting two years takes most of a second, and the page is about last year.
+// million reports counting two years takes a few seconds, and the page is about last year.
 // One computation per process and 5 minutes, whatever the number of visitors.
 constexpr long long kKeepFiguresSeconds = 300;
 

@@ -19,7 +19,7 @@ import { auditCount, sql } from './database.mjs';
 const run = promisify(execFile);
 const Y = reportingYear();
 const PASSWORD = 'lang-genoeg-wachtwoord-77';
-const VERSION = 'meldpunt-landelijk-1';
+const VERSION = 'meldpunt-landelijk-2';
 const AMS = 'adv-amsterdam';
 const RDAM = 'adv-rotterdam';
 
@@ -36,7 +36,6 @@ const GROUPS = [
 /** Expected exact counts: bureau -> "table/code" -> n, and the roll-up under "landelijk". */
 function expected() {
   const counts = { [AMS]: {}, [RDAM]: {}, landelijk: {} };
-  const area = { [AMS]: 'GM0363', [RDAM]: 'GM0599' };
   for (const g of GROUPS) {
     const add = (key) => {
       for (const b of [g.bureau, 'landelijk']) counts[b][key] = (counts[b][key] ?? 0) + g.n;
@@ -48,8 +47,11 @@ function expected() {
     add(`nature/${g.nature}`);
     // Registration only is closed at once with that handling; a klacht is still open.
     add(`handling/${g.klacht ? 'open' : 'registration_only'}`);
-    add(`incident_municipality/${g.incident === area[g.bureau] ? g.incident : 'other'}`);
-    add(`residence_municipality/${g.residence === area[g.bureau] ? g.residence : 'other'}`);
+    // Format 2: a row for every municipality where the bureau holds reports; "other" only for
+    // what is no municipality (online, abroad, unknown).
+    const place = (code) => (/^GM\d{4}$/.test(code) ? code : 'other');
+    add(`incident_municipality/${place(g.incident)}`);
+    add(`residence_municipality/${place(g.residence)}`);
   }
   return counts;
 }
@@ -228,7 +230,12 @@ describe('the national yearly report', () => {
     assert.equal(cells.landelijk['total/reports'], '32');
     assert.equal(cells[AMS]['kind/klacht'], '< 5');
     assert.equal(cells[RDAM]['incident_municipality/other'], '< 5'); // the two online reports
-    assert.ok(!('incident_municipality/GM0599' in cells[AMS]), "a bureau's rows are its own working area");
+    assert.ok(!('incident_municipality/GM0599' in cells[AMS]), 'no row where the bureau holds no report');
+    // Amsterdam's bureau holds the reports of 3 Rotterdam residents: Rotterdam's row in its file,
+    // and the roll-up adds them to Rotterdam's own 17 (format 2).
+    assert.equal(cells[AMS]['residence_municipality/GM0599'], '< 5');
+    assert.equal(cells.landelijk['residence_municipality/GM0599'], '14');
+    assert.equal(cells.landelijk['residence_municipality/GM0363'], '18');
     assert.equal(await auditCount(first, 'national.export', `csv ${Y}%`), 1);
   });
 
