@@ -168,26 +168,31 @@ describe('figures tell one truth: every output against the database', () => {
     // its own to it too. Linking is by reference on the staff mass pages; what happens is kept
     // for the test about it, and every expectation below reads the links from the database.
     registry = municipalityRegistry();
-    // A bureau's own reports of a year not linked yet, online ones first (the events are media
-    // statements), oldest first: [{ id, reported }].
-    const pick = async (bureau, year, n, skip = 0) => (await sql(server, `SELECT id FROM reports
-      WHERE bureau_id = ${bureau} AND reported_year = ${year} AND mass_event_id IS NULL
-      ORDER BY CASE WHEN incident_municipality = 'none' THEN 0 ELSE 1 END, id LIMIT ${n} OFFSET ${skip}`))
+    // A bureau's own reports of a year not linked yet and made after the event started, online
+    // ones first (the events are statements in the media), oldest first: [{ id, reported }].
+    const pick = async (bureau, year, n, since) => (await sql(server, `SELECT id FROM reports
+      WHERE bureau_id = ${bureau} AND reported_year = ${year} AND mass_event_id IS NULL AND reported_at >= ${since}
+      ORDER BY CASE WHEN incident_municipality = 'none' THEN 0 ELSE 1 END, id LIMIT ${n}`))
       .map((id) => ({ id: Number(id), reported: year }));
-    const [demoEvent] = await sql(server, 'SELECT id FROM mass_events ORDER BY id');
+    const [demo] = await sql(server, 'SELECT id, started_on FROM mass_events ORDER BY id');
+    const [demoEvent, demoStart] = demo.split('|');
     const list = await getForm(jars.coordinator3, `${server.url}/medewerkers/massameldingen`);
+    const podcastStart = `${LAST - 1}-11-02`;
     const added = await postForm(jars.coordinator3, `${server.url}/medewerkers/massameldingen`, {
-      csrf: list.csrf, name: 'Uitspraak in een podcast', started_on: `${LAST - 1}-11-02`,
+      csrf: list.csrf, name: 'Uitspraak in een podcast', started_on: podcastStart,
       description: 'Testgegevens: een uitspraak in een podcast waarover in twee werkgebieden is gemeld.',
     });
     assert.equal(added.status, 303, `bureau 3 adds an event: ${added.html.slice(0, 300)}`);
     const podcastEvent = added.location.match(/massameldingen\/(\d+)/)[1];
+    const since = (day) => Date.parse(`${day}T00:00:00Z`) / 1000;
     const plan = [
-      { who: 'coordinator2', bureau: 2, event: demoEvent, reports: [...await pick(2, LAST, 8), ...await pick(2, LAST - 1, 4)] },
-      { who: 'coordinator3', bureau: 3, event: podcastEvent, reports: [...await pick(3, LAST, 8), ...await pick(3, LAST - 1, 4)] },
-      { who: 'coordinator2', bureau: 2, event: podcastEvent, reports: [...await pick(2, LAST, 6, 8), ...await pick(2, LAST - 1, 3, 4)] },
+      { who: 'coordinator2', bureau: 2, event: demoEvent, picks: [[LAST, 12, since(demoStart)]] },
+      { who: 'coordinator3', bureau: 3, event: podcastEvent, picks: [[LAST - 1, 4, since(podcastStart)], [LAST, 8, since(podcastStart)]] },
+      { who: 'coordinator2', bureau: 2, event: podcastEvent, picks: [[LAST - 1, 3, since(podcastStart)], [LAST, 6, since(podcastStart)]] },
     ];
     for (const step of plan) {
+      step.reports = [];
+      for (const [year, n, from] of step.picks) step.reports.push(...await pick(step.bureau, year, n, from));
       const page = await getForm(jars[step.who], `${server.url}/medewerkers/massameldingen`);
       const res = await postForm(jars[step.who], `${server.url}/medewerkers/massameldingen/${step.event}/koppelen`, {
         csrf: page.csrf, how: 'references', references: step.reports.map(reference).join('\n'),
