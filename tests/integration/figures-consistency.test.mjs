@@ -61,12 +61,12 @@ const PASSWORD = 'lang-genoeg-wachtwoord-12';
 // other; a few reports sent through the public form (the server's clock moved into each year)
 // make sure they do, routed by the server by incident or, for online incidents, by residence.
 const CROSSINGS = [
-  { residence: 'GM0363', incident: 'GM0344', grounds: ['religion.antisemitism'], bureau: 3 }, // Amsterdam's resident, Utrecht
-  { residence: 'GM0344', incident: 'GM0362', grounds: ['origin', 'origin.anti_black'], bureau: 2 }, // Utrecht's resident, Amstelveen
-  { residence: 'GM0355', incident: 'none', grounds: ['origin.anti_asian', 'age'], bureau: 3 }, // Zeist's resident, online
-  // Rotterdam is in no listed area, so the residence routes it: bureau 2 holds a report about
-  // a municipality of the catch-all bureau.
-  { residence: 'GM0437', incident: 'GM0599', grounds: ['sexual_orientation'], bureau: 2 }, // Ouder-Amstel's resident, Rotterdam
+  { residence: 'GM0363', incident: 'GM0344', grounds: ['religion.antisemitism'], bureaus: [3] }, // Amsterdam's resident, Utrecht
+  { residence: 'GM0344', incident: 'GM0362', grounds: ['origin', 'origin.anti_black'], bureaus: [2] }, // Utrecht's resident, Amstelveen
+  { residence: 'GM0355', incident: 'none', grounds: ['origin.anti_asian', 'age'], bureaus: [3] }, // Zeist's resident, online
+  // Rotterdam is in no listed area: today the residence routes it (bureau 2 then holds a report
+  // about a municipality of the catch-all bureau); the catch-all bureau would do as well.
+  { residence: 'GM0437', incident: 'GM0599', grounds: ['sexual_orientation'], bureaus: [2, 1] }, // Ouder-Amstel's resident, Rotterdam
 ];
 const CROSSINGS_PER_YEAR = 3;
 
@@ -276,7 +276,7 @@ describe('figures tell one truth: every output against the database', () => {
       for (const c of CROSSINGS) {
         const sent = ofYear.filter((r) => r.incident === c.incident && r.residence === c.residence && r.grounds.join() === c.grounds.join());
         assert.ok(sent.length >= CROSSINGS_PER_YEAR, `${c.residence}'s residents report about ${c.incident} in ${year}`);
-        assert.ok(sent.every((r) => r.bureau === c.bureau), `routed to bureau ${c.bureau}`);
+        assert.ok(sent.every((r) => c.bureaus.includes(r.bureau)), `routed to bureau ${c.bureaus.join(' or ')}`);
       }
       for (const [from, to] of [[1, 2], [2, 1], [1, 3], [3, 1], [2, 3], [3, 2]]) {
         const areaOrCatchAll = (code) => areaOf(code) ?? (registry.isMunicipality(registry.successor(code)) ? 1 : undefined);
@@ -458,8 +458,8 @@ describe('figures tell one truth: every output against the database', () => {
           const rows = Object.keys(cells).filter((k) => k.startsWith(`${table}/`)).map((k) => k.split('/')[1]);
           const wantRows = new Set([...b.area, ...counts.keys().filter((k) => k.startsWith(`${table}/`)).map((k) => k.split('/')[1])]);
           wantRows.add('other');
-          const extra = rows.filter((c) => !wantRows.has(c));
-          const missing = [...wantRows].filter((c) => !rows.includes(c));
+          const extra = rows.filter((c) => !wantRows.has(c)).sort();
+          const missing = [...wantRows].filter((c) => !rows.includes(c)).sort();
           findings.check(extra.length ? `rows ${extra.slice(0, 8).join(' ')} (${extra.length})` : null, `${where} ${table}: no row where it holds no report`);
           findings.check(missing.length ? `no rows ${missing.slice(0, 8).join(' ')} (${missing.length})` : null, `${where} ${table}: every municipality where it holds reports, and its area`);
           const merged = rows.filter((c) => c !== 'other' && !registry.isCurrent(c));
