@@ -119,22 +119,40 @@ Dashboard ComputeDashboard(const std::vector<ReportFacts>& facts, const Dashboar
   return dashboard;
 }
 
-void SuppressDashboard(Dashboard& dashboard, long long threshold) {
+void SuppressDashboard(Dashboard& dashboard, long long threshold,
+                       const std::map<std::string, MunicipalTotals>& published) {
   std::map<std::string, size_t> index;
   std::vector<long long> values;
+  std::vector<CellState> initial;
+  std::vector<bool> locked;
   std::vector<SuppressionLine> lines;
   auto add = [&](const FigureCell& cell) {
     auto [it, added] = index.emplace(cell.key, values.size());
-    if (added) values.push_back(cell.current);
+    if (added) {
+      values.push_back(cell.current);
+      initial.push_back(CellState::kShown);
+      locked.push_back(false);
+    }
     return it->second;
   };
+  const auto& query = dashboard.query;
+  bool calendar_year = query.with_mass && MonthOfMonthIndex(query.from_month) == 1 &&
+                       query.to_month == query.from_month + 11;
   for (const auto& table : dashboard.tables) {
     SuppressionLine line;
     line.total = add(table.total);
-    for (const auto& row : table.rows) line.cells.push_back(add(row.cell));
+    for (const auto& row : table.rows) {
+      size_t cell = add(row.cell);
+      line.cells.push_back(cell);
+      if (!calendar_year || table.dimension != kDimensionMunicipality) continue;
+      auto it = published.find(row.code);
+      if (it == published.end() || it->second.incidents != row.cell.current) continue;
+      initial[cell] = it->second.incidents_state;
+      locked[cell] = true;
+    }
     lines.push_back(std::move(line));
   }
-  auto states = SuppressCells(values, lines, threshold);
+  auto states = SuppressCells(values, lines, threshold, initial, locked);
   for (auto& table : dashboard.tables) {
     table.total.current_state = states[index.at(table.total.key)];
     for (auto& row : table.rows) row.cell.current_state = states[index.at(row.cell.key)];

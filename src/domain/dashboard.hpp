@@ -11,12 +11,14 @@
 //   is, after rolling merged municipalities up into today's (MunicipalityRegistry::Successor).
 // - The municipality table counts by where it happened: the municipalities of the area, then one
 //   row for municipalities outside it and one for "not applicable" (online, national media).
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "domain/figures.hpp"
 #include "domain/municipality.hpp"
+#include "domain/published_totals.hpp"
 
 namespace meldpunt {
 
@@ -60,7 +62,10 @@ Dashboard ComputeDashboard(const std::vector<ReportFacts>& facts, const Dashboar
                            const MunicipalityRegistry& registry);
 
 // Small-number suppression (domain/suppression.hpp) for a dashboard that leaves the bureau: every
-// table is a line whose total is the number of reports counted.
-void SuppressDashboard(Dashboard& dashboard, long long threshold);
+// table is a line whose total is the number of reports counted. For a period of one calendar year
+// with mass reports, `published` (PublishedMunicipalTotals of that year) fixes the state of the
+// area's municipality rows: they are the numbers the municipal report and the public page show.
+void SuppressDashboard(Dashboard& dashboard, long long threshold,
+                       const std::map<std::string, MunicipalTotals>& published = {});
 
 }  // namespace meldpunt

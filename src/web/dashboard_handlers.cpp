@@ -123,7 +123,12 @@ http::Response DashboardPage(const AppContext& app, const http::Request& request
     }
     auto facts = app.store.ListReportFacts(YearOfMonthIndex(*from), YearOfMonthIndex(*to), codes);
     Dashboard dashboard = ComputeDashboard(facts, query, app.municipalities);
-    if (suppressed) SuppressDashboard(dashboard, kDefaultSuppressionThreshold);
+    if (suppressed) {
+      // Over a calendar year, the municipality's number keeps its municipal report's state.
+      SuppressDashboard(
+          dashboard, kDefaultSuppressionThreshold,
+          PublishedMunicipalTotals(facts, YearOfMonthIndex(*from), app.municipalities));
+    }
     app.store.Audit(AuditEntry::ForBureau(staff.user_id, "figures.read", staff.bureau_id,
                                           "dashboard " +
                                               (!chosen.empty() ? chosen
