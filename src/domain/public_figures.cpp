@@ -3,15 +3,11 @@
 #include <algorithm>
 
 #include "domain/classification.hpp"
+#include "domain/counting.hpp"
 #include "domain/suppression.hpp"
 
 namespace meldpunt {
 namespace {
-
-std::string TodayCode(const MunicipalityRegistry& registry, const std::string& code) {
-  const Municipality* today = registry.Successor(code);
-  return today ? today->code : code;
-}
 
 // Per year slot ([0] this year, [1] the previous one) and today's code.
 struct PlaceTotals {
@@ -69,7 +65,7 @@ void SuppressYear(PublicFigures& figures, long long threshold, bool current) {
     lines.push_back(std::move(incidents));
     lines.push_back(std::move(residents));
   }
-  SuppressionLine grounds{add(figures.grounds.total), {}};
+  SuppressionLine grounds{add(figures.grounds.total), {}, true};  // "at least": several grounds
   for (auto& row : figures.grounds.rows) grounds.cells.push_back(add(row.cell));
   lines.push_back(std::move(grounds));
 
@@ -142,7 +138,7 @@ PublicFigures ComputePublicFigures(const ReportCounts& counts, const std::vector
       if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
     }
   }
-  for (const auto& code : codes) {
+  for (const auto& code : OrderGroundRows(codes)) {
     figures.grounds.rows.push_back(
         {code, Cell("national:ground:" + code, Get(grounds[0], code), Get(grounds[1], code))});
   }

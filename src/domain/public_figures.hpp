@@ -23,7 +23,8 @@ struct PlaceCount {
   std::string residence_municipality;
   long long count = 0;
 };
-// Reports of a year that have a ground (a report with several counts once for each).
+// Reports of a year per ground row (GroundRowsOf, counting.hpp: a report with several counts once
+// for each, a parent ground also for each report with one of its sub-grounds).
 struct GroundCount {
   int year = 0;
   std::string ground;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -55,6 +56,21 @@ TEST(PublicFigures, CountsIncidentsAndResidentsPerMunicipalityOfTheArea) {
   EXPECT_EQ(Ground(figures, "origin").current, 60);
   EXPECT_EQ(Ground(figures, "religion").current, 27);
   EXPECT_EQ(Ground(figures, "age").current, 0) << "every ground has a row";
+}
+
+TEST(PublicFigures, ASubGroundOfALaterCodeListFollowsItsParent) {
+  // The store splits each combination into its rows (GroundRowsOf): a parent counts its
+  // sub-grounds.
+  ReportCounts counts;
+  counts.places = {{2025, "GM0363", "GM0363", 20}};
+  counts.grounds = {{2025, "religion", 20}, {2025, "religion.anti_hindu", 20}};
+  auto figures = ComputePublicFigures(counts, {{"A", {"GM0363"}}}, {}, Registry(), 2025, 5);
+  std::vector<std::string> codes;
+  for (const auto& row : figures.grounds.rows) codes.push_back(row.code);
+  auto at = [&](std::string_view code) {
+    return std::find(codes.begin(), codes.end(), code) - codes.begin();
+  };
+  EXPECT_EQ(at("religion.anti_hindu"), at("religion.anti_muslim") + 1);
 }
 
 TEST(PublicFigures, MergedMunicipalitiesCountForTodaysOne) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "domain/test_report.hpp"
 #include "security/crypto.hpp"
@@ -46,6 +47,24 @@ TEST_F(PopulationStoreTest, CountsReportsPerYearPlaceAndGround) {
     if (ground.year == 2026 && ground.ground == "origin") origin_2026 = ground.count;
   }
   EXPECT_EQ(origin_2026, 2);
+}
+
+TEST_F(PopulationStoreTest, AParentGroundCountsItsSubGroundsOnce) {
+  long long in_2026 = StartOfYearUnixSeconds(2026) + 3600;
+  NewReport antisemitism = TestReport("Only a sub-ground.");
+  antisemitism.grounds = {"religion.antisemitism"};
+  NewReport both = TestReport("Origin and a sub-ground of it.");
+  both.grounds = {"origin", "origin.anti_black"};
+  store_->AddReport(antisemitism, in_2026);
+  store_->AddReport(both, in_2026);
+
+  std::map<std::string, long long> by_ground;
+  for (const auto& ground : store_->CountReportsByPlace(2026, 2026).grounds)
+    by_ground[ground.ground] += ground.count;
+  EXPECT_EQ(
+      by_ground,
+      (std::map<std::string, long long>{
+          {"origin", 1}, {"origin.anti_black", 1}, {"religion", 1}, {"religion.antisemitism", 1}}));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "domain/counting.hpp"
 #include "store/report_columns.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
@@ -31,8 +32,9 @@ ReportCounts SociStore::CountReportsByPlace(int from_year, int to_year) {
       }
     }
     // Grounds from the report row (report_columns::SortedCodes: each ground once per report),
-    // grouped by their combination and split here: the covering year index of migration 23
-    // answers it without touching report_grounds or the report rows.
+    // grouped by their combination and split here into the rows the combination counts in
+    // (GroundRowsOf: a parent ground once for a report with it or its sub-grounds): the covering
+    // year index of migration 23 answers it without touching report_grounds or the report rows.
     std::map<std::pair<int, std::string>, long long> by_ground;
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT reported_year, ground_codes, COUNT(*) FROM reports WHERE "
@@ -45,7 +47,7 @@ ReportCounts SociStore::CountReportsByPlace(int from_year, int to_year) {
       long long count = GetInteger(row, 2);
       grounds.clear();
       SplitCodes(row.get<std::string>(1), grounds);
-      for (auto& ground : grounds) by_ground[{year, std::move(ground)}] += count;
+      for (auto& ground : GroundRowsOf(grounds)) by_ground[{year, std::move(ground)}] += count;
     }
     for (auto& [key, count] : by_ground) counts.grounds.push_back({key.first, key.second, count});
     return counts;

@@ -541,7 +541,8 @@ class Store {
   virtual bool DeleteNationalImport(const std::string& bureau_key, int year) = 0;
 
   // Public figures (soci_population.cpp): reports reported in [from_year, to_year] counted per
-  // year and pair of municipality codes as stored, and per year and ground. Two grouped reads.
+  // year and pair of municipality codes as stored, and per year and ground row (GroundRowsOf:
+  // a parent ground counts each report with it or a sub-ground once). Two grouped reads.
   virtual ReportCounts CountReportsByPlace(int from_year, int to_year) = 0;
 
   // Population figures (soci_population.cpp), every municipality's for the years in
