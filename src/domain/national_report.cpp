@@ -547,8 +547,7 @@ std::variant<ParsedNationalFile, NationalFileError> ParseNationalCsv(std::string
     bool roll_up = c[1] == kNationalRollUpId;
     auto count = ParseCount(c[6], roll_up);
     if (!count) return fail(P::kBadCount, line_number);
-    if (!seen.insert(std::make_tuple(c[1], c[4], c[5])).second)
-      return fail(P::kDuplicateRow, line_number);
+    if (!seen.insert(std::make_tuple(c[1], c[4], c[5])).second) return fail(P::kDuplicateRow, line_number);
     if (c[4] == "total") with_total.insert(c[1]);
     if (roll_up) {
       parsed.roll_up.id = c[1];
