@@ -7,6 +7,7 @@
 #include <span>
 
 #include "domain/classification.hpp"
+#include "domain/counting.hpp"
 #include "domain/handling.hpp"
 #include "domain/suppression.hpp"
 
@@ -14,11 +15,6 @@ namespace meldpunt {
 namespace {
 
 constexpr std::string_view kTotalKey = "total";
-
-std::string TodayCode(const MunicipalityRegistry& registry, const std::string& code) {
-  const Municipality* today = registry.Successor(code);
-  return today ? today->code : code;
-}
 
 FigureCell Cell(std::string key, long long count) {
   FigureCell cell;
@@ -39,6 +35,7 @@ FigureTable Table(std::string_view dimension, std::vector<std::string> codes,
   for (const auto& [code, count] : counts) {
     if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
   }
+  if (dimension == "ground") codes = OrderGroundRows(codes);
   FigureTable table;
   table.population = "dashboard";
   table.dimension = std::string(dimension);
@@ -84,7 +81,7 @@ Dashboard ComputeDashboard(const std::vector<ReportFacts>& facts, const Dashboar
     total++;
     if (fact.mass) dashboard.mass++;
     by[std::string(kDimensionMonth)][MonthCode(month)]++;
-    for (const auto& ground : fact.grounds) by["ground"][ground]++;
+    for (const auto& ground : GroundRowsOf(fact.grounds)) by["ground"][ground]++;
     by["domain"][fact.domain]++;
     by["nature"][fact.nature]++;
     if (fact.handlings.empty()) by["handling"][std::string(kHandlingOpen)]++;
@@ -140,6 +137,7 @@ void SuppressDashboard(Dashboard& dashboard, long long threshold,
                        query.to_month == query.from_month + 11;
   for (const auto& table : dashboard.tables) {
     SuppressionLine line;
+    line.at_least = table.multiple_per_report;  // grounds and handlings, as in SuppressReport
     line.total = add(table.total);
     for (const auto& row : table.rows) {
       size_t cell = add(row.cell);

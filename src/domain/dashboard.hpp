@@ -6,7 +6,8 @@
 //
 // Counting rules (docs/design.md, "Figures dashboard"):
 // - A report counts in the month it was reported (UTC, as reported_year), once in every total
-//   and once per code where a report can have several (grounds, handlings).
+//   and once per code where a report can have several (grounds, handlings); a parent ground
+//   counts every report with it or any of its sub-grounds, once (GroundRowsOf, counting.hpp).
 // - A report is in the area when the municipality where it happened or where the reporter lives
 //   is, after rolling merged municipalities up into today's (MunicipalityRegistry::Successor).
 // - The municipality table counts by where it happened: the municipalities of the area, then one
@@ -62,9 +63,10 @@ Dashboard ComputeDashboard(const std::vector<ReportFacts>& facts, const Dashboar
                            const MunicipalityRegistry& registry);
 
 // Small-number suppression (domain/suppression.hpp) for a dashboard that leaves the bureau: every
-// table is a line whose total is the number of reports counted. For a period of one calendar year
-// with mass reports, `published` (PublishedMunicipalTotals of that year) fixes the state of the
-// area's municipality rows: they are the numbers the municipal report and the public page show.
+// table is a line whose total is the number of reports counted (grounds and handlings "at least"
+// lines: a report may count in several of their rows). For a period of one calendar year with
+// mass reports, `published` (PublishedMunicipalTotals of that year) fixes the state of the area's
+// municipality rows: they are the numbers the municipal report and the public page show.
 void SuppressDashboard(Dashboard& dashboard, long long threshold,
                        const std::map<std::string, MunicipalTotals>& published = {});
 

@@ -103,6 +103,20 @@ TEST(Dashboard, CountsEachCodeAndEveryCodeOfTheListHasARow) {
   EXPECT_EQ(Row(Table(dashboard, "domain"), "housing").current, 2);
 }
 
+TEST(Dashboard, AParentGroundCountsEveryReportWithOneOfItsSubGroundsOnce) {
+  std::vector<ReportFacts> facts = {
+      Fact(2026, 1, "GM0363", "GM0363", {"religion.antisemitism"}),
+      Fact(2026, 1, "GM0363", "GM0363", {"origin", "origin.anti_black"}),
+  };
+  auto dashboard = ComputeDashboard(facts, Query({"GM0363"}), Registry());
+  const auto& grounds = Table(dashboard, "ground");
+  EXPECT_EQ(grounds.total.current, 2);
+  EXPECT_EQ(Row(grounds, "religion").current, 1);
+  EXPECT_EQ(Row(grounds, "religion.antisemitism").current, 1);
+  EXPECT_EQ(Row(grounds, "origin").current, 1) << "once, not once per code";
+  EXPECT_EQ(Row(grounds, "origin.anti_black").current, 1);
+}
+
 TEST(Dashboard, AreaByIncidentOrResidenceWithMergedMunicipalitiesRolledUp) {
   std::vector<ReportFacts> facts = {
       Fact(2026, 1, "GM0457", "unknown"),  // Weesp, merged into Amsterdam

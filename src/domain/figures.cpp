@@ -6,15 +6,11 @@
 #include <span>
 
 #include "domain/classification.hpp"
+#include "domain/counting.hpp"
 #include "domain/handling.hpp"
 
 namespace meldpunt {
 namespace {
-
-std::string TodayCode(const MunicipalityRegistry& registry, const std::string& code) {
-  const Municipality* today = registry.Successor(code);
-  return today ? today->code : code;
-}
 
 // The rows of a dimension: every code of its list in list order (so tables have the same shape
 // every year), then codes from older code lists that occur, sorted.
@@ -41,7 +37,8 @@ void Count(const ReportFacts& fact, bool resident, bool incident_here, std::stri
   } else {
     counts.summary[std::string(incident_here ? kRowIncidentHere : kRowIncidentElsewhere)]++;
   }
-  for (const auto& ground : fact.grounds) counts.by["ground"][ground]++;
+  // A parent ground counts the reports with any of its sub-grounds too, once (counting.hpp).
+  for (const auto& ground : GroundRowsOf(fact.grounds)) counts.by["ground"][ground]++;
   counts.by["domain"][fact.domain]++;
   counts.by["nature"][fact.nature]++;
   if (fact.handlings.empty()) counts.by["handling"][std::string(kHandlingOpen)]++;
@@ -114,7 +111,9 @@ void AddTables(std::string_view population, const Counts& now, const Counts& bef
     table.dimension = dimension.name;
     table.total = total;
     table.multiple_per_report = dimension.multiple;
-    for (const auto& code : RowCodes(dimension.list, seen)) {
+    std::vector<std::string> codes = RowCodes(dimension.list, seen);
+    if (std::string_view(dimension.name) == "ground") codes = OrderGroundRows(codes);
+    for (const auto& code : codes) {
       table.rows.push_back({code, Cell(pop + ":" + dimension.name + ":" + code, Get(current, code),
                                        Get(previous, code))});
     }

@@ -5,7 +5,8 @@
 //
 // Counting rules (docs/design.md, "Figures"):
 // - A report counts once in every total, and once per code in a table where a report can have
-//   several codes (grounds, handlings); the note under each table says so.
+//   several codes (grounds, handlings); the note under each table says so. A parent ground
+//   counts every report with it or any of its sub-grounds, once (GroundRowsOf, counting.hpp).
 // - Municipal codes roll up into today's municipality (merged municipalities, opgeheven
 //   gemeenten); the report itself keeps its original code.
 // - Reports linked to mass events are counted or left out as a whole, never silently mixed.

@@ -3,15 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/counting.hpp"
+
 namespace meldpunt {
-namespace {
-
-std::string TodayCode(const MunicipalityRegistry& registry, const std::string& code) {
-  const Municipality* today = registry.Successor(code);
-  return today ? today->code : code;
-}
-
-}  // namespace
 
 std::vector<std::string> CurrentMunicipalitiesOf(const std::vector<std::string>& area,
                                                  const MunicipalityRegistry& registry) {

@@ -84,6 +84,42 @@ TEST(Figures, ReportWithSeveralGroundsCountsOnceInTotalsAndOncePerGround) {
   EXPECT_EQ(Row(Table(report, kPopulationIncident, "domain"), "housing").current, 2);
 }
 
+TEST(Figures, AParentGroundCountsEveryReportWithOneOfItsSubGroundsOnce) {
+  std::vector<ReportFacts> facts = {
+      Fact(2026, "GM0363", "GM0363", {"religion.antisemitism"}),
+      Fact(2026, "GM0363", "GM0363", {"origin", "origin.anti_black"}),
+      Fact(2026, "GM0363", "GM0363", {"origin.anti_black", "origin.anti_asian"}),
+      Fact(2025, "GM0363", "GM0363", {"religion.anti_muslim", "religion.antisemitism"}),
+  };
+  auto report = ComputeMunicipalReport(facts, {"GM0363", 2026}, Registry());
+  for (auto population : {kPopulationIncident, kPopulationResidents}) {
+    const auto& grounds = Table(report, population, "ground");
+    EXPECT_EQ(grounds.total.current, 3);
+    EXPECT_EQ(Row(grounds, "religion").current, 1) << "a sub-ground counts under its parent";
+    EXPECT_EQ(Row(grounds, "religion.antisemitism").current, 1);
+    EXPECT_EQ(Row(grounds, "origin").current, 2) << "with its sub-grounds, each report once";
+    EXPECT_EQ(Row(grounds, "origin.anti_black").current, 2);
+    EXPECT_EQ(Row(grounds, "origin.anti_asian").current, 1);
+    EXPECT_EQ(Row(grounds, "religion").previous, 1) << "two sub-grounds, one report";
+    EXPECT_EQ(Row(grounds, "religion.anti_muslim").previous, 1);
+  }
+}
+
+TEST(Figures, ASubGroundOfALaterCodeListFollowsItsParent) {
+  std::vector<ReportFacts> facts = {Fact(2026, "GM0363", "GM0363", {"religion.anti_hindu"})};
+  auto report = ComputeMunicipalReport(facts, {"GM0363", 2026}, Registry());
+  const auto& grounds = Table(report, kPopulationIncident, "ground");
+  EXPECT_EQ(Row(grounds, "religion").current, 1);
+  EXPECT_EQ(Row(grounds, "religion.anti_hindu").current, 1);
+  std::vector<std::string> codes;
+  for (const auto& row : grounds.rows) codes.push_back(row.code);
+  auto at = [&](std::string_view code) {
+    return std::find(codes.begin(), codes.end(), code) - codes.begin();
+  };
+  EXPECT_EQ(at("religion.anti_hindu"), at("religion.anti_muslim") + 1)
+      << "shown as \"of which\" under its parent, not at the end";
+}
+
 TEST(Figures, PreviousYearBesideEachFigureWithTheChange) {
   std::vector<ReportFacts> facts = {Fact(2026, "GM0363", "GM0363"), Fact(2025, "GM0363", "GM0363"),
                                     Fact(2025, "GM0363", "GM0363"), Fact(2024, "GM0363", "GM0363")};

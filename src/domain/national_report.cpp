@@ -9,17 +9,13 @@
 #include <tuple>
 
 #include "domain/classification.hpp"
+#include "domain/counting.hpp"
 #include "domain/handling.hpp"
 
 namespace meldpunt {
 namespace {
 
 using Counter = std::map<std::string, std::map<std::string, long long>>;  // table -> code -> n
-
-std::string TodayCode(const MunicipalityRegistry& registry, const std::string& code) {
-  const Municipality* today = registry.Successor(code);
-  return today ? today->code : code;
-}
 
 long long Get(const Counter& counter, const std::string& table, const std::string& code) {
   auto t = counter.find(table);
@@ -207,7 +203,7 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
     const auto& area = areas[it->second];
     counter["total"][std::string(kRowReports)]++;
     counter["kind"][std::string(fact.complaint ? kKindKlacht : kKindMelding)]++;
-    for (const auto& ground : fact.grounds) counter["ground"][ground]++;
+    for (const auto& ground : GroundRowsOf(fact.grounds)) counter["ground"][ground]++;
     counter["domain"][fact.domain.empty() ? "unknown" : fact.domain]++;
     counter["nature"][fact.nature.empty() ? "unknown" : fact.nature]++;
     if (fact.handlings.empty()) counter["handling"][std::string(kHandlingOpen)]++;
@@ -257,7 +253,9 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
       if (table == "nature") list = kNatures;
       if (table == "handling") list = kHandlingRows;
       if (IsMunicipalTable(table)) list = area;
-      for (const auto& code : RowCodes(list, counter, table)) {
+      auto codes = RowCodes(list, counter, table);
+      if (table == "ground") codes = OrderGroundRows(codes);
+      for (const auto& code : codes) {
         figures.rows.push_back(
             {table, code, NationalCount{CountShown::kExact, Get(counter, table, code)}});
       }
@@ -448,6 +446,8 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
       if (key.first == "total") continue;
       by_table[key.first].total = total->second;
       by_table[key.first].cells.push_back(index);
+      // A report may count in several ground and handling rows: they add up to at least it.
+      by_table[key.first].at_least = key.first == "ground" || key.first == "handling";
     }
     for (auto& [table, line] : by_table) grid.lines.push_back(std::move(line));
   }

@@ -146,6 +146,26 @@ TEST(NationalReport, MunicipalityRowsKeepTheStateOfTheMunicipalReport) {
   EXPECT_EQ(Count(file.national, "incident_municipality", "GM0363").shown, CountShown::kHidden);
   // Bureau 1 holds all of them: its own row is that number, so it is not shown either.
   EXPECT_NE(Count(file.bureaus[0], "incident_municipality", "GM0363").shown, CountShown::kExact);
+TEST(NationalReport, AParentGroundCountsEveryReportWithOneOfItsSubGroundsOnce) {
+  std::vector<ReportFacts> facts = {
+      Fact(1, 2025, "GM0363", "GM0363", {"religion.antisemitism"}),
+      Fact(1, 2025, "GM0363", "GM0363", {"origin", "origin.anti_black"}),
+      Fact(1, 2025, "GM0363", "GM0363", {"origin"}),
+  };
+  auto bureaus = CountBureaus(facts, 2025, kBureaus, Registry());
+  const auto& a = bureaus[0];
+  EXPECT_EQ(Count(a, "ground", "religion").value, 1) << "a sub-ground counts under its parent";
+  EXPECT_EQ(Count(a, "ground", "religion.antisemitism").value, 1);
+  EXPECT_EQ(Count(a, "ground", "origin").value, 2) << "each report once";
+  EXPECT_EQ(Count(a, "ground", "origin.anti_black").value, 1);
+  // The file's rows: a sub-ground right after its parent's family, as in kGrounds.
+  std::vector<std::string> codes;
+  for (const auto& row : a.rows) {
+    if (row.table == "ground") codes.push_back(row.code);
+  }
+  ASSERT_GE(codes.size(), 2u);
+  EXPECT_EQ(codes[0], "origin");
+  EXPECT_EQ(codes[1], "origin.anti_black");
 }
 
 TEST(NationalReport, RollUpOfLocalBureausIsTheExactSum) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -88,6 +89,21 @@ TEST(PublicFigures, ReportsHeldByAnotherBureauCountForTheMunicipality) {
       facts, {{1, "A", {"GM0363"}}, {2, "U", {"GM0344"}}}, {}, Registry(), 2025, 5);
   EXPECT_EQ(Row(figures.areas[0], "GM0363").residents.current, 32);
   EXPECT_EQ(Row(figures.areas[1], "GM0344").incidents.current, 12);
+}
+
+TEST(PublicFigures, ASubGroundOfALaterCodeListFollowsItsParent) {
+  // A parent counts its sub-grounds (GroundRowsOf), and a later sub-ground's row follows its
+  // parent's family.
+  std::vector<ReportFacts> facts;
+  Add(facts, 2025, "GM0363", "GM0363", 20, {"religion.anti_hindu"});
+  auto figures = ComputePublicFigures(facts, {{1, "A", {"GM0363"}}}, {}, Registry(), 2025, 5);
+  std::vector<std::string> codes;
+  for (const auto& row : figures.grounds.rows) codes.push_back(row.code);
+  auto at = [&](std::string_view code) {
+    return std::find(codes.begin(), codes.end(), code) - codes.begin();
+  };
+  EXPECT_EQ(at("religion.anti_hindu"), at("religion.anti_muslim") + 1);
+  EXPECT_EQ(Ground(figures, "religion").current, 20);
 }
 
 TEST(PublicFigures, MergedMunicipalitiesCountForTodaysOne) {

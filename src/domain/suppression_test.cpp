@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <limits>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -301,6 +302,105 @@ TEST(Suppression, MunicipalReportTablesAreSuppressedPerYear) {
       }
       if (row.cell.previous < 5) {
         EXPECT_NE(row.cell.previous_state, CellState::kShown);
+      }
+    }
+  }
+}
+
+// A parent ground counts every report with it or one of its sub-grounds (counting.hpp). Ground
+// tables stay honest "at least" lines: each row at most the total, the rows adding up to at least
+// it, a parent at least each of its sub-grounds; and suppression pins no small number, also for a
+// reader who knows that a sub-ground is at most its parent.
+TEST(Suppression, GroundTablesWithSubGroundsStayAtLeastLines) {
+  std::ifstream in(std::string(MELDPUNT_SOURCE_DIR) + "/data/gemeenten.csv");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto registry = *MunicipalityRegistry::FromCsv(text.str());
+  const std::vector<std::vector<std::string>> kCombinations = {
+      {"origin"},
+      {"origin", "origin.anti_black"},
+      {"origin.anti_black"},
+      {"origin.anti_black", "origin.anti_asian"},
+      {"religion.antisemitism"},
+      {"religion.anti_muslim", "sex"},
+      {"religion"},
+      {"age"},
+      {"unknown"}};
+  std::mt19937 random(12);
+  for (int round = 0; round < 200; ++round) {
+    SCOPED_TRACE(round);
+    std::vector<ReportFacts> facts;
+    long long reports = random() % 40;
+    for (long long i = 0; i < reports; ++i) {
+      ReportFacts fact;
+      fact.id = i + 1;
+      fact.reported_year = 2025 + static_cast<int>(random() % 2);
+      fact.incident_municipality = "GM0363";
+      fact.residence_municipality = random() % 3 == 0 ? "GM0599" : "GM0363";
+      fact.grounds = kCombinations[random() % kCombinations.size()];
+      fact.domain = "housing";
+      fact.nature = "threat";
+      facts.push_back(fact);
+    }
+    auto report = ComputeMunicipalReport(facts, {"GM0363", 2026}, registry);
+    for (const auto& table : report.tables) {
+      if (table.dimension != "ground") continue;
+      ASSERT_TRUE(table.multiple_per_report);
+      for (bool current : {true, false}) {
+        auto value = [&](const FigureCell& cell) { return current ? cell.current : cell.previous; };
+        long long sum = 0;
+        for (const auto& row : table.rows) {
+          sum += value(row.cell);
+          EXPECT_LE(value(row.cell), value(table.total)) << row.code;
+          std::string parent = row.code.substr(0, row.code.find('.'));
+          for (const auto& other : table.rows) {
+            if (other.code == parent) EXPECT_GE(value(other.cell), value(row.cell)) << row.code;
+          }
+        }
+        EXPECT_GE(sum, value(table.total));
+      }
+    }
+    SuppressReport(report);
+    for (bool current : {true, false}) {
+      // The reader: every table a line as SuppressReport makes them, plus "a sub-ground is at
+      // most its parent".
+      std::map<std::string, size_t> index;
+      std::vector<long long> values;
+      std::vector<CellState> states;
+      std::vector<SuppressionLine> lines;
+      auto add = [&](const FigureCell& cell) {
+        auto [it, added] = index.emplace(cell.key, values.size());
+        if (added) {
+          values.push_back(current ? cell.current : cell.previous);
+          states.push_back(current ? cell.current_state : cell.previous_state);
+        }
+        return it->second;
+      };
+      std::vector<std::pair<size_t, size_t>> sub_of;  // (sub-ground, parent)
+      for (const auto& table : report.tables) {
+        SuppressionLine line{add(table.total), {}, table.multiple_per_report};
+        for (const auto& row : table.rows) line.cells.push_back(add(row.cell));
+        lines.push_back(line);
+        if (table.dimension != "ground") continue;
+        for (const auto& row : table.rows) {
+          std::string parent = row.code.substr(0, row.code.find('.'));
+          for (const auto& other : table.rows) {
+            if (other.code == parent && other.code != row.code)
+              sub_of.push_back({index.at(row.cell.key), index.at(other.cell.key)});
+          }
+        }
+      }
+      auto bounds = SuppressedCellBounds(values, states, lines, 5);
+      for (const auto& [sub, parent] : sub_of) {
+        bounds[sub].second = std::min(bounds[sub].second, bounds[parent].second);
+        bounds[parent].first = std::max(bounds[parent].first, bounds[sub].first);
+      }
+      for (size_t i = 0; i < values.size(); ++i) {
+        if (values[i] < 5) EXPECT_NE(states[i], CellState::kShown) << "cell " << i;
+        EXPECT_LE(bounds[i].first, values[i]) << "cell " << i;
+        EXPECT_GE(bounds[i].second, values[i]) << "cell " << i;
+        if (states[i] == CellState::kBelowThreshold && values[i] > 0)
+          EXPECT_LT(bounds[i].first, bounds[i].second) << "cell " << i << " is pinned";
       }
     }
   }

@@ -11,7 +11,8 @@ constexpr double kNumberWidth = 20 * kMm;
 constexpr double kGap = 3 * kMm;
 constexpr double kChartX = kLeft + kLabelWidth + 3 * kNumberWidth + kGap;
 constexpr double kChartWidth = kLeft + kWidth - kChartX;
-constexpr double kPad = 2.5;  // above and below the text of a row
+constexpr double kPad = 2.5;             // above and below the text of a row
+constexpr double kPartIndent = 5 * kMm;  // a sub-ground's label under its ground
 constexpr double kBarHeight = 7;
 constexpr double kRuleGray = 0.6;
 
@@ -32,7 +33,8 @@ struct RowLayouts {
 
 RowLayouts Measure(const ReportPage& page, const TableLine& line, bool head) {
   RowLayouts row;
-  row.label = page.Text(line.label, head ? kHeaderCell : kCell, kLabelWidth - 2 * kMm);
+  row.label = page.Text(line.label, head ? kHeaderCell : kCell,
+                        kLabelWidth - 2 * kMm - (line.part ? kPartIndent : 0));
   const TextStyle& number = head ? kHeaderNumber : kNumber;
   row.current = page.Text(line.current, number, kNumberWidth);
   row.previous = page.Text(line.previous, number, kNumberWidth);
@@ -85,7 +87,7 @@ void DrawRow(ReportPage& page, const RowLayouts& row, const TableLine& line, boo
   Tag tr(page.cr(), "TR");
   {
     Tag th(page.cr(), "TH");
-    page.Draw(row.label.get(), kLeft, top + kPad, 0);
+    page.Draw(row.label.get(), kLeft + (line.part ? kPartIndent : 0), top + kPad, 0);
   }
   for (PangoLayout* number : {row.current.get(), row.previous.get(), row.change.get()}) {
     Tag td(page.cr(), "TD");

@@ -27,6 +27,7 @@ struct TableLine {
   std::string change;
   long long value = 0;  // this year's number, for the bar
   bool bar = true;      // false: the number is not shown, so neither is its bar
+  bool part = false;    // part of the row above (a sub-ground): the label is indented
 };
 
 // False when the table would need more pages than allowed.

@@ -37,12 +37,14 @@ bool DrawTables(ReportPage& page, const MunicipalReport& report, const ReportPdf
     header.caption = texts.caption(table);
     std::vector<TableLine> rows;
     rows.reserve(table.rows.size());
-    for (const FigureRow& row : table.rows)
+    for (const FigureRow& row : table.rows) {
       rows.push_back(LineOf(texts, texts.row_label(table, row.code), row.cell));
-    if (!DrawFigureTable(page, header, rows, LineOf(texts, texts.total, table.total))) return false;
-    if (table.multiple_per_report && !page.Block("P", texts.several_per_report, kNote, 3)) {
-      return false;
+      rows.back().part = texts.row_is_part && texts.row_is_part(table, row.code);
     }
+    if (!DrawFigureTable(page, header, rows, LineOf(texts, texts.total, table.total))) return false;
+    std::string note = texts.several_per_report;
+    if (table.dimension == "ground" && !texts.sub_grounds.empty()) note += " " + texts.sub_grounds;
+    if (table.multiple_per_report && !page.Block("P", note, kNote, 3)) return false;
   }
   return true;
 }

@@ -35,7 +35,10 @@ struct ReportPdfTexts {
   std::string column_chart;        // the header of the bar chart column
   std::string total;               // the label of a table's total row
   std::string several_per_report;  // the note under a table where a report counts several times
-  std::string not_shown;           // beside a bar that is not shown (a suppressed number)
+  std::string sub_grounds;         // added to that note under a ground table
+  // Whether a row is part of the row above (a sub-ground): its label is indented.
+  std::function<bool(const FigureTable&, const std::string& code)> row_is_part;
+  std::string not_shown;  // beside a bar that is not shown (a suppressed number)
   std::function<std::string(const FigureTable&)> population_title;
   std::function<std::string(const FigureTable&)> caption;
   std::function<std::string(const FigureTable&, const std::string& code)> row_label;

@@ -151,6 +151,36 @@ TEST_F(MunicipalReportPdfTest, ShowsTitleTablesAndSuppressedCellsAsText) {
   EXPECT_EQ(PdfPages(*pdf), 1);
 }
 
+TEST_F(MunicipalReportPdfTest, ASubGroundIsIndentedUnderItsGroundAndTheNoteSaysSo) {
+  MunicipalReport report = SmallReport();
+  FigureTable& grounds = report.tables[1];
+  grounds.rows.insert(grounds.rows.begin() + 1, {"religion.antisemitism", Cell(9, 3)});
+  ReportPdfTexts texts = Texts();
+  texts.sub_grounds = "A ground includes its sub-grounds.";
+  texts.row_label = [](const FigureTable&, const std::string& code) {
+    return code == "religion.antisemitism" ? std::string("of which antisemitism") : Label(code);
+  };
+  texts.row_is_part = [](const FigureTable& table, const std::string& code) {
+    return table.dimension == "ground" && code.find('.') != std::string::npos;
+  };
+  auto pdf = MunicipalReportPdf(report, texts);
+  ASSERT_TRUE(pdf) << pdf.error();
+  std::string text = Layout(*pdf);
+  EXPECT_TRUE(HasRow(text, "of which antisemitism", {"9", "3", "+6"})) << text;
+  auto column = [&](const std::string& label) {
+    size_t at = text.find(label);
+    size_t line = text.rfind('\n', at);
+    return at - (line == std::string::npos ? 0 : line + 1);
+  };
+  EXPECT_GT(column("of which antisemitism"), column("Religion")) << text;
+  // The sentence follows the note under the ground table only.
+  size_t note = text.find("A ground includes its sub-grounds.");
+  ASSERT_NE(note, std::string::npos) << text;
+  EXPECT_EQ(text.find("A ground includes its sub-grounds.", note + 1), std::string::npos);
+  EXPECT_GT(note, text.find("Table incident by ground"));
+  EXPECT_LT(note, text.find("Table residents by domain"));
+}
+
 TEST_F(MunicipalReportPdfTest, SetsTitleLanguageAndTags) {
   ReportPdfTexts texts = Texts();
   texts.language = "nl";

@@ -18,18 +18,14 @@ const char* Heading(std::string_view dimension) {
   return N_("By municipality where it happened");
 }
 
-std::string RowLabel(const AppContext& app, Lang lang, std::string_view dimension,
+// Codes of the lists are labelled as in the municipal report (FigureRowLabel); months and
+// municipalities are the dashboard's own rows.
+std::string RowLabel(const AppContext& app, Lang lang, const FigureTable& table,
                      const std::string& code) {
-  const auto& t = app.translator;
-  if (dimension == kDimensionMonth) return code;
-  if (dimension == "ground") return LabelOf(app, lang, GroundLabels(), code);
-  if (dimension == "domain") return LabelOf(app, lang, DomainLabels(), code);
-  if (dimension == "nature") return LabelOf(app, lang, NatureLabels(), code);
-  if (dimension == "handling") {
-    if (code == kHandlingOpen) return t.Get(lang, N_("Not closed yet"));
-    return LabelOf(app, lang, HandlingLabels(), code);
-  }
-  if (code == kRowOutsideArea) return t.Get(lang, N_("A municipality outside the area"));
+  if (table.dimension == kDimensionMonth) return code;
+  if (table.dimension != kDimensionMunicipality) return FigureRowLabel(app, lang, table, code);
+  if (code == kRowOutsideArea)
+    return app.translator.Get(lang, N_("A municipality outside the area"));
   return MunicipalityLabel(app, lang, code);
 }
 
@@ -63,7 +59,7 @@ TemplateData DashboardData(const AppContext& app, Lang lang, const Dashboard& da
     kainjow::mustache::list rows;
     for (const auto& row : table.rows) {
       ChartItem item;
-      item.label = RowLabel(app, lang, table.dimension, row.code);
+      item.label = RowLabel(app, lang, table, row.code);
       item.value = row.cell.current;
       item.shown = row.cell.current_state == CellState::kShown;
       item.text = CellText(row.cell, true, threshold);
@@ -71,6 +67,7 @@ TemplateData DashboardData(const AppContext& app, Lang lang, const Dashboard& da
       r.set("code", row.code);
       r.set("label", item.label);
       r.set("count", item.text);
+      r.set("part", Bool(FigureRowIsPart(table, row.code)));
       rows.push_back(r);
       chart.items.push_back(std::move(item));
     }
@@ -81,6 +78,7 @@ TemplateData DashboardData(const AppContext& app, Lang lang, const Dashboard& da
     section.set("rows", rows);
     section.set("total", CellText(table.total, true, threshold));
     section.set("multiple_per_report", Bool(table.multiple_per_report));
+    section.set("is_ground", Bool(table.dimension == "ground"));
     sections.push_back(section);
   }
   TemplateData data;

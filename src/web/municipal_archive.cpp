@@ -35,9 +35,9 @@ std::string Readme(const AppContext& app, Lang lang, const ArchiveContents& cont
       tr(N_("A count under the threshold shows as \"< 5\"; a count shown as \"x\" is hidden so "
             "that the small numbers cannot be worked out from the totals. The change is given "
             "only where both years are shown.")));
-  line(
-      tr(N_("A report counts once in the total. A report with several grounds or handlings "
-            "counts once for each of them, so the rows can add up to more than the total.")));
+  line(tr(N_("A report counts once in the total. A report with several grounds or handlings "
+             "counts once for each of them, so the rows can add up to more than the total.")) +
+       " " + tr(kSubGroundsNote));
   line(tr(N_("Made on")) + ": " + FormatIsoDate(DateOfUnixSeconds(contents.now)));
   line("");
   line(tr(N_("Municipalities")) + " (" + std::to_string(reports.size()) + "):");

@@ -48,6 +48,7 @@ Result<std::string> RenderMunicipalReportPdf(const AppContext& app, Lang lang,
       t.Get(lang, N_("A report counts once in the total. A report with several grounds or "
                      "handlings counts once for each of them, so the rows can add up to more "
                      "than the total."));
+  texts.sub_grounds = t.Get(lang, kSubGroundsNote);
   texts.not_shown = t.Get(lang, N_("not shown"));
   texts.population_title = [&](const FigureTable& table) {
     return PopulationHeading(app, lang, table);
@@ -55,6 +56,9 @@ Result<std::string> RenderMunicipalReportPdf(const AppContext& app, Lang lang,
   texts.caption = [&](const FigureTable& table) { return TableCaption(app, lang, table); };
   texts.row_label = [&](const FigureTable& table, const std::string& code) {
     return FigureRowLabel(app, lang, table, code);
+  };
+  texts.row_is_part = [](const FigureTable& table, const std::string& code) {
+    return FigureRowIsPart(table, code);
   };
   texts.cell = [&](const FigureCell& cell, bool current) {
     return CellText(cell, current, threshold);

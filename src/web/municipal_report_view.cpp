@@ -1,5 +1,6 @@
 #include "web/municipal_report_view.hpp"
 
+#include "domain/counting.hpp"
 #include "domain/population.hpp"
 #include "web/case_labels.hpp"
 #include "web/csv.hpp"
@@ -23,6 +24,14 @@ const char* DimensionTitle(std::string_view dimension) {
   return N_("overview");
 }
 
+// "Racism against Black people" -> "racism against Black people", to follow "of which". Only a
+// capital followed by a small letter: an abbreviation (a code of a later list) stays as it is.
+std::string LowerFirst(std::string label) {
+  if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && label[1] >= 'a' && label[1] <= 'z')
+    label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  return label;
+}
+
 TemplateData CellData(const FigureCell& cell, long long threshold) {
   TemplateData data;
   data.set("current", CellText(cell, true, threshold));
@@ -38,7 +47,11 @@ TemplateData CellData(const FigureCell& cell, long long threshold) {
 std::string FigureRowLabel(const AppContext& app, Lang lang, const FigureTable& table,
                            const std::string& code) {
   const auto& t = app.translator;
-  if (table.dimension == "ground") return LabelOf(app, lang, GroundLabels(), code);
+  if (table.dimension == "ground") {
+    std::string label = LabelOf(app, lang, GroundLabels(), code);
+    if (!IsSubGround(code)) return label;
+    return FillIn(t.Get(lang, N_("of which {ground}")), "{ground}", LowerFirst(std::move(label)));
+  }
   if (table.dimension == "domain") return LabelOf(app, lang, DomainLabels(), code);
   if (table.dimension == "nature") return LabelOf(app, lang, NatureLabels(), code);
   if (table.dimension == "handling") {
@@ -50,6 +63,10 @@ std::string FigureRowLabel(const AppContext& app, Lang lang, const FigureTable& 
   if (code == kRowIncidentHere) return t.Get(lang, N_("Incident in the municipality"));
   if (code == kRowIncidentElsewhere) return t.Get(lang, N_("Incident elsewhere or online"));
   return code;
+}
+
+bool FigureRowIsPart(const FigureTable& table, const std::string& code) {
+  return table.dimension == "ground" && IsSubGround(code);
 }
 
 std::string TableCaption(const AppContext& app, Lang lang, const FigureTable& table) {
@@ -116,6 +133,7 @@ TemplateData MunicipalReportData(const AppContext& app, Lang lang, const Municip
              Bool(i == 0 || report.tables[i - 1].population != table.population));
     item.set("population_title", PopulationHeading(app, lang, table));
     item.set("population", table.population);
+    item.set("is_ground", Bool(table.dimension == "ground"));
     kainjow::mustache::list rows;
     // A bar chart of this year's numbers beside the table (a suppressed number has no bar).
     Chart chart;
@@ -126,6 +144,7 @@ TemplateData MunicipalReportData(const AppContext& app, Lang lang, const Municip
       r.set("code", row.code);
       std::string label = FigureRowLabel(app, lang, table, row.code);
       r.set("label", label);
+      r.set("part", Bool(FigureRowIsPart(table, row.code)));
       rows.push_back(r);
       chart.items.push_back({label, row.cell.current, row.cell.current_state == CellState::kShown,
                              CellText(row.cell, true, threshold)});

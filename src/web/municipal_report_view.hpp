@@ -26,9 +26,18 @@ std::string CellText(const FigureCell& cell, bool current, long long threshold);
 std::string ChangeText(const FigureCell& cell);
 
 // A table's row label ("Age", "Not closed yet"...), its caption ("Reports about incidents in the
-// municipality, by ground") and its population's heading, in `lang`: the same in every output.
+// municipality, by ground") and its population's heading, in `lang`: the same in every output
+// (the municipal report's page, CSV, XLSX and PDF, the dashboard, the public page). A sub-ground
+// reads as part of its ground: "of which racism against Black people" ("waarvan ...").
 std::string FigureRowLabel(const AppContext& app, Lang lang, const FigureTable& table,
                            const std::string& code);
+// Whether a row is part of the row above it (a sub-ground under its ground): pages indent it.
+bool FigureRowIsPart(const FigureTable& table, const std::string& code);
+// The sentence added to the "several grounds" note under every ground table: a ground includes
+// its sub-grounds (domain/counting.hpp). Templates carry the same message id.
+inline constexpr const char* kSubGroundsNote =
+    N_("A ground includes its sub-grounds, the “of which” rows under it: a report about "
+       "antisemitism also counts under religion, once.");
 std::string TableCaption(const AppContext& app, Lang lang, const FigureTable& table);
 std::string PopulationHeading(const AppContext& app, Lang lang, const FigureTable& table);
 

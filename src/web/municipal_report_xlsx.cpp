@@ -63,7 +63,8 @@ XlsxSheet AboutSheet(const AppContext& app, Lang lang, const MunicipalReport& re
   line(N_("Several grounds"),
        Text(tr(N_("A report counts once in the total. A report with several grounds or "
                   "handlings counts once for each of them, so the rows can add up to more than "
-                  "the total."))));
+                  "the total.")) +
+            " " + tr(kSubGroundsNote)));
   line(N_("Made on"), Text(FormatIsoDate(DateOfUnixSeconds(now))));
   return sheet;
 }

@@ -54,7 +54,8 @@ TemplateData PublicFiguresData(const AppContext& app, Lang lang, const PublicFig
   for (const auto& row : figures.grounds.rows) {
     TemplateData r;
     r.set("code", row.code);
-    r.set("label", LabelOf(app, lang, GroundLabels(), row.code));
+    r.set("label", FigureRowLabel(app, lang, figures.grounds, row.code));
+    r.set("part", Bool(FigureRowIsPart(figures.grounds, row.code)));
     SetCell(r, "ground", row.cell, threshold);
     grounds.push_back(r);
   }
@@ -96,7 +97,8 @@ std::string PublicFiguresCsv(const AppContext& app, Lang lang, const PublicFigur
     }
   }
   for (const auto& row : figures.grounds.rows)
-    line("grounds", "", row.code, LabelOf(app, lang, GroundLabels(), row.code), row.cell, "");
+    line("grounds", "", row.code, FigureRowLabel(app, lang, figures.grounds, row.code), row.cell,
+         "");
   line("grounds", "", std::string(kRowTotal), t.Get(lang, N_("Total (each report once)")),
        figures.grounds.total, "");
   return csv;

@@ -30,7 +30,9 @@ struct Chart {
 inline constexpr int kChartWidth = 640;
 inline constexpr int kBarAreaStart = 250;  // bars start here; labels end just before
 inline constexpr int kBarAreaWidth = 330;  // the longest bar
-inline constexpr size_t kMaxChartLabelChars = 34;
+// About 7.8 units a character at font size 13: 30 characters fit the 244 units before the bars
+// (34 were cut off at the left edge, e.g. "waarvan racisme tegen zwarte mensen").
+inline constexpr size_t kMaxChartLabelChars = 30;
 inline constexpr size_t kMaxChartItems = 400;  // more items are left out of the drawing
 
 // One horizontal bar per item, top to bottom.

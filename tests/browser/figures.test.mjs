@@ -39,6 +39,17 @@ test('staff open a municipality report from the figures page; it is accessible',
   assert.equal((await table.locator('tfoot [data-col=current]').textContent()).trim(), '7');
   assert.equal((await table.locator('tr[data-code=non_residents] [data-col=current]').textContent()).trim(), '1');
   assert.match(await page.locator('.table-note').first().textContent(), /meerdere discriminatiegronden/);
+  // A sub-ground reads as part of its ground and stands indented under it.
+  const grounds = page.getByRole('table', { name: 'Meldingen over voorvallen in de gemeente, naar discriminatiegrond' });
+  const religion = grounds.locator('tr[data-code=religion] th');
+  const antiMuslim = grounds.locator('tr[data-code="religion.anti_muslim"] th');
+  assert.equal((await antiMuslim.textContent()).trim(), 'waarvan tegen moslims');
+  assert.equal((await grounds.locator('tr[data-code=religion] [data-col=current]').textContent()).trim(), '7');
+  const indent = async (cell) => cell.evaluate((th) => parseFloat(getComputedStyle(th).paddingLeft));
+  assert.ok(await indent(antiMuslim) >= (await indent(religion)) + 12, 'indented under its ground');
+  const order = await grounds.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.code));
+  assert.equal(order.indexOf('religion.antisemitism'), order.indexOf('religion') + 1);
+  assert.match(await page.locator('.figures-with-chart:has(#t-incident-ground) + p.table-note').first().textContent(), /Een grond omvat de subgronden eronder/);
   await assertAccessible(page, 'municipal report (staff)');
   assert.deepEqual(errors, []);
   await context.close();

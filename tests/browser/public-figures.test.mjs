@@ -68,6 +68,13 @@ test('the public figures page reads in nl and en without JavaScript; accessible'
   assert.equal((await table.locator('tr[data-code=GM0363] [data-col=incidents-rate]').textContent()).trim(), '1,0');
   assert.equal((await table.locator('tr[data-code=GM0599] [data-col=incidents-current]').textContent()).trim(), '< 5');
   await page.getByText('Een melding over meerdere gronden telt bij elke grond één keer mee').waitFor();
+  await page.getByText('Een grond omvat de subgronden eronder').waitFor();
+  // A sub-ground reads as part of its ground and stands indented under it.
+  const grounds = page.locator('#t-grounds');
+  const antiMuslim = grounds.locator('tr[data-code="religion.anti_muslim"] th');
+  assert.equal((await antiMuslim.textContent()).trim(), 'waarvan tegen moslims');
+  const left = async (cell) => (await cell.evaluate((th) => th.getBoundingClientRect().left + parseFloat(getComputedStyle(th).paddingLeft)));
+  assert.ok(await left(antiMuslim) >= (await left(grounds.locator('tr[data-code=religion] th'))) + 12, 'indented under its ground');
   await assertAccessible(page, 'public figures (nl)');
   // The wide tables scroll, and their region takes keyboard focus.
   await page.locator('.table-scroll').first().focus();

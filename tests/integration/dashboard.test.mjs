@@ -31,7 +31,8 @@ const THIS_MONTH = monthIndex(0);
 const GROUPS = [
   { month: -2, n: 3, incident: AMS, residence: AMS, grounds: ['origin'], domain: 'labour', nature: 'unequal_treatment' },
   { month: -1, n: 6, incident: AMS, residence: ROT, grounds: ['age', 'sex'], domain: 'housing', nature: 'threat' },
-  { month: 0, n: 2, incident: ROT, residence: AMS, grounds: ['religion'], domain: 'labour', nature: 'threat' },
+  // Only a sub-ground: counts under its ground "religion" too.
+  { month: 0, n: 2, incident: ROT, residence: AMS, grounds: ['religion.antisemitism'], domain: 'labour', nature: 'threat' },
   { month: 0, n: 1, incident: 'none', residence: AMS, grounds: ['origin'], domain: 'media', nature: 'public_statement' },
   { month: 0, n: 1, incident: ROT, residence: ROT, grounds: ['age'], domain: 'sport', nature: 'violence' },
   // The other bureau's: in no count of this bureau's area.
@@ -56,7 +57,8 @@ function expected(area, { from = monthIndex(-11), to = THIS_MONTH, largeArea = f
     if (!area.includes(incident) && !area.includes(today(r.residence))) continue;
     total++;
     add('month', monthCode(month));
-    for (const g of r.grounds) add('ground', g);
+    // A parent ground counts every report with it or one of its sub-grounds, once.
+    for (const g of new Set(r.grounds.flatMap((c) => [c.split('.')[0], c]))) add('ground', g);
     add('domain', r.domain);
     add('nature', r.nature);
     add('handling', 'registration_only'); // asked for registration only: closed at once
@@ -185,6 +187,18 @@ describe('the figures dashboard', () => {
     assert.equal(shown.municipality[AMS], '9');
     assert.equal(shown.municipality.GM0457, undefined, 'no row for a merged municipality');
     assert.equal(shown.ground.origin, '4');
+    assert.equal(shown.ground.religion, '2', 'a ground counts the reports with one of its sub-grounds');
+    assert.equal(shown.ground['religion.antisemitism'], '2');
+    const grounds = tableRows(html, 't-ground').filter((row) => row.attrs['data-code']);
+    const codes = grounds.map((row) => row.attrs['data-code']);
+    assert.equal(codes.indexOf('religion.antisemitism'), codes.indexOf('religion') + 1, 'the sub-ground right under its ground');
+    const antisemitism = grounds.find((row) => row.attrs['data-code'] === 'religion.antisemitism');
+    assert.equal(antisemitism.attrs.class, 'part-row', 'indented under its ground');
+    assert.equal(antisemitism.cells[0].text, 'waarvan tegen Joodse mensen (antisemitisme)');
+    // The note under the ground table says so; the handling table's note does not.
+    const section = (id) => decode(html.slice(html.indexOf(`id="h-${id}"`), html.indexOf('</section>', html.indexOf(`id="h-${id}"`))));
+    assert.match(section('ground'), /Een grond omvat de subgronden eronder, de „waarvan”-regels/);
+    assert.doesNotMatch(section('handling'), /subgronden/);
     assert.match(html, /id="exact-note"/);
     const svgs = assertCharts(html);
     // The month chart: a column per month, the numbers as text in the drawing.

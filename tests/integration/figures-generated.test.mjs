@@ -2,8 +2,9 @@
 // (10,000 reports over 5 years, fixed seed), the test reads the reports' clear classification
 // columns straight from the database (sqlite3 or psql) and computes every table itself, without
 // the C++ code: municipal codes rolled up through data/gemeenten.csv, one count per code where a
-// report has several grounds or handlings, mass reports in or out, by reporting year or by
-// incident year. Then, for several municipalities (one with merged predecessors in the data, one
+// report has several grounds or handlings (a parent ground once for each report with it or any of
+// its sub-grounds, "religion" for "religion.antisemitism"), mass reports in or out, by reporting
+// year or by incident year. Then, for several municipalities (one with merged predecessors in the data, one
 // with many multi-ground reports, the one with most mass reports, a small one):
 // - the staff page shows every cell exactly as computed;
 // - the CSV (leaves the bureau, suppressed) shows only numbers equal to the computed ones, "< 5"
@@ -77,8 +78,14 @@ async function loadReports(db) {
 /**
  * The expected tables of one municipality: "population-dimension" -> code -> [this year, previous].
  * A report counts once in every total and summary row, once per code in grounds and handlings;
- * a report without handling counts as "open".
+ * a report without handling counts as "open". A parent ground counts every report that has it or
+ * one of its sub-grounds (the part before the dot), once.
  */
+/** The ground rows of a report: its grounds and the parent of each sub-ground, each once. */
+function groundRows(grounds) {
+  return new Set(grounds.flatMap((g) => [g.split('.')[0], g]));
+}
+
 function expectedTables(reports, successor, { municipality, year, by, withMass }) {
   const tables = {};
   const add = (key, code, slot) => {
@@ -98,7 +105,7 @@ function expectedTables(reports, successor, { municipality, year, by, withMass }
       for (const dim of DIMENSIONS) add(`${pop}-${dim}`, 'total', slot);
       if (pop === 'incident') add(`${pop}-summary`, resident ? 'residents' : 'non_residents', slot);
       else add(`${pop}-summary`, here ? 'incident_here' : 'incident_elsewhere', slot);
-      for (const g of r.grounds) add(`${pop}-ground`, g, slot);
+      for (const g of groundRows(r.grounds)) add(`${pop}-ground`, g, slot);
       add(`${pop}-domain`, r.domain, slot);
       add(`${pop}-nature`, r.nature, slot);
       if (r.handlings.length === 0) add(`${pop}-handling`, 'open', slot);
@@ -120,6 +127,11 @@ function pageTables(html) {
     for (const row of rows) {
       const code = row.attrs['data-code'];
       if (!code) continue;
+      // A sub-ground reads as part of its ground, indented under it.
+      if (key.endsWith('-ground') && code.includes('.')) {
+        assert.match(decode(row.cells[0].text.trim()), /^waarvan /, `${key} ${code} is labelled as part of its ground`);
+        assert.equal(row.attrs.class, 'part-row', `${key} ${code} is indented`);
+      }
       const cell = (col) => decode(row.cells.find((c) => c.attrs['data-col'] === col).text.trim());
       result[key][code] = { current: cell('current'), previous: cell('previous'), change: cell('change') };
     }
@@ -398,7 +410,7 @@ describe('the municipal report against generated data', () => {
     });
   }
 
-  test('the cases exercise roll-up, several grounds and mass reports', () => {
+  test('the cases exercise roll-up, several grounds, sub-grounds and mass reports', () => {
     // Roll-up: Amsterdam's previous year (2022) counts reports stored under Weesp's code.
     const amsterdam = expectedTables(reports, successor, { municipality: 'GM0363', year: 2023, by: 'reported', withMass: true });
     const weesp2022 = reports.filter((r) => r.reported === 2022 && r.incident === 'GM0457').length;
@@ -410,6 +422,15 @@ describe('the municipal report against generated data', () => {
     const multi = expectedTables(reports, successor, { municipality, year, by: 'reported', withMass: true });
     const groundSum = Object.entries(multi['incident-ground']).filter(([c]) => c !== 'total').reduce((s, [, v]) => s + v[0], 0);
     assert.ok(groundSum > multi['incident-ground'].total[0], `${groundSum} ground counts for ${multi['incident-ground'].total[0]} reports`);
+    // Sub-grounds: a parent ground counts the reports with only one of its sub-grounds too, so
+    // Amsterdam's "origin" is more than the reports stored with the code "origin" itself.
+    const amsterdam2023 = reports.filter((r) => r.reported === 2023 && successor(r.incident) === 'GM0363');
+    for (const parent of ['origin', 'religion']) {
+      const literal = amsterdam2023.filter((r) => r.grounds.includes(parent)).length;
+      const family = amsterdam2023.filter((r) => r.grounds.some((g) => g.split('.')[0] === parent)).length;
+      assert.ok(family > literal, `${parent}: ${family} reports with it or a sub-ground, ${literal} with the code itself`);
+      assert.equal(amsterdam['incident-ground'][parent][0], family, parent);
+    }
     // Mass reports: the residents' total differs with and without them.
     const m = cases[3];
     const withMass = expectedTables(reports, successor, { ...m, by: 'reported', withMass: true });

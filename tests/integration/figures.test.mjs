@@ -25,7 +25,8 @@ const PASSWORD = 'lang-genoeg-wachtwoord-61';
 
 const GROUPS = [
   { year: Y, n: 7, incident: M, residence: M, grounds: ['religion', 'religion.anti_muslim'], domain: 'labour', nature: 'unequal_treatment' },
-  { year: Y, n: 2, incident: M, residence: 'GM0599', grounds: ['origin'], domain: 'housing', nature: 'threat' },
+  // Only a sub-ground: counts under its ground "origin" too.
+  { year: Y, n: 2, incident: M, residence: 'GM0599', grounds: ['origin.anti_black'], domain: 'housing', nature: 'threat' },
   { year: Y, n: 6, incident: 'GM0599', residence: M, grounds: ['age'], domain: 'labour', nature: 'threat' },
   { year: P, n: 5, incident: M, residence: M, grounds: ['origin', 'age'], domain: 'education', nature: 'violence' },
   // Registered as Weesp (set in the database after submitting: the form offers today's list).
@@ -51,7 +52,8 @@ function expectedTables() {
       if (pop === 'incident') add(`${pop}-summary`, resident ? 'residents' : 'non_residents', slot);
       else add(`${pop}-summary`, here ? 'incident_here' : 'incident_elsewhere', slot);
       for (const dim of ['ground', 'domain', 'nature', 'handling']) add(`${pop}-${dim}`, 'total', slot);
-      for (const g of r.grounds) add(`${pop}-ground`, g, slot);
+      // A parent ground counts every report with it or one of its sub-grounds, once.
+      for (const g of new Set(r.grounds.flatMap((c) => [c.split('.')[0], c]))) add(`${pop}-ground`, g, slot);
       add(`${pop}-domain`, r.domain, slot);
       add(`${pop}-nature`, r.nature, slot);
       // validReport asks for registration only: such a report is closed at once with that handling.
@@ -198,16 +200,33 @@ describe('the municipal yearly report', () => {
     const html = await res.text();
     const shown = pageTables(html);
     compare(shown, expectedTables(), { suppressed: false });
-    // Multi-ground counting: 9 reports about Amsterdam this year, 16 ground counts.
+    // Multi-ground counting: 9 reports about Amsterdam this year, 18 ground counts (7 religion
+    // with anti-Muslim, each once per row; 2 anti-Black, also under origin).
     assert.equal(shown['incident-summary'].total.current, '9');
     assert.equal(shown['incident-ground'].total.current, '9');
     const groundSum = Object.entries(shown['incident-ground']).filter(([c]) => c !== 'total').reduce((s, [, c]) => s + Number(c.current), 0);
-    assert.equal(groundSum, 16);
+    assert.equal(groundSum, 18);
+    assert.equal(shown['incident-ground'].religion.current, '7', 'a report with a ground and its sub-ground counts once under the ground');
+    assert.equal(shown['incident-ground'].origin.current, '2', 'a ground counts the reports with only one of its sub-grounds');
+    assert.equal(shown['incident-ground']['origin.anti_black'].current, '2');
+    // The sub-ground row reads and stands as part of its ground, right under its family.
+    const groundRows = tableRows(html, 't-incident-ground').filter((row) => row.attrs['data-code'] && row.attrs['data-code'] !== 'total');
+    const codes = groundRows.map((row) => row.attrs['data-code']);
+    assert.deepEqual(codes.slice(0, 7), ['origin', 'origin.anti_black', 'origin.antiziganism', 'origin.anti_asian', 'religion', 'religion.antisemitism', 'religion.anti_muslim']);
+    const antiBlack = groundRows.find((row) => row.attrs['data-code'] === 'origin.anti_black');
+    assert.equal(antiBlack.attrs.class, 'part-row');
+    assert.equal(antiBlack.cells[0].text, 'waarvan racisme tegen zwarte mensen');
+    assert.equal(groundRows[0].attrs.class, undefined, 'the ground itself is not indented');
+    const english = await (await staff.fetch(`${server.url}/medewerkers/cijfers/gemeente?gemeente=${M}&jaar=${Y}&lang=en`)).text();
+    const englishRow = tableRows(english, 't-incident-ground').find((row) => row.attrs['data-code'] === 'religion.anti_muslim');
+    assert.equal(englishRow.cells[0].text, 'of which against Muslims');
+    await staff.fetch(`${server.url}/medewerkers/cijfers/gemeente?gemeente=${M}&jaar=${Y}&lang=nl`); // back to Dutch
     // The Weesp report counts for Amsterdam last year.
     assert.equal(shown['incident-summary'].total.previous, '6');
     assert.equal(shown['incident-ground'].sex.previous, '1');
-    // The note under every table.
+    // The note under every table; under the ground tables it says a ground includes its sub-grounds.
     assert.equal([...html.matchAll(/class="table-note"/g)].length, TABLE_KEYS.length);
+    assert.equal([...decode(html).matchAll(/Een grond omvat de subgronden eronder, de „waarvan”-regels: een melding over antisemitisme telt ook bij godsdienst mee, één keer\./g)].length, 2);
     assert.match(html, /id="exact-note"/);
     // A bar chart of this year beside every table, named like the table, one bar per row.
     for (const key of TABLE_KEYS) {
