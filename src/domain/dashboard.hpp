@@ -5,7 +5,8 @@
 // model, so the page, its charts and the suppression rule share one shape. No I/O.
 //
 // Counting rules (docs/design.md, "Figures dashboard"):
-// - A report counts in the month it was reported (UTC, as reported_year), once in every total
+// - A report counts in the month it was reported (Dutch calendar, as reported_year), once in every
+// total
 //   and once per code where a report can have several (grounds, handlings).
 // - A report is in the area when the municipality where it happened or where the reporter lives
 //   is, after rolling merged municipalities up into today's (MunicipalityRegistry::Successor).

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/suppression.hpp"
 #include "web/pages.hpp"
 #include "web/public_figures_view.hpp"
@@ -40,7 +41,7 @@ PublicFigures LatestFigures(const AppContext& app) {
   static long long kept_at = 0;
   static const Store* kept_for = nullptr;  // one server has one store; tests may make several
   long long now = app.now();
-  int year = static_cast<int>(DateOfUnixSeconds(now).year()) - 1;
+  int year = DutchYearOf(now) - 1;
   std::lock_guard lock(mutex);
   if (!kept || kept_for != &app.store || kept->year != year || now < kept_at ||
       now - kept_at >= kKeepFiguresSeconds) {
