@@ -49,10 +49,12 @@ TEST_F(DutchCalendarStoreTest, AReportJustAfterMidnightOnNewYearIsOfTheNewYear) 
 }
 
 TEST_F(DutchCalendarStoreTest, BulkReportsTakeTheDutchYearAndMonth) {
-  BatchReport new_year{.report = TestReport("New Year.", "GM0363", "GM0363")};
+  BatchReport new_year;
+  new_year.report = TestReport("New Year.", "GM0363", "GM0363");
   new_year.report.received_at = kNewYear;
   // 00:30 on 1 April, summer time (UTC+2): 22:30 on 31 March in UTC.
-  BatchReport april{.report = TestReport("April.", "GM0363", "GM0363")};
+  BatchReport april;
+  april.report = TestReport("April.", "GM0363", "GM0363");
   april.report.received_at = Utc(2026, 3, 31, 22, 30);
   auto ids = store_->AddReportBatch({new_year, april}, kNewYear);
   ASSERT_EQ(ids.size(), 2u);

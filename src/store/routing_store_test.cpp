@@ -56,7 +56,8 @@ TEST_F(RoutingStoreTest, TheIncidentStillComesBeforeTheResidence) {
 }
 
 TEST_F(RoutingStoreTest, BulkReportsAreRoutedTheSameWay) {
-  BatchReport weesp{.report = TestReport("In Weesp.", "GM0457", "unknown")};
+  BatchReport weesp;
+  weesp.report = TestReport("In Weesp.", "GM0457", "unknown");
   auto ids = store_->AddReportBatch({weesp}, 100);
   ASSERT_EQ(ids.size(), 1u);
   auto listed = store_->ListBureauReports(amsterdam_, 10, 0);
