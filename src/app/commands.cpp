@@ -10,6 +10,7 @@
 #include "app/command_util.hpp"
 #include "app/mail_service.hpp"
 #include "app/retention_service.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/report.hpp"
 #include "evidence/processor.hpp"
 #include "http/log.hpp"
@@ -93,6 +94,8 @@ int Serve(const Config& config) {
   auto municipalities =
       MunicipalityRegistry::FromCsv(ReadFile(config.share_dir + "/data/gemeenten.csv"));
   if (!municipalities) throw std::runtime_error(municipalities.error());
+  store->UseMunicipalities(*municipalities);  // routing by today's municipality
+  LoadDutchTimeZone();  // no time-zone database: stop here, not at the first report
   web::Translator translator(config.locale_dir);
   web::Templates templates(config.share_dir + "/templates", translator);
   http::StaticFiles static_files(config.share_dir + "/static", "/static/");

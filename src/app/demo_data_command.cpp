@@ -12,6 +12,7 @@
 #include "app/commands.hpp"
 #include "domain/date.hpp"
 #include "domain/demo_data.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/municipality.hpp"
 #include "security/key_file.hpp"
 #include "store/open_store.hpp"
@@ -64,6 +65,7 @@ int MakeDemoData(const Config& config, const DemoDataOptions& options) {
   if (!municipalities) throw std::runtime_error(municipalities.error());
   Key master = LoadOrCreateMasterKey(config);
   auto store = OpenStore(config.database, DataKey(master), AuditChainKey(master));
+  store->UseMunicipalities(*municipalities);  // routed as the server routes
 
   long long existing = store->CountReports();
   if (existing > 0 && !options.force) {
@@ -108,7 +110,7 @@ int MakeDemoData(const Config& config, const DemoDataOptions& options) {
   batch.reserve(kBatchSize);
   for (long long i = 0; i < options.reports; ++i) {
     DemoReport demo = generator.Next(i);
-    per_year[static_cast<int>(DateOfUnixSeconds(*demo.report.received_at).year())]++;
+    per_year[DutchYearOf(*demo.report.received_at)]++;  // as reported_year
     if (demo.closing) ++closed;
     if (demo.report.anonymous) ++anonymous;
     if (demo.report.grounds.size() > 1) ++multi_ground;

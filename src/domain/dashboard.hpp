@@ -5,9 +5,10 @@
 // model, so the page, its charts and the suppression rule share one shape. No I/O.
 //
 // Counting rules (docs/design.md, "Figures dashboard"):
-// - A report counts in the month it was reported (UTC, as reported_year), once in every total
-//   and once per code where a report can have several (grounds, handlings); a parent ground
-//   counts every report with it or any of its sub-grounds, once (GroundRowsOf, counting.hpp).
+// - A report counts in the month it was reported (Dutch calendar, as reported_year), once in
+//   every total and once per code where a report can have several (grounds, handlings); a parent
+//   ground counts every report with it or any of its sub-grounds, once (GroundRowsOf,
+//   counting.hpp).
 // - A report is in the area when the municipality where it happened or where the reporter lives
 //   is, after rolling merged municipalities up into today's (MunicipalityRegistry::Successor).
 // - The municipality table counts by where it happened: the municipalities of the area, then one

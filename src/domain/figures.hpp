@@ -22,7 +22,7 @@ namespace meldpunt {
 struct ReportFacts {
   long long id = 0;
   int reported_year = 0;
-  int reported_month = 1;             // 1-12, of the same (UTC) date as reported_year
+  int reported_month = 1;             // 1-12, of the same Dutch date as reported_year
   std::optional<int> incident_year;   // none when the incident date is not known
   std::string incident_municipality;  // the code as stored, maybe of a merged municipality
   std::string residence_municipality;

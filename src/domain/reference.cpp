@@ -3,12 +3,18 @@
 #include <charconv>
 #include <cstdio>
 
+#include "domain/dutch_time.hpp"
+
 namespace meldpunt {
 
 std::string FormatReference(int year, long long number) {
   char buffer[48];
   std::snprintf(buffer, sizeof buffer, "MP-%04d-%06lld", year, number);
   return buffer;
+}
+
+std::string ReferenceOfReport(long long reported_at, long long id) {
+  return FormatReference(DutchYearOf(reported_at), id);
 }
 
 std::optional<ParsedReference> ParseReference(std::string_view text) {

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "domain/dutch_time.hpp"
+
 namespace meldpunt::mail {
 namespace {
 
@@ -41,22 +43,9 @@ std::string Replace(std::string text, std::string_view placeholder, std::string_
   return text;
 }
 
-// The last Sunday of a month, at 01:00 UTC: when EU summer time starts (March) and ends (October).
-std::chrono::sys_seconds SummerTimeSwitch(std::chrono::year year, std::chrono::month month) {
-  using namespace std::chrono;
-  sys_days last_sunday{year / month / Sunday[std::chrono::last]};
-  return sys_seconds{last_sunday} + hours{1};
-}
-
 }  // namespace
 
-std::chrono::year_month_day DutchDate(long long unix_seconds) {
-  using namespace std::chrono;
-  sys_seconds utc{seconds{unix_seconds}};
-  year y = year_month_day{floor<days>(utc)}.year();
-  bool summer = utc >= SummerTimeSwitch(y, March) && utc < SummerTimeSwitch(y, October);
-  return year_month_day{floor<days>(utc + hours{summer ? 2 : 1})};
-}
+std::chrono::year_month_day DutchDate(long long unix_seconds) { return DutchDateOf(unix_seconds); }
 
 MailText ReporterMailText(MailKind kind, long long created_at, std::string_view public_url,
                           const Translate& translate) {

@@ -28,7 +28,7 @@ MailText ReporterMailText(MailKind kind, long long created_at, std::string_view 
                           const Translate& translate);
 // Every message id the texts use, for the test that they are all translated.
 std::vector<const char*> ReporterMailMessageIds();
-// The calendar date in the Netherlands (CET/CEST, EU summer time rules) at a Unix time.
+// The calendar date in the Netherlands at a Unix time (domain/dutch_time.hpp: Europe/Amsterdam).
 std::chrono::year_month_day DutchDate(long long unix_seconds);
 
 }  // namespace meldpunt::mail

@@ -469,6 +469,23 @@ CREATE INDEX reports_by_year_figures ON reports (reported_year, incident_municip
   residence_municipality, ground_codes, handling_codes, incident_date, social_domain, nature,
   mass_event_id, bureau_id, is_complaint)
 )SQL"},
+      // A report's year is the Dutch calendar's (domain/dutch_time.hpp), no longer UTC's: a
+      // report made between 00:00 and 01:00 on 1 January, Dutch time, moves into the new year.
+      // The turn of the year is always in winter time (CET, UTC+1; DutchTime's unit tests check
+      // this against the time-zone database), so the Dutch year of t is the UTC year of t + 3600.
+      // Only the rows whose year changes are written (and their index entries).
+      {24, "the year of a report by the Dutch calendar", R"SQL(
+{{sqlite}}
+UPDATE reports SET reported_year = CAST(strftime('%Y', reported_at + 3600, 'unixepoch') AS INTEGER)
+WHERE reported_year <> CAST(strftime('%Y', reported_at + 3600, 'unixepoch') AS INTEGER);
+{{/sqlite}}
+{{postgresql}}
+UPDATE reports SET
+  reported_year = CAST(EXTRACT(YEAR FROM to_timestamp(reported_at + 3600) AT TIME ZONE 'UTC') AS INTEGER)
+WHERE reported_year <>
+  CAST(EXTRACT(YEAR FROM to_timestamp(reported_at + 3600) AT TIME ZONE 'UTC') AS INTEGER);
+{{/postgresql}}
+)SQL"},
   };
   return migrations;
 }

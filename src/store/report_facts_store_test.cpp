@@ -55,9 +55,9 @@ TEST_F(ReportFactsStoreTest, ReadsTheClassificationOfReportsInTheYearsAndMunicip
 }
 
 TEST_F(ReportFactsStoreTest, ReadsTheMonthOfReporting) {
-  // 31 March 2025, 23:30 UTC and 1 April 2025, 00:30 UTC: the months of the UTC dates, as the
-  // year is taken.
-  long long end_of_march = StartOfYearUnixSeconds(2025) + (31 + 28 + 31) * 86400LL - 1800;
+  // 31 March 2025, 23:30 and 1 April 2025, 00:30 Dutch summer time (21:30 and 22:30 UTC, both
+  // on 31 March): the months of the Dutch calendar, as the year is taken.
+  long long end_of_march = StartOfYearUnixSeconds(2025) + (31 + 28 + 31) * 86400LL - 9000;
   store_->AddReport(TestReport("March.", "GM0363", "GM0363"), end_of_march);
   store_->AddReport(TestReport("April.", "GM0363", "GM0363"), end_of_march + 3600);
   auto facts = store_->ListReportFacts(2025, 2025, {"GM0363"});

@@ -32,8 +32,7 @@ void SociStore::ErasePersonalData(soci::session& sql, long long report_id,
   long long reported_at = 0;
   sql << "SELECT reported_at FROM reports WHERE id = :id", soci::use(report_id),
       soci::into(reported_at);
-  std::string reference =
-      FormatReference(static_cast<int>(DateOfUnixSeconds(reported_at).year()), report_id);
+  std::string reference = ReferenceOfReport(reported_at, report_id);
   // Done by the system, not by a staff member: no user. Chained like every entry (soci_audit.cpp).
   AuditEntry entry = AuditEntry::BySystem(audit_action, reference);
   entry.report_id = report_id;

@@ -226,8 +226,7 @@ std::vector<AuditRecord> SociStore::ListAudit(const AuditFilter& filter, int lim
       record.action = row.get<std::string>(4);
       record.report_id = OptionalInteger(row, 5);
       if (auto reported_at = OptionalInteger(row, 6); reported_at && record.report_id) {
-        record.report_reference = FormatReference(
-            static_cast<int>(DateOfUnixSeconds(*reported_at).year()), *record.report_id);
+        record.report_reference = ReferenceOfReport(*reported_at, *record.report_id);
       }
       record.bureau_id = OptionalInteger(row, 7);
       record.detail = row.get<std::string>(8);

@@ -11,13 +11,29 @@ namespace meldpunt {
 using soci_util::GetInteger;
 using soci_util::Guard;
 
+void SociStore::UseMunicipalities(const MunicipalityRegistry& registry) {
+  municipalities_ = std::make_shared<const MunicipalityRegistry>(registry);
+}
+
+std::string SociStore::TodayCode(const std::string& code) const {
+  const Municipality* today = municipalities_ ? municipalities_->Successor(code) : nullptr;
+  return today ? today->code : code;
+}
+
 long long SociStore::RouteReport(soci::session& sql, const std::string& incident_municipality,
-                                 const std::string& residence_municipality) {
-  for (const std::string& code : {incident_municipality, residence_municipality}) {
-    long long bureau = 0;
-    sql << "SELECT bureau_id FROM bureau_municipalities WHERE municipality = :code",
-        soci::use(code), soci::into(bureau);
-    if (sql.got_data()) return bureau;
+                                 const std::string& residence_municipality) const {
+  // The place where it happened first, then where the reporter lives. A merged municipality
+  // (Weesp, GM0457) is looked up as today's (Amsterdam, GM0363), as the figures count it; only
+  // when no area holds today's code, the code as given (an area listed before a merger).
+  for (const std::string& given : {incident_municipality, residence_municipality}) {
+    std::string today = TodayCode(given);
+    for (const std::string& code : {today, given}) {
+      long long bureau = 0;
+      sql << "SELECT bureau_id FROM bureau_municipalities WHERE municipality = :code",
+          soci::use(code), soci::into(bureau);
+      if (sql.got_data()) return bureau;
+      if (today == given) break;
+    }
   }
   long long first = 0;
   sql << "SELECT MIN(id) FROM bureaus", soci::into(first);

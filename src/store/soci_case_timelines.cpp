@@ -56,8 +56,7 @@ std::vector<CaseTimeline> SociStore::ListOpenCaseTimelines(long long bureau_id,
         CaseTimeline c;
         c.report_id = GetInteger(row, 0);
         c.reported_at = GetInteger(row, 1);
-        c.reference =
-            FormatReference(static_cast<int>(DateOfUnixSeconds(c.reported_at).year()), c.report_id);
+        c.reference = ReferenceOfReport(c.reported_at, c.report_id);
         c.channel = row.get<std::string>(2);
         c.is_complaint = true;
         c.step = ParseStep(row.get<std::string>(3)).value_or(CaseStep::kReceived);

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/mass_event.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
@@ -17,9 +18,8 @@ using soci_util::Guard;
 constexpr const char* kLinkedCode = "linked";
 constexpr const char* kUnlinkedCode = "unlinked";
 
-int YearOf(long long unix_seconds) {
-  return static_cast<int>(DateOfUnixSeconds(unix_seconds).year());
-}
+// The year of a report's reference (the Dutch calendar's).
+int YearOf(long long unix_seconds) { return DutchYearOf(unix_seconds); }
 
 // The reports a filter matches. An empty code matches any (CAST: PostgreSQL must know the type).
 constexpr const char* kFilterWhere =

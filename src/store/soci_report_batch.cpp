@@ -9,6 +9,7 @@
 #include "domain/case_protocol.hpp"
 #include "domain/classification.hpp"
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "store/report_columns.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
@@ -49,7 +50,7 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
     const NewReport& r = batch.report;
     BatchRow row;
     row.reported_at = r.received_at.value_or(now);
-    row.year = static_cast<int>(DateOfUnixSeconds(row.reported_at).year());
+    row.year = DutchYearOf(row.reported_at);  // as AddReport: the Dutch calendar's year
     row.incident_date = FormatIncidentDate(r.incident_date);
     row.description_enc = cipher().Seal(r.description, kDescriptionAd);
     if (!r.anonymous && r.contact)

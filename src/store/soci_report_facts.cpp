@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "store/report_columns.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
@@ -77,8 +78,8 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
         fact.domain = std::move(domains[i]);
         fact.nature = std::move(natures[i]);
         fact.mass = mass[i] != 0;
-        // The month of the same UTC date that reported_year was taken from.
-        fact.reported_month = static_cast<int>(unsigned(DateOfUnixSeconds(reported_at[i]).month()));
+        // The month of the same Dutch calendar day that reported_year was taken from.
+        fact.reported_month = DutchMonthOf(reported_at[i]);
         SplitCodes(grounds[i], fact.grounds);
         SplitCodes(handlings[i], fact.handlings);
       }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "domain/classification.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/handling.hpp"
 #include "domain/reference.hpp"
 #include "store/migrations.hpp"
@@ -43,9 +44,8 @@ constexpr const char* kReportColumns =
     "wishes, is_complaint, code_list_version, bureau_id, case_step, assigned_to, consent_recorded, "
     "outcome, case_closed_at, case_version, anonymised_at";
 
-int YearOf(long long unix_seconds) {
-  return static_cast<int>(DateOfUnixSeconds(unix_seconds).year());
-}
+// A report's year (reported_year, the year of its reference): the Dutch calendar's.
+int YearOf(long long unix_seconds) { return DutchYearOf(unix_seconds); }
 
 }  // namespace
 

@@ -89,6 +89,7 @@ class SociStore final : public Store {
   std::vector<Bureau> ListBureaus() override;
   bool AddToWorkingArea(long long bureau_id, const std::vector<std::string>& codes) override;
   bool MoveReport(long long report_id, long long bureau_id) override;
+  void UseMunicipalities(const MunicipalityRegistry& registry) override;
   bool AddUser(const NewStaffUser& user, long long now) override;
   std::optional<StaffUser> FindUser(const std::string& email) override;
   // Staff users (soci_staff_users.cpp).
@@ -217,8 +218,10 @@ class SociStore final : public Store {
   static bool ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
                                 const std::string& text_enc, long long now);
   // The bureau a new report goes to (soci_bureaus.cpp), inside the transaction that stores it.
-  static long long RouteReport(soci::session& sql, const std::string& incident_municipality,
-                               const std::string& residence_municipality);
+  long long RouteReport(soci::session& sql, const std::string& incident_municipality,
+                        const std::string& residence_municipality) const;
+  // Today's code of a municipality for routing: the successor's, or the code itself.
+  std::string TodayCode(const std::string& code) const;
   // Erases the personal data of a report (store/personal_data.hpp) inside a write that marked it
   // anonymised; adds an audit record without a user when audit_action is not empty.
   void ErasePersonalData(soci::session& sql, long long report_id, const std::string& audit_action,
@@ -240,6 +243,8 @@ class SociStore final : public Store {
   const std::optional<Key> audit_key_;  // chains the audit log (security/audit_chain.hpp)
   std::unique_ptr<soci::connection_pool> readers_;
   std::unique_ptr<WriteQueue> writer_;  // SQLite only
+  // For routing by today's municipality; set once, before reports are added.
+  std::shared_ptr<const MunicipalityRegistry> municipalities_;
 };
 
 }  // namespace meldpunt

@@ -15,6 +15,7 @@
 #include "domain/figures.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/login_throttle.hpp"
+#include "domain/municipality.hpp"
 #include "domain/population.hpp"
 #include "domain/public_figures.hpp"
 #include "domain/reference.hpp"
@@ -509,7 +510,13 @@ class Store {
 
   // Bureaus (soci_bureaus.cpp). A report goes to the bureau whose working area holds the
   // incident's municipality, else the reporter's, else to the first bureau (lowest id), which
-  // every installation has. Returns nullopt when the name is taken.
+  // every installation has. A municipality is looked up as today's (its successor after mergers,
+  // MunicipalityRegistry::Successor), once the store has the registry (UseMunicipalities); the
+  // report keeps the code it was given.
+  // Gives the store the municipalities for routing; call it before reports are added (the
+  // server and the demo-data command do). Without it, codes route as stored.
+  virtual void UseMunicipalities(const MunicipalityRegistry& registry) = 0;
+  // Returns nullopt when the name is taken.
   virtual std::optional<long long> AddBureau(const std::string& name, long long now) = 0;
   // By id, with their working areas.
   virtual std::vector<Bureau> ListBureaus() = 0;

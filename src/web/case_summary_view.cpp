@@ -91,7 +91,7 @@ void AddCaseSummary(TemplateData& data, const AppContext& app, Lang lang,
   data.set("grounds", LabelsOf(app, lang, GroundLabels(), report.grounds));
   data.set("domain", LabelOf(app, lang, DomainLabels(), report.domain));
   data.set("wishes", LabelsOf(app, lang, WishLabels(), report.wishes));
-  data.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report.reported_at)));
+  data.set("reported_on", FormatDutchDate(report.reported_at));
   data.set("incident_date", report.incident_date);
   data.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
   data.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));

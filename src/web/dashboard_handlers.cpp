@@ -6,6 +6,7 @@
 #include <set>
 
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/suppression.hpp"
 #include "web/dashboard_view.hpp"
 #include "web/mass_figures.hpp"
@@ -70,7 +71,7 @@ http::Response DashboardPage(const AppContext& app, const http::Request& request
   const auto& t = app.translator;
   bool viewer = staff.role == StaffRole::kMunicipalityViewer;
 
-  auto today = DateOfUnixSeconds(app.now());
+  auto today = DutchDateOf(app.now());  // the Dutch calendar's month, as the facts'
   int this_month =
       MonthIndex(static_cast<int>(today.year()), static_cast<int>(unsigned(today.month())));
   std::string from_text(request.QueryParam("van")), to_text(request.QueryParam("tot"));

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "domain/dutch_time.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/receipt.hpp"
 #include "http/cookies.hpp"
@@ -98,7 +99,7 @@ http::Response ThreadPage(const AppContext& app, const http::Request& request, i
   TemplateData data;
   data.set("csrf", CsrfTokenFor(app, request, cookies));
   data.set("reference", report->reference);
-  data.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report->reported_at)));
+  data.set("reported_on", FormatDutchDate(report->reported_at));
   data.set("status_code", std::string(StatusCode(report->status)));
   data.set("status_label", app.translator.Get(lang, StatusLabel(report->status)));
   data.set("status_explanation", app.translator.Get(lang, StatusExplanation(report->status)));

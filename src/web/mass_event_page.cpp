@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/dutch_time.hpp"
 #include "domain/follow_up.hpp"
 #include "domain/mass_event.hpp"
 #include "security/crypto.hpp"
@@ -143,7 +144,7 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
     TemplateData row;
     row.set("id", std::to_string(report.id));
     row.set("reference", report.reference);
-    row.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report.reported_at)));
+    row.set("reported_on", FormatDutchDate(report.reported_at));
     row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
     row.set("step", LabelOf(app, lang, StepLabels(), StepCode(report.step)));
     row.set("step_code", std::string(StepCode(report.step)));

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/figures_area.hpp"
 #include "domain/suppression.hpp"
 #include "web/mass_figures.hpp"
@@ -28,7 +29,7 @@ http::Response FormPage(const AppContext& app, const http::Request& request,
                         std::optional<long long> bureau_id, int year, const char* error) {
   TemplateData data;
   data.set("year", std::to_string(year));
-  data.set("max_year", std::to_string(static_cast<int>(DateOfUnixSeconds(app.now()).year())));
+  data.set("max_year", std::to_string(DutchYearOf(app.now())));
   bool by_incident = request.QueryParam("jaar_van") == "incident";
   data.set("by_incident", Bool(by_incident));
   data.set("by_reported", Bool(!by_incident));
@@ -61,7 +62,7 @@ http::Response MunicipalArchive(const AppContext& app, const http::Request& requ
   if (!access.staff) return *access.refusal;
   const StaffSession& staff = *access.staff;
   Lang lang = LangOf(request);
-  int this_year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
+  int this_year = DutchYearOf(app.now());
   auto bureaus = app.store.ListBureaus();
 
   // Staff of a bureau get their own bureau's area; the system admin, who has no bureau, names

@@ -4,11 +4,12 @@
 #include <charconv>
 
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/suppression.hpp"
 #include "http/log.hpp"
 #include "web/mass_figures.hpp"
-#include "web/municipal_report_pdf.hpp"
 #include "web/municipal_archive.hpp"
+#include "web/municipal_report_pdf.hpp"
 #include "web/municipal_report_view.hpp"
 #include "web/municipal_report_xlsx.hpp"
 #include "web/pages.hpp"
@@ -47,7 +48,7 @@ ReportRequest Prepare(const AppContext& app, const http::Request& request, bool 
   const StaffSession& staff = *access.staff;
   std::string code(request.QueryParam("gemeente"));
   const Municipality* municipality = app.municipalities.Find(code);
-  int this_year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
+  int this_year = DutchYearOf(app.now());
   auto year = ParseYearParam(std::string(request.QueryParam("jaar")));
   if (!municipality || !municipality->current() || !year || *year > this_year) {
     result.refusal = ErrorPage(app, 404, &request);
@@ -120,7 +121,7 @@ http::Response MunicipalFiguresPage(const AppContext& app, const http::Request& 
   const auto& report = prepared.report;
   Lang lang = LangOf(request);
   int year = report.query.year;
-  int this_year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
+  int this_year = DutchYearOf(app.now());
   TemplateData data = MunicipalReportData(app, lang, report, kDefaultSuppressionThreshold);
   data.set("code", report.query.municipality);
   data.set("name", report.municipality_name);

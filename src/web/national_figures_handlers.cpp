@@ -23,9 +23,7 @@ namespace {
 constexpr const char* kPath = "/medewerkers/cijfers/landelijk";
 constexpr const char* kFileField = "bestand";
 
-int ThisYear(const AppContext& app) {
-  return static_cast<int>(DateOfUnixSeconds(app.now()).year());
-}
+int ThisYear(const AppContext& app) { return DutchYearOf(app.now()); }
 
 // The year asked for: a whole number from 1901 to this year; the last full year by default.
 std::optional<int> YearOf(const AppContext& app, std::string_view text) {

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/population.hpp"
 #include "http/form.hpp"
 #include "web/pages.hpp"
@@ -22,9 +23,7 @@ constexpr size_t kMaxTypedChars = 20;
 // The audit record names at most this many figures, then how many more.
 constexpr size_t kMaxAuditedFigures = 20;
 
-int ThisYear(const AppContext& app) {
-  return static_cast<int>(DateOfUnixSeconds(app.now()).year());
-}
+int ThisYear(const AppContext& app) { return DutchYearOf(app.now()); }
 
 std::optional<int> ParseYear(std::string_view text) {
   int year = 0;

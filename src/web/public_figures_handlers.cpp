@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/suppression.hpp"
 #include "web/national_file.hpp"
 #include "web/pages.hpp"
@@ -38,7 +39,7 @@ PublicFigures LatestFigures(const AppContext& app) {
   static long long kept_at = 0;
   static const Store* kept_for = nullptr;  // one server has one store; tests may make several
   long long now = app.now();
-  int year = static_cast<int>(DateOfUnixSeconds(now).year()) - 1;
+  int year = DutchYearOf(now) - 1;
   std::lock_guard lock(mutex);
   if (!kept || kept_for != &app.store || kept->year != year || now < kept_at ||
       now - kept_at >= kKeepFiguresSeconds) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/dutch_time.hpp"
 #include "http/form.hpp"
 #include "web/case_labels.hpp"
 #include "web/mass_figures.hpp"
@@ -123,7 +124,7 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
     row.set("files", files[report.id]);
     row.set("file_count", std::to_string(files[report.id].size()));
     row.set("id", std::to_string(report.id));
-    row.set("reported_on", FormatIsoDate(DateOfUnixSeconds(report.reported_at)));
+    row.set("reported_on", FormatDutchDate(report.reported_at));
     row.set("incident_date", report.incident_date);
     row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
     row.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
@@ -166,7 +167,7 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   if (!access.staff) return *access.refusal;
   const auto& staff = access.staff;
   Lang lang = LangOf(request);
-  int this_year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
+  int this_year = DutchYearOf(app.now());
   int year = ParseYear(request.QueryParam("jaar"), this_year);
   auto counts = app.store.CountByMunicipality(year, MassChoiceOf(request));
   // A municipality viewer sees their own municipality's figures and nothing else.

@@ -30,7 +30,9 @@ class TestApp {
              unlimited_,
              unlimited_,
              Receipts(TestKey(3)),
-             unguarded_} {}
+             unguarded_} {
+    store_->UseMunicipalities(municipalities_);
+  }
   ~TestApp() { std::filesystem::remove_all(dir_); }
   const AppContext& app() const { return app_; }
 

@@ -22,9 +22,10 @@ const today = (code) => ROLL_UP[code] ?? code;
 const VIEWER = 'gemeente@amsterdam.example';
 const PASSWORD = 'lang-genoeg-wachtwoord-73';
 
-// Months as offsets from the current month (UTC, as the server counts).
-const now = new Date();
-const monthIndex = (offset) => now.getUTCFullYear() * 12 + now.getUTCMonth() + offset;
+// Months as offsets from the current month in the Netherlands (as the server counts).
+const now = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric' })
+  .formatToParts(new Date()).map((p) => [p.type, p.value]));
+const monthIndex = (offset) => Number(now.year) * 12 + Number(now.month) - 1 + offset;
 const monthCode = (index) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 const THIS_MONTH = monthIndex(0);
 
