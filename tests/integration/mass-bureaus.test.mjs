@@ -42,7 +42,8 @@ describe('mass reports across bureaus', () => {
   let eventId;
 
   before(async () => {
-    server = await startServer();
+    // Each reporter reads the answers with a receipt code: more than one client's usual burst.
+    server = await startServer({ env: { MELDPUNT_FOLLOWUP_BURST: '0' } });
     assert.equal((await server.run(['bureau', 'add', '--name', 'ADV Utrecht'])).code, 0);
     assert.equal((await server.run(['bureau', 'area', '--bureau', '2', UTRECHT])).code, 0);
     for (const [name, [email, role, extra]] of Object.entries(USERS)) {
@@ -91,7 +92,7 @@ describe('mass reports across bureaus', () => {
       csrf: list.csrf, name: EVENT, started_on: isoDay(-1),
     });
     assert.equal(twice.status, 422, 'one burst, one event');
-    assert.match(byId(twice.html, 'name-error').text, /andere bureau|another bureau/);
+    assert.match(byId(twice.html, 'name-error').text, /ander bureau|another bureau/);
 
     const event = await getForm(jars.coordinator2, `${server.url}${eventPath}`);
     assert.equal(event.status, 200);
@@ -159,7 +160,7 @@ describe('mass reports across bureaus', () => {
     const without = await utrechtResidents('&massa=zonder');
     assert.equal(withMass.current, '3', 'two burst reports and one other by residents of Utrecht');
     assert.equal(without.current, '1', 'only the report not linked to any event');
-    assert.match(withMass.massLine, /: 2,/, 'the mass reports among those counted are bureau 2\'s two');
+    assert.match(withMass.massLine, new RegExp(`${reportingYear()}: 2\\b`), 'the mass reports among those counted are bureau 2\'s two');
     // The dashboard agrees.
     const dashboard = async (mass) => {
       const html = await (await jars.coordinator2.fetch(`${server.url}/medewerkers/cijfers/overzicht?gemeente=${UTRECHT}${mass}`)).text();
