@@ -121,7 +121,6 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
   data.set("started_on", event.started_on);
   data.set("created_on", FormatIsoDate(DateOfUnixSeconds(event.created_at)));
   data.set("bureau_name", event.bureau_name);
-  data.set("own_event", Bool(own_event));
   // Who made it is named within the bureau that made it; other bureaus see the bureau.
   if (own_event) SetIfAny(data, "created_by", event.created_by_email);
   data.set("linked_elsewhere", std::to_string(event.linked_elsewhere));
