@@ -32,7 +32,8 @@ Key LoadOrCreateMasterKey(const Config& config) {
   return *key;
 }
 
-// The mass event of the demo data, made once; a second run with --force reuses it.
+// The mass event of the demo data, made once; a second run with --force reuses it (event names
+// are unique in the installation, whichever bureau made it).
 long long MassEventId(Store& store, long long bureau_id, const DemoMassEvent& event,
                       long long now) {
   if (auto id = store.AddMassEvent({.bureau_id = bureau_id,
@@ -83,7 +84,10 @@ int MakeDemoData(const Config& config, const DemoDataOptions& options) {
   long long now = MakeClock(config)();
   // Reports end at the start of today (UTC), so the same seed makes the same reports all day.
   settings.now = now - now % 86400;
-  long long bureau_id = bureaus.front().id;  // the mass event's; reports are routed
+  // The bureau that makes the mass event. Every report, the event's too, goes where routing
+  // sends it (by place of incident, else residence), as a real burst does: the event holds
+  // reports of several bureaus.
+  long long bureau_id = bureaus.front().id;
   long long fixed_bureau = 0;
   if (options.bureau) {
     auto it = std::find_if(bureaus.begin(), bureaus.end(),
@@ -115,7 +119,7 @@ int MakeDemoData(const Config& config, const DemoDataOptions& options) {
     if (demo.report.anonymous) ++anonymous;
     if (demo.report.grounds.size() > 1) ++multi_ground;
     BatchReport row;
-    row.bureau_id = demo.mass ? bureau_id : fixed_bureau;
+    row.bureau_id = fixed_bureau;  // 0: routed
     if (demo.mass) row.mass_event_id = mass_id;
     if (demo.closing) {
       row.handlings = std::move(demo.closing->handlings);
@@ -157,10 +161,15 @@ int MakeDemoData(const Config& config, const DemoDataOptions& options) {
               << store->CountBureauReports(bureau.id) << "\n";
   }
   if (mass_id) {
-    auto event = store->GetMassEvent(*mass_id);
-    std::cout << "mass event " << *mass_id << " \"" << mass.name << "\" (bureau " << bureau_id
-              << ", from " << mass.started_on << "): " << (event ? event->linked : 0)
-              << " linked reports\n";
+    auto event = store->GetMassEvent(*mass_id, bureau_id);
+    long long linked = event ? event->linked + event->linked_elsewhere : 0;
+    std::cout << "mass event " << *mass_id << " \"" << mass.name << "\" (made by bureau "
+              << bureau_id << ", from " << mass.started_on << "): " << linked << " linked reports";
+    if (event && event->linked_elsewhere > 0) {
+      std::cout << " (" << event->linked << " of bureau " << bureau_id << ", "
+                << event->linked_elsewhere << " of other bureaus)";
+    }
+    std::cout << "\n";
   } else {
     std::cout << "no mass event (fewer than 20 reports)\n";
   }

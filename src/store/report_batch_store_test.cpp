@@ -51,10 +51,15 @@ TEST_F(ReportBatchStore, ReportsAreStoredAsAddReportWouldWithTheirCase) {
   mass.report = TestReport("Derde verzonnen melding", "none");
   mass.bureau_id = 1;
   mass.mass_event_id = event;
+  // Of the same burst, routed to the other bureau: still linked to bureau 1's event.
+  BatchReport routed_mass;
+  routed_mass.report = TestReport("Vierde verzonnen melding", "none", "GM0344");
+  routed_mass.mass_event_id = event;
 
-  auto ids = store_->AddReportBatch({open, closed, mass}, kNow);
-  ASSERT_EQ(ids.size(), 3u);
-  EXPECT_EQ(store_->CountReports(), 3);
+  auto ids = store_->AddReportBatch({open, closed, mass, routed_mass}, kNow);
+  ASSERT_EQ(ids.size(), 4u);
+  EXPECT_EQ(store_->CountReports(), 4);
+  EXPECT_EQ(store_->GetReport(ids[3])->bureau_id, utrecht_);  // routed by the residence
 
   auto first = store_->GetReport(ids[0]);
   ASSERT_TRUE(first.has_value());
@@ -79,10 +84,12 @@ TEST_F(ReportBatchStore, ReportsAreStoredAsAddReportWouldWithTheirCase) {
   EXPECT_EQ(second->closed_at.value_or(0), kNow - 3600);
   EXPECT_EQ(second->reported_at, kNow);  // no received_at: the batch's now
 
-  auto linked = store_->GetMassEvent(*event);
+  auto linked = store_->GetMassEvent(*event, 1);
   ASSERT_TRUE(linked.has_value());
   EXPECT_EQ(linked->linked, 1);
+  EXPECT_EQ(linked->linked_elsewhere, 1);
   EXPECT_TRUE(linked->created_by_email.empty());
+  EXPECT_EQ(store_->GetMassEvent(*event, utrecht_)->linked, 1);
 }
 
 TEST_F(ReportBatchStore, AnEmptyBatchStoresNothing) {

@@ -104,10 +104,11 @@ bool SociStore::MoveReport(long long report_id, long long bureau_id) {
       sql << "SELECT COUNT(*) FROM bureaus WHERE id = :id", soci::use(bureau_id),
           soci::into(exists);
       if (exists == 0) return;
-      // A mass-report event belongs to one bureau: a case handed over leaves its event.
-      soci::statement update = (sql.prepare << "UPDATE reports SET bureau_id = :bureau, "
-                                               "mass_event_id = NULL WHERE id = :id",
-                                soci::use(bureau_id), soci::use(report_id));
+      // Mass-report events are the installation's: a case handed over stays on its event, and
+      // the new bureau answers and closes it there.
+      soci::statement update =
+          (sql.prepare << "UPDATE reports SET bureau_id = :bureau WHERE id = :id",
+           soci::use(bureau_id), soci::use(report_id));
       update.execute(true);
       moved = update.get_affected_rows() > 0;
     });

@@ -1,4 +1,5 @@
-// Mass-report events (massameldingen): the events of a bureau and how many reports they hold.
+// Mass-report events (massameldingen): every event of the installation, and how many reports the
+// reading bureau linked to it, next to how many other bureaus linked.
 #include <soci/soci.h>
 
 #include "store/soci_store.hpp"
@@ -10,29 +11,38 @@ namespace {
 using soci_util::GetInteger;
 using soci_util::Guard;
 
-// The event's columns and its counts; closed counts closed and archived cases.
+// The event's columns and its counts for the reading bureau (bound three times, first), then
+// `where` (may be empty); closed counts closed and archived cases.
 std::string EventQuery(const char* where) {
   std::string closed = "'" + std::string(StepCode(CaseStep::kClosed)) + "', '" +
                        std::string(StepCode(CaseStep::kArchived)) + "'";
-  return "SELECT e.id, e.bureau_id, e.name, e.description, e.started_on, e.created_at, u.email, "
-         "(SELECT COUNT(*) FROM reports r WHERE r.mass_event_id = e.id), "
-         "(SELECT COUNT(*) FROM reports r WHERE r.mass_event_id = e.id AND r.case_step IN (" +
-         closed + ")) FROM mass_events e LEFT JOIN staff_users u ON u.id = e.created_by WHERE " +
-         std::string(where) + " ORDER BY e.id DESC";
+  return "SELECT e.id, e.bureau_id, b.name, e.name, e.description, e.started_on, e.created_at, "
+         "u.email, "
+         "(SELECT COUNT(*) FROM reports r WHERE r.mass_event_id = e.id AND r.bureau_id = :b1), "
+         "(SELECT COUNT(*) FROM reports r WHERE r.mass_event_id = e.id AND r.bureau_id = :b2 AND "
+         "r.case_step IN (" +
+         closed +
+         ")), "
+         "(SELECT COUNT(*) FROM reports r WHERE r.mass_event_id = e.id AND r.bureau_id <> :b3) "
+         "FROM mass_events e JOIN bureaus b ON b.id = e.bureau_id LEFT JOIN staff_users u ON "
+         "u.id = e.created_by" +
+         (*where ? " WHERE " + std::string(where) : std::string()) + " ORDER BY e.id DESC";
 }
 
 MassEvent ReadEvent(const soci::row& row) {
   MassEvent event;
   event.id = GetInteger(row, 0);
   event.bureau_id = GetInteger(row, 1);
-  event.name = row.get<std::string>(2);
-  event.description = row.get<std::string>(3);
-  event.started_on = row.get<std::string>(4);
-  event.created_at = GetInteger(row, 5);
-  if (row.get_indicator(6) == soci::i_ok) event.created_by_email = row.get<std::string>(6);
-  event.linked = GetInteger(row, 7);
-  event.closed = GetInteger(row, 8);
+  event.bureau_name = row.get<std::string>(2);
+  event.name = row.get<std::string>(3);
+  event.description = row.get<std::string>(4);
+  event.started_on = row.get<std::string>(5);
+  event.created_at = GetInteger(row, 6);
+  if (row.get_indicator(7) == soci::i_ok) event.created_by_email = row.get<std::string>(7);
+  event.linked = GetInteger(row, 8);
+  event.closed = GetInteger(row, 9);
   event.open = event.linked - event.closed;
+  event.linked_elsewhere = GetInteger(row, 10);
   return event;
 }
 
@@ -43,8 +53,11 @@ std::optional<long long> SociStore::AddMassEvent(const NewMassEvent& event, long
     std::optional<long long> added;
     Write([&](soci::session& sql) {
       long long existing = 0;
-      sql << "SELECT COUNT(*) FROM mass_events WHERE bureau_id = :bureau AND name = :name",
-          soci::use(event.bureau_id), soci::use(event.name), soci::into(existing);
+      // One name in the whole installation: every bureau sees every event, and a second event
+      // for the same burst would split its reports again. (The table's own constraint is per
+      // bureau, from migration 17; the writer checks the wider rule.)
+      sql << "SELECT COUNT(*) FROM mass_events WHERE name = :name", soci::use(event.name),
+          soci::into(existing);
       if (existing > 0) return;
       long long id = 0;
       // created_by 0: made by meldpunt itself (demo data), by nobody on the staff.
@@ -63,18 +76,20 @@ std::optional<long long> SociStore::AddMassEvent(const NewMassEvent& event, long
 std::vector<MassEvent> SociStore::ListMassEvents(long long bureau_id) {
   return Guard("listing mass-report events", [&] {
     soci::session sql(*readers_);
-    soci::rowset<soci::row> rows =
-        (sql.prepare << EventQuery("e.bureau_id = :bureau"), soci::use(bureau_id));
+    soci::rowset<soci::row> rows = (sql.prepare << EventQuery(""), soci::use(bureau_id),
+                                    soci::use(bureau_id), soci::use(bureau_id));
     std::vector<MassEvent> events;
     for (const auto& row : rows) events.push_back(ReadEvent(row));
     return events;
   });
 }
 
-std::optional<MassEvent> SociStore::GetMassEvent(long long event_id) {
+std::optional<MassEvent> SociStore::GetMassEvent(long long event_id, long long bureau_id) {
   return Guard("reading a mass-report event", [&]() -> std::optional<MassEvent> {
     soci::session sql(*readers_);
-    soci::rowset<soci::row> rows = (sql.prepare << EventQuery("e.id = :id"), soci::use(event_id));
+    soci::rowset<soci::row> rows =
+        (sql.prepare << EventQuery("e.id = :id"), soci::use(bureau_id), soci::use(bureau_id),
+         soci::use(bureau_id), soci::use(event_id));
     for (const auto& row : rows) return ReadEvent(row);
     return std::nullopt;
   });

@@ -1,6 +1,8 @@
 // Linking reports to mass-report events (massameldingen) and finding the reports to link. Linking
 // and unlinking thousands of reports is one transaction of prepared statements; every report
-// still gets its own case event and a new case_version, as with any change to a case.
+// still gets its own case event and a new case_version, as with any change to a case. Events are
+// the installation's, reports stay their bureau's: every read and write here names the bureau
+// whose reports it touches, and never touches another's.
 #include <soci/soci.h>
 
 #include "domain/date.hpp"
@@ -32,13 +34,15 @@ constexpr const char* kFilterWhere =
 
 }  // namespace
 
-std::vector<MassLinkedReport> SociStore::ListMassEventReports(long long event_id) {
+std::vector<MassLinkedReport> SociStore::ListMassEventReports(long long event_id,
+                                                              long long bureau_id) {
   return Guard("listing the reports of a mass-report event", [&] {
     soci::session sql(*readers_);
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT id, reported_at, incident_municipality, case_step, case_version "
-                        "FROM reports WHERE mass_event_id = :event ORDER BY id",
-         soci::use(event_id));
+                        "FROM reports WHERE mass_event_id = :event AND bureau_id = :bureau "
+                        "ORDER BY id",
+         soci::use(event_id), soci::use(bureau_id));
     std::vector<MassLinkedReport> reports;
     for (const auto& row : rows) {
       MassLinkedReport report;
@@ -81,7 +85,7 @@ std::vector<ParsedReference> SociStore::FindUnlinkedReports(const MassReportFilt
   });
 }
 
-MassLinkResult SociStore::LinkReports(long long event_id,
+MassLinkResult SociStore::LinkReports(long long event_id, long long bureau_id,
                                       const std::vector<ParsedReference>& references,
                                       long long staff_user_id, long long now) {
   return Guard("linking reports to a mass-report event", [&] {
@@ -91,10 +95,12 @@ MassLinkResult SociStore::LinkReports(long long event_id,
     std::string code = kLinkedCode;
     Write([&](soci::session& sql) {
       result = {};  // this work runs once, but says so on its own
-      long long bureau = 0;
-      sql << "SELECT bureau_id FROM mass_events WHERE id = :id", soci::use(event_id),
-          soci::into(bureau);
-      if (!sql.got_data()) throw StoreError("no mass-report event " + detail);
+      long long event_exists = 0;
+      sql << "SELECT COUNT(*) FROM mass_events WHERE id = :id", soci::use(event_id),
+          soci::into(event_exists);
+      if (event_exists == 0) throw StoreError("no mass-report event " + detail);
+      // The bound is on the whole event (every bureau's reports together), so each bureau's
+      // answer to its part stays bounded too.
       long long linked_before = 0;
       sql << "SELECT COUNT(*) FROM reports WHERE mass_event_id = :id", soci::use(event_id),
           soci::into(linked_before);
@@ -118,7 +124,8 @@ MassLinkResult SociStore::LinkReports(long long event_id,
       for (const auto& reference : references) {
         std::string formatted = FormatReference(reference.year, reference.number);
         id = reference.number;
-        if (!find.execute(true) || bureau_ind != soci::i_ok || report_bureau != bureau ||
+        // Another bureau's report is answered like one that does not exist.
+        if (!find.execute(true) || bureau_ind != soci::i_ok || report_bureau != bureau_id ||
             YearOf(reported_at) != reference.year) {
           result.not_found.push_back(std::move(formatted));
           continue;
@@ -142,7 +149,8 @@ MassLinkResult SociStore::LinkReports(long long event_id,
   });
 }
 
-long long SociStore::UnlinkReports(long long event_id, const std::vector<long long>& report_ids,
+long long SociStore::UnlinkReports(long long event_id, long long bureau_id,
+                                   const std::vector<long long>& report_ids,
                                    long long staff_user_id, long long now) {
   return Guard("unlinking reports from a mass-report event", [&] {
     long long unlinked = 0;
@@ -154,8 +162,8 @@ long long SociStore::UnlinkReports(long long event_id, const std::vector<long lo
       long long id = 0;
       soci::statement unlink =
           (sql.prepare << "UPDATE reports SET mass_event_id = NULL, case_version = case_version "
-                          "+ 1 WHERE id = :id AND mass_event_id = :event",
-           soci::use(id), soci::use(event_id));
+                          "+ 1 WHERE id = :id AND mass_event_id = :event AND bureau_id = :bureau",
+           soci::use(id), soci::use(event_id), soci::use(bureau_id));
       soci::statement record =
           (sql.prepare << "INSERT INTO case_events (report_id, at, staff_user_id, kind, code, "
                           "detail) VALUES (:report, :at, :staff, :kind, :code, :detail)",

@@ -1,6 +1,7 @@
-// A bulk answer to every report linked to a mass-report event: the message in each report's
-// thread (encrypted per report, like a single message) and an e-mail notice per reporter with an
-// address, in one transaction, so that thousands of reporters are answered in one request.
+// A bulk answer to every report of one bureau linked to a mass-report event: the message in each
+// report's thread (encrypted per report, like a single message) and an e-mail notice per reporter
+// with an address, in one transaction, so that thousands of reporters are answered in one
+// request. Other bureaus' reports on the same event are not touched: they answer their own.
 #include <soci/soci.h>
 
 #include <map>
@@ -46,16 +47,17 @@ MassMessageResult SociStore::SendMassMessage(const MassMessage& message, long lo
       std::vector<std::pair<long long, bool>> reports;  // id, has contact details
       soci::rowset<soci::row> rows =
           (sql.prepare << "SELECT id, contact_enc FROM reports WHERE mass_event_id = :event "
-                          "ORDER BY id",
-           soci::use(message.event_id));
+                          "AND bureau_id = :bureau ORDER BY id",
+           soci::use(message.event_id), soci::use(message.bureau_id));
       for (const auto& row : rows)
         reports.emplace_back(GetInteger(row, 0), row.get_indicator(1) == soci::i_ok);
       // The reporter's language is the one of the e-mails they got before, else Dutch.
       std::map<long long, std::string> langs;
       soci::rowset<soci::row> earlier =
           (sql.prepare << "SELECT o.report_id, o.lang FROM mail_outbox o JOIN reports r ON "
-                          "r.id = o.report_id WHERE r.mass_event_id = :event ORDER BY o.id",
-           soci::use(message.event_id));
+                          "r.id = o.report_id WHERE r.mass_event_id = :event AND "
+                          "r.bureau_id = :bureau ORDER BY o.id",
+           soci::use(message.event_id), soci::use(message.bureau_id));
       for (const auto& row : earlier) langs.emplace(GetInteger(row, 0), row.get<std::string>(1));
       for (const auto& [id, has_contact] : reports) {
         SealedRecipient recipient;
@@ -85,12 +87,14 @@ MassMessageResult SociStore::SendMassMessage(const MassMessage& message, long lo
         result.duplicate = true;
         return;
       }
-      // Only reports still linked now: one unlinked in the meantime does not get the answer.
+      // Only reports still linked now and still the bureau's: one unlinked or handed over in the
+      // meantime does not get the answer.
       std::set<long long> linked;
       {
         soci::rowset<long long> ids =
-            (sql.prepare << "SELECT id FROM reports WHERE mass_event_id = :event",
-             soci::use(message.event_id));
+            (sql.prepare << "SELECT id FROM reports WHERE mass_event_id = :event AND bureau_id = "
+                            ":bureau",
+             soci::use(message.event_id), soci::use(message.bureau_id));
         linked.insert(ids.begin(), ids.end());
       }
       long long report_id = 0;

@@ -152,15 +152,18 @@ class SociStore final : public Store {
   // Mass-report events (soci_mass_events.cpp, soci_mass_links.cpp, soci_mass_messages.cpp).
   std::optional<long long> AddMassEvent(const NewMassEvent& event, long long now) override;
   std::vector<MassEvent> ListMassEvents(long long bureau_id) override;
-  std::optional<MassEvent> GetMassEvent(long long event_id) override;
-  std::vector<MassLinkedReport> ListMassEventReports(long long event_id) override;
+  std::optional<MassEvent> GetMassEvent(long long event_id, long long bureau_id) override;
+  std::vector<MassLinkedReport> ListMassEventReports(long long event_id,
+                                                     long long bureau_id) override;
   long long CountUnlinkedReports(const MassReportFilter& filter) override;
   std::vector<ParsedReference> FindUnlinkedReports(const MassReportFilter& filter,
                                                    int limit) override;
-  MassLinkResult LinkReports(long long event_id, const std::vector<ParsedReference>& references,
+  MassLinkResult LinkReports(long long event_id, long long bureau_id,
+                             const std::vector<ParsedReference>& references,
                              long long staff_user_id, long long now) override;
-  long long UnlinkReports(long long event_id, const std::vector<long long>& report_ids,
-                          long long staff_user_id, long long now) override;
+  long long UnlinkReports(long long event_id, long long bureau_id,
+                          const std::vector<long long>& report_ids, long long staff_user_id,
+                          long long now) override;
   MassMessageResult SendMassMessage(const MassMessage& message, long long now) override;
   std::vector<MassEventCount> CountMassReports(int year) override;
   // Follow-up (soci_store_follow_up.cpp).

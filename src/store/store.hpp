@@ -217,26 +217,32 @@ struct EvidenceContent {
   std::string content;  // decrypted
 };
 
-// A mass-report event (massamelding) of a bureau, with how many reports are linked to it.
-// Name and description describe a public event and hold no personal data.
+// A mass-report event (massamelding), with how many reports are linked to it. Every bureau of
+// the installation sees every event and links, answers and closes its own reports on it; the
+// bureau that made it is named, nothing more. Name and description describe a public event and
+// hold no personal data.
 struct NewMassEvent {
-  long long bureau_id = 0;
+  long long bureau_id = 0;  // the bureau that makes it
   std::string name;
   std::string description;
   std::string started_on;    // YYYY-MM-DD
   long long created_by = 0;  // a staff user; 0: meldpunt itself (demo data)
 };
+// Read for one bureau (the reader's): linked, open and closed count that bureau's reports only;
+// what other bureaus linked is one number, linked_elsewhere.
 struct MassEvent {
   long long id = 0;
-  long long bureau_id = 0;
+  long long bureau_id = 0;  // the bureau that made it
+  std::string bureau_name;
   std::string name;
   std::string description;
   std::string started_on;
   long long created_at = 0;
-  std::string created_by_email;  // empty when that account is gone
-  long long linked = 0;          // reports linked to it
-  long long open = 0;            // of which the case is open (IsOpen)
-  long long closed = 0;          // of which closed or archived
+  std::string created_by_email;    // empty when that account is gone
+  long long linked = 0;            // reports of the reader's bureau linked to it
+  long long open = 0;              // of which the case is open (IsOpen)
+  long long closed = 0;            // of which closed or archived
+  long long linked_elsewhere = 0;  // reports of other bureaus linked to it
 };
 // A report linked to an event, as the event's page and bulk closing need it (no personal data).
 struct MassLinkedReport {
@@ -262,12 +268,13 @@ struct MassLinkResult {
   long long linked = 0;
   std::vector<std::string> already_linked;  // to this event already
   std::vector<std::string> other_event;     // linked to another event: unlink there first
-  std::vector<std::string> not_found;       // no such report in the event's bureau
+  std::vector<std::string> not_found;       // no such report in the linking bureau
   bool event_full = false;                  // kMaxReportsPerMassEvent reached; the rest not linked
 };
-// One message from the bureau to every report linked to an event (a bulk answer).
+// One message from a bureau to every report of that bureau linked to an event (a bulk answer).
 struct MassMessage {
   long long event_id = 0;
+  long long bureau_id = 0;  // only this bureau's reports get it
   long long staff_user_id = 0;
   std::string body;
   // The form's random key: the same key sends nothing a second time (a double click).
@@ -301,7 +308,7 @@ struct MunicipalityCount {
 struct BatchReport {
   NewReport report;         // received_at: when it was reported; else the batch's now
   long long bureau_id = 0;  // 0: routed as AddReport routes it
-  std::optional<long long> mass_event_id;  // linked to this mass event (of the same bureau)
+  std::optional<long long> mass_event_id;  // linked to this mass event (of any bureau)
   std::vector<std::string> handlings;      // afhandeling; with outcome and closed_at: closed
   std::string outcome;
   std::optional<long long> closed_at;  // set: the case is closed
@@ -523,7 +530,8 @@ class Store {
   // Adds municipalities to a bureau's working area, taking them from any other bureau's area.
   // Returns false when there is no such bureau.
   virtual bool AddToWorkingArea(long long bureau_id, const std::vector<std::string>& codes) = 0;
-  // Hands a report over to another bureau. Returns false when either does not exist.
+  // Hands a report over to another bureau; it stays linked to its mass-report event, if any.
+  // Returns false when either does not exist.
   virtual bool MoveReport(long long report_id, long long bureau_id) = 0;
   // Counts per municipality, as incident place and as residence, for reports made in a year;
   // with kExcluded, reports linked to a mass event are left out.
@@ -554,33 +562,38 @@ class Store {
   virtual void WritePopulation(const std::vector<PopulationFigure>& figures, long long user_id,
                                long long now) = 0;
 
-  // Mass-report events (massameldingen; soci_mass_*.cpp). Returns nullopt when the bureau has an
-  // event of that name already.
+  // Mass-report events (massameldingen; soci_mass_*.cpp). An event belongs to the installation:
+  // every bureau sees it, and each bureau reads, links, unlinks, answers and closes only its own
+  // reports on it (`bureau_id` below is the reader's bureau). Returns nullopt when any bureau has
+  // an event of that name already (one burst, one event).
   virtual std::optional<long long> AddMassEvent(const NewMassEvent& event, long long now) = 0;
-  // A bureau's events, newest first, with their counts.
+  // Every event, newest first, with the counts as bureau_id reads them (see MassEvent).
   virtual std::vector<MassEvent> ListMassEvents(long long bureau_id) = 0;
-  virtual std::optional<MassEvent> GetMassEvent(long long event_id) = 0;
-  // The reports linked to an event, oldest first.
-  virtual std::vector<MassLinkedReport> ListMassEventReports(long long event_id) = 0;
+  virtual std::optional<MassEvent> GetMassEvent(long long event_id, long long bureau_id) = 0;
+  // The reports of bureau_id linked to an event, oldest first.
+  virtual std::vector<MassLinkedReport> ListMassEventReports(long long event_id,
+                                                             long long bureau_id) = 0;
   // Reports matching the filter and not linked to any event: how many, and the oldest `limit`.
   virtual long long CountUnlinkedReports(const MassReportFilter& filter) = 0;
   virtual std::vector<ParsedReference> FindUnlinkedReports(const MassReportFilter& filter,
                                                            int limit) = 0;
-  // Links reports to an event in one transaction: only reports of the event's bureau whose
-  // reference (year and number) matches and that no event holds yet. Each linked report gets a
-  // case event kLinked (code "linked", detail the event id) and a new case_version, so a
-  // colleague's form made before the link does not overwrite it. Throws StoreError when the
-  // event does not exist.
-  virtual MassLinkResult LinkReports(long long event_id,
+  // Links reports of bureau_id to an event in one transaction: only reports of that bureau whose
+  // reference (year and number) matches and that no event holds yet; another bureau's report is
+  // not_found, like a reference that does not exist. Each linked report gets a case event
+  // kLinked (code "linked", detail the event id) and a new case_version, so a colleague's form
+  // made before the link does not overwrite it. Throws StoreError when the event does not exist.
+  virtual MassLinkResult LinkReports(long long event_id, long long bureau_id,
                                      const std::vector<ParsedReference>& references,
                                      long long staff_user_id, long long now) = 0;
-  // Unlinks reports from an event in one transaction, each with a case event kLinked (code
-  // "unlinked", detail the event id) and a new case_version. Returns how many were unlinked;
-  // ids not linked to this event are ignored.
-  virtual long long UnlinkReports(long long event_id, const std::vector<long long>& report_ids,
-                                  long long staff_user_id, long long now) = 0;
-  // The message, encrypted per report, in the thread of every report linked to the event, and
-  // an e-mail notice queued for each reporter with an e-mail address, in one transaction.
+  // Unlinks reports of bureau_id from an event in one transaction, each with a case event
+  // kLinked (code "unlinked", detail the event id) and a new case_version. Returns how many were
+  // unlinked; ids not of that bureau or not linked to this event are ignored.
+  virtual long long UnlinkReports(long long event_id, long long bureau_id,
+                                  const std::vector<long long>& report_ids, long long staff_user_id,
+                                  long long now) = 0;
+  // The message, encrypted per report, in the thread of every report of message.bureau_id linked
+  // to the event, and an e-mail notice queued for each of their reporters with an e-mail
+  // address, in one transaction. Other bureaus' reporters get nothing.
   virtual MassMessageResult SendMassMessage(const MassMessage& message, long long now) = 0;
   // Per event (of every bureau), the reports made in the year that are linked to it; events
   // without such reports are left out. By name.

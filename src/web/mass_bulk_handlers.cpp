@@ -1,5 +1,6 @@
-// Bulk work on the reports linked to a mass-report event: one answer to all of them, and
-// closing the open ones with one handling and outcome.
+// Bulk work on the bureau's own reports linked to a mass-report event: one answer to all of them,
+// and closing the open ones with one handling and outcome. Other bureaus' reports on the event
+// are theirs to answer and close.
 #include <map>
 
 #include "domain/case_protocol.hpp"
@@ -46,14 +47,14 @@ http::Response StaffMassMessage(const AppContext& app, const http::Request& requ
             : app.translator.Get(lang, ProblemMessage("message", *message.problem));
   } else if (post.event.linked == 0) {
     state.message_error = state.problem =
-        app.translator.Get(lang, N_("No reports are linked to this event yet."));
+        app.translator.Get(lang, N_("No reports of your bureau are linked to this event yet."));
   }
   if (!state.problem.empty()) {
     state.problem_field = "message";
     return MassEventPage(app, request, post.staff, post.event, 422, state);
   }
-  auto sent =
-      app.store.SendMassMessage({post.event.id, post.staff.user_id, message.text, key}, app.now());
+  auto sent = app.store.SendMassMessage(
+      {post.event.id, post.bureau_id, post.staff.user_id, message.text, key}, app.now());
   if (!sent.duplicate) {
     app.store.Audit(post.staff.user_id, "mass.message",
                     "mass event " + std::to_string(post.event.id) + ": " +
@@ -84,7 +85,7 @@ http::Response StaffMassClose(const AppContext& app, const http::Request& reques
   // Only what the form was made for, and only where nobody changed the case since: the case is
   // still linked here, open, and at the version the form saw. Anything else is skipped.
   std::map<long long, MassLinkedReport> linked;
-  for (auto& report : app.store.ListMassEventReports(post.event.id))
+  for (auto& report : app.store.ListMassEventReports(post.event.id, post.bureau_id))
     linked.emplace(report.id, std::move(report));
   std::string detail = ClosedDetail(state.handlings, state.outcome);
   std::vector<CaseChange> changes;

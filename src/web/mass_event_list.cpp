@@ -1,4 +1,5 @@
-// The mass-report events of a bureau (massameldingen) and the form to add one.
+// The mass-report events (massameldingen) of the installation, each with the bureau that made it
+// and the reader's bureau's counts, and the form to add one.
 #include "domain/mass_event.hpp"
 #include "http/form.hpp"
 #include "web/mass_forms.hpp"
@@ -15,7 +16,9 @@ namespace {
 // The problems of ValidateMassEvent, and kInvalidChoice on the name for a name in use.
 const char* EventProblemMessage(const FieldError& error) {
   if (error.field == "name" && error.problem == Problem::kInvalidChoice)
-    return N_("Your bureau has an event with this name already.");
+    return N_(
+        "There is an event with this name already, perhaps of another bureau: link your "
+        "reports to that one.");
   if (error.problem == Problem::kRequired) {
     return error.field == "name" ? N_("Give the event a name.")
                                  : N_("Enter the date the event started.");
@@ -33,10 +36,12 @@ http::Response EventsPage(const AppContext& app, const http::Request& request,
     TemplateData row;
     row.set("id", std::to_string(event.id));
     row.set("name", event.name);
+    row.set("bureau_name", event.bureau_name);
     row.set("started_on", event.started_on);
     row.set("linked", std::to_string(event.linked));
     row.set("open", std::to_string(event.open));
     row.set("closed", std::to_string(event.closed));
+    row.set("linked_elsewhere", std::to_string(event.linked_elsewhere));
     rows.push_back(row);
   }
   TemplateData data;

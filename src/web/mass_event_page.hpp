@@ -31,23 +31,26 @@ struct MassPageState {
   std::string close_error;
 };
 
-// The event by id when it belongs to the staff member's bureau; another bureau's event is
-// answered as if it did not exist, and the attempt goes on the audit record.
+// The event by id, with its counts as the staff member's bureau reads them. Every bureau sees
+// every event (it is public knowledge); staff without a bureau see none.
 std::optional<MassEvent> VisibleMassEvent(const AppContext& app, const StaffSession& staff,
                                           long long event_id);
 
-// Renders the event's page. Listing the linked reports goes on the audit record first.
+// Renders the event's page: the reports of the staff member's own bureau, and how many other
+// bureaus linked as a plain number. Listing the linked reports goes on the audit record first.
 http::Response MassEventPage(const AppContext& app, const http::Request& request,
                              const StaffSession& staff, const MassEvent& event, int status,
                              const MassPageState& state = {});
 
 // The checks every POST on an event makes, in order: a form that parses (at most max_fields
-// fields), the anti-forgery token, Permission::kBulkActions, and the event of the path in the
-// staff member's bureau. Either refusal is set, or form, staff and event are.
+// fields), the anti-forgery token, Permission::kBulkActions, a bureau, and the event of the
+// path. Either refusal is set, or form, staff (with bureau_id), bureau_id and event are. The
+// work that follows touches only bureau_id's reports.
 struct MassPost {
   std::optional<http::Response> refusal;
   http::FormFields form;
   StaffSession staff;
+  long long bureau_id = 0;
   MassEvent event;
 };
 MassPost BeginMassPost(const AppContext& app, const http::Request& request, std::string_view action,

@@ -1,8 +1,9 @@
 #pragma once
-// Mass reports (massameldingen), staff pages: the events of a bureau, one event with its linked
-// reports, and the bulk work on them. Reading needs Permission::kReadCases; adding, linking,
-// answering and closing need Permission::kBulkActions (coordinator, bureau admin). An event of
-// another bureau is answered as if it did not exist.
+// Mass reports (massameldingen), staff pages: every event of the installation, one event with the
+// own bureau's linked reports, and the bulk work on them. Reading needs Permission::kReadCases;
+// adding, linking, answering and closing need Permission::kBulkActions (coordinator, bureau
+// admin). Every bureau sees every event and works on its own reports only; another bureau's
+// reports are never listed, linked, answered or closed (only counted).
 #include "http/message.hpp"
 #include "web/app.hpp"
 

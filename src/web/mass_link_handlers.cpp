@@ -1,5 +1,5 @@
-// Linking reports to a mass-report event, by a list of references or by a filter (count first,
-// then link), and unlinking them.
+// Linking the bureau's own reports to a mass-report event (of any bureau), by a list of
+// references or by a filter (count first, then link), and unlinking them.
 #include "domain/mass_event.hpp"
 #include "web/mass_event_page.hpp"
 #include "web/mass_handlers.hpp"
@@ -47,8 +47,9 @@ http::Response LinkByReferences(const AppContext& app, const http::Request& requ
     state.problem_field = "references";
     return MassEventPage(app, request, post.staff, post.event, 422, state);
   }
-  auto result =
-      app.store.LinkReports(post.event.id, list.references, post.staff.user_id, app.now());
+  // Only the bureau's own reports: another bureau's reference is "not found", like a typo.
+  auto result = app.store.LinkReports(post.event.id, post.bureau_id, list.references,
+                                      post.staff.user_id, app.now());
   AuditLink(app, post, result, "reference");
   state.link_result = std::move(result);
   state.references.clear();
@@ -62,7 +63,7 @@ http::Response LinkByFilter(const AppContext& app, const http::Request& request,
   const auto& form = post.form;
   state.filter = {form.Get("from"), form.Get("until"), form.Get("nature"), form.Get("domain"),
                   form.Get("ground")};
-  auto check = CheckMassFilter(state.filter, post.event.bureau_id);
+  auto check = CheckMassFilter(state.filter, post.bureau_id);
   if (check.problem == "codes") return ErrorPage(app, 400, &request);
   if (!check.filter) {
     state.dates_error = state.problem = app.translator.Get(
@@ -80,7 +81,8 @@ http::Response LinkByFilter(const AppContext& app, const http::Request& request,
   // The filter is applied again: what matches now is linked, the oldest first.
   auto found =
       app.store.FindUnlinkedReports(*check.filter, static_cast<int>(kMaxMassReportsPerRequest));
-  auto result = app.store.LinkReports(post.event.id, found, post.staff.user_id, app.now());
+  auto result =
+      app.store.LinkReports(post.event.id, post.bureau_id, found, post.staff.user_id, app.now());
   AuditLink(app, post, result, "filter");
   state.more_match = !result.event_full && app.store.CountUnlinkedReports(*check.filter) > 0;
   state.link_result = std::move(result);
@@ -110,7 +112,8 @@ http::Response StaffMassUnlink(const AppContext& app, const http::Request& reque
     state.problem_field = "linked";
     return MassEventPage(app, request, post.staff, post.event, 422, state);
   }
-  long long unlinked = app.store.UnlinkReports(post.event.id, *ids, post.staff.user_id, app.now());
+  long long unlinked =
+      app.store.UnlinkReports(post.event.id, post.bureau_id, *ids, post.staff.user_id, app.now());
   app.store.Audit(
       post.staff.user_id, "mass.unlink",
       "mass event " + std::to_string(post.event.id) + ": " + std::to_string(unlinked) + " reports",

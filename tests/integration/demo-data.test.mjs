@@ -139,6 +139,28 @@ describe('meldpunt demo-data', () => {
     assert.notEqual(other.days, first.days);
   });
 
+  test('the burst goes where routing sends it, and every report of it stays on the one event', async () => {
+    const db = await freshDatabase();
+    const cli = (args) => runBinary([...args, '--database', db.database, '--data-dir', db.dir]);
+    // Bureau 2 holds the ten largest cities: the statement's reporters (no place of incident)
+    // live there too, so part of the burst is routed to it by residence.
+    assert.equal((await cli(['bureau', 'add', '--name', 'ADV Grote Steden'])).code, 0);
+    const area = await cli(['bureau', 'area', '--bureau', '2', 'GM0363', 'GM0599', 'GM0518', 'GM0344', 'GM0772', 'GM0014', 'GM0855', 'GM0034', 'GM0758', 'GM0268']);
+    assert.equal(area.code, 0, area.stderr);
+    const run = await demo(db, ['--reports', String(REPORTS), '--years', String(YEARS), '--seed', '11']);
+    assert.equal(run.code, 0, run.stderr);
+    const held = Object.fromEntries((await sql(db, "SELECT bureau_id || ' ' || COUNT(*) FROM reports WHERE mass_event_id IS NOT NULL GROUP BY bureau_id")).map((l) => l.split(' ').map(Number)));
+    assert.ok(held[1] > 0 && held[2] > 0, `mass reports per bureau: ${JSON.stringify(held)}`);
+    assert.equal(held[1] + held[2], 60, 'all of the burst is linked');
+    assert.equal((await sql(db, 'SELECT COUNT(*) FROM mass_events'))[0], '1');
+    assert.equal((await sql(db, 'SELECT bureau_id FROM mass_events'))[0], '1', 'made by the first bureau');
+    // Routed as any report: by residence, since a TV statement has no place of incident.
+    assert.equal((await sql(db, 'SELECT COUNT(*) FROM reports WHERE mass_event_id IS NOT NULL AND residence_municipality IN (SELECT municipality FROM bureau_municipalities WHERE bureau_id = 2) AND bureau_id <> 2'))[0], '0');
+    assert.match(run.stdout, new RegExp(`: 60 linked reports \\(${held[1]} of bureau 1, ${held[2]} of other bureaus\\)`));
+    // The same seed makes the same reports as on one bureau: only where they are held differs.
+    assert.deepEqual(await figures(db), first);
+  });
+
   test('bad options are refused before anything is made', async () => {
     const db = await freshDatabase();
     for (const args of [['--reports', '0'], ['--years', '31'], ['--reports', '10', '--bureau', '99']]) {

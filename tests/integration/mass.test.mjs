@@ -1,12 +1,14 @@
 // Mass reports (massameldingen): a coordinator adds an event, links the reports it brought in by
 // a filter (after seeing how many match) or by references, answers all of them at once and closes
 // the open ones at once, skipping a case a colleague changed in the meantime; the figures come
-// with and without them. Only the own bureau's reports, and only coordinators and bureau admins.
+// with and without them. Only the own bureau's reports, and only coordinators and bureau admins;
+// another bureau sees the event but not these reports (tests/integration/mass-bureaus.test.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CookieJar, getForm, postForm, startServer } from './harness.mjs';
-import { byClass, byId, elements, selectOptions, tableRows, tags, textareaValue } from './html.mjs';
+import { getForm, postForm, startServer } from './harness.mjs';
+import { byId, elements, selectOptions, tableRows, tags, textareaValue } from './html.mjs';
 import { isoDay, reportingYear, staffLogin, submitValid, validReport } from './flows.mjs';
+import { bureauMessages, followUp, hidden, linkedRows, reportWithReceipt } from './mass-flows.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-88';
 const USERS = {
@@ -27,44 +29,6 @@ const MASS = {
 };
 const LINKED = 30;
 const MESSAGE = 'Dank voor uw melding over de uitspraak in de talkshow. Wij hebben een brief gestuurd.';
-
-/** Send a report as a browser does and keep its receipt code: { reference, receipt }. */
-async function reportWithReceipt(server, overrides) {
-  const jar = new CookieJar();
-  const form = await getForm(jar, `${server.url}/melden`);
-  const key = tags(form.html, 'input').find((t) => t.attrs.name === 'submission_key').attrs.value;
-  const res = await postForm(jar, `${server.url}/melden`, { csrf: form.csrf, submission_key: key, ...validReport(overrides) });
-  assert.equal(res.status, 303, res.html.slice(0, 500));
-  const page = await (await jar.fetch(new URL(res.location, server.url))).text();
-  const receipt = byClass(page, 'span', 'receipt-group').map((g) => g.text).join(' ');
-  assert.match(receipt, /^\d{4}( \d{4}){4}$/);
-  return { reference: byClass(page, 'strong', 'reference')[0].text, receipt };
-}
-
-/** The reporter's follow-up page after typing the receipt code. */
-async function followUp(server, receipt) {
-  const jar = new CookieJar();
-  const form = await getForm(jar, `${server.url}/melden/volgen`);
-  const res = await postForm(jar, `${server.url}/melden/volgen`, { csrf: form.csrf, receipt });
-  assert.equal(res.status, 303);
-  return (await jar.fetch(`${server.url}/melden/volgen`)).text();
-}
-
-/** The bureau's messages on a follow-up page, as text. */
-function bureauMessages(html) {
-  return elements(html, 'li', (a) => a['data-author'] === 'bureau').map((m) => byClass(m.html, 'div', 'message-body')[0].text);
-}
-
-/** The rows of table#linked that are reports: [{ id, step, reference }]. */
-function linkedRows(html) {
-  return (tableRows(html, 'linked') ?? [])
-    .filter((r) => r.attrs['data-id'])
-    .map((r) => ({ id: r.attrs['data-id'], step: r.attrs['data-step'], reference: r.cells[0].text }));
-}
-
-function hidden(html, name) {
-  return tags(html, 'input').find((t) => t.attrs.name === name)?.attrs.value;
-}
 
 /** The figures page: the total of the incident column and the mass-report line. */
 async function figures(server, jar, mass = '') {
@@ -130,7 +94,7 @@ describe('mass reports', () => {
     const twice = await postForm(jars.coordinator, `${server.url}/medewerkers/massameldingen`, {
       csrf: page.csrf, name: 'Uitspraak politicus in talkshow', started_on: isoDay(-1),
     });
-    assert.equal(twice.status, 422, 'one name per bureau');
+    assert.equal(twice.status, 422, 'one name in the installation');
     const list = await (await jars.coordinator.fetch(`${server.url}/medewerkers/massameldingen`)).text();
     const [row] = (tableRows(list, 'mass-events') ?? []).filter((r) => r.attrs['data-id']);
     assert.match(row.text, /Uitspraak politicus in talkshow/);
@@ -194,14 +158,27 @@ describe('mass reports', () => {
     const after = await (await jars.coordinator.fetch(`${server.url}${unlinked.location}`)).text();
     assert.equal(byId(after, 'unlinked-count').text, '1');
     assert.equal(linkedRows(after).length, LINKED);
-    // The other bureau neither sees the event nor links into it.
+    // The other bureau sees the event, but none of this bureau's reports, and cannot link them:
+    // they are "not found", like references that do not exist.
     const other = await getForm(jars.coordinator2, `${server.url}/medewerkers/massameldingen`);
-    assert.equal((await jars.coordinator2.fetch(`${server.url}${eventPath}`)).status, 404);
+    const [listed] = (tableRows(other.html, 'mass-events') ?? []).filter((r) => r.attrs['data-id']);
+    assert.match(listed.text, /Uitspraak politicus in talkshow/);
+    const cell = (col) => listed.cells.find((c) => c.attrs['data-col'] === col).text.trim();
+    assert.equal(cell('bureau'), 'Meldpunt', 'the bureau that made it');
+    assert.equal(cell('linked'), '0');
+    assert.equal(cell('elsewhere'), String(LINKED));
+    const seen = await getForm(jars.coordinator2, `${server.url}${eventPath}`);
+    assert.equal(seen.status, 200);
+    assert.equal(linkedRows(seen.html).length, 0);
+    assert.ok(byId(seen.html, 'no-linked'));
+    assert.equal(byId(seen.html, 'count-elsewhere').text, String(LINKED));
+    assert.ok(!refs.mass.some((ref) => seen.html.includes(ref)), 'no reference of another bureau on the page');
     const into = await postForm(jars.coordinator2, `${server.url}${eventPath}/koppelen`, {
-      csrf: other.csrf, how: 'references', references: refs.elsewhere[1],
+      csrf: seen.csrf, how: 'references', references: refs.other[1],
     });
-    assert.equal(into.status, 404);
-    assert.ok(byId(other.html, 'no-events'), 'no events of another bureau in the list');
+    assert.equal(into.status, 200);
+    assert.equal(byId(into.html, 'linked-now').text, '0');
+    assert.equal(byId(into.html, 'not-found').text, refs.other[1]);
   });
 
   test('a handler reads the event but may not add, link, answer or close', async () => {
