@@ -118,7 +118,7 @@ test('"how we count" is one keyboard step away from /cijfers; the page is access
   for (const name of ['In welk jaar een melding telt', 'Gronden en subgronden', 'Massameldingen', 'Kleine aantallen', 'Gemeenten die zijn samengegaan']) {
     await page.getByRole('heading', { level: 2, name }).waitFor();
   }
-  await page.getByText('U ziet dan „< 5”.').waitFor();
+  await page.getByText('U ziet dan „<\u00a05”.').waitFor();
   await assertAccessible(page, 'how we count (nl)');
   await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'How we count' }).waitFor();

@@ -38,8 +38,8 @@ describe('the "how we count" page', () => {
   after(async () => { await server?.stop(); });
 
   for (const [lang, texts] of [
-    ['nl', { h1: 'Zo tellen wij', small: 'U ziet dan „&lt; 5”.', subGrounds: '„waarvan”', places: 'welk bureau de melding ook behandelt', mergers: 'Meldingen over Weesp tellen mee bij Amsterdam.' }],
-    ['en', { h1: 'How we count', small: 'You see “&lt; 5” instead.', subGrounds: '“of which”', places: 'whichever bureau handles the report', mergers: 'Reports about Weesp count for Amsterdam.' }],
+    ['nl', { h1: 'Zo tellen wij', small: 'U ziet dan „&lt;\u00a05”.', subGrounds: '„waarvan”', places: 'welk bureau de melding ook behandelt', mergers: 'Meldingen over Weesp tellen mee bij Amsterdam.' }],
+    ['en', { h1: 'How we count', small: 'You see “&lt;\u00a05” instead.', subGrounds: '“of which”', places: 'whichever bureau handles the report', mergers: 'Reports about Weesp count for Amsterdam.' }],
   ]) {
     test(`the page explains the counting in plain words (${lang})`, async () => {
       const res = await new CookieJar().fetch(`${server.url}/cijfers/uitleg${lang === 'en' ? '?lang=en' : ''}`);
