@@ -260,7 +260,6 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   data.set("viewer", Bool(viewer));
   data.set("total_incident", suppressed ? suppressed->first : std::to_string(total_incident));
   data.set("total_residence", suppressed ? suppressed->second : std::to_string(total_residence));
-  data.set("threshold", std::to_string(kDefaultSuppressionThreshold));
   AddMassFigures(app, request, *staff, year, data);
   data.set("may_archive", Bool(Allows(staff->role, Permission::kExportFigureArchive)));
   data.set("max_year", std::to_string(this_year));
