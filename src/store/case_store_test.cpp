@@ -139,5 +139,29 @@ TEST_F(CaseStore, ReportsGoToTheBureauOfTheirArea) {
   EXPECT_TRUE(store_->ListBureauStaff(*second).empty());
 }
 
+TEST_F(CaseStore, CountsPerMunicipalityOfOneBureauOrAll) {
+  auto second = store_->AddBureau("ADV Utrecht", 1);
+  ASSERT_TRUE(second && store_->AddToWorkingArea(*second, {"GM0344"}));
+  Add("a", "GM0344", "GM0363");  // Utrecht's bureau
+  Add("b", "none", "GM0344");    // Utrecht's bureau, online
+  Add("c", "none", "unknown");   // the first bureau, online
+  auto of = [](const std::vector<MunicipalityCount>& counts, const std::string& code) {
+    for (const auto& count : counts)
+      if (count.code == code) return std::pair(count.incident, count.residence);
+    return std::pair(0LL, 0LL);
+  };
+  int year = 2027;  // 1,800,000,000
+  auto all = store_->CountByMunicipality(year);
+  EXPECT_EQ(of(all, "none"), std::pair(2LL, 0LL));
+  EXPECT_EQ(of(all, "GM0344"), std::pair(1LL, 1LL));
+  auto utrecht = store_->CountByMunicipality(year, MassReports::kIncluded, *second);
+  EXPECT_EQ(of(utrecht, "none"), std::pair(1LL, 0LL));
+  EXPECT_EQ(of(utrecht, "unknown"), std::pair(0LL, 0LL));
+  auto first = store_->CountByMunicipality(year, MassReports::kIncluded, 1);
+  EXPECT_EQ(of(first, "none"), std::pair(1LL, 0LL));
+  EXPECT_EQ(of(first, "unknown"), std::pair(0LL, 1LL));
+  EXPECT_EQ(of(first, "GM0344"), std::pair(0LL, 0LL));
+}
+
 }  // namespace
 }  // namespace meldpunt

@@ -391,16 +391,21 @@ long long SociStore::CountReports() {
   });
 }
 
-std::vector<MunicipalityCount> SociStore::CountByMunicipality(int year, MassReports mass) {
+std::vector<MunicipalityCount> SociStore::CountByMunicipality(int year, MassReports mass,
+                                                              std::optional<long long> bureau_id) {
   return Guard("counting per municipality", [&] {
     soci::session sql(*readers_);
     std::map<std::string, MunicipalityCount> counts;
     const char* without_mass = mass == MassReports::kExcluded ? " AND mass_event_id IS NULL" : "";
+    // Without a bureau every bureau's reports (bureau ids start at 1).
+    long long bureau = bureau_id.value_or(0);
+    const char* of_bureau = bureau_id ? " AND bureau_id = :bureau" : " AND :bureau = 0";
     for (const char* column : {"incident_municipality", "residence_municipality"}) {
       soci::rowset<soci::row> rows =
           (sql.prepare << "SELECT " << column << ", COUNT(*) FROM reports "
-                       << "WHERE reported_year = :year" << without_mass << " GROUP BY " << column,
-           soci::use(year));
+                       << "WHERE reported_year = :year" << without_mass << of_bureau << " GROUP BY "
+                       << column,
+           soci::use(year), soci::use(bureau));
       bool incident = std::string_view(column) == "incident_municipality";
       for (const auto& row : rows) {
         auto code = row.get<std::string>(0);

@@ -36,7 +36,8 @@ class SociStore final : public Store {
   std::vector<RegisteredReport> ListReports(int limit, int offset) override;
   long long CountReports() override;
   std::vector<MunicipalityCount> CountByMunicipality(
-      int year, MassReports mass = MassReports::kIncluded) override;
+      int year, MassReports mass = MassReports::kIncluded,
+      std::optional<long long> bureau_id = std::nullopt) override;
   std::vector<ReportFacts> ListReportFacts(int from_year, int to_year,
                                            const std::vector<std::string>& municipalities) override;
   std::vector<ReportFacts> ListYearFacts(int from_year, int to_year) override;

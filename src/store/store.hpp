@@ -534,9 +534,11 @@ class Store {
   // Returns false when either does not exist.
   virtual bool MoveReport(long long report_id, long long bureau_id) = 0;
   // Counts per municipality, as incident place and as residence, for reports made in a year;
-  // with kExcluded, reports linked to a mass event are left out.
+  // with kExcluded, reports linked to a mass event are left out; with a bureau, only the reports
+  // that bureau holds.
   virtual std::vector<MunicipalityCount> CountByMunicipality(
-      int year, MassReports mass = MassReports::kIncluded) = 0;
+      int year, MassReports mass = MassReports::kIncluded,
+      std::optional<long long> bureau_id = std::nullopt) = 0;
   // Figures (soci_report_facts.cpp): the classification of every report reported in
   // [from_year, to_year] whose incident or residence municipality is one of `municipalities`
   // (codes as stored: pass merged predecessors too), oldest first. Reads only clear columns and

@@ -35,6 +35,8 @@ struct WebOptions {
   // "Under attack" mode: a report is stored only with a proof of work of this many bits
   // (domain/proof_of_work.hpp); 0 when the mode is off.
   int proof_of_work_bits = 0;
+  // The address visitors use (--public-url), for links in files that leave the site.
+  std::string public_url;
 };
 
 struct AppContext {

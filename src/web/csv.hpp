@@ -8,7 +8,7 @@ namespace meldpunt::web {
 
 // One cell: always quoted, quotes doubled. A cell that starts with = + - @, a tab or a carriage
 // return gets a leading ' so a spreadsheet shows it as text and never runs it as a formula
-// (CSV injection, OWASP).
+// (CSV injection, OWASP); a whole number such as "-1" is left as it is, so it stays a number.
 std::string CsvCell(std::string_view value);
 // Cells separated by commas, ending with CRLF.
 std::string CsvRow(const std::vector<std::string>& cells);

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
-#include <set>
 
 #include "domain/date.hpp"
 #include "domain/dutch_time.hpp"
 #include "domain/suppression.hpp"
+#include "domain/working_area.hpp"
 #include "web/dashboard_view.hpp"
+#include "web/figures_scope.hpp"
 #include "web/mass_figures.hpp"
 #include "web/pages.hpp"
 #include "web/staff_access.hpp"
@@ -27,38 +28,6 @@ std::optional<int> ParseMonth(std::string_view text) {
       m.ptr != text.data() + 7 || year < 1901 || year > 9999 || month < 1 || month > 12)
     return std::nullopt;
   return MonthIndex(year, month);
-}
-
-// The municipalities a staff member may choose: the working area of their bureau (every current
-// municipality without a bureau), or a municipality viewer's own.
-std::vector<std::string> AllowedArea(const AppContext& app, const StaffSession& staff) {
-  std::vector<std::string> area;
-  if (staff.role == StaffRole::kMunicipalityViewer) {
-    area.push_back(staff.municipality);
-  } else if (staff.bureau_id) {
-    // Reports from outside every working area go to the first bureau (see Store::AddBureau), so
-    // its area also holds every municipality that no other bureau has.
-    auto bureaus = app.store.ListBureaus();
-    std::set<std::string> elsewhere;
-    bool first = !bureaus.empty() && bureaus.front().id == *staff.bureau_id;
-    for (const auto& bureau : bureaus) {
-      if (bureau.id == *staff.bureau_id) {
-        area = bureau.municipalities;
-      } else {
-        elsewhere.insert(bureau.municipalities.begin(), bureau.municipalities.end());
-      }
-    }
-    if (first) {
-      for (const auto& municipality : app.municipalities.Current()) {
-        if (!elsewhere.contains(municipality.code) &&
-            std::find(area.begin(), area.end(), municipality.code) == area.end())
-          area.push_back(municipality.code);
-      }
-    }
-  } else {
-    for (const auto& municipality : app.municipalities.Current()) area.push_back(municipality.code);
-  }
-  return area;
 }
 
 }  // namespace
@@ -87,17 +56,15 @@ http::Response DashboardPage(const AppContext& app, const http::Request& request
     error = t.Get(lang, N_("Choose a period of at most 10 years (120 months)."));
   }
 
-  // The area: the whole working area, or one municipality of it. Anything else is refused.
-  std::vector<std::string> allowed = AllowedArea(app, staff);
+  // The area: the whole working area, or one municipality of it (web/figures_scope.hpp). Anything
+  // else is refused.
+  std::vector<std::string> allowed = FiguresAreaOf(app, staff);
   std::string chosen(request.QueryParam("gemeente"));
-  if (!chosen.empty() && std::find(allowed.begin(), allowed.end(), chosen) == allowed.end()) {
+  if (!chosen.empty() && !AreaHolds(allowed, chosen)) {
     const Municipality* municipality = app.municipalities.Find(chosen);
     if (!viewer && (!municipality || !municipality->current()))
       return ErrorPage(app, 404, &request);
-    app.store.Audit(AuditEntry::ForBureau(staff.user_id, "access.denied", staff.bureau_id,
-                                          "dashboard of " + chosen.substr(0, 16)),
-                    app.now());
-    return ErrorPage(app, 403, &request);
+    return RefuseFigures(app, request, staff, "dashboard of " + chosen.substr(0, 16));
   }
   // Municipalities by name, as a reader looks for them.
   std::vector<std::pair<std::string, std::string>> named;  // name, code

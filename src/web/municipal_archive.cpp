@@ -4,6 +4,7 @@
 
 #include "domain/date.hpp"
 #include "exports/file_name.hpp"
+#include "web/how_we_count.hpp"
 #include "web/municipal_report_pdf.hpp"
 #include "web/municipal_report_view.hpp"
 #include "web/municipal_report_xlsx.hpp"
@@ -38,6 +39,7 @@ std::string Readme(const AppContext& app, Lang lang, const ArchiveContents& cont
   line(tr(N_("A report counts once in the total. A report with several grounds or handlings "
              "counts once for each of them, so the rows can add up to more than the total.")) +
        " " + tr(kSubGroundsNote));
+  line(tr(N_("How we count, in plain words")) + ": " + HowWeCountUrl(app));
   line(tr(N_("Made on")) + ": " + FormatIsoDate(DateOfUnixSeconds(contents.now)));
   line("");
   line(tr(N_("Municipalities")) + " (" + std::to_string(reports.size()) + "):");

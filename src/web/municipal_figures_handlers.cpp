@@ -1,12 +1,13 @@
 #include "web/municipal_figures_handlers.hpp"
 
-#include <algorithm>
 #include <charconv>
 
 #include "domain/date.hpp"
 #include "domain/dutch_time.hpp"
 #include "domain/suppression.hpp"
+#include "domain/working_area.hpp"
 #include "http/log.hpp"
+#include "web/figures_scope.hpp"
 #include "web/mass_figures.hpp"
 #include "web/municipal_archive.hpp"
 #include "web/municipal_report_pdf.hpp"
@@ -36,7 +37,7 @@ std::optional<int> ParseYearParam(const std::string& text) {
 
 // Checks who asks for which municipality, reads the facts and computes the report. A municipality
 // viewer gets their own municipality only, always suppressed (their figures leave the bureau);
-// other staff get the municipalities of their bureau's working area (all, without a bureau).
+// other staff get the municipalities of their bureau's working area (FiguresAreaOf).
 ReportRequest Prepare(const AppContext& app, const http::Request& request, bool leaves_bureau,
                       const char* output) {
   ReportRequest result;
@@ -54,28 +55,11 @@ ReportRequest Prepare(const AppContext& app, const http::Request& request, bool 
     result.refusal = ErrorPage(app, 404, &request);
     return result;
   }
+  // Only a municipality of the staff member's scope (web/figures_scope.hpp); another is refused
+  // with 403 and an access.denied entry.
   bool viewer = staff.role == StaffRole::kMunicipalityViewer;
-  bool allowed = viewer ? code == staff.municipality : true;
-  if (!viewer && staff.bureau_id) {
-    // The bureau whose working area holds the municipality; reports from outside every working
-    // area go to the first bureau (see Store::AddBureau), so it holds those municipalities.
-    auto bureaus = app.store.ListBureaus();
-    std::optional<long long> holder;
-    for (const auto& bureau : bureaus) {
-      if (!holder) holder = bureau.id;  // by id: the first bureau
-      if (std::find(bureau.municipalities.begin(), bureau.municipalities.end(), code) !=
-          bureau.municipalities.end()) {
-        holder = bureau.id;
-        break;
-      }
-    }
-    allowed = holder == staff.bureau_id;
-  }
-  if (!allowed) {
-    app.store.Audit(AuditEntry::ForBureau(staff.user_id, "access.denied", staff.bureau_id,
-                                          "figures of " + code),
-                    app.now());
-    result.refusal = ErrorPage(app, viewer ? 403 : 404, &request);
+  if (!AreaHolds(FiguresAreaOf(app, staff), code)) {
+    result.refusal = RefuseFigures(app, request, staff, "figures of " + code);
     return result;
   }
   FiguresQuery query;
@@ -191,9 +175,8 @@ http::Response MunicipalFiguresPdf(const AppContext& app, const http::Request& r
   }
   http::Response response{200, {}, std::move(*pdf)};
   response.Set("Content-Type", "application/pdf");
-  response.Set("Content-Disposition", "attachment; filename=\"cijfers-" +
-                                          report.query.municipality + "-" +
-                                          std::to_string(report.query.year) + ".pdf\"");
+  response.Set("Content-Disposition",
+               "attachment; filename=\"" + MunicipalReportFileName(report, "pdf") + "\"");
   response.Set("Cache-Control", "no-store");
   response.Set("X-Content-Type-Options", "nosniff");
   response.Set("Content-Security-Policy", "sandbox; default-src 'none'");

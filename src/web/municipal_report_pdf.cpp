@@ -1,6 +1,7 @@
 #include "web/municipal_report_pdf.hpp"
 
 #include "figures_pdf/municipal_report_pdf.hpp"
+#include "web/how_we_count.hpp"
 #include "web/municipal_report_view.hpp"
 #include "web/pages.hpp"
 
@@ -32,6 +33,8 @@ Result<std::string> RenderMunicipalReportPdf(const AppContext& app, Lang lang,
         std::to_string(report.mass_current) + ", " + previous + ": " +
         std::to_string(report.mass_previous));
   }
+  texts.introduction.push_back(t.Get(lang, N_("How we count, in plain words")) + ": " +
+                               HowWeCountUrl(app));
   if (suppressed) {
     texts.suppression_note = t.Get(
         lang, N_("Numbers under 5 show as “< 5”. A number shown as x is hidden so that the small "

@@ -121,6 +121,10 @@ std::string ChangeText(const FigureCell& cell) {
   return change > 0 ? "+" + std::to_string(change) : std::to_string(change);
 }
 
+std::string ChangeNumber(const FigureCell& cell) {
+  return cell.change_shown() ? std::to_string(cell.change()) : std::string();
+}
+
 TemplateData MunicipalReportData(const AppContext& app, Lang lang, const MunicipalReport& report,
                                  long long threshold) {
   kainjow::mustache::list tables;
@@ -177,7 +181,7 @@ std::string MunicipalReportCsv(const AppContext& app, Lang lang, const Municipal
     std::string name = table.population + "." + table.dimension;
     auto line = [&](const std::string& code, const std::string& label, const FigureCell& cell) {
       csv += CsvRow({report.query.municipality, name, code, label, CellText(cell, true, threshold),
-                     CellText(cell, false, threshold), ChangeText(cell)});
+                     CellText(cell, false, threshold), ChangeNumber(cell)});
     };
     for (const auto& row : table.rows)
       line(row.code, FigureRowLabel(app, lang, table, row.code), row.cell);

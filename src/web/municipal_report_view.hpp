@@ -24,6 +24,9 @@ inline constexpr std::string_view kHiddenCellText = "x";
 std::string CellText(const FigureCell& cell, bool current, long long threshold);
 // The change, signed ("+3", "-1", "0"), or empty when either number is not shown.
 std::string ChangeText(const FigureCell& cell);
+// The same as a plain number for files ("3", "-1", "0"), or empty: a CSV cell a spreadsheet reads
+// as a number.
+std::string ChangeNumber(const FigureCell& cell);
 
 // A table's row label ("Age", "Not closed yet"...), its caption ("Reports about incidents in the
 // municipality, by ground") and its population's heading, in `lang`: the same in every output

@@ -1,6 +1,7 @@
 #include "web/municipal_report_xlsx.hpp"
 
 #include "domain/date.hpp"
+#include "web/how_we_count.hpp"
 #include "web/municipal_report_view.hpp"
 
 namespace meldpunt::web {
@@ -65,6 +66,7 @@ XlsxSheet AboutSheet(const AppContext& app, Lang lang, const MunicipalReport& re
                   "handlings counts once for each of them, so the rows can add up to more than "
                   "the total.")) +
             " " + tr(kSubGroundsNote)));
+  line(N_("How we count"), Text(HowWeCountUrl(app)));
   line(N_("Made on"), Text(FormatIsoDate(DateOfUnixSeconds(now))));
   return sheet;
 }

@@ -103,10 +103,8 @@ TEST(MunicipalReportXlsx, EveryCellEqualsTheCsv) {
         below_seen |= row[c] == "< 5";
         hidden_seen |= row[c] == "x";
       }
-      if (!row[4].empty()) {
-        EXPECT_TRUE(cells[4].number) << row[0];
-        if (row[4] != "0" && row[4][0] != '-') row[4] = "+" + row[4];
-      }
+      // The change is a number, as the CSV's plain "3" or "-1".
+      if (!row[4].empty()) EXPECT_TRUE(cells[4].number) << row[0];
       EXPECT_EQ(cells[0].bold, row[0] == "total");
       rows.push_back(row);
     }
@@ -136,6 +134,8 @@ TEST(MunicipalReportXlsx, TheAboutSheetSaysWhatIsCounted) {
   EXPECT_EQ(about["Threshold"].text, "5");
   EXPECT_NE(about["Small numbers"].text.find("\"< 5\""), std::string::npos);
   EXPECT_NE(about["Several grounds"].text.find("several grounds"), std::string::npos);
+  // The public page that explains the counting, at the site's address (none in this test).
+  EXPECT_EQ(about["How we count"].text, "/cijfers/uitleg");
 }
 
 TEST(MunicipalArchive, OneFilePerOutputAndMunicipalityAndAReadme) {

@@ -79,11 +79,12 @@ std::string PublicFiguresCsv(const AppContext& app, Lang lang, const PublicFigur
   std::string csv(kUtf8Bom);
   csv += CsvRow({t.Get(lang, N_("Table")), t.Get(lang, N_("Working area")), t.Get(lang, N_("Code")),
                  t.Get(lang, N_("Row")), year, std::to_string(figures.year - 1),
-                 t.Get(lang, N_("Change")), t.Get(lang, N_("Per 1,000 inhabitants")) + " " + year});
+                 t.Get(lang, N_("Difference")),
+                 t.Get(lang, N_("Per 1,000 inhabitants")) + " " + year});
   auto line = [&](const char* table, const std::string& area, const std::string& code,
                   const std::string& label, const FigureCell& cell, const std::string& rate) {
     csv += CsvRow({table, area, code, label, CellText(cell, true, threshold),
-                   CellText(cell, false, threshold), ChangeText(cell), rate});
+                   CellText(cell, false, threshold), ChangeNumber(cell), rate});
   };
   for (const char* table : {"incidents", "residents"}) {
     bool incidents = std::string_view(table) == "incidents";

@@ -8,6 +8,7 @@
 #include "web/dashboard_handlers.hpp"
 #include "web/evidence_upload.hpp"
 #include "web/follow_up_handlers.hpp"
+#include "web/how_we_count.hpp"
 #include "web/letter_routes.hpp"
 #include "web/mass_handlers.hpp"
 #include "web/municipal_archive_handlers.hpp"
@@ -63,6 +64,7 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
   router.Add(Method::kGet, "/privacy", bind(PrivacyPage), Runs::kOnIoThread);
   router.Add(Method::kGet, "/cijfers", bind(PublicFiguresPage));
   router.Add(Method::kGet, "/cijfers.csv", bind(PublicFiguresCsv));
+  router.Add(Method::kGet, std::string(kHowWeCountPath), bind(HowWeCountPage), Runs::kOnIoThread);
   router.Add(Method::kGet, "/melden/volgen", bind(FollowUpPage));
   router.Add(Method::kPost, "/melden/volgen", bind(FollowUpSignIn));
   router.Add(Method::kPost, "/melden/volgen/bericht", bind(FollowUpReply), Runs::kOnWorker,

@@ -73,7 +73,7 @@ function assertSameCells(sheets, csv) {
         suppressed++;
       }
     }
-    // The CSV writes "'+3" (no formulas in spreadsheets); the workbook the number 3.
+    // The CSV writes the difference as "3" or "-1"; the workbook as the number.
     if (change === '') assert.equal(row[4], undefined, `${where}: no change`);
     else assert.deepEqual(row[4], { number: true, value: Number(change.replace(/^'/, '')) }, `${where}: change`);
   });

@@ -35,12 +35,16 @@ async function pdfText(bytes) {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8' });
 }
 
-/** The CSV's table rows in order: { table, code, label, current, previous, change }. */
+/**
+ * The CSV's table rows in order: { table, code, label, current, previous, change }. The CSV has
+ * the difference as a plain number ("3", "-1"); the PDF shows it signed ("+3"), as the page does.
+ */
 function csvRows(text) {
   const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n')
     .map((l) => [...l.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replaceAll('""', '"')));
+  const signed = (change) => (/^[1-9]\d*$/.test(change) ? `+${change}` : change);
   return lines.slice(1).map(([, table, code, label, current, previous, change]) =>
-    ({ table, code, label, current, previous, change: change.replace(/^'/, '') }));
+    ({ table, code, label, current, previous, change: signed(change) }));
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -113,7 +117,7 @@ describe('the municipal report as PDF', () => {
       const res = await staff.fetch(`${server.url}/medewerkers/cijfers/gemeente.pdf?${query}`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'application/pdf');
-      assert.equal(res.headers.get('content-disposition'), `attachment; filename="cijfers-${M}-${Y}.pdf"`);
+      assert.equal(res.headers.get('content-disposition'), `attachment; filename="cijfers-${M}-amsterdam-${Y}.pdf"`);
       const bytes = Buffer.from(await res.arrayBuffer());
       assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
       const text = await pdfText(bytes);

@@ -100,8 +100,8 @@ const signed = (n) => (n > 0 ? `+${n}` : String(n));
 
 /** Every cell of `shown` matches the expected counts: exactly, or suppressed when `suppressed`. */
 function compare(shown, expected, { suppressed, csv = false }) {
-  // The CSV writer puts ' before a cell starting with + or - (no formulas in spreadsheets).
-  const change = (n) => (csv && n !== 0 ? `'${signed(n)}` : signed(n));
+  // The page shows the difference signed ("+24"); the CSV as a plain number ("24", "-1").
+  const change = (n) => (csv ? String(n) : signed(n));
   for (const key of TABLE_KEYS) {
     const table = shown[key];
     assert.ok(table, `table ${key}`);
@@ -265,6 +265,7 @@ describe('the municipal yearly report', () => {
     compare(shown, expectedTables(), { suppressed: true });
     assertNoBackCalculation(shown);
     assert.match(html, /id="suppression-note"/);
+    assert.ok(html.includes('“&lt; 5”') && !html.includes('&amp;lt;'), 'the note shows “< 5”, escaped once');
     // In the charts a number not shown has no bar: only its "< 5" or "x".
     const summary = chartOf(html, 'incident-summary');
     const shownCells = Object.entries(shown['incident-summary']).filter(([c, cell]) => c !== 'total' && /^\d+$/.test(cell.current));

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { getForm, postForm, startServer } from './harness.mjs';
 import { addStaff, counts, reportRows, staffLogin, submitValid, validReport } from './flows.mjs';
+import { tableRows } from './html.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-77';
 // A complaint (klacht): a report that asks for registration only is closed at once.
@@ -105,13 +106,31 @@ describe('bureaus, routing and roles', () => {
     }
   });
 
-  test('a municipality viewer sees the figures of their own municipality only', async () => {
-    const own = await counts(server.url, jars.viewer);
-    assert.deepEqual([...own.keys()], ['GM0344']);
-    assert.equal(own.get('GM0344').incident, 1);
-    assert.equal(own.get('GM0344').residence, 1);
-    const all = await counts(server.url, jars.coordinator);
-    assert.ok(all.has('GM0363') && all.has('GM0344'));
+  test('a municipality viewer sees the figures of their own municipality only, suppressed', async () => {
+    const html = await (await jars.viewer.fetch(`${server.url}/medewerkers/cijfers`)).text();
+    const rows = (tableRows(html, 'counts') ?? []).filter((r) => r.attrs['data-code']);
+    assert.deepEqual(rows.map((r) => r.attrs['data-code']), ['GM0344']);
+    // One report about Utrecht and one by a resident: as their municipal report shows them.
+    const cell = (col) => rows[0].cells.find((c) => c.attrs['data-col'] === col).text.trim();
+    assert.equal(cell('incident'), '< 5');
+    assert.equal(cell('residence'), '< 5');
+    assert.ok(html.includes('id="suppression-note"'));
+  });
+
+  test("staff see the figures of their own bureau's working area only", async () => {
+    // The first bureau: Amsterdam and Lelystad (in no area: the catch-all), not Utrecht's area.
+    // Amsterdam's resident reported an incident in Utrecht, which the second bureau holds.
+    const first = await counts(server.url, jars.coordinator);
+    assert.deepEqual([...first.keys()].sort(), ['GM0363', 'GM0995']);
+    assert.deepEqual(first.get('GM0363'), { incident: 2, residence: 1 });
+    // The second bureau: Utrecht and Nieuwegein, each with every report about it or by its
+    // residents (the Amsterdam incident reported by a resident of Nieuwegein counts there); the
+    // online row: the second bureau's own reports only.
+    const second = await counts(server.url, jars.admin2);
+    assert.deepEqual([...second.keys()].sort(), ['GM0344', 'GM0356', 'none']);
+    assert.deepEqual(second.get('GM0344'), { incident: 1, residence: 1 });
+    assert.deepEqual(second.get('GM0356'), { incident: 0, residence: 1 });
+    assert.deepEqual(second.get('none'), { incident: 1, residence: 0 });
   });
 
   test('an intake worker reads but does not handle; a handler does', async () => {
