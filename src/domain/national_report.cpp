@@ -200,7 +200,6 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
     auto it = index.find(fact.bureau_id);
     if (it == index.end()) continue;
     Counter& counter = counters[it->second];
-    const auto& area = areas[it->second];
     counter["total"][std::string(kRowReports)]++;
     counter["kind"][std::string(fact.complaint ? kKindKlacht : kKindMelding)]++;
     for (const auto& ground : GroundRowsOf(fact.grounds)) counter["ground"][ground]++;
@@ -224,15 +223,20 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
   for (size_t i = 0; i < bureaus.size(); ++i) {
     const Counter& counter = counters[i];
     // Municipality rows: the working area (also at zero) and every other municipality that
-    // occurs, by code, then "other".
-    std::set<std::string> places(areas[i].begin(), areas[i].end());
-    for (const char* table : {"incident_municipality", "residence_municipality"}) {
+    // occurs in the table, by code, then "other".
+    auto places = [&](const char* table) {
+      std::set<std::string> codes(areas[i].begin(), areas[i].end());
       if (auto it = counter.find(table); it != counter.end()) {
         for (const auto& [code, count] : it->second) {
-          if (code != kRowOther) places.insert(code);
+          if (code != kRowOther) codes.insert(code);
         }
       }
-    }
+      std::vector<std::string> rows(codes.begin(), codes.end());
+      rows.push_back(std::string(kRowOther));
+      return rows;
+    };
+    const std::vector<std::string> incident_places = places("incident_municipality");
+    const std::vector<std::string> residence_places = places("residence_municipality");
     BureauFigures figures;
     figures.id = BureauIdentifier(bureaus[i].name);
     // Two names that differ only in punctuation: the later bureau's id gets its number.
@@ -241,8 +245,8 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
       used.insert(figures.id);
     }
     figures.name = bureaus[i].name;
-    std::vector<std::string_view> area(places.begin(), places.end());
-    area.push_back(kRowOther);
+    std::vector<std::string_view> incident_rows(incident_places.begin(), incident_places.end());
+    std::vector<std::string_view> residence_rows(residence_places.begin(), residence_places.end());
     for (std::string_view table_name : kNationalTables) {
       std::string table(table_name);
       std::span<const std::string_view> list;
@@ -252,7 +256,8 @@ std::vector<BureauFigures> CountBureaus(const std::vector<ReportFacts>& facts, i
       if (table == "domain") list = kDomains;
       if (table == "nature") list = kNatures;
       if (table == "handling") list = kHandlingRows;
-      if (IsMunicipalTable(table)) list = area;
+      if (table == "incident_municipality") list = incident_rows;
+      if (table == "residence_municipality") list = residence_rows;
       auto codes = RowCodes(list, counter, table);
       if (table == "ground") codes = OrderGroundRows(codes);
       for (const auto& code : codes) {
@@ -587,7 +592,8 @@ std::variant<ParsedNationalFile, NationalFileError> ParseNationalCsv(std::string
     bool roll_up = c[1] == kNationalRollUpId;
     auto count = ParseCount(c[6], roll_up);
     if (!count) return fail(P::kBadCount, line_number);
-    if (!seen.insert(std::make_tuple(c[1], c[4], c[5])).second) return fail(P::kDuplicateRow, line_number);
+    if (!seen.insert(std::make_tuple(c[1], c[4], c[5])).second)
+      return fail(P::kDuplicateRow, line_number);
     if (c[4] == "total") with_total.insert(c[1]);
     if (roll_up) {
       parsed.roll_up.id = c[1];

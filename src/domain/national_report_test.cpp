@@ -115,8 +115,8 @@ TEST(NationalReport, RollUpOfAMunicipalityAddsUpEveryBureau) {
   for (int i = 0; i < 20; ++i) facts.push_back(Fact(1, 2025, "GM0363", "GM0363"));
   for (int i = 0; i < 12; ++i) facts.push_back(Fact(2, 2025, "GM0599", "GM0363"));
   for (int i = 0; i < 30; ++i) facts.push_back(Fact(2, 2025, "GM0599", "GM0599"));
-  auto file = ComposeNationalFile(2025, CountBureaus(facts, 2025, kBureaus, Registry()), {}, {},
-                                  5, PublishedMunicipalTotals(facts, 2025, Registry()));
+  auto file = ComposeNationalFile(2025, CountBureaus(facts, 2025, kBureaus, Registry()), {}, {}, 5,
+                                  PublishedMunicipalTotals(facts, 2025, Registry()));
   EXPECT_EQ(Count(file.national, "residence_municipality", "GM0363").value, 32);
   MunicipalReport report =
       ComputeMunicipalReport(facts, {"GM0363", 2025, FiguresYear::kReported, true}, Registry());
@@ -128,24 +128,27 @@ TEST(NationalReport, RollUpOfAMunicipalityAddsUpEveryBureau) {
 
 TEST(NationalReport, MunicipalityRowsKeepTheStateOfTheMunicipalReport) {
   // 7 reports about Amsterdam, 3 by residents and 4 by others: the municipal report hides the
-  // total (both parts are "< 5"). The national roll-up, which alone would show 7, hides it too.
+  // total (both parts are "< 5"). The national roll-up hides it too.
   std::vector<ReportFacts> facts;
   for (int i = 0; i < 3; ++i) facts.push_back(Fact(1, 2025, "GM0363", "GM0363"));
   for (int i = 0; i < 4; ++i) facts.push_back(Fact(1, 2025, "GM0363", "GM0599"));
+  for (int i = 0; i < 5; ++i) facts.push_back(Fact(1, 2025, "none", "GM0014"));
   for (int i = 0; i < 60; ++i) facts.push_back(Fact(2, 2025, "GM0599", "GM0599"));
   MunicipalReport report =
       ComputeMunicipalReport(facts, {"GM0363", 2025, FiguresYear::kReported, true}, Registry());
   SuppressReport(report, 5);
   ASSERT_EQ(report.tables.front().total.current_state, CellState::kHidden);
   auto exact = CountBureaus(facts, 2025, kBureaus, Registry());
-  auto alone = ComposeNationalFile(2025, exact, {});
-  EXPECT_EQ(Count(alone.national, "incident_municipality", "GM0363").shown, CountShown::kExact)
-      << "without the municipal reports' states the file would show it";
   auto file = ComposeNationalFile(2025, exact, {}, {}, 5,
                                   PublishedMunicipalTotals(facts, 2025, Registry()));
   EXPECT_EQ(Count(file.national, "incident_municipality", "GM0363").shown, CountShown::kHidden);
   // Bureau 1 holds all of them: its own row is that number, so it is not shown either.
   EXPECT_NE(Count(file.bureaus[0], "incident_municipality", "GM0363").shown, CountShown::kExact);
+  // Rotterdam's 60 keeps its shown state; another cell of the line is hidden instead.
+  EXPECT_EQ(Count(file.national, "incident_municipality", "GM0599").shown, CountShown::kExact);
+  EXPECT_EQ(Count(file.national, "incident_municipality", "other").shown, CountShown::kHidden);
+}
+
 TEST(NationalReport, AParentGroundCountsEveryReportWithOneOfItsSubGroundsOnce) {
   std::vector<ReportFacts> facts = {
       Fact(1, 2025, "GM0363", "GM0363", {"religion.antisemitism"}),
@@ -370,7 +373,7 @@ TEST(NationalReport, BadFilesAreRefusedWithTheLine) {
   expect("", P::kEmpty, 0);
   expect("a,b,c\n" + total, P::kBadHeader, 1);
   expect(header, P::kNoBureaus, 0);
-  expect(header + "meldpunt-landelijk-2,a,A,2025,total,reports,12\n", P::kWrongVersion, 2);
+  expect(header + "meldpunt-landelijk-3,a,A,2025,total,reports,12\n", P::kWrongVersion, 2);
   expect(header + total + "meldpunt-landelijk-1,a,A,2025,total,reports\n", P::kBadRow, 3);
   expect(header + total + "meldpunt-landelijk-1,a,A,2025,ground,\"age,1\n", P::kBadRow, 3);
   expect(header + "meldpunt-landelijk-1,A B,A,2025,total,reports,12\n", P::kBadBureau, 2);

@@ -149,7 +149,7 @@ PublicFigures ComputePublicFigures(const std::vector<ReportFacts>& facts,
     }
     std::sort(table.rows.begin(), table.rows.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });
-    auto total = [&](const std::string& key, const long long (&value)[2]) {
+    auto total = [&](const std::string& key, const long long(&value)[2]) {
       FigureCell cell;
       cell.key = key;
       cell.current = value[0];
@@ -171,7 +171,8 @@ PublicFigures ComputePublicFigures(const std::vector<ReportFacts>& facts,
     if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
   }
   for (const auto& code : codes)
-    figures.grounds.rows.push_back({code, Cell("national:ground:" + code, years, {"ground", code})});
+    figures.grounds.rows.push_back(
+        {code, Cell("national:ground:" + code, years, {"ground", code})});
 
   SuppressAreaTotals(figures, threshold, true);
   SuppressAreaTotals(figures, threshold, false);

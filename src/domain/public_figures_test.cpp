@@ -85,8 +85,8 @@ TEST(PublicFigures, ReportsHeldByAnotherBureauCountForTheMunicipality) {
   std::vector<ReportFacts> facts;
   Add(facts, 2025, "GM0344", "GM0363", 12, {"origin"}, 2);
   Add(facts, 2025, "GM0363", "GM0363", 20);
-  auto figures = ComputePublicFigures(
-      facts, {{1, "A", {"GM0363"}}, {2, "U", {"GM0344"}}}, {}, Registry(), 2025, 5);
+  auto figures = ComputePublicFigures(facts, {{1, "A", {"GM0363"}}, {2, "U", {"GM0344"}}}, {},
+                                      Registry(), 2025, 5);
   EXPECT_EQ(Row(figures.areas[0], "GM0363").residents.current, 32);
   EXPECT_EQ(Row(figures.areas[1], "GM0344").incidents.current, 12);
 }
@@ -157,8 +157,8 @@ TEST(PublicFigures, NoRateIsGivenForASuppressedCount) {
   Add(facts, 2025, "GM0344", "GM0344", 20);
   Add(facts, 2025, "GM0599", "GM0599", 30);
   std::vector<PopulationFigure> population = {{"GM0363", 2025, 1000}, {"GM0599", 2025, 20'000}};
-  auto figures = ComputePublicFigures(facts, {{1, "A", {"GM0363", "GM0344", "GM0599"}}},
-                                      population, Registry(), 2025, 5);
+  auto figures = ComputePublicFigures(facts, {{1, "A", {"GM0363", "GM0344", "GM0599"}}}, population,
+                                      Registry(), 2025, 5);
   const auto& area = figures.areas[0];
   const auto& small = Row(area, "GM0363");
   EXPECT_FALSE(CellRateTenths(small.incidents, true, small.population));

@@ -184,12 +184,12 @@ TEST(Suppression, WithEveryCellLockedTheTotalGoes) {
   std::vector<long long> values = {30, 3, 7, 20};
   std::vector<SuppressionLine> lines = {{0, {1, 2, 3}}};
   auto states = SuppressCells(values, lines, 5, std::vector<CellState>(4, CellState::kShown),
-                              {false, true, true, true});
+                              {false, false, true, true});
   EXPECT_EQ(states[1], CellState::kBelowThreshold);
   EXPECT_EQ(states[0], CellState::kHidden);
   // A zero under locked cells tells nothing about a person: the total stays.
   states = SuppressCells({27, 0, 7, 20}, lines, 5, std::vector<CellState>(4, CellState::kShown),
-                         {false, true, true, true});
+                         {false, false, true, true});
   EXPECT_EQ(states[0], CellState::kShown);
 }
 
