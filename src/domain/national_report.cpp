@@ -353,7 +353,10 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
       long long value = state == CellState::kShown    ? row.count.value
                         : state == CellState::kHidden ? threshold
                                                       : 0;
-      cells[{row.table, row.code}] = grid.Add(value, state);
+      size_t index = grid.Add(value, state);
+      // Another installation published these numbers in these states: they keep them.
+      grid.locked[index] = bureau.imported || IsRollUp(bureau);
+      cells[{row.table, row.code}] = index;
     }
     return cells;
   };
@@ -362,6 +365,7 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
   std::vector<std::map<Key, size_t>> cell;
   for (const auto& bureau : file.bureaus) cell.push_back(add_cells(bureau));
   std::map<const BureauFigures*, std::map<Key, size_t>> unit_cells;
+  std::set<const BureauFigures*> file_roll_ups;  // units that are an imported file's roll-up
   for (const auto* unit : units) {
     bool is_bureau = false;
     for (size_t b = 0; b < file.bureaus.size(); ++b) {
@@ -370,7 +374,10 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
         is_bureau = true;
       }
     }
-    if (!is_bureau) unit_cells[unit] = add_cells(*unit);
+    if (!is_bureau) {
+      unit_cells[unit] = add_cells(*unit);
+      file_roll_ups.insert(unit);
+    }
   }
 
   std::map<Key, size_t> rolled;
@@ -389,11 +396,13 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
     for (const auto& code : codes[table]) {
       SuppressionLine line;
       Pending row;
+      std::vector<const BureauFigures*> contributors;
       for (const auto* unit : units) {
         const auto& cells = unit_cells[unit];
         auto it = cells.find({table, code});
         if (it != cells.end()) {
           line.cells.push_back(it->second);
+          contributors.push_back(unit);
           if (grid.initial[it->second] == CellState::kShown) {
             row.known += grid.values[it->second];
           } else {
@@ -417,6 +426,10 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
                                                           : CellState::kHidden;
       }
       line.total = grid.Add(row.known, state);
+      // A number that is one imported file's roll-up number was published by that file: it
+      // keeps the state the file gave it, so importing a file reproduces its roll-up.
+      if (contributors.size() == 1 && file_roll_ups.contains(contributors[0]))
+        grid.locked[line.total] = true;
       // A municipality's number that only this installation's bureaus make up is the one its
       // municipal report and the public page show: it keeps their state.
       if (IsMunicipalTable(table) && row.complete && code != kRowOther) {
