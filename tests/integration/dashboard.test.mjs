@@ -104,7 +104,7 @@ function compareExact(shown, { counts, total }) {
 function compareSuppressed(shown, { counts, total }) {
   for (const dim of DIMENSIONS) {
     assert.equal(shown[dim].total, String(total), `${dim}: total shown`);
-    let below = 0, hidden = 0;
+    let below = 0, hidden = 0, shownSum = 0;
     for (const [code, text] of Object.entries(shown[dim])) {
       if (code === 'total') continue;
       const value = counts[dim][code] ?? 0;
@@ -112,8 +112,19 @@ function compareSuppressed(shown, { counts, total }) {
       else assert.ok(text === String(value) || text === 'x', `${dim} ${code}: ${text} for ${value}`);
       if (text === '< 5') below++;
       if (text === 'x') hidden++;
+      if (/^\d+$/.test(text)) shownSum += Number(text);
     }
-    if (below > 0) assert.ok(hidden > 0, `${dim}: a "< 5" cannot be worked out from the total`);
+    if (dim === 'municipality' && below > 0 && hidden === 0) {
+      // Over a calendar year the municipality's row keeps its municipal report's state (one
+      // state in every output), so the rule may leave the "< 5" cells without an "x" when a
+      // reader still cannot pin any of them: each lies in [rest - 4 (n - 1), min(4, rest)].
+      const rest = total - shownSum;
+      const low = Math.max(0, rest - 4 * (below - 1));
+      const high = Math.min(4, rest);
+      assert.ok(low < high || high === 0, `${dim}: a "< 5" cannot be worked out from the total`);
+    } else if (below > 0) {
+      assert.ok(hidden > 0, `${dim}: a "< 5" cannot be worked out from the total`);
+    }
   }
 }
 
