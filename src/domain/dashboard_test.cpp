@@ -7,16 +7,12 @@
 #include <stdexcept>
 
 #include "domain/suppression.hpp"
+#include "domain/test_registry.hpp"
 
 namespace meldpunt {
 namespace {
 
-MunicipalityRegistry Registry() {
-  std::ifstream in(std::string(MELDPUNT_SOURCE_DIR) + "/data/gemeenten.csv");
-  std::stringstream text;
-  text << in.rdbuf();
-  return *MunicipalityRegistry::FromCsv(text.str());
-}
+MunicipalityRegistry Registry() { return TestRegistry(); }
 
 ReportFacts Fact(int year, int month, std::string incident, std::string residence,
                  std::vector<std::string> grounds = {"origin"}) {

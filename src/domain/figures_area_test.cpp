@@ -7,15 +7,12 @@
 #include <sstream>
 #include <tuple>
 
+#include "domain/test_registry.hpp"
+
 namespace meldpunt {
 namespace {
 
-MunicipalityRegistry Registry() {
-  std::ifstream in(std::string(MELDPUNT_SOURCE_DIR) + "/data/gemeenten.csv");
-  std::stringstream text;
-  text << in.rdbuf();
-  return *MunicipalityRegistry::FromCsv(text.str());
-}
+MunicipalityRegistry Registry() { return TestRegistry(); }
 
 using Flat = std::vector<std::tuple<std::string, std::string, std::string, long long, long long>>;
 

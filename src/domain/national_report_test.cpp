@@ -6,15 +6,12 @@
 #include <map>
 #include <sstream>
 
+#include "domain/test_registry.hpp"
+
 namespace meldpunt {
 namespace {
 
-MunicipalityRegistry Registry() {
-  std::ifstream in(std::string(MELDPUNT_SOURCE_DIR) + "/data/gemeenten.csv");
-  std::stringstream text;
-  text << in.rdbuf();
-  return *MunicipalityRegistry::FromCsv(text.str());
-}
+MunicipalityRegistry Registry() { return TestRegistry(); }
 
 ReportFacts Fact(long long bureau, int year, std::string incident, std::string residence,
                  std::vector<std::string> grounds = {"origin"}, std::string domain = "housing") {

@@ -6,15 +6,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/test_registry.hpp"
+
 namespace meldpunt {
 namespace {
 
-MunicipalityRegistry Registry() {
-  std::ifstream in(std::string(MELDPUNT_SOURCE_DIR) + "/data/gemeenten.csv");
-  std::stringstream text;
-  text << in.rdbuf();
-  return *MunicipalityRegistry::FromCsv(text.str());
-}
+MunicipalityRegistry Registry() { return TestRegistry(); }
 
 const PublicMunicipalityRow& Row(const PublicAreaTable& area, const std::string& code) {
   for (const auto& row : area.rows) {

@@ -7,18 +7,14 @@
 #include <sstream>
 
 #include "domain/municipality.hpp"
+#include "domain/test_registry.hpp"
 #include "domain/test_report.hpp"
 #include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-MunicipalityRegistry Registry() {
-  std::ifstream in(std::string(MELDPUNT_SOURCE_DIR) + "/data/gemeenten.csv");
-  std::stringstream text;
-  text << in.rdbuf();
-  return *MunicipalityRegistry::FromCsv(text.str());
-}
+MunicipalityRegistry Registry() { return TestRegistry(); }
 
 class RoutingStoreTest : public SqliteStoreFixture {
  protected:

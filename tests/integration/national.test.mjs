@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { getForm, isPostgres, startServer } from './harness.mjs';
 import { addStaff, reportingYear, staffLogin, submitValid, validReport } from './flows.mjs';
 import { auditCount, sql } from './database.mjs';
+import { parseCsv } from './figures-outputs.mjs';
 
 const run = promisify(execFile);
 const Y = reportingYear();
@@ -58,32 +59,6 @@ function expected() {
     add(`residence_municipality/${place(g.residence)}`);
   }
   return counts;
-}
-
-/** RFC 4180 lines into cells. */
-function parseCsv(text) {
-  const rows = [];
-  for (const line of text.split('\r\n')) {
-    if (line === '') continue;
-    const cells = [];
-    let i = 0;
-    for (;;) {
-      let cell = '';
-      if (line[i] === '"') {
-        i++;
-        for (;;) {
-          if (line[i] === '"' && line[i + 1] === '"') { cell += '"'; i += 2; } else if (line[i] === '"') { i++; break; } else cell += line[i++];
-        }
-      } else {
-        while (i < line.length && line[i] !== ',') cell += line[i++];
-      }
-      cells.push(cell);
-      if (i >= line.length) break;
-      i++;
-    }
-    rows.push(cells);
-  }
-  return rows;
 }
 
 /** The CSV as bureau -> "table/code" -> count text; checks the header and the fixed columns. */
