@@ -22,8 +22,12 @@ TEST_F(NationalStoreTest, ListsEveryReportOfTheYearsWithItsBureau) {
   store_->AddReport(TestReport("Here.", "GM0599", "GM0599"), in_2026);
   store_->AddReport(TestReport("Elsewhere.", "GM0363", "unknown"), in_2026);
   store_->AddReport(TestReport("Too early.", "GM0599", "GM0599"), StartOfYearUnixSeconds(2024));
+  // Added after the others, and first in the year index (GM0014 before GM0363): still last.
+  auto last = store_->AddReport(TestReport("Groningen.", "GM0014", "GM0014"), in_2026);
   auto facts = store_->ListYearFacts(2025, 2026);
-  ASSERT_EQ(facts.size(), 2u);
+  ASSERT_EQ(facts.size(), 3u);
+  EXPECT_EQ(facts[2].id, last.id) << "oldest first";
+  EXPECT_LT(facts[0].id, facts[1].id);
   EXPECT_EQ(facts[0].bureau_id, *rotterdam);
   EXPECT_EQ(facts[1].bureau_id, 1);
   EXPECT_EQ(facts[0].grounds, (std::vector<std::string>{"origin", "religion.anti_muslim"}));

@@ -54,6 +54,28 @@ TEST_F(ReportFactsStoreTest, ReadsTheClassificationOfReportsInTheYearsAndMunicip
   EXPECT_THROW(store_->ListReportFacts(2025, 2026, {}), StoreError);
 }
 
+// The read is two index ranges (reports about the municipalities, then those by their
+// residents about somewhere else): a report that matches both comes once, and all come in id
+// order whichever range found them.
+TEST_F(ReportFactsStoreTest, AReportAboutAndByTheMunicipalitiesComesOnceInIdOrder) {
+  long long at = StartOfYearUnixSeconds(2025) + 3600;
+  auto by_resident = store_->AddReport(TestReport("Resident.", "GM0599", "GM0363"), at);
+  auto both = store_->AddReport(TestReport("Both.", "GM0363", "GM0363"), at + 1);
+  auto merged = store_->AddReport(TestReport("Weesp, Amsterdam.", "GM0457", "GM0363"), at + 2);
+  auto about = store_->AddReport(TestReport("About.", "GM0363", "unknown"), at + 3);
+  store_->AddReport(TestReport("Elsewhere.", "GM0599", "GM0599"), at + 4);
+  auto resident_of_weesp = store_->AddReport(TestReport("Weesp.", "none", "GM0457"), at + 5);
+
+  auto facts = store_->ListReportFacts(2025, 2025, {"GM0363", "GM0457"});
+  std::vector<long long> ids;
+  for (const auto& fact : facts) ids.push_back(fact.id);
+  EXPECT_EQ(ids, (std::vector<long long>{by_resident.id, both.id, merged.id, about.id,
+                                         resident_of_weesp.id}));
+  // Asked for one side's code only, the other report is found by its other place.
+  auto amsterdam = store_->ListReportFacts(2025, 2025, {"GM0363"});
+  EXPECT_EQ(amsterdam.size(), 4u);
+}
+
 TEST_F(ReportFactsStoreTest, ReadsTheMonthOfReporting) {
   // 31 March 2025, 23:30 and 1 April 2025, 00:30 Dutch summer time (21:30 and 22:30 UTC, both
   // on 31 March): the months of the Dutch calendar, as the year is taken.

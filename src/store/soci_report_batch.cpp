@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "domain/case_event.hpp"
@@ -10,6 +11,7 @@
 #include "domain/classification.hpp"
 #include "domain/date.hpp"
 #include "domain/dutch_time.hpp"
+#include "store/pg_multi_row_insert.hpp"
 #include "store/report_columns.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
@@ -24,6 +26,13 @@ using report_columns::SortedCodes;
 using soci_util::Guard;
 
 namespace {
+
+// The columns a batch sets, in the order of its values.
+constexpr const char* kInsertedColumns =
+    "reported_at, reported_year, incident_date, incident_municipality, residence_municipality, "
+    "anonymous, channel, description_enc, contact_enc, reporter_role, nature, social_domain, "
+    "scope, wishes, is_complaint, code_list_version, bureau_id, status, case_step, outcome, "
+    "case_closed_at, mass_event_id, ground_codes, handling_codes";
 
 // What the writer binds for one report, sealed and formatted before the write begins so the
 // single writer does only database work.
@@ -80,13 +89,9 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
       soci::indicator contact_ind = soci::i_null, mass_ind = soci::i_null,
                       closed_ind = soci::i_null;
       soci::statement insert =
-          (sql.prepare << "INSERT INTO reports (reported_at, reported_year, incident_date, "
-                          "incident_municipality, residence_municipality, anonymous, channel, "
-                          "description_enc, contact_enc, reporter_role, nature, social_domain, "
-                          "scope, wishes, is_complaint, code_list_version, bureau_id, status, "
-                          "case_step, outcome, case_closed_at, mass_event_id, ground_codes, "
-                          "handling_codes) VALUES (:at, :year, :date, :inc, :res, :anon, :channel, "
-                          ":descr, :contact, :role, :nature, :domain, :scope, :wishes, :complaint, "
+          (sql.prepare << "INSERT INTO reports (" << kInsertedColumns
+                       << ") VALUES (:at, :year, :date, :inc, :res, :anon, :channel, :descr, "
+                          ":contact, :role, :nature, :domain, :scope, :wishes, :complaint, "
                           ":codes, :bureau, :status, :step, :outcome, :closed, :mass, :grounds, "
                           ":handlings) RETURNING id",
            soci::use(reported_at), soci::use(year), soci::use(date), soci::use(incident),
@@ -103,6 +108,31 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
       soci::statement add_handling =
           (sql.prepare << "INSERT INTO report_handlings (report_id, handling) VALUES (:id, :code)",
            soci::use(id), soci::use(code));
+      // PostgreSQL: the ids taken from the sequence first, then the rows sent many per
+      // statement (PgMultiRowInsert), instead of one round trip per row.
+      const bool multi_row = url_.engine == Engine::kPostgres;
+      std::vector<long long> reserved;
+      std::optional<PgMultiRowInsert> pg_reports, pg_grounds, pg_handlings;
+      if (multi_row) {
+        // Committed to disk before the commit returns, as with PostgreSQL's default, also on a
+        // server set to synchronous_commit off (the test clusters): VACUUM marks a page
+        // all-visible only once the commits of its rows are flushed, and AnalyzeAfterBulkLoad
+        // follows the last batch at once.
+        sql << "SET LOCAL synchronous_commit TO on";
+        reserved.resize(reports.size());
+        int count = static_cast<int>(reports.size());
+        sql << "SELECT nextval(pg_get_serial_sequence('reports', 'id')) FROM "
+               "generate_series(1, :n)",
+            soci::use(count), soci::into(reserved);
+        pg_reports.emplace(sql,
+                           std::string("INSERT INTO reports (id, ") + kInsertedColumns +
+                               ") OVERRIDING SYSTEM VALUE",
+                           25, 1000);
+        pg_grounds.emplace(sql, "INSERT INTO report_grounds (report_id, ground)", 2, 5000,
+                           &*pg_reports);
+        pg_handlings.emplace(sql, "INSERT INTO report_handlings (report_id, handling)", 2, 5000,
+                             &*pg_reports);
+      }
       // Routing asks the working areas; the same pair of municipalities routes the same way.
       std::map<std::pair<std::string, std::string>, long long> routes;
       for (size_t i = 0; i < reports.size(); ++i) {
@@ -144,6 +174,44 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
         closed_ind = batch.closed_at ? soci::i_ok : soci::i_null;
         mass = batch.mass_event_id.value_or(0);
         mass_ind = batch.mass_event_id ? soci::i_ok : soci::i_null;
+        if (multi_row) {
+          id = reserved[i];
+          auto text = [](long long n) { return std::optional(std::to_string(n)); };
+          auto optional_text = [&](long long n, soci::indicator ind) {
+            return ind == soci::i_ok ? text(n) : std::nullopt;
+          };
+          pg_reports->Add({text(id),
+                           text(reported_at),
+                           text(year),
+                           date,
+                           incident,
+                           residence,
+                           text(anonymous),
+                           channel,
+                           description,
+                           contact_ind == soci::i_ok ? std::optional(contact) : std::nullopt,
+                           role,
+                           nature,
+                           domain,
+                           scope,
+                           wishes,
+                           text(complaint),
+                           codes,
+                           text(bureau),
+                           status,
+                           step,
+                           outcome,
+                           optional_text(closed_at, closed_ind),
+                           optional_text(mass, mass_ind),
+                           ground_codes,
+                           handling_codes});
+          ids.push_back(id);
+          for (const auto& ground : r.grounds) pg_grounds->Add({text(id), ground});
+          if (batch.closed_at) {
+            for (const auto& handling : batch.handlings) pg_handlings->Add({text(id), handling});
+          }
+          continue;
+        }
         insert.execute(true);
         ids.push_back(id);
         for (const auto& ground : r.grounds) {
@@ -157,9 +225,35 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
           }
         }
       }
+      if (multi_row) {
+        // The grounds and handlings send the reports they refer to first.
+        pg_grounds->Flush();
+        pg_handlings->Flush();
+        pg_reports->Flush();
+      }
     });
   });
   return ids;
+}
+
+void SociStore::AnalyzeAfterBulkLoad() {
+  Guard("analysing the tables after a bulk load", [&] {
+    if (url_.engine == Engine::kPostgres) {
+      // VACUUM refuses to run in a transaction: a pool session in autocommit. Vacuuming sets
+      // the visibility map, without which an index-only scan still visits every row's page;
+      // ANALYZE gives the planner the new sizes. Autovacuum would get there in the end, but
+      // only after the first figures had been slow (docs/benchmarks.md).
+      soci::session sql(*readers_);
+      // Two statements, not VACUUM (ANALYZE) of the three: right after a load, PostgreSQL 15
+      // then left the visibility map of the second and third table empty (the analysis of
+      // the first table came between; seen in pg_class.relallvisible).
+      sql << "VACUUM reports, report_grounds, report_handlings";
+      sql << "ANALYZE reports, report_grounds, report_handlings";
+      return;
+    }
+    // SQLite has no visibility map; ANALYZE stores the row counts per index (sqlite_stat1).
+    Write([](soci::session& sql) { sql << "ANALYZE reports"; });
+  });
 }
 
 }  // namespace meldpunt
