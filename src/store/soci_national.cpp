@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "store/report_columns.hpp"
+#include "store/report_facts_order.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
 
@@ -72,8 +73,7 @@ std::vector<ReportFacts> SociStore::ListYearFacts(int from_year, int to_year) {
       for (auto* column : {&years, &mass, &complaints}) column->resize(kChunk);
     }
     // Oldest first, as before; ids are unique, so the order is total.
-    std::sort(facts.begin(), facts.end(),
-              [](const ReportFacts& a, const ReportFacts& b) { return a.id < b.id; });
+    PutInIdOrder(facts);
     return facts;
   });
 }

@@ -6,6 +6,7 @@
 #include "domain/date.hpp"
 #include "domain/dutch_time.hpp"
 #include "store/report_columns.hpp"
+#include "store/report_facts_order.hpp"
 #include "store/soci_store.hpp"
 #include "store/soci_util.hpp"
 
@@ -97,8 +98,7 @@ std::vector<ReportFacts> SociStore::ListReportFacts(
       mass.resize(kChunk);
     }
     // Oldest first, as the store promises; ids are unique, so the order is total.
-    std::sort(facts.begin(), facts.end(),
-              [](const ReportFacts& a, const ReportFacts& b) { return a.id < b.id; });
+    PutInIdOrder(facts);
     return facts;
   });
 }

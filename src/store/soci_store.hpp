@@ -33,7 +33,7 @@ class SociStore final : public Store {
   RegisteredReport AddReport(const NewReport& report, long long now) override;
   std::vector<long long> AddReportBatch(const std::vector<BatchReport>& reports,
                                         long long now) override;
-  void AnalyzeAfterBulkLoad() override;
+  bool VacuumAfterBulkLoad() override;
   std::vector<RegisteredReport> ListReports(int limit, int offset) override;
   long long CountReports() override;
   std::vector<MunicipalityCount> CountByMunicipality(

@@ -445,12 +445,12 @@ class Store {
   // ids in order.
   virtual std::vector<long long> AddReportBatch(const std::vector<BatchReport>& reports,
                                                 long long now) = 0;
-  // After AddReportBatch has filled the tables (the demo-data command): brings the planner's
-  // statistics up to date, and on PostgreSQL the visibility map too (VACUUM (ANALYZE) of the
-  // report tables), so the figures' index-only scans need not visit the rows and the planner
-  // knows the tables' sizes before autovacuum gets to them. Outside any transaction; may take
-  // a minute at a million reports.
-  virtual void AnalyzeAfterBulkLoad() = 0;
+  // After AddReportBatch has filled the tables (the demo-data command), on PostgreSQL: VACUUM
+  // and ANALYZE of the report tables, so the figures' index-only scans find the visibility map
+  // set and need not visit the rows, and the planner knows the tables' sizes, before autovacuum
+  // gets to them. Outside any transaction. Nothing on SQLite (soci_report_batch.cpp says why).
+  // Returns whether it did anything.
+  virtual bool VacuumAfterBulkLoad() = 0;
   // Newest first.
   virtual std::vector<RegisteredReport> ListReports(int limit, int offset) = 0;
   virtual long long CountReports() = 0;

@@ -7,7 +7,7 @@
 // session when the first staff member is refused it (403).
 // Prints one line per measurement: "name: median X ms, p95 Y ms, min, max (N runs), target: ok|MISSED".
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { staffLogin } from '../integration/flows.mjs';
 
 const [baseUrl, email, password, municipality, yearText, runsText] = process.argv.slice(2);
@@ -20,11 +20,33 @@ const WARMUP = 2;
 // on a machine busy with other work the wall-clock times grow, this much less.
 const serverPid = process.env.BENCH_SERVER_PID;
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+/** Fields of /proc/PID/stat after the command name (field 3 onwards), or null when gone. */
+function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
 function serverCpuMs() {
   if (!serverPid) return 0;
-  const stat = readFileSync(`/proc/${serverPid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = procStat(serverPid);
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime, stime
+}
+// With BENCH_PG_POSTMASTER_PID, also PostgreSQL's CPU time: every process of the cluster (the
+// server's connections, parallel workers, background processes) and those that ended.
+const postmasterPid = process.env.BENCH_PG_POSTMASTER_PID;
+function databaseCpuMs() {
+  if (!postmasterPid) return 0;
+  const own = procStat(postmasterPid);
+  let ticks = Number(own[13]) + Number(own[14]); // cutime, cstime: children that ended
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = procStat(entry);
+    if (fields && fields[1] === postmasterPid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 const jar = await staffLogin(baseUrl, email, password);
@@ -49,11 +71,13 @@ async function measure(name, url, count, targetMs, session = jar) {
   for (let i = 0; i < WARMUP; i++) last = await timedGet(url, [], session);
   const times = [];
   const cpuBefore = serverCpuMs();
+  const databaseBefore = databaseCpuMs();
   for (let i = 0; i < count; i++) {
     last = await timedGet(url, [], session);
     times.push(last.ms);
   }
-  const cpu = serverPid ? `, server CPU ${((serverCpuMs() - cpuBefore) / count).toFixed(0)} ms/request` : '';
+  let cpu = serverPid ? `, server CPU ${((serverCpuMs() - cpuBefore) / count).toFixed(0)} ms/request` : '';
+  if (postmasterPid) cpu += ` + PostgreSQL ${((databaseCpuMs() - databaseBefore) / count).toFixed(0)} ms`;
   times.sort((a, b) => a - b);
   const median = percentile(times, 50);
   const p95 = percentile(times, 95);
