@@ -174,9 +174,10 @@ struct ParsedNationalFile {
   BureauFigures roll_up;               // the file's roll-up rows (maybe none)
 };
 
-// Strict: the exact header, one format version (1 or 2) for every row, one year, known tables, codes of letters,
-// digits, '_' '.' '-', counts as written by CountText (">= N" only on roll-up rows), every bureau
-// with its total row, within the limits above. A UTF-8 byte order mark is allowed.
+// Strict: the exact header, one format version (1 or 2) for every row, one year, known tables,
+// codes of letters, digits, '_' '.' '-', counts as written by CountText (">= N" only on roll-up
+// rows), every bureau with its total row, within the limits above. A UTF-8 byte order mark is
+// allowed.
 std::variant<ParsedNationalFile, NationalFileError> ParseNationalCsv(std::string_view text);
 
 }  // namespace meldpunt

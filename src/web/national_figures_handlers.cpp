@@ -61,7 +61,8 @@ const char* ProblemMsgid(NationalFileProblem problem) {
     case P::kBadHeader:
       return N_("The first line is not the header of a national file.");
     case P::kWrongVersion:
-      return N_("Line {line}: the format version is not meldpunt-landelijk-2 or meldpunt-landelijk-1.");
+      return N_(
+          "Line {line}: the format version is not meldpunt-landelijk-2 or meldpunt-landelijk-1.");
     case P::kBadRow:
       return N_("Line {line}: a row needs exactly 7 cells, separated by commas.");
     case P::kBadBureau:
