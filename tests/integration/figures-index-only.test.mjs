@@ -47,8 +47,9 @@ async function settledCounters(db) {
   return last;
 }
 
-describe('figures on PostgreSQL read the indexes, not the report rows', { skip: !PG_URL && 'PostgreSQL only (MELDPUNT_TEST_DATABASE)' }, () => {
-  test('municipal report, CSV, dashboard, national CSV and public page after demo-data', async (t) => {
+describe('figures on PostgreSQL read the indexes, not the report rows', () => {
+  test('municipal report, CSV, dashboard, national CSV and public page after demo-data',
+    { skip: !PG_URL && 'PostgreSQL only (MELDPUNT_TEST_DATABASE)' }, async (t) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'meldpunt-index-only-'));
     dirs.push(dir);
     await resetPostgres(PG_URL);
