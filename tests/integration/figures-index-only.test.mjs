@@ -31,7 +31,8 @@ after(async () => {
 async function settledCounters(db) {
   const read = async () => {
     const [row] = await sql(db, `SELECT COALESCE(heap_blks_read, 0) + COALESCE(heap_blks_hit, 0) || ' ' ||
-      COALESCE(idx_blks_read, 0) + COALESCE(idx_blks_hit, 0) FROM pg_statio_user_tables WHERE relname = 'reports'`);
+      COALESCE(idx_blks_read, 0) + COALESCE(idx_blks_hit, 0) FROM pg_statio_user_tables
+      WHERE schemaname = current_schema() AND relname = 'reports'`);
     const [table, indexes] = row.split(' ').map(Number);
     return { table, indexes };
   };
@@ -60,7 +61,7 @@ describe('figures on PostgreSQL read the indexes, not the report rows', () => {
     const year = new Date().getUTCFullYear() - 1;
     const [municipality] = await sql(db, `SELECT incident_municipality FROM reports WHERE reported_year = ${year}
       AND incident_municipality LIKE 'GM%' GROUP BY incident_municipality ORDER BY COUNT(*) DESC LIMIT 1`);
-    const [tablePages] = await sql(db, "SELECT relpages FROM pg_class WHERE relname = 'reports'");
+    const [tablePages] = await sql(db, "SELECT relpages FROM pg_class WHERE oid = 'reports'::regclass");
 
     // Without the retention job, which reads the closed cases' rows at start.
     const server = await startServer({ database: PG_URL, dataDir: dir, resetDatabase: false, args: ['--retention-job', 'false'] });
