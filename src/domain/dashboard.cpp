@@ -116,6 +116,11 @@ Dashboard ComputeDashboard(const std::vector<ReportFacts>& facts, const Dashboar
   return dashboard;
 }
 
+bool CountsAPublishedYear(const DashboardQuery& query) {
+  return query.with_mass && MonthOfMonthIndex(query.from_month) == 1 &&
+         query.to_month == query.from_month + 11;
+}
+
 void SuppressDashboard(Dashboard& dashboard, long long threshold,
                        const std::map<std::string, MunicipalTotals>& published) {
   std::map<std::string, size_t> index;
@@ -132,9 +137,7 @@ void SuppressDashboard(Dashboard& dashboard, long long threshold,
     }
     return it->second;
   };
-  const auto& query = dashboard.query;
-  bool calendar_year = query.with_mass && MonthOfMonthIndex(query.from_month) == 1 &&
-                       query.to_month == query.from_month + 11;
+  bool calendar_year = CountsAPublishedYear(dashboard.query);
   for (const auto& table : dashboard.tables) {
     SuppressionLine line;
     line.at_least = table.multiple_per_report;  // grounds and handlings, as in SuppressReport

@@ -63,6 +63,10 @@ std::string MonthCode(int index);
 Dashboard ComputeDashboard(const std::vector<ReportFacts>& facts, const DashboardQuery& query,
                            const MunicipalityRegistry& registry);
 
+// Whether the period is one calendar year with mass reports: its municipality rows are then the
+// numbers the municipal report and the public page publish (PublishedMunicipalTotals).
+bool CountsAPublishedYear(const DashboardQuery& query);
+
 // Small-number suppression (domain/suppression.hpp) for a dashboard that leaves the bureau: every
 // table is a line whose total is the number of reports counted (grounds and handlings "at least"
 // lines: a report may count in several of their rows). For a period of one calendar year with

@@ -339,16 +339,11 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
   }
 
   Grid grid;
-  auto state_of = [](const NationalCount& count) {
-    return count.shown == CountShown::kBelowThreshold ? CellState::kBelowThreshold
-           : count.shown == CountShown::kExact        ? CellState::kShown
-                                                      : CellState::kHidden;
-  };
   using Key = std::pair<std::string, std::string>;
   auto add_cells = [&](const BureauFigures& bureau) {
     std::map<Key, size_t> cells;
     for (const auto& row : bureau.rows) {
-      CellState state = state_of(row.count);
+      CellState state = CellStateOf(row.count);
       // A hidden cell is at least the threshold; "< 5" is below it.
       long long value = state == CellState::kShown    ? row.count.value
                         : state == CellState::kHidden ? threshold
@@ -514,6 +509,19 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
                           : NationalCount{CountShown::kHidden, 0};
   }
   return file;
+}
+
+CellState CellStateOf(const NationalCount& count) {
+  switch (count.shown) {
+    case CountShown::kExact:
+      return CellState::kShown;
+    case CountShown::kBelowThreshold:
+      return CellState::kBelowThreshold;
+    case CountShown::kHidden:
+    case CountShown::kAtLeast:
+      return CellState::kHidden;
+  }
+  return CellState::kHidden;
 }
 
 std::string CountText(const NationalCount& count, long long threshold) {

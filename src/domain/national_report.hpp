@@ -132,6 +132,10 @@ NationalFile ComposeNationalFile(int year, std::vector<BureauFigures> local,
                                  long long threshold = kDefaultSuppressionThreshold,
                                  const std::map<std::string, MunicipalTotals>& published = {});
 
+// How a count of the file reads as a suppression state: a number is shown, "< 5" is below the
+// threshold, "x" and ">= N" are hidden.
+CellState CellStateOf(const NationalCount& count);
+
 // The count as written in the file: "12", "< 5", "x", ">= 12".
 std::string CountText(const NationalCount& count,
                       long long threshold = kDefaultSuppressionThreshold);

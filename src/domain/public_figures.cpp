@@ -18,17 +18,6 @@ struct RollUp {
   std::vector<std::string> grounds;  // ground rows in file order
 };
 
-CellState StateOf(const NationalCount& count) {
-  switch (count.shown) {
-    case CountShown::kExact:
-      return CellState::kShown;
-    case CountShown::kBelowThreshold:
-      return CellState::kBelowThreshold;
-    default:
-      return CellState::kHidden;
-  }
-}
-
 RollUp RollUpOf(const std::vector<ReportFacts>& facts, const std::vector<NationalBureau>& bureaus,
                 const MunicipalityRegistry& registry, int year, long long threshold) {
   RollUp roll_up;
@@ -39,7 +28,7 @@ RollUp RollUpOf(const std::vector<ReportFacts>& facts, const std::vector<Nationa
   auto file = ComposeNationalFile(year, std::move(local), {}, {}, threshold,
                                   PublishedMunicipalTotals(facts, year, registry, threshold));
   for (const auto& row : file.national.rows) {
-    roll_up.states[{row.table, row.code}] = StateOf(row.count);
+    roll_up.states[{row.table, row.code}] = CellStateOf(row.count);
     if (row.table == "ground") roll_up.grounds.push_back(row.code);
   }
   return roll_up;

@@ -95,7 +95,9 @@ http::Response DashboardPage(const AppContext& app, const http::Request& request
       // Over a calendar year, the municipality's number keeps its municipal report's state.
       SuppressDashboard(
           dashboard, kDefaultSuppressionThreshold,
-          PublishedMunicipalTotals(facts, YearOfMonthIndex(*from), app.municipalities));
+          CountsAPublishedYear(query)
+              ? PublishedMunicipalTotals(facts, YearOfMonthIndex(*from), app.municipalities)
+              : std::map<std::string, MunicipalTotals>{});
     }
     app.store.Audit(AuditEntry::ForBureau(staff.user_id, "figures.read", staff.bureau_id,
                                           "dashboard " +

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './harness.mjs';
-import { addStaff, reportingYear, staffLogin, submitValid, validReport } from './flows.mjs';
+import { addStaff, reportingYear, staffLogin, submitValid, validReport, addBureau, setWorkingArea } from './flows.mjs';
 import { auditCount } from './database.mjs';
 import { readXlsx, unzip } from './zip.mjs';
 
@@ -86,12 +86,8 @@ describe('municipal report files: XLSX and the archive of a working area', () =>
 
   before(async () => {
     server = await startServer();
-    const added = await server.run(['bureau', 'add', '--name', 'ADV Rotterdam']);
-    assert.equal(added.code, 0, added.stderr);
-    for (const [bureau, codes] of [['1', [AMSTERDAM, OUDER_AMSTEL]], ['2', [ROTTERDAM]]]) {
-      const area = await server.run(['bureau', 'area', '--bureau', bureau, ...codes]);
-      assert.equal(area.code, 0, area.stderr);
-    }
+    await addBureau(server, 'ADV Rotterdam', [ROTTERDAM]);
+    await setWorkingArea(server, 1, [AMSTERDAM, OUDER_AMSTEL]);
     await addStaff(server);
     jars.admin = await staffLogin(server.url);
     for (const [name, [email, role, extra]] of Object.entries(USERS)) {

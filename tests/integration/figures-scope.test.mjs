@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './harness.mjs';
 import { tableRows, textOf } from './html.mjs';
-import { reportingYear, staffLogin, submitValid, validReport } from './flows.mjs';
+import { reportingYear, staffLogin, submitValid, validReport, addBureau, setWorkingArea } from './flows.mjs';
 import { auditCount, sql } from './database.mjs';
 import { unzip } from './zip.mjs';
 
@@ -69,12 +69,8 @@ describe('figures are scoped by bureau', () => {
 
   before(async () => {
     server = await startServer();
-    const added = await server.run(['bureau', 'add', '--name', 'ADV Rotterdam']);
-    assert.equal(added.code, 0, added.stderr);
-    for (const [bureau, codes] of [['1', [AMSTERDAM, OUDER_AMSTEL]], ['2', [ROTTERDAM]]]) {
-      const area = await server.run(['bureau', 'area', '--bureau', bureau, ...codes]);
-      assert.equal(area.code, 0, area.stderr);
-    }
+    await addBureau(server, 'ADV Rotterdam', [ROTTERDAM]);
+    await setWorkingArea(server, 1, [AMSTERDAM, OUDER_AMSTEL]);
     const list = await server.run(['bureau', 'list']);
     assert.match(list.stdout, new RegExp(`^2\\tADV Rotterdam\\t${ROTTERDAM}$`, 'm'));
     for (const [name, [email, role, extra]] of Object.entries(USERS)) {

@@ -80,6 +80,22 @@ export async function addStaff(server, email = STAFF_EMAIL, password = STAFF_PAS
   return r;
 }
 
+/** Add a bureau with `meldpunt bureau add` and give it a working area; returns its id. */
+export async function addBureau(server, name, codes = []) {
+  const added = await server.run(['bureau', 'add', '--name', name]);
+  assert.equal(added.code, 0, added.stderr);
+  const id = /added bureau (\d+) /.exec(added.stdout)?.[1];
+  assert.ok(id, added.stdout);
+  if (codes.length) await setWorkingArea(server, id, codes);
+  return id;
+}
+
+/** Set a bureau's working area with `meldpunt bureau area`. */
+export async function setWorkingArea(server, id, codes) {
+  const area = await server.run(['bureau', 'area', '--bureau', String(id), ...codes]);
+  assert.equal(area.code, 0, area.stderr);
+}
+
 /**
  * Second factors of the staff accounts this test process enrolled, by e-mail address:
  * { secret (bytes), lastStep (the last time step used), recovery (unused recovery codes) }.

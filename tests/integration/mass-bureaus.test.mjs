@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { getForm, postForm, startServer } from './harness.mjs';
 import { byId, tableRows } from './html.mjs';
 import { sql } from './database.mjs';
-import { isoDay, reportingYear, staffLogin, submitValid, validReport } from './flows.mjs';
+import { isoDay, reportingYear, staffLogin, submitValid, validReport, addBureau } from './flows.mjs';
 import { bureauMessages, followUp, hidden, linkedRows, reportWithReceipt } from './mass-flows.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-77';
@@ -44,8 +44,7 @@ describe('mass reports across bureaus', () => {
   before(async () => {
     // Each reporter reads the answers with a receipt code: more than one client's usual burst.
     server = await startServer({ env: { MELDPUNT_FOLLOWUP_BURST: '0' } });
-    assert.equal((await server.run(['bureau', 'add', '--name', 'ADV Utrecht'])).code, 0);
-    assert.equal((await server.run(['bureau', 'area', '--bureau', '2', UTRECHT])).code, 0);
+    assert.equal(await addBureau(server, 'ADV Utrecht', [UTRECHT]), '2');
     for (const [name, [email, role, extra]] of Object.entries(USERS)) {
       const r = await server.run(['user', 'add', '--email', email, '--role', role, ...extra], `${PASSWORD}\n`);
       assert.equal(r.code, 0, `${name}: ${r.stderr}`);

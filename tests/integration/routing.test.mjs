@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from './harness.mjs';
-import { addStaff, staffLogin } from './flows.mjs';
+import { addStaff, staffLogin, addBureau } from './flows.mjs';
 import { sql } from './database.mjs';
 
 const AMS = 'GM0363';
@@ -22,11 +22,7 @@ describe('routing by today\'s municipality', () => {
     // Without the retention job: it would anonymise the old closed demo cases at start.
     server = await startServer({ args: ['--retention-job', 'false'] });
     await addStaff(server);
-    const added = await server.run(['bureau', 'add', '--name', 'ADV Amsterdam']);
-    assert.equal(added.code, 0, added.stderr);
-    assert.match(added.stdout, /added bureau 2 ADV Amsterdam/);
-    const area = await server.run(['bureau', 'area', '--bureau', '2', AMS]);
-    assert.equal(area.code, 0, area.stderr);
+    assert.equal(await addBureau(server, 'ADV Amsterdam', [AMS]), '2');
     const user = await server.run(['user', 'add', '--email', HANDLER2, '--role', 'handler', '--bureau', '2'], `${PASSWORD}\n`);
     assert.equal(user.code, 0, user.stderr);
     // Ten years back, to before the merger of Weesp on 2022-03-23.
