@@ -188,7 +188,9 @@ TEST(Dashboard, SuppressionLeavesNoSmallNumberToWorkOut) {
       hidden += row.cell.current_state == CellState::kHidden;
     }
     // With a "< 5" in a line whose total shows, some other cell is hidden too.
-    if (below > 0) EXPECT_GE(hidden, 1) << table.dimension;
+    if (below > 0) {
+      EXPECT_GE(hidden, 1) << table.dimension;
+    }
   }
   const auto& months = Table(dashboard, kDimensionMonth);
   EXPECT_EQ(Row(months, "2026-02").current_state, CellState::kBelowThreshold);

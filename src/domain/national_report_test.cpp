@@ -118,8 +118,9 @@ TEST(NationalReport, RollUpOfAMunicipalityAddsUpEveryBureau) {
   MunicipalReport report =
       ComputeMunicipalReport(facts, {"GM0363", 2025, FiguresYear::kReported, true}, Registry());
   for (const auto& table : report.tables) {
-    if (table.population == kPopulationResidents && table.dimension == "summary")
+    if (table.population == kPopulationResidents && table.dimension == "summary") {
       EXPECT_EQ(table.total.current, 32) << "the municipal report's residents";
+    }
   }
 }
 
