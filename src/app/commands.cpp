@@ -10,10 +10,11 @@
 #include "app/command_util.hpp"
 #include "app/mail_service.hpp"
 #include "app/retention_service.hpp"
+#include "base/log.hpp"
+#include "base/text.hpp"
 #include "domain/dutch_time.hpp"
 #include "domain/report.hpp"
 #include "evidence/processor.hpp"
-#include "http/log.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "security/common_passwords.hpp"
@@ -21,7 +22,7 @@
 #include "security/password.hpp"
 #include "store/open_store.hpp"
 #include "store/soci_store.hpp"
-#include "web/pages.hpp"
+#include "web/common/pages.hpp"
 #include "web/routes.hpp"
 
 namespace meldpunt::app {

@@ -4,7 +4,7 @@
 #include <iostream>
 #include <stdexcept>
 
-#include "http/log.hpp"
+#include "base/log.hpp"
 #include "mail/outbox_worker.hpp"
 #include "mail/smtp_sender.hpp"
 #include "store/open_store.hpp"

@@ -4,7 +4,7 @@
 
 #include "app/config.hpp"
 #include "store/store.hpp"
-#include "web/i18n.hpp"
+#include "web/common/i18n.hpp"
 
 namespace meldpunt::mail {
 class OutboxWorker;

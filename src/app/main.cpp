@@ -8,7 +8,7 @@
 #include "app/config.hpp"
 #include "app/mail_service.hpp"
 #include "app/retention_service.hpp"
-#include "http/log.hpp"
+#include "base/log.hpp"
 #include "security/crypto.hpp"
 
 int main(int argc, char** argv) {

@@ -5,9 +5,9 @@
 #include <iostream>
 
 #include "app/command_util.hpp"
+#include "base/log.hpp"
 #include "domain/date.hpp"
 #include "domain/retention.hpp"
-#include "http/log.hpp"
 #include "store/open_store.hpp"
 #include "store/retention.hpp"
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "base/text.hpp"
 #include "domain/dutch_time.hpp"
 #include "domain/reference.hpp"
 #include "domain/report.hpp"

@@ -12,7 +12,7 @@
 namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
-// can choose it in the filter, and given a label in web/staff_audit_handlers.cpp.
+// can choose it in the filter, and given a label in web/admin/staff_audit_handlers.cpp.
 inline constexpr std::array<std::string_view, 55> kAuditActions = {
     "login",
     "user.add",

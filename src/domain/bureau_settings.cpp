@@ -3,6 +3,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "base/text.hpp"
 #include "domain/report.hpp"
 
 namespace meldpunt {

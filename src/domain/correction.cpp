@@ -1,5 +1,7 @@
 #include "domain/correction.hpp"
 
+#include "base/text.hpp"
+
 namespace meldpunt {
 
 CorrectionValidation ValidateCorrection(const CorrectionInput& input, bool anonymous,

@@ -1,5 +1,7 @@
 #include "domain/follow_up.hpp"
 
+#include "base/text.hpp"
+
 namespace meldpunt {
 
 std::string_view StatusCode(ReportStatus status) {

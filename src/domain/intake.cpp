@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "base/text.hpp"
 #include "domain/classification.hpp"
 
 namespace meldpunt {

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <set>
 
+#include "base/text.hpp"
+
 namespace meldpunt {
 namespace {
 

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 
 namespace meldpunt {
 

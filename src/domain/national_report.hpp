@@ -15,10 +15,10 @@
 #include <variant>
 #include <vector>
 
+#include "base/result.hpp"
 #include "domain/figures.hpp"
 #include "domain/municipality.hpp"
 #include "domain/published_totals.hpp"
-#include "domain/result.hpp"
 #include "domain/suppression.hpp"
 
 namespace meldpunt {

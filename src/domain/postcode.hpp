@@ -7,7 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 
 namespace meldpunt {
 

@@ -147,10 +147,5 @@ std::optional<Problem> CheckText(const std::string& text, size_t max_chars, bool
 // e-mail address or a phone number at least, each well-formed. Problems are added to errors
 // (fields contact_*); nullopt when there is no usable way to reach the reporter.
 std::optional<Contact> ValidateContact(const ReportInput& input, std::vector<FieldError>& errors);
-bool IsValidUtf8Text(std::string_view text, bool allow_newlines);
-size_t CountCodePoints(std::string_view utf8);
-bool LooksLikeEmail(std::string_view email);
-bool LooksLikePhone(std::string_view phone);
-std::string Trim(std::string_view text);
 
 }  // namespace meldpunt

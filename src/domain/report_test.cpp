@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/text.hpp"
 #include "domain/classification.hpp"
 
 namespace meldpunt {

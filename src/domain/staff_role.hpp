@@ -1,7 +1,7 @@
 #pragma once
 // Who may do what (rollen en rechten). Every staff request is checked against this table on the
 // server; pages only hide what a role may not do. Cases are further limited to the staff
-// member's own bureau (see CaseVisibleTo in web/staff_access.hpp).
+// member's own bureau (see CaseVisibleTo in web/common/staff_access.hpp).
 #include <array>
 #include <optional>
 #include <string_view>

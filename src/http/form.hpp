@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 
 namespace meldpunt::http {
 

@@ -5,6 +5,8 @@
 #include <functional>
 #include <utility>
 
+#include "base/text.hpp"
+
 namespace meldpunt::http {
 namespace {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 #include "http/form.hpp"
 
 namespace meldpunt::http {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 #include "http/form.hpp"
 #include "http/message.hpp"
 #include "http/multipart.hpp"

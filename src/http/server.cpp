@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include "http/log.hpp"
+#include "base/log.hpp"
 
 namespace meldpunt::http {
 namespace asio = boost::asio;

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 #include "letters/letter.hpp"
 
 namespace meldpunt::letters {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/text.hpp"
 #include "domain/report.hpp"
 #include "letters/letter.hpp"
 

@@ -1,5 +1,6 @@
 #include "letters/letter_check.hpp"
 
+#include "base/text.hpp"
 #include "domain/report.hpp"
 
 namespace meldpunt::letters {

@@ -4,7 +4,7 @@
 // the letter runs over more than one page. Texts are set as plain text, never as Pango markup.
 #include <string>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 #include "letters/letter.hpp"
 
 namespace meldpunt::letters {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "base/text.hpp"
 #include "security/crypto.hpp"
 
 namespace meldpunt::mail {

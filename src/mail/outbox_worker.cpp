@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "http/log.hpp"
+#include "base/log.hpp"
 #include "mail/texts.hpp"
 #include "security/crypto.hpp"
 

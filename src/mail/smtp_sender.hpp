@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 
 namespace meldpunt::mail {
 

@@ -7,7 +7,7 @@
 namespace meldpunt::mail {
 namespace {
 
-// Marks a message id for scripts/update-messages (as web/i18n.hpp does for the site).
+// Marks a message id for scripts/update-messages (as web/common/i18n.hpp does for the site).
 constexpr const char* N_(const char* msgid) { return msgid; }
 
 const char* const kMonths[] = {N_("January"),   N_("February"), N_("March"),    N_("April"),

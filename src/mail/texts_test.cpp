@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "web/i18n.hpp"
+#include "web/common/i18n.hpp"
 
 namespace meldpunt::mail {
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 
 namespace meldpunt::pdf {
 

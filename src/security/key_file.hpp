@@ -2,7 +2,7 @@
 // The master key lives in a file outside the database, created on first start with mode 0600.
 #include <string>
 
-#include "domain/result.hpp"
+#include "base/result.hpp"
 #include "security/crypto.hpp"
 
 namespace meldpunt {

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "base/text.hpp"
 #include "domain/report.hpp"
 #include "security/common_passwords.hpp"
 

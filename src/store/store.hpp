@@ -127,7 +127,7 @@ struct CodeListEdit {
   AddedCode code;  // for kRetire only list and code count
 };
 
-// The moments of one case that its deadlines look at (web/case_times.hpp turns them into
+// The moments of one case that its deadlines look at (web/cases/case_times.hpp turns them into
 // CaseTimes), without any personal data: Store::ListOpenCaseTimelines reads them for many cases
 // at once, and CaseTimelineOf builds the same from one case's events and messages.
 struct CaseTimeline {
@@ -350,7 +350,7 @@ struct StaffSessionInfo {
   long long id = 0;
   long long created_at = 0;
   long long last_used_at = 0;
-  std::string device;  // web/user_agent.hpp's stored form, "browser|system"
+  std::string device;  // web/accounts/user_agent.hpp's stored form, "browser|system"
 };
 
 // A staff member's authenticator secret (raw bytes, decrypted) and the last time step accepted.

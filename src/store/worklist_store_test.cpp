@@ -12,7 +12,7 @@
 #include "domain/text_search.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
-#include "web/case_times.hpp"
+#include "web/cases/case_times.hpp"
 
 namespace meldpunt {
 namespace {

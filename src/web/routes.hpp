@@ -1,7 +1,7 @@
 #pragma once
 #include "http/router.hpp"
 #include "http/static_files.hpp"
-#include "web/app.hpp"
+#include "web/common/app.hpp"
 
 namespace meldpunt::web {
 

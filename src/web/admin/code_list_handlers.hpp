@@ -1,0 +1,14 @@
+#pragma once
+// The code lists for the system admin (/medewerkers/codelijsten): every list with its built-in
+// and added codes and their versions, a form to add a code and buttons to retire added ones.
+#include "http/message.hpp"
+#include "web/common/app.hpp"
+
+namespace meldpunt::web {
+
+// GET /medewerkers/codelijsten
+http::Response StaffCodeListsPage(const AppContext& app, const http::Request& request);
+// POST /medewerkers/codelijsten (add) and POST /medewerkers/codelijsten/intrekken (retire)
+http::Response StaffCodeListsAction(const AppContext& app, const http::Request& request);
+
+}  // namespace meldpunt::web

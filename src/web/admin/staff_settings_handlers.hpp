@@ -1,0 +1,14 @@
+#pragma once
+// The bureau's settings page (/medewerkers/instellingen), for the bureau admin: one number field
+// per entry of domain/bureau_settings.hpp, checked against its range.
+#include "http/message.hpp"
+#include "web/common/app.hpp"
+
+namespace meldpunt::web {
+
+// GET /medewerkers/instellingen
+http::Response StaffSettingsPage(const AppContext& app, const http::Request& request);
+// POST /medewerkers/instellingen: one field per setting, named by the setting; all or nothing.
+http::Response StaffSettingsSave(const AppContext& app, const http::Request& request);
+
+}  // namespace meldpunt::web

@@ -1,0 +1,100 @@
+#include "web/cases/case_page.hpp"
+
+#include <array>
+#include <utility>
+
+#include "domain/follow_up.hpp"
+#include "web/admin/staff_audit_handlers.hpp"
+#include "web/common/pages.hpp"
+#include "web/common/staff_page.hpp"
+#include "web/followup/thread_view.hpp"
+#include "web/privacy/staff_privacy_handlers.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+constexpr std::array<std::pair<std::string_view, const char*>, 10> kDoneMessages = {{
+    {"stap", N_("The case has moved to the new step.")},
+    {"heropend", N_("The case has been reopened.")},
+    {"gearchiveerd", N_("The case has been archived.")},
+    {"afgesloten", N_("The case has been closed.")},
+    {"actie", N_("The action has been recorded.")},
+    {"toestemming", N_("The reporter's consent has been recorded.")},
+    {"toestemming-ingetrokken", N_("The reporter's consent has been withdrawn.")},
+    {"contact", N_("The contact has been recorded.")},
+    {"notitie", N_("Your note has been saved.")},
+    {"toegewezen", N_("The handler has been saved.")},
+}};
+
+}  // namespace
+
+const char* CaseDoneMessage(std::string_view done) {
+  for (const auto& [code, message] : kDoneMessages) {
+    if (code == done) return message;
+  }
+  return nullptr;
+}
+
+http::Response CasePage(const AppContext& app, const http::Request& request,
+                        const StaffSession& staff, const RegisteredReport& report, int status,
+                        const CaseFormError* error) {
+  Lang lang = LangOf(request);
+  auto messages = app.store.ListMessages(report.id);
+  auto events = app.store.ListCaseEvents(report.id);
+  auto bureau_staff = app.store.ListBureauStaff(report.bureau_id);
+  // Showing a case is a read of personal data: it goes on the record before it is shown.
+  app.store.Audit(AuditEntry::ForCase(staff.user_id, "report.read", report.id, report.bureau_id,
+                                      report.reference),
+                  app.now());
+
+  TemplateData data;
+  data.set("id", std::to_string(report.id));
+  data.set("reference", report.reference);
+  data.set("description", report.description);
+  AddCaseSummary(data, app, lang, report, events, messages, bureau_staff);
+  AddCaseHistory(data, app, lang, events, bureau_staff);
+  AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);
+  data.set("thread",
+           RenderThread(app, lang, messages, app.store.ListEvidence(report.id), Viewer::kStaff));
+  data.set("may_write", Bool(Allows(staff.role, Permission::kHandleCases)));
+  data.set("code_list_version", report.code_list_version);
+  if (Allows(staff.role, Permission::kReadAuditLog))
+    data.set("audit_url", AuditLogPathForCase(report.reference));
+  // Retention, access, correction and erasure (staff_privacy_handlers.cpp).
+  data.set("erased", Bool(report.anonymised_at.has_value()));
+  PrivacySection privacy = RenderPrivacySection(app, request, staff, report);
+  data.set("privacy_notices", privacy.notices);
+  data.set("privacy_section", privacy.section);
+  data.set("max_message", std::to_string(kMaxMessageChars));
+  if (Allows(staff.role, Permission::kMoveCases)) {
+    kainjow::mustache::list others;
+    for (const auto& bureau : app.store.ListBureaus()) {
+      if (bureau.id == report.bureau_id) continue;
+      TemplateData item;
+      item.set("id", std::to_string(bureau.id));
+      item.set("name", bureau.name);
+      others.push_back(item);
+    }
+    data.set("may_move", Bool(!others.empty()));
+    data.set("other_bureaus", others);
+  }
+  data.set("sent", Bool(request.QueryParam("verzonden") == "1"));
+  if (const char* done = CaseDoneMessage(request.QueryParam("gedaan"))) {
+    data.set("done_message", app.translator.Get(lang, done));
+  }
+  if (error) {
+    data.set("form_error", error->message);
+    data.set("form_name", error->form);
+    data.set("conflict", Bool(error->conflict));
+    if (error->form == "message") {
+      data.set("message_error", error->message);
+      data.set("message", error->Typed("message"));
+    }
+  }
+  http::Response cookies;
+  Page page =
+      StaffPage(app, request, cookies, staff, "staff_report", N_("Report"), std::move(data));
+  return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,82 @@
+// Moving a case along the protocol (case_protocol.hpp) and closing it (handling.hpp).
+#include <algorithm>
+
+#include "domain/code_lists.hpp"
+#include "domain/handling.hpp"
+#include "web/cases/case_handlers.hpp"
+#include "web/cases/case_request.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+std::string DoneFor(TransitionKind kind) {
+  switch (kind) {
+    case TransitionKind::kReopen:
+      return "heropend";
+    case TransitionKind::kArchive:
+      return "gearchiveerd";
+    default:
+      return "stap";
+  }
+}
+
+}  // namespace
+
+http::Response CaseStepPost(const AppContext& app, const http::Request& request) {
+  auto check = CheckCaseRequest(app, request, Permission::kHandleCases, "step");
+  if (!check.request) return std::move(*check.refusal);
+  const CaseRequest& req = *check.request;
+  auto to = ParseStep(req.form.Get("step"));
+  if (!to) return RefuseCaseForm(app, request, req, Tr(app, req, N_("Choose the next step.")));
+  CaseStep from = req.report.step;
+  if (Verdict verdict = CheckTransition(from, *to); !verdict) {
+    return RefuseCaseForm(app, request, req, verdict.refusal());
+  }
+  CaseText text = ReadCaseText(app, req, nullptr);
+  if (text.problem) return RefuseCaseForm(app, request, req, *text.problem);
+  TransitionKind kind = FindTransition(from, *to)->kind;
+  CaseChange change;
+  change.kind = kind == TransitionKind::kReopen ? CaseEventKind::kReopened : CaseEventKind::kStep;
+  change.code = std::string(StepCode(*to));
+  change.detail = std::string(TransitionKindCode(kind));
+  change.text = text.text;
+  change.step = *to;
+  return ApplyCaseForm(app, request, req, std::move(change), "case.step",
+                       std::string(StepCode(from)) + " -> " + std::string(StepCode(*to)),
+                       DoneFor(kind));
+}
+
+http::Response CaseClosePost(const AppContext& app, const http::Request& request) {
+  auto check = CheckCaseRequest(app, request, Permission::kHandleCases, "close");
+  if (!check.request) return std::move(*check.refusal);
+  const CaseRequest& req = *check.request;
+  if (Verdict verdict = CheckCloseFrom(req.report.step); !verdict) {
+    return RefuseCaseForm(app, request, req, verdict.refusal());
+  }
+  std::vector<std::string> handlings = req.form.GetAll("handlings");
+  // The national handling codes and those an administrator added (and did not retire).
+  std::vector<std::string> active = app.store.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
+  // More codes than the list has can only hold one twice.
+  if (handlings.size() > active.size()) {
+    return RefuseCaseForm(app, request, req, Refusal::kDuplicateHandling);
+  }
+  std::string outcome = req.form.Get("outcome");
+  if (Verdict verdict = CheckClose(handlings, outcome, active); !verdict) {
+    return RefuseCaseForm(app, request, req, verdict.refusal());
+  }
+  CaseText text = ReadCaseText(app, req, nullptr);
+  if (text.problem) return RefuseCaseForm(app, request, req, *text.problem);
+  std::string codes;
+  for (const auto& handling : handlings) codes += (codes.empty() ? "" : ",") + handling;
+  CaseChange change;
+  change.kind = CaseEventKind::kClosed;
+  change.code = std::string(StepCode(CaseStep::kClosed));
+  change.detail = codes + ";" + outcome;
+  change.text = text.text;
+  change.step = CaseStep::kClosed;
+  change.close = std::make_pair(handlings, outcome);
+  std::string detail = change.detail;
+  return ApplyCaseForm(app, request, req, std::move(change), "case.close", detail, "afgesloten");
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,114 @@
+#include "web/cases/case_times.hpp"
+
+#include <algorithm>
+
+#include "domain/case_action.hpp"
+#include "domain/letter_event.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+void First(std::optional<long long>& slot, long long at) {
+  if (!slot || at < *slot) slot = at;
+}
+
+void Last(std::optional<long long>& slot, long long at) {
+  if (!slot || at > *slot) slot = at;
+}
+
+std::optional<long long> Earliest(std::optional<long long> a, std::optional<long long> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return std::min(*a, *b);
+}
+
+std::optional<long long> Latest(std::optional<long long> a, std::optional<long long> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return std::max(*a, *b);
+}
+
+}  // namespace
+
+CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,
+                            const std::vector<ThreadMessage>& messages,
+                            std::optional<long long> registered_at) {
+  CaseTimeline t;
+  t.report_id = report.id;
+  t.reference = report.reference;
+  t.reported_at = report.reported_at;
+  t.registered_at = registered_at;
+  t.channel = report.channel;
+  t.is_complaint = report.is_complaint;
+  t.step = report.step;
+  t.assigned_to = report.assigned_to;
+  t.closed_at = report.closed_at;
+  for (const auto& message : messages) {
+    if (message.author == MessageAuthor::kBureau) {
+      First(t.first_bureau_message_at, message.at);
+    } else {
+      Last(t.last_reporter_message_at, message.at);
+    }
+  }
+  for (const auto& event : events) {
+    switch (event.kind) {
+      case CaseEventKind::kContact:
+        First(t.first_contact_at, event.at);
+        if (event.code == "reporter_responded") Last(t.last_reporter_responded_at, event.at);
+        break;
+      case CaseEventKind::kMissedAppointment:
+        Last(t.last_missed_appointment_at, event.at);
+        ++t.missed_appointments;
+        break;
+      case CaseEventKind::kLetterSent:
+        if (!t.last_letter_sent_at || event.at >= *t.last_letter_sent_at) {
+          auto detail = ParseLetterSentDetail(event.detail);
+          t.last_letter_reply_by = detail ? std::optional(detail->reply_by) : std::nullopt;
+        }
+        Last(t.last_letter_sent_at, event.at);
+        break;
+      case CaseEventKind::kAction:
+        if (event.code == ActionCode(ActionKind::kLetterToOtherParty)) {
+          // A letter recorded as an action names no reply date: the bureau's term applies.
+          if (!t.last_letter_sent_at || event.at > *t.last_letter_sent_at)
+            t.last_letter_reply_by.reset();
+          Last(t.last_letter_sent_at, event.at);
+        }
+        break;
+      case CaseEventKind::kReplyReceived:
+        Last(t.last_reply_received_at, event.at);
+        break;
+      default:
+        break;
+    }
+  }
+  return t;
+}
+
+CaseTimes CaseTimesOf(const CaseTimeline& t) {
+  CaseTimes times;
+  times.received_at = t.reported_at;
+  times.receipt_confirmed_at = std::max(t.reported_at, t.registered_at.value_or(t.reported_at));
+  times.first_contact_at = Earliest(t.first_bureau_message_at, t.first_contact_at);
+  times.last_missed_appointment_at = t.last_missed_appointment_at;
+  times.no_shows = t.missed_appointments;
+  times.reporter_heard_at = Latest(t.last_reporter_message_at, t.last_reporter_responded_at);
+  times.letter_sent_at = t.last_letter_sent_at;
+  times.reply_by = t.last_letter_reply_by;
+  times.reply_received_at = t.last_reply_received_at;
+  times.closed_at = t.closed_at;
+  return times;
+}
+
+CaseTimes CaseTimesOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,
+                      const std::vector<ThreadMessage>& messages) {
+  return CaseTimesOf(CaseTimelineOf(report, events, messages));
+}
+
+std::vector<Deadline> DeadlinesOf(const CaseTimeline& timeline, const DeadlineSettings& settings,
+                                  long long now) {
+  if (!timeline.is_complaint) return {};
+  return CaseDeadlines(CaseTimesOf(timeline), settings, now);
+}
+
+}  // namespace meldpunt::web

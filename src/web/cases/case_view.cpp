@@ -1,0 +1,35 @@
+// Small helpers shared by the parts of the case page.
+#include "web/cases/case_view.hpp"
+
+namespace meldpunt::web {
+
+std::string CaseFormError::Typed(const std::string& field) const {
+  auto it = typed.find(field);
+  return it == typed.end() || it->second.empty() ? "" : it->second.front();
+}
+
+bool IsCaseHandler(const StaffUser& user) {
+  auto role = ParseRole(user.role);
+  return role && Allows(*role, Permission::kHandleCases);
+}
+
+std::vector<ActionKind> ActionsDone(const std::vector<CaseEvent>& events) {
+  std::vector<ActionKind> done;
+  for (const auto& event : events) {
+    // A letter recorded on the letters page is the action "letter to the other party" (hoor en
+    // wederhoor), the same as one recorded with the action form: the deadlines count both.
+    if (event.kind == CaseEventKind::kLetterSent) {
+      done.push_back(ActionKind::kLetterToOtherParty);
+      continue;
+    }
+    if (event.kind != CaseEventKind::kAction) continue;
+    if (auto kind = ParseAction(event.code)) done.push_back(*kind);
+  }
+  return done;
+}
+
+void SetIfNotEmpty(TemplateData& data, const std::string& key, const std::string& value) {
+  if (!value.empty()) data.set(key, value);
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,56 @@
+#pragma once
+// What the case page (/medewerkers/meldingen/{id}) shows of a case, as template data: the
+// summary with its deadlines (_case_summary), the history (_case_history) and the forms
+// a staff member may use now (_case_forms). Pure rendering: the caller reads the store and
+// writes the audit record.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "domain/case_action.hpp"
+#include "store/store.hpp"
+#include "web/common/app.hpp"
+#include "web/common/templates.hpp"
+
+namespace meldpunt::web {
+
+// Free text on a case (what was done, a note, how consent was given) is at most this long, like
+// a message to the reporter.
+inline constexpr size_t kMaxCaseTextChars = 5000;
+
+// A case form that came back: which one (step, action, consent, contact, note, assign, close,
+// message), why in the visitor's words, and what was typed, so that the page shows the reason
+// beside that form and keeps the input.
+struct CaseFormError {
+  std::string form;
+  std::string message;
+  bool conflict = false;  // a colleague changed the case meanwhile
+  std::map<std::string, std::vector<std::string>> typed;
+  // The first value typed in a field, or "".
+  std::string Typed(const std::string& field) const;
+};
+
+// Staff who may handle cases: the people a case can be assigned to.
+bool IsCaseHandler(const StaffUser& user);
+
+// The actions done on a case, from its history, oldest first; a letter sent from the letters page
+// counts as the action "letter to the other party".
+std::vector<ActionKind> ActionsDone(const std::vector<CaseEvent>& events);
+
+// Sets `key` only when `value` is not empty: a template section {{#key}} shows for any string.
+void SetIfNotEmpty(TemplateData& data, const std::string& key, const std::string& value);
+
+void AddCaseSummary(TemplateData& data, const AppContext& app, Lang lang,
+                    const RegisteredReport& report, const std::vector<CaseEvent>& events,
+                    const std::vector<ThreadMessage>& messages,
+                    const std::vector<StaffUser>& bureau_staff);
+
+void AddCaseHistory(TemplateData& data, const AppContext& app, Lang lang,
+                    const std::vector<CaseEvent>& events,
+                    const std::vector<StaffUser>& bureau_staff);
+
+void AddCaseForms(TemplateData& data, const AppContext& app, Lang lang, const StaffSession& staff,
+                  const RegisteredReport& report, const std::vector<CaseEvent>& events,
+                  const std::vector<StaffUser>& bureau_staff, const CaseFormError* error);
+
+}  // namespace meldpunt::web

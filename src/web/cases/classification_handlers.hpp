@@ -1,0 +1,13 @@
+#pragma once
+// Classifying a report again (herclassificatie), with the current code lists:
+// GET and POST /medewerkers/meldingen/{id}/classificatie. The report then carries the current
+// code-list version; the change is an event in the case history.
+#include "http/message.hpp"
+#include "web/common/app.hpp"
+
+namespace meldpunt::web {
+
+http::Response StaffClassificationPage(const AppContext& app, const http::Request& request);
+http::Response StaffClassify(const AppContext& app, const http::Request& request);
+
+}  // namespace meldpunt::web

@@ -1,0 +1,63 @@
+#pragma once
+// What every handler needs, built once at start and shared read-only between threads.
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "domain/login_throttle.hpp"
+#include "domain/municipality.hpp"
+#include "domain/postcode.hpp"
+#include "security/attempt_guard.hpp"
+#include "security/common_passwords.hpp"
+#include "security/crypto.hpp"
+#include "security/rate_limiter.hpp"
+#include "security/receipts.hpp"
+#include "security/tokens.hpp"
+#include "store/store.hpp"
+#include "web/common/i18n.hpp"
+#include "web/common/templates.hpp"
+
+namespace meldpunt::web {
+
+struct WebOptions {
+  bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
+  std::chrono::seconds staff_idle_timeout{30 * 60};
+  std::chrono::seconds staff_max_age{12 * 3600};  // a session ends this long after login
+  // Exports of personal data ask for the password and second factor again after this long
+  // (RequireRecentAuth in web/common/staff_access.hpp).
+  std::chrono::seconds reauth_window{5 * 60};
+  LoginThrottlePolicy login_throttle;  // failed logins per account (ASVS 2.2.1)
+  int staff_page_size = 100;
+  // A reporter who followed their report up with the receipt code stays "in" this long without a
+  // request, and never longer than followup_max_age.
+  std::chrono::seconds followup_idle_timeout{30 * 60};
+  std::chrono::seconds followup_max_age{8 * 3600};
+  // "Under attack" mode: a report is stored only with a proof of work of this many bits
+  // (domain/proof_of_work.hpp); 0 when the mode is off.
+  int proof_of_work_bits = 0;
+  // The address visitors use (--public-url), for links in files that leave the site.
+  std::string public_url;
+};
+
+struct AppContext {
+  Store& store;
+  const MunicipalityRegistry& municipalities;
+  const Translator& translator;
+  const Templates& templates;
+  const CsrfTokens csrf;
+  const Signer signer;  // for values handed out in URLs
+  const WebOptions options;
+  std::function<long long()> now;  // Unix seconds; replaceable for tests
+  RateLimiter& report_limits;      // report submissions per client
+  RateLimiter& login_limits;       // staff login attempts per client (ASVS 2.2.1)
+  const Receipts receipts;         // receipt codes (volgcodes): made, hashed, sealed
+  AttemptGuard& receipt_attempts;  // guessing receipts at /melden/volgen
+  // Maps postcodes to municipalities when the operator installed a table; else null.
+  const PostcodeTable* postcodes = nullptr;
+  // Called after an e-mail was queued, so the outbox sends it now; empty when mail is off.
+  std::function<void()> mail_queued = {};
+  // Passwords staff may not choose (ASVS 2.1.7); null: only the length rules apply.
+  const CommonPasswords* common_passwords = nullptr;
+};
+
+}  // namespace meldpunt::web

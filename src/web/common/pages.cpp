@@ -1,0 +1,126 @@
+#include "web/common/pages.hpp"
+
+#include "http/cookies.hpp"
+#include "web/common/html.hpp"
+
+namespace meldpunt::web {
+
+TemplateData Bool(bool value) {
+  return TemplateData(value ? TemplateData::type::bool_true : TemplateData::type::bool_false);
+}
+
+http::Response RenderPage(const AppContext& app, const http::Request& request, int status,
+                          Page page) {
+  Lang lang = LangOf(request);
+  std::string content = app.templates.Render(page.template_name, lang, page.data);
+  TemplateData layout;
+  layout.set("lang", std::string(LangCode(lang)));
+  layout.set("title", app.translator.Get(lang, page.title_msgid));
+  layout.set("content", content);
+  layout.set("path", request.path.empty() ? "/" : request.path);
+  layout.set("in_dutch", Bool(lang == Lang::kNl));
+  // The public figures are linked from the public pages; staff have their own figures.
+  layout.set("public_page", Bool(!page.template_name.starts_with("staff_")));
+  if (!page.script.empty()) layout.set("script", page.script);
+  http::Response response =
+      http::Response::Html(status, app.templates.Render("layout", lang, layout));
+  RememberLanguageChoice(request, response);
+  return response;
+}
+
+http::Response WithCookies(http::Response response, const http::Response& cookies) {
+  for (const auto& header : cookies.headers) response.Add(header.first, header.second);
+  return response;
+}
+
+void RememberLanguageChoice(const http::Request& request, http::Response& response) {
+  if (!LangChosenInQuery(request)) return;
+  response.Add(
+      "Set-Cookie",
+      http::SetCookie(
+          "mp_lang", LangCode(LangOf(request)),
+          {.http_only = true, .secure = false, .same_site = "Lax", .max_age = 365LL * 24 * 3600}));
+}
+
+std::string CsrfTokenFor(const AppContext& app, const http::Request& request,
+                         http::Response& response) {
+  bool secure = app.options.secure_cookies;
+  std::string current = request.Cookie(http::CookieName("mp_csrf", secure));
+  if (!current.empty() && app.csrf.Check(current, current)) return current;
+  std::string token = app.csrf.Issue();
+  response.Add("Set-Cookie",
+               http::SetCookie("mp_csrf", token, {.http_only = true, .secure = secure}));
+  return token;
+}
+
+bool CsrfValid(const AppContext& app, const http::Request& request, const std::string& form_token) {
+  return app.csrf.Check(request.Cookie(http::CookieName("mp_csrf", app.options.secure_cookies)),
+                        form_token);
+}
+
+http::Response ErrorPage(const AppContext& app, int status, const http::Request* request) {
+  struct Text {
+    int status;
+    const char* title;
+    const char* explanation;
+  };
+  static constexpr Text kTexts[] = {
+      {400, N_("The request could not be understood"),
+       N_("Something in the address or the data sent was not right. Go back and try again.")},
+      {403, N_("This form has expired"),
+       N_("For your safety a form can only be sent from this site and for a limited time. Go "
+          "back, reload the page and send it again.")},
+      {404, N_("Page not found"),
+       N_("There is no page at this address. Check the address, or go to the home page.")},
+      {405, N_("This action is not possible here"),
+       N_("This address does not accept this kind of request.")},
+      {413, N_("Too much data sent"),
+       N_("What you sent is larger than we accept. Shorten your text, or choose fewer or "
+          "smaller files, and try again.")},
+      {431, N_("The request was too large"),
+       N_("Your browser sent more data than we accept. Remove this site's cookies and try again.")},
+      {500, N_("Something went wrong on our side"),
+       N_("Your request could not be completed. Please try again in a few minutes.")},
+      {503, N_("Too busy at the moment"),
+       N_("We received many requests at once. Please try again in a minute; nothing you sent "
+          "was stored.")},
+  };
+  const Text* text = &kTexts[0];
+  for (const auto& t : kTexts) {
+    if (t.status == status) text = &t;
+  }
+  http::Request fallback;
+  const http::Request& req = request ? *request : fallback;
+  TemplateData data;
+  Lang lang = LangOf(req);
+  data.set("status", std::to_string(status));
+  data.set("heading", app.translator.Get(lang, text->title));
+  data.set("explanation", app.translator.Get(lang, text->explanation));
+  return RenderPage(app, req, status, {"error", text->title, data, ""});
+}
+
+std::string MunicipalityOptions(const AppContext& app, Lang lang, std::string_view special_value,
+                                std::string_view special_msgid, std::string_view selected) {
+  std::string html;
+  html.reserve(20000);
+  auto option = [&](std::string_view value, const std::string& label) {
+    html += "<option value=\"";
+    html += EscapeHtml(value);
+    html += value == selected ? "\" selected>" : "\">";
+    html += EscapeHtml(label);
+    html += "</option>\n";
+  };
+  option("", app.translator.Get(lang, "Choose…"));
+  option(special_value, app.translator.Get(lang, special_msgid));
+  for (const auto& m : app.municipalities.Current()) option(m.code, m.name);
+  return html;
+}
+
+std::string MunicipalityLabel(const AppContext& app, Lang lang, const std::string& code) {
+  if (code == kIncidentNotApplicable) return app.translator.Get(lang, "Not applicable / online");
+  if (code == kResidenceUnknown) return app.translator.Get(lang, "Abroad / unknown");
+  const Municipality* m = app.municipalities.Find(code);
+  return m ? m->name : code;
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,22 @@
+#pragma once
+// The national yearly report (landelijke jaarrapportage): GET /medewerkers/cijfers/landelijk
+// (the page), landelijk.csv and landelijk.xlsx (the file), POST landelijk/importeren (another
+// installation's CSV file) and landelijk/verwijderen (an imported bureau-year).
+#include <cstddef>
+
+#include "domain/national_report.hpp"
+#include "http/message.hpp"
+#include "web/common/app.hpp"
+
+namespace meldpunt::web {
+
+// The upload route's body limit: the file and the multipart framing.
+inline constexpr size_t kNationalImportBodyLimit = kMaxNationalFileBytes + 64 * 1024;
+
+http::Response NationalFiguresPage(const AppContext& app, const http::Request& request);
+http::Response NationalFiguresCsv(const AppContext& app, const http::Request& request);
+http::Response NationalFiguresXlsx(const AppContext& app, const http::Request& request);
+http::Response NationalFiguresImport(const AppContext& app, const http::Request& request);
+http::Response NationalFiguresDelete(const AppContext& app, const http::Request& request);
+
+}  // namespace meldpunt::web

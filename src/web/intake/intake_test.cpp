@@ -1,0 +1,75 @@
+// Staff intake in the web layer: template partials, the channel labels, and closing reports that
+// ask for registration only.
+#include "domain/intake.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/follow_up.hpp"
+#include "domain/test_report.hpp"
+#include "web/common/templates.hpp"
+#include "web/common/test_app.hpp"
+#include "web/intake/intake_view.hpp"
+#include "web/intake/registration_only.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+TEST(Partials, AreInsertedByNameAndMayNest) {
+  std::map<std::string, std::string> partials = {{"_a", "A[{{> _b}}]"}, {"_b", "B {{x}}"}};
+  EXPECT_EQ(ExpandPartials("<{{> _a}}>{{>_b}}", partials), "<A[B {{x}}]>B {{x}}");
+  EXPECT_EQ(ExpandPartials("no partials {{x}}", partials), "no partials {{x}}");
+  EXPECT_THROW(ExpandPartials("{{> _missing}}", partials), std::runtime_error);
+  EXPECT_THROW(ExpandPartials("{{> _a", partials), std::runtime_error);
+  std::map<std::string, std::string> cycle = {{"_c", "{{> _d}}"}, {"_d", "{{> _c}}"}};
+  EXPECT_THROW(ExpandPartials("{{> _c}}", cycle), std::runtime_error);
+}
+
+TEST(Partials, TheIntakePageAsksThePublicFormsQuestions) {
+  TestApp test;
+  TemplateData data;
+  data.set("channel_choices", kainjow::mustache::list{});
+  std::string page = test.app().templates.Render("staff_intake", Lang::kNl, data);
+  for (const char* id :
+       {"id=\"reporter_role\"", "id=\"description\"", "id=\"incident_date\"", "id=\"wishes\"",
+        "id=\"contact_email\"", "id=\"channel\"", "id=\"received_date\"", "id=\"consent-yes\""}) {
+    EXPECT_NE(page.find(id), std::string::npos) << id;
+  }
+  EXPECT_EQ(page.find("name=\"website\""), std::string::npos) << "no honeypot for staff";
+}
+
+TEST(ChannelLabels, CoverTheWebAndEveryStaffChannelInOrder) {
+  auto all = ChannelLabels();
+  ASSERT_EQ(all.size(), kStaffChannels.size() + 1);
+  EXPECT_EQ(all[0].code, kChannelWeb);
+  auto staff = StaffChannelLabels();
+  ASSERT_EQ(staff.size(), kStaffChannels.size());
+  for (size_t i = 0; i < staff.size(); ++i) EXPECT_EQ(staff[i].code, kStaffChannels[i]);
+}
+
+TEST(RegistrationOnly, ClosesAMeldingOnceAndNeverAKlacht) {
+  TestApp test;
+  Store& store = test.app().store;
+  auto melding = store.AddReport(TestReport("Only register it.", "GM0363", "unknown", "key-1"), 1);
+  ASSERT_FALSE(melding.is_complaint);
+  EXPECT_TRUE(CloseAsRegistrationOnly(test.app(), melding));
+  EXPECT_EQ(store.GetReport(melding.id)->status, ReportStatus::kClosed);
+  EXPECT_EQ(store.CountAudit(std::string(kClosedRegistrationOnly)), 1);
+
+  // Staff reopen it; the same form sent again does not close it a second time.
+  store.SetReportStatus(melding.id, ReportStatus::kInProgress, 2);
+  auto resent = store.AddReport(TestReport("Only register it.", "GM0363", "unknown", "key-1"), 2);
+  ASSERT_TRUE(resent.duplicate);
+  EXPECT_FALSE(CloseAsRegistrationOnly(test.app(), resent));
+  EXPECT_EQ(store.GetReport(melding.id)->status, ReportStatus::kInProgress);
+
+  auto klacht = store.AddReport(TestReport("Please help.", "GM0363", "unknown", "",
+                                           Contact{"", "a@example.nl", "", "", "", ""}),
+                                3);
+  ASSERT_TRUE(klacht.is_complaint);
+  EXPECT_FALSE(CloseAsRegistrationOnly(test.app(), klacht));
+  EXPECT_EQ(store.GetReport(klacht.id)->status, ReportStatus::kReceived);
+  EXPECT_EQ(store.CountAudit(std::string(kClosedRegistrationOnly)), 1);
+}
+
+}  // namespace
+}  // namespace meldpunt::web

@@ -1,0 +1,102 @@
+// The stored letters of a case are handed out only when the case's history records them as sent.
+#include "web/letters/letter_handlers.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/letter_event.hpp"
+#include "domain/test_report.hpp"
+#include "security/crypto.hpp"
+#include "web/common/test_app.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsAudited) {
+  TestApp test;
+  const AppContext& app = test.app();
+  auto report = app.store.AddReport(TestReport("text"), app.now());
+  ASSERT_TRUE(app.store.AddUser({"h@example.nl", "hash", StaffRole::kHandler, 1, ""}, app.now()));
+  long long user = app.store.FindUser("h@example.nl")->id;
+  app.store.AddSession(HashToken("session-token"), user, app.now());
+  NewCaseLetter letter{report.id,        user,    "nl",           "2026-12-01",
+                       "Naam",           "Adres", "Samenvatting", "Ondertekening",
+                       "%PDF-1.5 letter"};
+  long long id = app.store.AddCaseLetter(letter, app.now());
+
+  http::Request request;
+  request.headers = {{"cookie", "mp_staff=session-token"}};
+  request.path =
+      "/medewerkers/meldingen/" + std::to_string(report.id) + "/brieven/" + std::to_string(id);
+  // Stored, but its letter_sent event was never written: not a sent letter.
+  EXPECT_EQ(CaseLetterDownload(app, request).status, 404);
+  EXPECT_EQ(app.store.CountAudit("letter.print"), 0);
+
+  CaseChange sent;
+  sent.report_id = report.id;
+  sent.staff_user_id = user;
+  sent.expected_version = report.case_version;
+  sent.kind = CaseEventKind::kLetterSent;
+  sent.detail = FormatLetterSentDetail({id, *ParseIsoDate("2026-12-01")});
+  ASSERT_TRUE(app.store.ApplyCaseChange(sent, app.now()));
+  http::Response response = CaseLetterDownload(app, request);
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "%PDF-1.5 letter");
+  EXPECT_EQ(*response.Header("Content-Type"), "application/pdf");
+  EXPECT_EQ(*response.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(
+      *response.Header("Content-Disposition"),
+      "attachment; filename=\"brief-" + report.reference + "-" + std::to_string(id) + ".pdf\"");
+  EXPECT_EQ(app.store.CountAudit("letter.print"), 1);
+
+  request.path = "/medewerkers/meldingen/" + std::to_string(report.id) + "/brieven/x";
+  EXPECT_EQ(CaseLetterDownload(app, request).status, 404);
+}
+
+TEST(CaseLetterPage, AReplyFromTheContactFormAnswersTheLastLetterSentBeforeIt) {
+  TestApp test;
+  const AppContext& app = test.app();
+  auto report = app.store.AddReport(TestReport("text"), app.now());
+  ASSERT_TRUE(app.store.AddUser({"h@example.nl", "hash", StaffRole::kHandler, 1, ""}, app.now()));
+  long long user = app.store.FindUser("h@example.nl")->id;
+  app.store.AddSession(HashToken("session-token"), user, app.now());
+  auto send = [&](long long version) {
+    NewCaseLetter letter{report.id, user,    "nl",           "2026-12-01",
+                         "Naam",    "Adres", "Samenvatting", "Ondertekening",
+                         "%PDF"};
+    long long id = app.store.AddCaseLetter(letter, app.now());
+    CaseChange sent;
+    sent.report_id = report.id;
+    sent.staff_user_id = user;
+    sent.expected_version = version;
+    sent.kind = CaseEventKind::kLetterSent;
+    sent.detail = FormatLetterSentDetail({id, *ParseIsoDate("2026-12-01")});
+    EXPECT_TRUE(app.store.ApplyCaseChange(sent, app.now()));
+    return id;
+  };
+  long long first = send(0);
+  CaseChange reply;  // as the case page's contact form records it: no letter named
+  reply.report_id = report.id;
+  reply.staff_user_id = user;
+  reply.expected_version = 1;
+  reply.kind = CaseEventKind::kReplyReceived;
+  reply.code = "reply_received";
+  reply.text = "Zij reageerden per telefoon.";
+  ASSERT_TRUE(app.store.ApplyCaseChange(reply, app.now()));
+  long long second = send(2);
+
+  http::Request request;
+  request.headers = {{"cookie", "mp_staff=session-token"}};
+  request.path = "/medewerkers/meldingen/" + std::to_string(report.id) + "/brief";
+  http::Response page = CaseLetterPage(app, request);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-letter=\"" + std::to_string(first) + "\" data-reply=\"received\""),
+            std::string::npos);
+  EXPECT_NE(page.body.find("Zij reageerden per telefoon."), std::string::npos);
+  EXPECT_EQ(
+      page.body.find("data-letter=\"" + std::to_string(second) + "\" data-reply=\"received\""),
+      std::string::npos);
+  EXPECT_EQ(app.store.CountAudit("letter.read"), 1);
+}
+
+}  // namespace
+}  // namespace meldpunt::web

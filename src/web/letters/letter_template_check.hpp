@@ -1,0 +1,45 @@
+#pragma once
+// The checks of a bureau's letter template (briefsjabloon) and letterhead (briefhoofd) as its
+// admin edits them, and their messages in the admin's language, with line numbers.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "letters/fill.hpp"
+#include "letters/letter.hpp"
+#include "web/common/app.hpp"
+
+namespace meldpunt::web {
+
+// The letterhead: address lines under the bureau's name.
+inline constexpr size_t kMaxLetterheadLines = 6;
+inline constexpr size_t kMaxLetterheadLineChars = 100;
+
+// One problem of one field (subject, body, closing or address): a placeholder problem with its
+// line, or a plain message.
+struct TemplateFieldProblem {
+  std::string field;
+  std::optional<letters::TemplateProblem> placeholder;
+  const char* msgid = nullptr;  // when there is no placeholder problem
+};
+
+// Every problem of a template: the placeholders (CheckLetterTemplate), a subject of one line of
+// at most letters::kMaxLineChars characters, a body, a closing of at most
+// letters::kMaxBlockLines lines, and printable text throughout. Empty when it may be saved.
+std::vector<TemplateFieldProblem> CheckBureauTemplate(const letters::LetterTemplate& text);
+
+// The letterhead's lines, blank ones left out, or the problem with them.
+struct LetterheadCheck {
+  std::vector<std::string> lines;
+  const char* msgid = nullptr;  // set when refused
+};
+LetterheadCheck CheckLetterhead(const std::string& typed);
+
+// "Line 3: {{refrence}} is not one of the placeholders listed on this page." in lang.
+std::string TemplateProblemText(const AppContext& app, Lang lang,
+                                const TemplateFieldProblem& problem);
+
+// What each placeholder stands for, as an English message id.
+const char* PlaceholderMeaning(std::string_view name);
+
+}  // namespace meldpunt::web

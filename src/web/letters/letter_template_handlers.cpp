@@ -1,0 +1,187 @@
+#include "web/letters/letter_template_handlers.hpp"
+
+#include <optional>
+
+#include "domain/dutch_time.hpp"
+#include "http/form.hpp"
+#include "letters/default_template.hpp"
+#include "store/store.hpp"
+#include "web/common/pages.hpp"
+#include "web/common/staff_access.hpp"
+#include "web/common/staff_page.hpp"
+#include "web/letters/case_letter.hpp"
+#include "web/letters/letter_template_check.hpp"
+#include "web/public/public_handlers.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+constexpr const char* kLangCodes[] = {"nl", "en"};
+
+// A template as typed, with its problems, to show again instead of the stored one.
+struct TemplateEdit {
+  std::string lang;
+  letters::LetterTemplate text;
+  std::vector<TemplateFieldProblem> problems;
+};
+
+// A letterhead as typed, with the reason it was refused.
+struct LetterheadEdit {
+  std::string typed;
+  const char* msgid;
+};
+
+const char* FieldLabel(const std::string& field) {
+  if (field == "subject") return N_("Subject");
+  if (field == "body") return N_("Text of the letter");
+  return N_("Closing");
+}
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string joined;
+  for (const auto& line : lines) {
+    if (!joined.empty()) joined += '\n';
+    joined += line;
+  }
+  return joined;
+}
+
+http::Response TemplatesPage(const AppContext& app, const http::Request& request,
+                             const StaffSession& staff, long long bureau_id, int status,
+                             const std::optional<TemplateEdit>& edit = std::nullopt,
+                             const std::optional<LetterheadEdit>& head = std::nullopt) {
+  Lang lang = LangOf(request);
+  auto tr = [&](const char* msgid) { return app.translator.Get(lang, msgid); };
+  kainjow::mustache::list languages;
+  for (const char* code : kLangCodes) {
+    TemplateData item;
+    item.set("code", code);
+    item.set("heading", tr(std::string_view(code) == "nl" ? N_("The letter in Dutch")
+                                                          : N_("The letter in English")));
+    auto stored = app.store.GetLetterTemplate(bureau_id, code);
+    item.set("custom", Bool(stored.has_value()));
+    if (stored) {
+      item.set("updated_at", FormatDutchDateTime(stored->updated_at));
+      item.set("updated_by", stored->updated_by_email);
+    }
+    letters::LetterTemplate shown =
+        stored ? letters::LetterTemplate{stored->subject, stored->body, stored->closing}
+               : letters::DefaultLetterTemplate(LetterLang(code));
+    bool editing = edit && edit->lang == code;
+    if (editing) shown = edit->text;
+    item.set("subject", shown.subject);
+    item.set("body", shown.body);
+    item.set("closing", shown.closing);
+    kainjow::mustache::list summary;
+    std::map<std::string, kainjow::mustache::list> per_field;
+    if (editing) {
+      for (const auto& problem : edit->problems) {
+        std::string message = TemplateProblemText(app, lang, problem);
+        TemplateData entry;
+        entry.set("field_id", std::string(code) + "-" + problem.field);
+        entry.set("field_label", tr(FieldLabel(problem.field)));
+        entry.set("message", message);
+        summary.push_back(entry);
+        TemplateData inline_entry;
+        inline_entry.set("message", message);
+        per_field[problem.field].push_back(inline_entry);
+      }
+    }
+    item.set("has_errors", Bool(!summary.empty()));
+    item.set("errors", summary);
+    for (const char* field : {"subject", "body", "closing"}) {
+      item.set(std::string(field) + "_errors", per_field[field]);
+      item.set(std::string(field) + "_invalid", Bool(!per_field[field].empty()));
+    }
+    languages.push_back(item);
+  }
+  kainjow::mustache::list placeholders;
+  for (std::string_view name : letters::kLetterPlaceholders) {
+    TemplateData row;
+    row.set("name", "{{" + std::string(name) + "}}");
+    row.set("meaning", tr(PlaceholderMeaning(name)));
+    placeholders.push_back(row);
+  }
+  TemplateData data;
+  data.set("languages", languages);
+  data.set("placeholders", placeholders);
+  data.set("address", head ? head->typed : JoinLines(app.store.GetLetterhead(bureau_id)));
+  if (head) data.set("address_error", tr(head->msgid));
+  data.set("saved", Bool(request.QueryParam("opgeslagen") == "1"));
+  data.set("reset", Bool(request.QueryParam("standaard") == "1"));
+  for (const auto& bureau : app.store.ListBureaus()) {
+    if (bureau.id == bureau_id) data.set("bureau_name", bureau.name);
+  }
+  http::Response cookies;
+  Page page = StaffPage(app, request, cookies, staff, "staff_letter_templates",
+                        N_("Letter templates"), std::move(data));
+  return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
+}
+
+// The signed-in bureau admin and their bureau, or the refusal.
+struct AdminAccess {
+  std::optional<StaffSession> staff;
+  long long bureau_id = 0;
+  std::optional<http::Response> refusal;
+};
+AdminAccess RequireBureauAdmin(const AppContext& app, const http::Request& request) {
+  auto access = RequireStaff(app, request, Permission::kManageBureauSettings);
+  if (!access.staff) return {std::nullopt, 0, std::move(access.refusal)};
+  // Templates belong to a bureau; an account without one has nothing to edit here.
+  if (!access.staff->bureau_id) return {std::nullopt, 0, ErrorPage(app, 403, &request)};
+  long long bureau = *access.staff->bureau_id;
+  return {std::move(access.staff), bureau, std::nullopt};
+}
+
+}  // namespace
+
+http::Response LetterTemplatesPage(const AppContext& app, const http::Request& request) {
+  auto access = RequireBureauAdmin(app, request);
+  if (!access.staff) return *access.refusal;
+  return TemplatesPage(app, request, *access.staff, access.bureau_id, 200);
+}
+
+http::Response SaveLetterTemplate(const AppContext& app, const http::Request& request) {
+  auto form = http::ParseFormFields(request.body, kMaxFormFields);
+  if (!form) return ErrorPage(app, 400, &request);
+  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+  auto access = RequireBureauAdmin(app, request);
+  if (!access.staff) return *access.refusal;
+  std::string lang = form->Get("lang");
+  if (lang != "nl" && lang != "en") return ErrorPage(app, 400, &request);
+  std::string subject = "bureau " + std::to_string(access.bureau_id) + " " + lang;
+  if (form->Get("action") == "reset") {
+    app.store.DeleteLetterTemplate(access.bureau_id, lang);
+    app.store.Audit(access.staff->user_id, "letter_template.update", subject + " reset", app.now());
+    return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?standaard=1");
+  }
+  TemplateEdit edit{lang, {form->Get("subject"), form->Get("body"), form->Get("closing")}, {}};
+  edit.problems = CheckBureauTemplate(edit.text);
+  if (!edit.problems.empty())
+    return TemplatesPage(app, request, *access.staff, access.bureau_id, 422, edit);
+  app.store.SaveLetterTemplate(access.bureau_id, lang,
+                               {edit.text.subject, edit.text.body, edit.text.closing, 0, {}},
+                               access.staff->user_id, app.now());
+  app.store.Audit(access.staff->user_id, "letter_template.update", subject, app.now());
+  return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?opgeslagen=1");
+}
+
+http::Response SaveLetterhead(const AppContext& app, const http::Request& request) {
+  auto form = http::ParseFormFields(request.body, kMaxFormFields);
+  if (!form) return ErrorPage(app, 400, &request);
+  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+  auto access = RequireBureauAdmin(app, request);
+  if (!access.staff) return *access.refusal;
+  std::string typed = form->Get("address");
+  LetterheadCheck check = CheckLetterhead(typed);
+  if (check.msgid) {
+    return TemplatesPage(app, request, *access.staff, access.bureau_id, 422, std::nullopt,
+                         LetterheadEdit{typed, check.msgid});
+  }
+  app.store.SaveLetterhead(access.bureau_id, check.lines, access.staff->user_id, app.now());
+  app.store.Audit(access.staff->user_id, "letter_template.update",
+                  "bureau " + std::to_string(access.bureau_id) + " letterhead", app.now());
+  return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?opgeslagen=1");
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,59 @@
+#pragma once
+// The page of one mass-report event, shared by its GET handler and by the bulk handlers that
+// answer with the page itself (a count before linking, a link result, input to correct).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/form.hpp"
+#include "http/message.hpp"
+#include "store/store.hpp"
+#include "web/common/app.hpp"
+#include "web/mass/mass_forms.hpp"
+
+namespace meldpunt::web {
+
+// What a POST brings back to the page besides the event itself.
+struct MassPageState {
+  std::string problem;        // for the error summary at the top
+  std::string problem_field;  // the id it links to
+  std::string references;     // as typed
+  std::string references_error;
+  MassFilterInput filter;  // as typed
+  std::string dates_error;
+  std::optional<long long> match_count;  // the first step of linking by filter
+  std::optional<MassLinkResult> link_result;
+  bool more_match = false;  // linking by filter left matching reports for another round
+  std::string message;      // as typed
+  std::string message_error;
+  std::vector<std::string> handlings;  // as chosen
+  std::string outcome;
+  std::string close_error;
+};
+
+// The event by id, with its counts as the staff member's bureau reads them. Every bureau sees
+// every event (it is public knowledge); staff without a bureau see none.
+std::optional<MassEvent> VisibleMassEvent(const AppContext& app, const StaffSession& staff,
+                                          long long event_id);
+
+// Renders the event's page: the reports of the staff member's own bureau, and how many other
+// bureaus linked as a plain number. Listing the linked reports goes on the audit record first.
+http::Response MassEventPage(const AppContext& app, const http::Request& request,
+                             const StaffSession& staff, const MassEvent& event, int status,
+                             const MassPageState& state = {});
+
+// The checks every POST on an event makes, in order: a form that parses (at most max_fields
+// fields), the anti-forgery token, Permission::kBulkActions, a bureau, and the event of the
+// path. Either refusal is set, or form, staff (with bureau_id), bureau_id and event are. The
+// work that follows touches only bureau_id's reports.
+struct MassPost {
+  std::optional<http::Response> refusal;
+  http::FormFields form;
+  StaffSession staff;
+  long long bureau_id = 0;
+  MassEvent event;
+};
+MassPost BeginMassPost(const AppContext& app, const http::Request& request, std::string_view action,
+                       size_t max_fields);
+
+}  // namespace meldpunt::web

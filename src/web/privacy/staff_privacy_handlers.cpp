@@ -1,0 +1,235 @@
+#include "web/privacy/staff_privacy_handlers.hpp"
+
+#include "domain/bureau_settings.hpp"
+#include "domain/correction.hpp"
+#include "domain/dutch_time.hpp"
+#include "domain/retention.hpp"
+#include "http/form.hpp"
+#include "web/cases/staff_report_handlers.hpp"
+#include "web/common/pages.hpp"
+#include "web/common/staff_access.hpp"
+#include "web/common/staff_page.hpp"
+#include "web/privacy/report_export.hpp"
+#include "web/public/public_handlers.hpp"
+#include "web/public/report_form_data.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+std::string ReportPath(long long id) {
+  return std::string(kStaffReportsPrefix) + std::to_string(id);
+}
+
+// The staff member and the report an action on the report's personal data is for, or the
+// refusal: the permission, the report in the staff member's own bureau, the path's action.
+struct CaseAccess {
+  std::optional<StaffSession> staff;
+  std::optional<RegisteredReport> report;
+  std::optional<http::Response> refusal;
+};
+
+CaseAccess ForCase(const AppContext& app, const http::Request& request, Permission permission,
+                   std::string_view action) {
+  auto path = ParseStaffReportPath(request.path);
+  if (!path || path->action != action) return {{}, {}, ErrorPage(app, 404, &request)};
+  auto access = RequireStaff(app, request, permission);
+  if (!access.staff) return {{}, {}, std::move(access.refusal)};
+  auto report = VisibleReport(app, *access.staff, path->id);
+  if (!report) return {{}, {}, ErrorPage(app, 404, &request)};
+  return {std::move(access.staff), std::move(report), std::nullopt};
+}
+
+// An access request hands the whole case over, and erasure destroys it: both are for
+// coordinators and bureau admins.
+CaseAccess ForRightsRequest(const AppContext& app, const http::Request& request,
+                            std::string_view action) {
+  CaseAccess access = ForCase(app, request, Permission::kExportPersonalData, action);
+  if (!access.staff) return access;
+  // Exports and erasure need a recent re-authentication (password and second factor). A POST
+  // (erasure) comes back as a GET of the same path: the page that asks to confirm the erasure.
+  if (auto confirm = RequireRecentAuth(app, request, *access.staff)) {
+    return {{}, {}, std::move(*confirm)};
+  }
+  return access;
+}
+
+http::Response Render(const AppContext& app, const http::Request& request,
+                      const StaffSession& staff, int status, const char* template_name,
+                      const char* title, TemplateData data) {
+  http::Response cookies;
+  Page page = StaffPage(app, request, cookies, staff, template_name, title, std::move(data));
+  return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
+}
+
+// The correction form, with what is stored or what was typed, and the problems found.
+http::Response CorrectionForm(const AppContext& app, const http::Request& request,
+                              const StaffSession& staff, const RegisteredReport& report, int status,
+                              const CorrectionInput& values,
+                              const std::vector<FieldError>& errors) {
+  Lang lang = LangOf(request);
+  TemplateData data;
+  data.set("id", std::to_string(report.id));
+  data.set("reference", report.reference);
+  data.set("anonymous", Bool(report.anonymous));
+  data.set("description", values.description);
+  data.set("contact_name", values.contact_name);
+  data.set("contact_email", values.contact_email);
+  data.set("contact_phone", values.contact_phone);
+  data.set("max_description", std::to_string(kMaxDescriptionChars));
+  data.set("max_name", std::to_string(kMaxNameChars));
+  data.set("max_email", std::to_string(kMaxEmailChars));
+  data.set("max_phone", std::to_string(kMaxPhoneChars));
+  kainjow::mustache::list summary;
+  for (const auto& error : errors) {
+    if (data.get(error.field + "_error")) continue;  // the first problem of a field
+    std::string message =
+        error.problem == Problem::kContactRequired
+            ? app.translator.Get(lang, N_("Keep an e-mail address or a phone number. To remove "
+                                          "every way to reach the reporter, erase the personal "
+                                          "data instead."))
+            : app.translator.Get(lang, ProblemMessage(error.field, error.problem));
+    data.set(error.field + "_error", message);
+    TemplateData item;
+    item.set("field", error.field);
+    item.set("message", message);
+    summary.push_back(item);
+  }
+  data.set("errors", summary);
+  data.set("has_errors", Bool(!errors.empty()));
+  return Render(app, request, staff, status, "staff_report_correct", N_("Correct the report"),
+                std::move(data));
+}
+
+http::Response ErasePage(const AppContext& app, const http::Request& request,
+                         const StaffSession& staff, const RegisteredReport& report, int status) {
+  TemplateData data;
+  data.set("id", std::to_string(report.id));
+  data.set("reference", report.reference);
+  data.set("confirm_error",
+           status == 422 ? app.translator.Get(LangOf(request),
+                                              N_("Tick the box to confirm that the reporter asked "
+                                                 "for this."))
+                         : std::string());
+  return Render(app, request, staff, status, "staff_report_erase", N_("Erase personal data"),
+                std::move(data));
+}
+
+}  // namespace
+
+http::Response StaffReportExportPage(const AppContext& app, const http::Request& request) {
+  CaseAccess access = ForRightsRequest(app, request, "inzage");
+  if (!access.staff) return *access.refusal;
+  ReportExport data = GatherExport(app, *access.report);
+  // Handing the case's personal data out goes on the record before it is shown.
+  app.store.Audit(access.staff->user_id, "report.export", access.report->reference + ": page",
+                  app.now());
+  return Render(app, request, *access.staff, 200, "staff_report_export", N_("Access request"),
+                ExportPageData(app, LangOf(request), data));
+}
+
+http::Response StaffReportExportJson(const AppContext& app, const http::Request& request) {
+  CaseAccess access = ForRightsRequest(app, request, "inzage.json");
+  if (!access.staff) return *access.refusal;
+  ReportExport data = GatherExport(app, *access.report);
+  app.store.Audit(access.staff->user_id, "report.export", access.report->reference + ": json",
+                  app.now());
+  http::Response response{200, {}, ExportJson(app, LangOf(request), data)};
+  response.Set("Content-Type", "application/json; charset=utf-8");
+  response.Set("Content-Disposition",
+               "attachment; filename=\"" + ExportFileName(*access.report) + "\"");
+  return response;
+}
+
+http::Response StaffReportCorrectPage(const AppContext& app, const http::Request& request) {
+  CaseAccess access = ForCase(app, request, Permission::kHandleCases, "corrigeren");
+  if (!access.staff) return *access.refusal;
+  const RegisteredReport& report = *access.report;
+  if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
+  // The form shows the stored personal data: a read, on the record first.
+  app.store.Audit(access.staff->user_id, "report.read", report.reference + ": correction form",
+                  app.now());
+  CorrectionInput values{report.description, "", "", ""};
+  if (report.contact) {
+    values.contact_name = report.contact->name;
+    values.contact_email = report.contact->email;
+    values.contact_phone = report.contact->phone;
+  }
+  return CorrectionForm(app, request, *access.staff, report, 200, values, {});
+}
+
+http::Response StaffReportCorrect(const AppContext& app, const http::Request& request) {
+  auto form = http::ParseFormFields(request.body, kMaxFormFields);
+  if (!form) return ErrorPage(app, 400, &request);
+  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+  CaseAccess access = ForCase(app, request, Permission::kHandleCases, "corrigeren");
+  if (!access.staff) return *access.refusal;
+  const RegisteredReport& report = *access.report;
+  if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
+  CorrectionInput typed{form->Get("description"), form->Get("contact_name"),
+                        form->Get("contact_email"), form->Get("contact_phone")};
+  CorrectionValidation checked =
+      ValidateCorrection(typed, report.anonymous, report.description, report.contact);
+  if (!checked.correction) {
+    return CorrectionForm(app, request, *access.staff, report, 422, typed, checked.errors);
+  }
+  const ReportCorrection& correction = *checked.correction;
+  if (correction.empty())
+    return http::Response::SeeOther(ReportPath(report.id) + "?gecorrigeerd=0");
+  if (!app.store.CorrectReport(report.id, correction)) return ErrorPage(app, 404, &request);
+  // Which fields, never their old or new values.
+  std::string fields = correction.description ? "description" : "";
+  if (correction.contact) fields += fields.empty() ? "contact details" : ", contact details";
+  app.store.Audit(access.staff->user_id, "report.correct", report.reference + ": " + fields,
+                  app.now());
+  return http::Response::SeeOther(ReportPath(report.id) + "?gecorrigeerd=1");
+}
+
+http::Response StaffReportErasePage(const AppContext& app, const http::Request& request) {
+  CaseAccess access = ForRightsRequest(app, request, "wissen");
+  if (!access.staff) return *access.refusal;
+  if (access.report->anonymised_at) return http::Response::SeeOther(ReportPath(access.report->id));
+  return ErasePage(app, request, *access.staff, *access.report, 200);
+}
+
+http::Response StaffReportErase(const AppContext& app, const http::Request& request) {
+  auto form = http::ParseFormFields(request.body, kMaxFormFields);
+  if (!form) return ErrorPage(app, 400, &request);
+  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+  CaseAccess access = ForRightsRequest(app, request, "wissen");
+  if (!access.staff) return *access.refusal;
+  const RegisteredReport& report = *access.report;
+  if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
+  if (form->Get("confirm") != "yes") return ErasePage(app, request, *access.staff, report, 422);
+  app.store.Audit(access.staff->user_id, "report.erase", report.reference, app.now());
+  if (!app.store.AnonymiseReport(report.id, app.now())) return ErrorPage(app, 404, &request);
+  return http::Response::SeeOther(ReportPath(report.id) + "?gewist=1");
+}
+
+PrivacySection RenderPrivacySection(const AppContext& app, const http::Request& request,
+                                    const StaffSession& staff, const RegisteredReport& report) {
+  Lang lang = LangOf(request);
+  TemplateData data;
+  data.set("id", std::to_string(report.id));
+  data.set("corrected", Bool(request.QueryParam("gecorrigeerd") == "1"));
+  data.set("unchanged", Bool(request.QueryParam("gecorrigeerd") == "0"));
+  data.set("erased_now", Bool(request.QueryParam("gewist") == "1"));
+  if (report.anonymised_at) data.set("anonymised_on", FormatDutchDateTime(*report.anonymised_at));
+  if (report.closed_at) data.set("closed_on", FormatDutchDateTime(*report.closed_at));
+  int months =
+      BureauSettings::FromStored(app.store.ReadBureauSettings(report.bureau_id)).RetentionMonths();
+  data.set("months", std::to_string(months));
+  if (report.closed_at && !report.anonymised_at) {
+    data.set("due_on", FormatIsoDate(DateOfUnixSeconds(RetentionDue(*report.closed_at, months))));
+  }
+  bool may_export = Allows(staff.role, Permission::kExportPersonalData);
+  bool may_correct = Allows(staff.role, Permission::kHandleCases) && !report.anonymised_at;
+  bool may_erase = may_export && !report.anonymised_at;
+  data.set("may_export", Bool(may_export));
+  data.set("may_correct", Bool(may_correct));
+  data.set("may_erase", Bool(may_erase));
+  data.set("has_actions", Bool(may_export || may_correct || may_erase));
+  return {app.templates.Render("staff_report_privacy_notices", lang, data),
+          app.templates.Render("staff_report_privacy", lang, data)};
+}
+
+}  // namespace meldpunt::web

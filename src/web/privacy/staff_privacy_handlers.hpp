@@ -1,0 +1,34 @@
+#pragma once
+// The reporter's rights, served from the case (/medewerkers/meldingen/{id}/…):
+//   access (inzage):        GET …/inzage (a readable page) and GET …/inzage.json (a download);
+//                           coordinators and bureau admins; audited report.export
+//   correction:             GET and POST …/corrigeren: the description and contact details;
+//                           case handlers; audited report.correct with the fields, not the values
+//   erasure (vergetelheid): GET …/wissen (what goes, what stays, a confirmation) and POST;
+//                           coordinators and bureau admins; audited report.erase. The report
+//                           keeps counting: the same routine as retention (Store::AnonymiseReport)
+#include <string>
+
+#include "http/message.hpp"
+#include "web/common/app.hpp"
+
+namespace meldpunt::web {
+
+http::Response StaffReportExportPage(const AppContext& app, const http::Request& request);
+http::Response StaffReportExportJson(const AppContext& app, const http::Request& request);
+http::Response StaffReportCorrectPage(const AppContext& app, const http::Request& request);
+http::Response StaffReportCorrect(const AppContext& app, const http::Request& request);
+http::Response StaffReportErasePage(const AppContext& app, const http::Request& request);
+http::Response StaffReportErase(const AppContext& app, const http::Request& request);
+
+// For the report's own page: notices (corrected, erased, anonymised on …) near the top, and the
+// section with the closing time, the retention date and links to the actions the staff member
+// may take. HTML rendered from templates/staff_report_privacy.mustache.
+struct PrivacySection {
+  std::string notices;
+  std::string section;
+};
+PrivacySection RenderPrivacySection(const AppContext& app, const http::Request& request,
+                                    const StaffSession& staff, const RegisteredReport& report);
+
+}  // namespace meldpunt::web

@@ -1,0 +1,55 @@
+#include "web/public/report_form_cache.hpp"
+
+#include <stdexcept>
+
+#include "web/common/html.hpp"
+#include "web/common/pages.hpp"
+#include "web/public/public_handlers.hpp"
+
+namespace meldpunt::web {
+namespace {
+// Cannot occur in the form otherwise: the empty form shows no visitor input.
+constexpr std::string_view kTokenPlaceholder = "@@csrf-token-placeholder@@";
+constexpr std::string_view kKeyPlaceholder = "@@submission-key-placeholder@@";
+
+size_t FindOnce(const std::string& body, std::string_view placeholder, size_t from) {
+  size_t at = body.find(placeholder, from);
+  if (at == std::string::npos ||
+      body.find(placeholder, at + placeholder.size()) != std::string::npos) {
+    throw std::logic_error("the report form must hold " + std::string(placeholder) +
+                           " exactly once");
+  }
+  return at;
+}
+}  // namespace
+
+ReportFormCache::ReportFormCache(const AppContext& app) {
+  for (Lang lang : kAllLangs) {
+    http::Request request;
+    request.path = "/melden";
+    request.query = "lang=" + std::string(LangCode(lang));
+    std::string body =
+        RenderReportForm(app, request, std::string(kTokenPlaceholder), std::string(kKeyPlaceholder))
+            .body;
+    size_t token = FindOnce(body, kTokenPlaceholder, 0);
+    size_t key = FindOnce(body, kKeyPlaceholder, token);
+    size_t after_token = token + kTokenPlaceholder.size();
+    pages_[static_cast<int>(lang)] = {body.substr(0, token),
+                                      body.substr(after_token, key - after_token),
+                                      body.substr(key + kKeyPlaceholder.size())};
+  }
+}
+
+http::Response ReportFormCache::Serve(const AppContext& app, const http::Request& request) const {
+  http::Response response = http::Response::Html(200, {});
+  std::string token = EscapeHtml(CsrfTokenFor(app, request, response));
+  std::string key = NewSubmissionKey();
+  const Parts& page = pages_[static_cast<int>(LangOf(request))];
+  response.body.reserve(page[0].size() + page[1].size() + page[2].size() + token.size() +
+                        key.size());
+  response.body.append(page[0]).append(token).append(page[1]).append(key).append(page[2]);
+  RememberLanguageChoice(request, response);
+  return response;
+}
+
+}  // namespace meldpunt::web

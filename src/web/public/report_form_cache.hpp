@@ -1,0 +1,25 @@
+#pragma once
+// The empty report form is the busiest page and the same for every visitor but for two values:
+// the anti-forgery token and the form's submission key. It is rendered once per language at
+// start, split around those two, and served by joining the parts with the visitor's values.
+#include <array>
+#include <string>
+
+#include "http/message.hpp"
+#include "web/common/app.hpp"
+
+namespace meldpunt::web {
+
+class ReportFormCache {
+ public:
+  // Renders the form in every language; throws when a value does not appear exactly once, in order.
+  explicit ReportFormCache(const AppContext& app);
+  http::Response Serve(const AppContext& app, const http::Request& request) const;
+
+ private:
+  // before the token, between the token and the submission key, after the key
+  using Parts = std::array<std::string, 3>;
+  std::array<Parts, kAllLangs.size()> pages_;  // fixed after construction
+};
+
+}  // namespace meldpunt::web

@@ -1,0 +1,227 @@
+#include "web/worklists/staff_search_handlers.hpp"
+
+#include <map>
+
+#include "domain/dutch_time.hpp"
+#include "http/form.hpp"
+#include "web/cases/case_labels.hpp"
+#include "web/common/pages.hpp"
+#include "web/common/staff_access.hpp"
+#include "web/common/staff_page.hpp"
+#include "web/public/public_handlers.hpp"
+#include "web/public/report_options.hpp"
+#include "web/worklists/search_form.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+bool HandlesCases(const StaffUser& user) {
+  auto role = ParseRole(user.role);
+  return role && Allows(*role, Permission::kHandleCases);
+}
+
+TemplateData Option(const std::string& value, const std::string& label, bool selected) {
+  TemplateData option;
+  option.set("value", value);
+  option.set("label", label);
+  option.set("selected", Bool(selected));
+  return option;
+}
+
+// "Any …" first, then one option per code of a list, the chosen one selected.
+kainjow::mustache::list CodeOptions(const AppContext& app, Lang lang, const char* any,
+                                    std::span<const CodeLabel> labels, const std::string& chosen) {
+  kainjow::mustache::list options;
+  options.push_back(Option("", app.translator.Get(lang, any), chosen.empty()));
+  for (const auto& entry : labels) {
+    std::string code(entry.code);
+    // Sub-grounds (origin.anti_black) are set off under their ground.
+    std::string label = app.translator.Get(lang, entry.label);
+    if (code.find('.') != std::string::npos) label = "– " + label;
+    options.push_back(Option(code, label, code == chosen));
+  }
+  return options;
+}
+
+kainjow::mustache::list MunicipalityChoices(const AppContext& app, Lang lang,
+                                            const std::string& chosen) {
+  kainjow::mustache::list options;
+  options.push_back(Option("", app.translator.Get(lang, N_("Any municipality")), chosen.empty()));
+  for (std::string_view special : {kIncidentNotApplicable, kResidenceUnknown}) {
+    std::string code(special);
+    options.push_back(Option(code, MunicipalityLabel(app, lang, code), code == chosen));
+  }
+  for (const auto& m : app.municipalities.Current())
+    options.push_back(Option(m.code, m.name, m.code == chosen));
+  return options;
+}
+
+// Every field as a hidden input, for the paging buttons.
+kainjow::mustache::list HiddenFields(const SearchInput& in) {
+  kainjow::mustache::list fields;
+  auto add = [&](const char* name, const std::string& value) {
+    if (value.empty()) return;
+    TemplateData field;
+    field.set("name", name);
+    field.set("value", value);
+    fields.push_back(field);
+  };
+  add("ref", in.ref);
+  add("from", in.from);
+  add("to", in.to);
+  add("municipality", in.municipality);
+  add("municipality_field", in.municipality_field);
+  add("ground", in.ground);
+  add("domain", in.domain);
+  add("nature", in.nature);
+  add("handling", in.handling);
+  add("step", in.step);
+  add("handler", in.handler);
+  add("type", in.type);
+  add("text", in.text);
+  return fields;
+}
+
+struct Results {
+  ReportSearchResult found;
+  int page = 1;
+};
+
+http::Response SearchPage(const AppContext& app, const http::Request& request,
+                          const StaffSession& staff, int status, const SearchInput& in,
+                          const std::vector<SearchFieldError>& errors,
+                          const std::optional<Results>& results) {
+  Lang lang = LangOf(request);
+  auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
+  long long bureau = staff.bureau_id.value_or(0);
+  auto staff_list = app.store.ListBureauStaff(bureau);
+
+  TemplateData data;
+  // The fields as typed.
+  data.set("ref", in.ref);
+  data.set("from", in.from);
+  data.set("to", in.to);
+  data.set("text", in.text);
+  data.set("max_text", std::to_string(kMaxSearchTextChars));
+  data.set("municipalities", MunicipalityChoices(app, lang, in.municipality));
+  kainjow::mustache::list where;
+  where.push_back(Option("either", tr(N_("Place of incident or residence")),
+                         in.municipality_field.empty() || in.municipality_field == "either"));
+  where.push_back(
+      Option("incident", tr(N_("Place of incident")), in.municipality_field == "incident"));
+  where.push_back(Option("residence", tr(N_("Residence")), in.municipality_field == "residence"));
+  data.set("municipality_fields", where);
+  data.set("grounds", CodeOptions(app, lang, N_("Any ground"), GroundLabels(), in.ground));
+  data.set("domains", CodeOptions(app, lang, N_("Any domain"), DomainLabels(), in.domain));
+  data.set("natures", CodeOptions(app, lang, N_("Any nature"), NatureLabels(), in.nature));
+  data.set("handlings", CodeOptions(app, lang, N_("Any handling"), HandlingLabels(), in.handling));
+  kainjow::mustache::list steps = CodeOptions(app, lang, N_("Any step"), StepLabels(), in.step);
+  steps.insert(steps.begin() + 1, Option("open", tr(N_("Any open step")), in.step == "open"));
+  data.set("steps", steps);
+  kainjow::mustache::list handlers;
+  handlers.push_back(Option("", tr(N_("Anyone")), in.handler.empty()));
+  handlers.push_back(Option("none", tr(N_("Not assigned")), in.handler == "none"));
+  for (const auto& user : staff_list) {
+    if (!HandlesCases(user)) continue;
+    std::string id = std::to_string(user.id);
+    handlers.push_back(Option(id, user.email, in.handler == id));
+  }
+  data.set("handlers", handlers);
+  kainjow::mustache::list types;
+  types.push_back(Option("", tr(N_("Reports and complaints")), in.type.empty()));
+  types.push_back(Option("complaint", tr(N_("Complaints only")), in.type == "complaint"));
+  types.push_back(Option("report", tr(N_("Reports for registration only")), in.type == "report"));
+  data.set("types", types);
+
+  // What to correct: a summary linking to the fields, and each message at its field.
+  kainjow::mustache::list summary;
+  for (const auto& error : errors) {
+    TemplateData item;
+    item.set("field", error.field);
+    item.set("message", tr(error.message));
+    summary.push_back(item);
+    data.set(error.field + "_error", tr(error.message));
+  }
+  data.set("errors", summary);
+  data.set("has_errors", Bool(!errors.empty()));
+
+  if (results) {
+    std::map<long long, std::string> emails;
+    for (const auto& user : staff_list) emails[user.id] = user.email;
+    kainjow::mustache::list rows;
+    for (const auto& report : results->found.reports) {
+      TemplateData row;
+      row.set("id", std::to_string(report.id));
+      row.set("reference", report.reference);
+      row.set("reported_on", FormatDutchDate(report.reported_at));
+      row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
+      row.set("residence_municipality",
+              MunicipalityLabel(app, lang, report.residence_municipality));
+      row.set("grounds", LabelsOf(app, lang, GroundLabels(), report.grounds));
+      row.set("step", LabelOf(app, lang, StepLabels(), StepCode(report.step)));
+      std::string handler = tr(N_("Not assigned"));
+      if (report.assigned_to) {
+        auto it = emails.find(*report.assigned_to);
+        handler = it != emails.end() ? it->second : std::to_string(*report.assigned_to);
+      }
+      row.set("handler", handler);
+      row.set("type", tr(report.is_complaint ? N_("Complaint") : N_("Report")));
+      rows.push_back(row);
+    }
+    long long total = results->found.total;
+    long long pages = (total + kSearchPageSize - 1) / kSearchPageSize;
+    data.set("searched", Bool(true));
+    data.set("results", rows);
+    data.set("has_results", Bool(!rows.empty()));
+    data.set("total", std::to_string(total));
+    data.set("page", std::to_string(results->page));
+    data.set("pages", std::to_string(pages));
+    data.set("capped", Bool(results->found.capped));
+    data.set("max_candidates", std::to_string(kMaxSearchCandidates));
+    data.set("hidden", HiddenFields(in));
+    data.set("has_previous", Bool(results->page > 1));
+    data.set("previous_page", std::to_string(results->page - 1));
+    data.set("has_next", Bool(results->page < pages));
+    data.set("next_page", std::to_string(results->page + 1));
+  }
+  http::Response cookies;
+  Page page =
+      StaffPage(app, request, cookies, staff, "staff_search", N_("Search"), std::move(data));
+  return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
+}
+
+}  // namespace
+
+http::Response StaffSearchPage(const AppContext& app, const http::Request& request) {
+  auto access = RequireStaff(app, request, Permission::kReadCases);
+  if (!access.staff) return *access.refusal;
+  return SearchPage(app, request, *access.staff, 200, SearchInput{}, {}, std::nullopt);
+}
+
+http::Response StaffSearch(const AppContext& app, const http::Request& request) {
+  auto form = http::ParseFormFields(request.body, kMaxFormFields);
+  if (!form) return ErrorPage(app, 400, &request);
+  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+  auto access = RequireStaff(app, request, Permission::kReadCases);
+  if (!access.staff) return *access.refusal;
+  const StaffSession& staff = *access.staff;
+  long long bureau = staff.bureau_id.value_or(0);
+  SearchInput input = SearchInputOf(*form);
+  auto staff_list = app.store.ListBureauStaff(bureau);
+  std::erase_if(staff_list, [](const StaffUser& user) { return !HandlesCases(user); });
+  SearchValidation checked = ValidateSearch(input, bureau, app.municipalities, staff_list);
+  if (!checked.errors.empty())
+    return SearchPage(app, request, staff, 422, input, checked.errors, std::nullopt);
+
+  Results results;
+  results.page = input.page;
+  results.found = app.store.SearchReports(checked.search, kSearchPageSize,
+                                          (input.page - 1) * kSearchPageSize, kMaxSearchCandidates);
+  // Every search goes on the record, with its filters but never the free text itself.
+  app.store.Audit(staff.user_id, "search",
+                  SearchAuditSubject(input) + ": " + std::to_string(results.found.total) + " found",
+                  app.now());
+  return SearchPage(app, request, staff, 200, input, {}, results);
+}
+
+}  // namespace meldpunt::web
