@@ -143,7 +143,7 @@ int Serve(const Config& config) {
       [&mail] { mail.Wake(); },
       &common_passwords,
   };
-  http::Router router = web::BuildRoutes(app, static_files);
+  http::Router router = web::BuildRoutes(app, static_files).TakeRouter();
 
   http::ServerOptions options;
   options.address = config.listen;

@@ -6,7 +6,20 @@ namespace {
 constexpr std::array<std::string_view, kAllStaffRoles.size()> kRoleCodes = {
     "intake", "handler", "coordinator", "bureau_admin", "system_admin", "municipality_viewer"};
 
+constexpr std::array<std::string_view, 17> kPermissionCodes = {
+    "read_cases",        "register_reports",       "classify_reports",
+    "handle_cases",      "assign_cases",           "bulk_actions",
+    "move_cases",        "export_personal_data",   "read_audit_log",
+    "manage_staff",      "manage_bureau_settings", "manage_bureaus",
+    "manage_code_lists", "view_figures",           "national_figures",
+    "manage_population", "export_figure_archive"};
+static_assert(static_cast<size_t>(Permission::kExportFigureArchive) + 1 == kPermissionCodes.size());
+
 }  // namespace
+
+std::string_view PermissionCode(Permission permission) {
+  return kPermissionCodes[static_cast<size_t>(permission)];
+}
 
 std::string_view RoleCode(StaffRole role) { return kRoleCodes[static_cast<size_t>(role)]; }
 

@@ -47,4 +47,7 @@ enum class Permission {
 
 bool Allows(StaffRole role, Permission permission);
 
+// The permission's name in lists of routes and in the docs: "read_cases", "manage_staff", ...
+std::string_view PermissionCode(Permission permission);
+
 }  // namespace meldpunt

@@ -118,11 +118,10 @@ http::Response StaffLoginPage(const AppContext& app, const http::Request& reques
   return LoginForm(app, request, 200, "", {.expired = request.QueryParam("verlopen") == "1"});
 }
 
-http::Response StaffLogin(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  std::string email = Trim(form->Get("email"));
+http::Response StaffLogin(const AppContext& app, const FormRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  std::string email = Trim(form.Get("email"));
   if (email.size() > kMaxEmailChars) email.resize(kMaxEmailChars);
   Lang lang = LangOf(request);
   // Every attempt counts, before the costly password check (OWASP ASVS 2.2.1).
@@ -138,7 +137,7 @@ http::Response StaffLogin(const AppContext& app, const http::Request& request) {
         app, LoginForm(app, request, 429, email, {.retry_text = RetryText(app, lang, *until)}),
         *until);
   }
-  std::string password = form->Get("password");
+  std::string password = form.Get("password");
   auto user = app.store.FindUser(email);
   // Without a user we still hash once, so timing does not tell which addresses exist.
   static const std::string kDummyHash = HashPassword("not a real password, for timing only");
@@ -171,10 +170,9 @@ http::Response StaffSecondFactorPage(const AppContext& app, const http::Request&
   return CodeForm(app, request, 200, "");
 }
 
-http::Response StaffSecondFactor(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+http::Response StaffSecondFactor(const AppContext& app, const FormRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
   auto pending = PendingFor(app, request);
   if (!pending) return BackToLogin(app);
   if (!pending->login.enrol_secret.empty()) return http::Response::SeeOther(kEnrolPath);
@@ -198,7 +196,7 @@ http::Response StaffSecondFactor(const AppContext& app, const http::Request& req
   if (auto until = ThrottledUntil(app, key)) return too_many(*until);
   auto user = app.store.GetUser(pending->login.user_id);
   if (!user) return BackToLogin(app);
-  std::string typed = form->Get("code");
+  std::string typed = form.Get("code");
   if (typed.size() > kMaxCodeChars) typed.clear();
   FactorCheck check = CheckSecondFactor(app, user->id, typed);
   if (check == FactorCheck::kWrong || check == FactorCheck::kReused) {
@@ -221,10 +219,9 @@ http::Response StaffEnrolPage(const AppContext& app, const http::Request& reques
   return EnrolForm(app, request, 200, pending->login, user->email, "");
 }
 
-http::Response StaffEnrol(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+http::Response StaffEnrol(const AppContext& app, const FormRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
   auto pending = PendingFor(app, request);
   if (!pending) return BackToLogin(app);
   if (pending->login.enrol_secret.empty()) return http::Response::SeeOther(kSecondFactorPath);
@@ -234,7 +231,7 @@ http::Response StaffEnrol(const AppContext& app, const http::Request& request) {
   Lang lang = LangOf(request);
   // Typing mistakes while setting up are not counted as failures: whoever is here knows the
   // password, and the secret was made for them a moment ago.
-  std::string typed = form->Get("code");
+  std::string typed = form.Get("code");
   auto step = typed.size() <= kMaxCodeChars
                   ? MatchTotp(pending->login.enrol_secret, typed, app.now(), -1)
                   : std::nullopt;

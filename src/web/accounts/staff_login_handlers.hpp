@@ -5,18 +5,17 @@
 // half-login cookie that opens nothing but these pages, for five minutes.
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-inline constexpr const char* kStaffLoginPath = "/medewerkers/login";
-inline constexpr const char* kSecondFactorPath = "/medewerkers/login/code";
-inline constexpr const char* kEnrolPath = "/medewerkers/login/instellen";
-
 http::Response StaffLoginPage(const AppContext& app, const http::Request& request);
-http::Response StaffLogin(const AppContext& app, const http::Request& request);
+// POST forms: the route policy (AddForm) parsed the form and checked its anti-forgery token.
+http::Response StaffLogin(const AppContext& app, const FormRequest& req);
 http::Response StaffSecondFactorPage(const AppContext& app, const http::Request& request);
-http::Response StaffSecondFactor(const AppContext& app, const http::Request& request);
+http::Response StaffSecondFactor(const AppContext& app, const FormRequest& req);
 http::Response StaffEnrolPage(const AppContext& app, const http::Request& request);
-http::Response StaffEnrol(const AppContext& app, const http::Request& request);
+http::Response StaffEnrol(const AppContext& app, const FormRequest& req);
 
 }  // namespace meldpunt::web

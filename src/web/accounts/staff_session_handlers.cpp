@@ -55,13 +55,13 @@ http::Response ConfirmForm(const AppContext& app, const http::Request& request,
 
 }  // namespace
 
-http::Response StaffSessionsPage(const AppContext& app, const http::Request& request) {
-  auto staff = CurrentStaff(app, request);
-  if (!staff) return http::Response::SeeOther(kStaffLoginPath);
+http::Response StaffSessionsPage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   long long now = app.now();
   auto sessions =
-      app.store.ListSessions(staff->user_id, now - app.options.staff_idle_timeout.count(),
+      app.store.ListSessions(staff.user_id, now - app.options.staff_idle_timeout.count(),
                              now - app.options.staff_max_age.count());
   kainjow::mustache::list rows;
   for (const auto& session : sessions) {
@@ -70,7 +70,7 @@ http::Response StaffSessionsPage(const AppContext& app, const http::Request& req
     row.set("started", FormatDutchDateTime(session.created_at));
     row.set("last_used", FormatDutchDateTime(session.last_used_at));
     row.set("device", DeviceLabel(app, lang, session.device));
-    row.set("current", Bool(session.id == staff->session_id));
+    row.set("current", Bool(session.id == staff.session_id));
     rows.push_back(row);
   }
   TemplateData data;
@@ -78,32 +78,29 @@ http::Response StaffSessionsPage(const AppContext& app, const http::Request& req
   data.set("has_others", Bool(sessions.size() > 1));
   data.set("ended", Bool(request.QueryParam("beeindigd") == "1"));
   data.set("recovery_codes_left",
-           std::to_string(app.store.CountUnusedRecoveryCodes(staff->user_id)));
+           std::to_string(app.store.CountUnusedRecoveryCodes(staff.user_id)));
   data.set("idle_minutes", std::to_string(app.options.staff_idle_timeout.count() / 60));
   data.set("max_hours", std::to_string(app.options.staff_max_age.count() / 3600));
   http::Response cookies;
-  Page page = StaffPage(app, request, cookies, *staff, "staff_sessions", N_("Your sessions"),
+  Page page = StaffPage(app, request, cookies, staff, "staff_sessions", N_("Your sessions"),
                         std::move(data));
   return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
 }
 
-http::Response StaffSessionsAction(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto staff = CurrentStaff(app, request);
-  if (!staff) return http::Response::SeeOther(kStaffLoginPath);
+http::Response StaffSessionsAction(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
   long long now = app.now();
-  if (request.path == std::string(kSessionsPath) + "/andere-beeindigen") {
-    int ended = app.store.EndOtherSessions(staff->user_id, staff->session_id);
-    app.store.Audit(staff->user_id, "session.end_others", std::to_string(ended) + " sessions", now);
+  if (request.path == kEndOtherSessionsPath) {
+    int ended = app.store.EndOtherSessions(staff.user_id, staff.session_id);
+    app.store.Audit(staff.user_id, "session.end_others", std::to_string(ended) + " sessions", now);
     return http::Response::SeeOther(std::string(kSessionsPath) + "?beeindigd=1");
   }
-  auto id = ParseId(form->Get("session"));
+  auto id = ParseId(req.form.fields.Get("session"));
   // Only one's own sessions: another user's id ends nothing and looks the same as a stale one.
-  if (!id || !app.store.EndSessionOf(staff->user_id, *id)) return ErrorPage(app, 404, &request);
-  app.store.Audit(staff->user_id, "session.end", "session " + std::to_string(*id), now);
-  if (*id == staff->session_id) {
+  if (!id || !app.store.EndSessionOf(staff.user_id, *id)) return ErrorPage(app, 404, &request);
+  app.store.Audit(staff.user_id, "session.end", "session " + std::to_string(*id), now);
+  if (*id == staff.session_id) {
     http::Response response = http::Response::SeeOther(kStaffLoginPath);
     ClearSessionCookie(app, response);
     return response;
@@ -111,46 +108,44 @@ http::Response StaffSessionsAction(const AppContext& app, const http::Request& r
   return http::Response::SeeOther(std::string(kSessionsPath) + "?beeindigd=1");
 }
 
-http::Response StaffConfirmPage(const AppContext& app, const http::Request& request) {
-  auto staff = CurrentStaff(app, request);
-  if (!staff) return http::Response::SeeOther(kStaffLoginPath);
-  std::string back = SafeReturnPath(request.QueryParam("terug")).value_or(StaffHome(staff->role));
-  return ConfirmForm(app, request, *staff, 200, back, "");
+http::Response StaffConfirmPage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
+  std::string back = SafeReturnPath(request.QueryParam("terug")).value_or(StaffHome(staff.role));
+  return ConfirmForm(app, request, staff, 200, back, "");
 }
 
-http::Response StaffConfirm(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto staff = CurrentStaff(app, request);
-  if (!staff) return http::Response::SeeOther(kStaffLoginPath);
+http::Response StaffConfirm(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
+  const http::FormFields& form = req.form.fields;
   Lang lang = LangOf(request);
-  std::string back = SafeReturnPath(form->Get("terug")).value_or(StaffHome(staff->role));
+  std::string back = SafeReturnPath(form.Get("terug")).value_or(StaffHome(staff.role));
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   if (!app.login_limits.Allow(request.client_address, static_cast<double>(app.now()))) {
     http::Response limited = ConfirmForm(
-        app, request, *staff, 429, back,
+        app, request, staff, 429, back,
         tr(N_("Too many login attempts from your connection. Wait a minute and try again.")));
     limited.Set("Retry-After", "60");
     return limited;
   }
-  std::string key = ThrottleKeyFor(app, request, staff->email);
+  std::string key = ThrottleKeyFor(app, request, staff.email);
   auto too_many = [&](long long until) {
     http::Response response =
-        ConfirmForm(app, request, *staff, 429, back, tr(N_("Too many wrong attempts.")),
+        ConfirmForm(app, request, staff, 429, back, tr(N_("Too many wrong attempts.")),
                     RetryText(app, lang, until));
     SetRetryAfter(app, response, until);
     return response;
   };
   if (auto until = ThrottledUntil(app, key)) return too_many(*until);
-  auto user = app.store.FindUser(staff->email);
-  std::string password = form->Get("password");
-  std::string code = form->Get("code");
+  auto user = app.store.FindUser(staff.email);
+  std::string password = form.Get("password");
+  std::string code = form.Get("code");
   bool password_ok = user && password.size() <= kMaxPasswordChars * 4 &&
                      VerifyPassword(password, user->password_hash);
   // The code is checked (and used up) only after a right password.
   FactorCheck check = password_ok && code.size() <= kMaxCodeChars
-                          ? CheckSecondFactor(app, staff->user_id, code)
+                          ? CheckSecondFactor(app, staff.user_id, code)
                           : FactorCheck::kWrong;
   if (check == FactorCheck::kWrong || check == FactorCheck::kReused) {
     if (auto until = CountFailure(app, key)) return too_many(*until);
@@ -158,21 +153,18 @@ http::Response StaffConfirm(const AppContext& app, const http::Request& request)
         check == FactorCheck::kReused
             ? tr(N_("This code has been used already. Wait until your app shows a new code."))
             : tr(N_("The password or the code is not correct."));
-    return ConfirmForm(app, request, *staff, 401, back, problem);
+    return ConfirmForm(app, request, staff, 401, back, problem);
   }
   long long now = app.now();
   app.store.ClearLoginFailures(key);
-  app.store.MarkReauthenticated(staff->session_id, now);
-  app.store.Audit(staff->user_id, "reauth",
+  app.store.MarkReauthenticated(staff.session_id, now);
+  app.store.Audit(staff.user_id, "reauth",
                   back + (check == FactorCheck::kRecoveryCode ? " (recovery code)" : ""), now);
   return http::Response::SeeOther(back);
 }
 
-http::Response StaffLogout(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  std::string token = SessionToken(app, request);
+http::Response StaffLogout(const AppContext& app, const FormRequest& req) {
+  std::string token = SessionToken(app, req.http);
   if (!token.empty()) app.store.EndSession(HashToken(token));
   http::Response response = http::Response::SeeOther(kStaffLoginPath);
   ClearSessionCookie(app, response);

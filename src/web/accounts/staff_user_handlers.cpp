@@ -151,24 +151,18 @@ std::string PasswordProblemText(const AppContext& app, Lang lang, PasswordProble
 
 }  // namespace
 
-http::Response StaffUsersPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kManageStaff);
-  if (!access.staff) return *access.refusal;
-  return UsersPage(app, request, *access.staff, 200);
+http::Response StaffUsersPage(const AppContext& app, const StaffRequest& req) {
+  return UsersPage(app, req.http, req.staff, 200);
 }
 
-http::Response StaffUsersAdd(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kManageStaff);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
-  if (auto confirm = RequireRecentAuth(app, staff, kStaffUsersPath)) return *confirm;
+http::Response StaffUsersAdd(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
-  AddForm typed{Trim(form->Get("email")), form->Get("role"), Trim(form->Get("municipality")),
-                form->Get("bureau")};
+  AddForm typed{Trim(form.Get("email")), form.Get("role"), Trim(form.Get("municipality")),
+                form.Get("bureau")};
   if (typed.email.size() > kMaxEmailChars) typed.email.resize(kMaxEmailChars);
   if (typed.municipality.size() > 10) typed.municipality.clear();
   auto refuse = [&](const char* problem) {
@@ -203,7 +197,7 @@ http::Response StaffUsersAdd(const AppContext& app, const http::Request& request
       bureau = *chosen;
     }
   }
-  std::string password = form->Get("password");
+  std::string password = form.Get("password");
   if (auto problem = CheckPassword(password, app.common_passwords);
       problem != PasswordProblem::kNone) {
     return UsersPage(app, request, staff, 422, PasswordProblemText(app, lang, problem), typed);
@@ -216,19 +210,15 @@ http::Response StaffUsersAdd(const AppContext& app, const http::Request& request
   return http::Response::SeeOther(std::string(kStaffUsersPath) + "?toegevoegd=1");
 }
 
-http::Response StaffUserResetSecondFactor(const AppContext& app, const http::Request& request) {
+http::Response StaffUserResetSecondFactor(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
   std::string_view path = request.path;
   std::string prefix = std::string(kStaffUsersPath) + "/";
   if (!path.starts_with(prefix) || !path.ends_with(kResetSuffix))
     return ErrorPage(app, 404, &request);
   auto id = ParseId(path.substr(prefix.size(), path.size() - prefix.size() - kResetSuffix.size()));
   if (!id) return ErrorPage(app, 404, &request);
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kManageStaff);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
   auto user = app.store.GetUser(*id);
   if (!user) return ErrorPage(app, 404, &request);
   if (!Manages(staff, *user)) {
@@ -243,7 +233,6 @@ http::Response StaffUserResetSecondFactor(const AppContext& app, const http::Req
         app.translator.Get(LangOf(request), N_("You cannot reset your own second step. Ask a "
                                                "colleague who manages staff.")));
   }
-  if (auto confirm = RequireRecentAuth(app, staff, kStaffUsersPath)) return *confirm;
   app.store.ResetSecondFactor(user->id);
   app.store.Audit(staff.user_id, "user.reset_2fa",
                   "user " + std::to_string(user->id) + " " + user->email, app.now());

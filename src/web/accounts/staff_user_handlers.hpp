@@ -6,15 +6,17 @@
 // system administrator sees every account.
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-inline constexpr const char* kStaffUsersPath = "/medewerkers/medewerkers";
-
-http::Response StaffUsersPage(const AppContext& app, const http::Request& request);
+// Routes for those who may manage staff (Permission::kManageStaff); adding an account and
+// resetting a second factor ask for a recent password and second factor (the route policy).
+http::Response StaffUsersPage(const AppContext& app, const StaffRequest& req);
 // POST /medewerkers/medewerkers: add an account.
-http::Response StaffUsersAdd(const AppContext& app, const http::Request& request);
+http::Response StaffUsersAdd(const AppContext& app, const StaffRequest& req);
 // POST /medewerkers/medewerkers/{id}/tweede-stap-herstellen
-http::Response StaffUserResetSecondFactor(const AppContext& app, const http::Request& request);
+http::Response StaffUserResetSecondFactor(const AppContext& app, const StaffRequest& req);
 
 }  // namespace meldpunt::web

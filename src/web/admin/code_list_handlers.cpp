@@ -12,8 +12,6 @@
 namespace meldpunt::web {
 namespace {
 
-constexpr const char* kPath = "/medewerkers/codelijsten";
-
 const char* ListTitle(CodeListKind kind) {
   switch (kind) {
     case CodeListKind::kGrounds:
@@ -109,27 +107,22 @@ http::Response Render(const AppContext& app, const http::Request& request,
 
 }  // namespace
 
-http::Response StaffCodeListsPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kManageCodeLists);
-  if (!access.staff) return *access.refusal;
-  return Render(app, request, *access.staff, 200);
+http::Response StaffCodeListsPage(const AppContext& app, const StaffRequest& req) {
+  return Render(app, req.http, req.staff, 200);
 }
 
-http::Response StaffCodeListsAction(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kManageCodeLists);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response StaffCodeListsAction(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
-  Typed typed{form->Get("list"), Trim(form->Get("code")), Trim(form->Get("label_nl")),
-              Trim(form->Get("label_en"))};
+  Typed typed{form.Get("list"), Trim(form.Get("code")), Trim(form.Get("label_nl")),
+              Trim(form.Get("label_en"))};
   auto list = ParseCodeList(typed.list);
   if (!list) return ErrorPage(app, 400, &request);
   CodeListEdit edit{CodeListEdit::Kind::kAdd,
                     AddedCode{*list, typed.code, typed.label_nl, typed.label_en, "", ""}};
-  bool retire = request.path == std::string(kPath) + "/intrekken";
+  bool retire = request.path == kRetireCodePath;
   if (retire) {
     edit.kind = CodeListEdit::Kind::kRetire;
   } else if (auto problem = CheckNewCode(app.store.LoadCodeLists(), edit.code)) {
@@ -146,7 +139,7 @@ http::Response StaffCodeListsAction(const AppContext& app, const http::Request& 
   }
   app.store.Audit(staff.user_id, retire ? "code_list.retire" : "code_list.add",
                   typed.list + " " + typed.code + " in " + *version, app.now());
-  return http::Response::SeeOther(std::string(kPath) + "?versie=" + *version);
+  return http::Response::SeeOther(std::string(kCodeListsPath) + "?versie=" + *version);
 }
 
 }  // namespace meldpunt::web

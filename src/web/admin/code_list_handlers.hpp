@@ -3,12 +3,13 @@
 // and added codes and their versions, a form to add a code and buttons to retire added ones.
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
 
 namespace meldpunt::web {
 
 // GET /medewerkers/codelijsten
-http::Response StaffCodeListsPage(const AppContext& app, const http::Request& request);
+http::Response StaffCodeListsPage(const AppContext& app, const StaffRequest& req);
 // POST /medewerkers/codelijsten (add) and POST /medewerkers/codelijsten/intrekken (retire)
-http::Response StaffCodeListsAction(const AppContext& app, const http::Request& request);
+http::Response StaffCodeListsAction(const AppContext& app, const StaffRequest& req);
 
 }  // namespace meldpunt::web

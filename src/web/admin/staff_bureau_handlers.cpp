@@ -4,7 +4,7 @@
 
 #include "base/text.hpp"
 #include "http/form.hpp"
-#include "web/cases/staff_report_handlers.hpp"
+#include "web/cases/case_request.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -77,23 +77,18 @@ http::Response BureausPage(const AppContext& app, const http::Request& request,
 
 }  // namespace
 
-http::Response StaffBureausPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kManageBureaus);
-  if (!access.staff) return *access.refusal;
-  return BureausPage(app, request, *access.staff, 200, "");
+http::Response StaffBureausPage(const AppContext& app, const StaffRequest& req) {
+  return BureausPage(app, req.http, req.staff, 200, "");
 }
 
-http::Response StaffBureausAction(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kManageBureaus);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response StaffBureausAction(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
-  if (request.path == "/medewerkers/bureaus") {
-    std::string name = Trim(form->Get("name"));
+  if (request.path == kBureausPath) {
+    std::string name = Trim(form.Get("name"));
     if (name.empty() || name.size() > kMaxBureauName) {
       return BureausPage(app, request, staff, 422,
                          tr(N_("Give the bureau a name of at most 200 characters.")), name);
@@ -103,10 +98,10 @@ http::Response StaffBureausAction(const AppContext& app, const http::Request& re
       return BureausPage(app, request, staff, 422, tr(N_("A bureau with this name exists.")), name);
     }
     app.store.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.add", added, name), app.now());
-    return http::Response::SeeOther("/medewerkers/bureaus?opgeslagen=1");
+    return http::Response::SeeOther(std::string(kBureausPath) + "?opgeslagen=1");
   }
-  std::string typed = form->Get("codes");
-  auto bureau = ParseId(form->Get("bureau"));
+  std::string typed = form.Get("codes");
+  auto bureau = ParseId(form.Get("bureau"));
   auto codes = ParseCodes(app, typed);
   if (!bureau || !codes) {
     return BureausPage(app, request, staff, 422,
@@ -118,30 +113,24 @@ http::Response StaffBureausAction(const AppContext& app, const http::Request& re
   app.store.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.area", *bureau,
                                         std::to_string(*bureau) + ": " + typed),
                   app.now());
-  return http::Response::SeeOther("/medewerkers/bureaus?opgeslagen=1");
+  return http::Response::SeeOther(std::string(kBureausPath) + "?opgeslagen=1");
 }
 
-http::Response MoveReportToBureau(const AppContext& app, const http::Request& request) {
-  auto path = ParseStaffReportPath(request.path);
-  if (!path) return ErrorPage(app, 404, &request);
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kMoveCases);
-  if (!access.staff) return *access.refusal;
-  auto report = VisibleReport(app, *access.staff, path->id);
-  if (!report) return ErrorPage(app, 404, &request);
-  auto bureau = ParseId(form->Get("bureau"));
-  if (!bureau || !app.store.MoveReport(report->id, *bureau)) return ErrorPage(app, 400, &request);
+http::Response MoveReportToBureau(const AppContext& app, const StaffRequest& req) {
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
+  auto bureau = ParseId(req.form.fields.Get("bureau"));
+  if (!bureau || !app.store.MoveReport(report.id, *bureau)) return ErrorPage(app, 400, &req.http);
   // On the record of the bureau that now has the case; the one that had it sees it too, as its
   // own staff member did it.
   app.store.Audit(
-      AuditEntry::ForCase(access.staff->user_id, "report.move", report->id, *bureau,
-                          report->reference + " from bureau " + std::to_string(report->bureau_id) +
+      AuditEntry::ForCase(req.staff.user_id, "report.move", report.id, *bureau,
+                          report.reference + " from bureau " + std::to_string(report.bureau_id) +
                               " to bureau " + std::to_string(*bureau)),
       app.now());
   // The case now belongs to another bureau: back to the list, which no longer shows it.
-  return http::Response::SeeOther("/medewerkers/meldingen?overgedragen=1");
+  return http::Response::SeeOther(std::string(kReportsPath) + "?overgedragen=1");
 }
 
 }  // namespace meldpunt::web

@@ -12,7 +12,6 @@
 namespace meldpunt::web {
 namespace {
 
-constexpr const char* kPath = "/medewerkers/instellingen";
 // A setting's value is a number; anything typed longer than this is not one.
 constexpr size_t kMaxTypedChars = 20;
 
@@ -82,29 +81,20 @@ http::Response SettingsPage(const AppContext& app, const http::Request& request,
   return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
 }
 
-// The bureau admin of a bureau; a session without a bureau has no settings to manage.
-StaffAccess SettingsAccess(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kManageBureauSettings);
-  if (access.staff && !access.staff->bureau_id)
-    return {std::nullopt, ErrorPage(app, 403, &request)};
-  return access;
-}
-
 }  // namespace
 
-http::Response StaffSettingsPage(const AppContext& app, const http::Request& request) {
-  auto access = SettingsAccess(app, request);
-  if (!access.staff) return *access.refusal;
-  return SettingsPage(app, request, *access.staff, 200);
+// The route policy lets in the bureau admin (Permission::kManageBureauSettings); a session
+// without a bureau has no settings to manage.
+http::Response StaffSettingsPage(const AppContext& app, const StaffRequest& req) {
+  if (!req.bureau()) return ErrorPage(app, 403, &req.http);
+  return SettingsPage(app, req.http, req.staff, 200);
 }
 
-http::Response StaffSettingsSave(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = SettingsAccess(app, request);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response StaffSettingsSave(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  if (!req.bureau()) return ErrorPage(app, 403, &request);
+  const http::FormFields& form = req.form.fields;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   std::map<std::string, Typed> typed;
   std::map<std::string, std::string> values;
@@ -112,8 +102,8 @@ http::Response StaffSettingsSave(const AppContext& app, const http::Request& req
   for (const auto& definition : AllBureauSettings()) {
     std::string name(definition.name);
     // A setting the form does not send at all stays as it is (a field sent empty is an error).
-    if (form->GetAll(name).empty()) continue;
-    std::string text = form->Get(name);
+    if (form.GetAll(name).empty()) continue;
+    std::string text = form.Get(name);
     if (text.size() > kMaxTypedChars) text.resize(kMaxTypedChars);  // shown back, never stored
     SettingParse parsed = ParseSetting(definition, text);
     if (parsed.problem) {
@@ -130,7 +120,7 @@ http::Response StaffSettingsSave(const AppContext& app, const http::Request& req
   for (const auto& [name, value] : values) changes += " " + name + "=" + value;
   app.store.Audit(staff.user_id, "bureau.settings",
                   "bureau " + std::to_string(*staff.bureau_id) + ":" + changes, app.now());
-  return http::Response::SeeOther(std::string(kPath) + "?opgeslagen=1");
+  return http::Response::SeeOther(std::string(kSettingsPath) + "?opgeslagen=1");
 }
 
 }  // namespace meldpunt::web

@@ -19,8 +19,9 @@ std::optional<Refusal> ClosedRefusal(CaseStep step) {
 
 }  // namespace
 
-http::Response CaseActionPost(const AppContext& app, const http::Request& request) {
-  auto check = CheckCaseRequest(app, request, Permission::kHandleCases, "action");
+http::Response CaseActionPost(const AppContext& app, const StaffRequest& staff_request) {
+  const http::Request& request = staff_request.http;
+  auto check = CheckCaseRequest(app, staff_request, "action");
   if (!check.request) return std::move(*check.refusal);
   const CaseRequest& req = *check.request;
   auto kind = ParseAction(req.form.Get("action"));
@@ -50,8 +51,9 @@ http::Response CaseActionPost(const AppContext& app, const http::Request& reques
   return ApplyCaseForm(app, request, req, std::move(change), "case.action", detail, "actie");
 }
 
-http::Response CaseConsentPost(const AppContext& app, const http::Request& request) {
-  auto check = CheckCaseRequest(app, request, Permission::kHandleCases, "consent");
+http::Response CaseConsentPost(const AppContext& app, const StaffRequest& staff_request) {
+  const http::Request& request = staff_request.http;
+  auto check = CheckCaseRequest(app, staff_request, "consent");
   if (!check.request) return std::move(*check.refusal);
   const CaseRequest& req = *check.request;
   if (auto refusal = ClosedRefusal(req.report.step)) {
@@ -75,8 +77,9 @@ http::Response CaseConsentPost(const AppContext& app, const http::Request& reque
                        given ? "toestemming" : "toestemming-ingetrokken");
 }
 
-http::Response CaseContactPost(const AppContext& app, const http::Request& request) {
-  auto check = CheckCaseRequest(app, request, Permission::kHandleCases, "contact");
+http::Response CaseContactPost(const AppContext& app, const StaffRequest& staff_request) {
+  const http::Request& request = staff_request.http;
+  auto check = CheckCaseRequest(app, staff_request, "contact");
   if (!check.request) return std::move(*check.refusal);
   const CaseRequest& req = *check.request;
   if (auto refusal = ClosedRefusal(req.report.step)) {

@@ -55,24 +55,25 @@ std::string Tr(const AppContext& app, const CaseRequest& req, const char* msgid)
   return app.translator.Get(req.lang, msgid);
 }
 
-CaseRequestCheck CheckCaseRequest(const AppContext& app, const http::Request& request,
-                                  Permission permission, std::string form_name) {
-  auto path = ParseStaffReportPath(request.path);
-  if (!path) return {std::nullopt, ErrorPage(app, 404, &request)};
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return {std::nullopt, ErrorPage(app, 400, &request)};
-  if (!CsrfValid(app, request, form->Get("csrf")))
-    return {std::nullopt, ErrorPage(app, 403, &request)};
-  auto access = RequireStaff(app, request, permission);
-  if (!access.staff) return {std::nullopt, std::move(access.refusal)};
-  auto report = VisibleReport(app, *access.staff, path->id);
-  if (!report) return {std::nullopt, ErrorPage(app, 404, &request)};
-  auto version = ParseVersion(form->Get("case_version"));
-  if (!version) return {std::nullopt, ErrorPage(app, 400, &request)};
-  CaseRequest req{std::move(*access.staff), std::move(*report), std::move(*form), LangOf(request),
+CaseLookup FindCase(const AppContext& app, const StaffRequest& request) {
+  auto path = ParseStaffReportPath(request.http.path);
+  if (!path) return {std::nullopt, ErrorPage(app, 404, &request.http)};
+  auto report = VisibleReport(app, request.staff, path->id);
+  if (!report) return {std::nullopt, ErrorPage(app, 404, &request.http)};
+  return {std::move(report), std::nullopt};
+}
+
+CaseRequestCheck CheckCaseRequest(const AppContext& app, const StaffRequest& request,
+                                  std::string form_name) {
+  auto found = FindCase(app, request);
+  if (!found.report) return {std::nullopt, std::move(found.refusal)};
+  const http::FormFields& form = request.form.fields;
+  auto version = ParseVersion(form.Get("case_version"));
+  if (!version) return {std::nullopt, ErrorPage(app, 400, &request.http)};
+  CaseRequest req{request.staff, std::move(*found.report), form, LangOf(request.http),
                   std::move(form_name)};
   // The form was made for another version: what it would change may no longer make sense.
-  if (*version != req.report.case_version) return {std::nullopt, Conflict(app, request, req)};
+  if (*version != req.report.case_version) return {std::nullopt, Conflict(app, request.http, req)};
   return {std::move(req), std::nullopt};
 }
 

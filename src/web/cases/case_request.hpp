@@ -1,8 +1,9 @@
 #pragma once
-// What every case form (POST /medewerkers/meldingen/{id}/...) goes through: the form, its
-// anti-forgery token, the role, the case being of the staff member's bureau, and the case version
-// the form was made for. Then one way back: 303 to the case with a confirmation, the page again
-// with the reason and what was typed (422), or "changed meanwhile" (409).
+// The case guard: what every case route (/medewerkers/meldingen/{id}/...) goes through after its
+// route policy (form, anti-forgery token, session and role: web/common/route_policy.hpp): the case
+// being of the staff member's bureau and, for a case form, the case version the form was made
+// for. Then one way back: 303 to the case with a confirmation, the page again with the reason and
+// what was typed (422), or "changed meanwhile" (409).
 #include <optional>
 #include <string>
 
@@ -11,6 +12,7 @@
 #include "http/message.hpp"
 #include "store/store.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
 
 namespace meldpunt::web {
 
@@ -27,11 +29,19 @@ struct CaseRequestCheck {
   std::optional<http::Response> refusal;
 };
 
-// 400 for a malformed form or a missing case_version, 403 for a wrong token or a role without
-// `permission`, 404 for a case of another bureau, 409 with the page when the case is no longer at
+// The case the path names (/medewerkers/meldingen/{id}/…) when it is a report of the staff
+// member's bureau; otherwise the 404 page (a case of another bureau goes on the audit record).
+struct CaseLookup {
+  std::optional<RegisteredReport> report;
+  std::optional<http::Response> refusal;
+};
+CaseLookup FindCase(const AppContext& app, const StaffRequest& request);
+
+// A case form: the case (FindCase) at the version the form was made for. 400 for a missing
+// case_version, 404 for a case of another bureau, 409 with the page when the case is no longer at
 // the form's case_version.
-CaseRequestCheck CheckCaseRequest(const AppContext& app, const http::Request& request,
-                                  Permission permission, std::string form_name);
+CaseRequestCheck CheckCaseRequest(const AppContext& app, const StaffRequest& request,
+                                  std::string form_name);
 
 // The case page again (422, or another status) with the message beside the form and what was
 // typed in it.

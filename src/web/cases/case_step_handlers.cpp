@@ -22,8 +22,9 @@ std::string DoneFor(TransitionKind kind) {
 
 }  // namespace
 
-http::Response CaseStepPost(const AppContext& app, const http::Request& request) {
-  auto check = CheckCaseRequest(app, request, Permission::kHandleCases, "step");
+http::Response CaseStepPost(const AppContext& app, const StaffRequest& staff_request) {
+  const http::Request& request = staff_request.http;
+  auto check = CheckCaseRequest(app, staff_request, "step");
   if (!check.request) return std::move(*check.refusal);
   const CaseRequest& req = *check.request;
   auto to = ParseStep(req.form.Get("step"));
@@ -46,8 +47,9 @@ http::Response CaseStepPost(const AppContext& app, const http::Request& request)
                        DoneFor(kind));
 }
 
-http::Response CaseClosePost(const AppContext& app, const http::Request& request) {
-  auto check = CheckCaseRequest(app, request, Permission::kHandleCases, "close");
+http::Response CaseClosePost(const AppContext& app, const StaffRequest& staff_request) {
+  const http::Request& request = staff_request.http;
+  auto check = CheckCaseRequest(app, staff_request, "close");
   if (!check.request) return std::move(*check.refusal);
   const CaseRequest& req = *check.request;
   if (Verdict verdict = CheckCloseFrom(req.report.step); !verdict) {

@@ -13,8 +13,9 @@
 
 namespace meldpunt::web {
 
-http::Response CaseNotePost(const AppContext& app, const http::Request& request) {
-  auto check = CheckCaseRequest(app, request, Permission::kHandleCases, "note");
+http::Response CaseNotePost(const AppContext& app, const StaffRequest& staff_request) {
+  const http::Request& request = staff_request.http;
+  auto check = CheckCaseRequest(app, staff_request, "note");
   if (!check.request) return std::move(*check.refusal);
   const CaseRequest& req = *check.request;
   if (req.report.step == CaseStep::kArchived) {
@@ -28,9 +29,10 @@ http::Response CaseNotePost(const AppContext& app, const http::Request& request)
   return ApplyCaseForm(app, request, req, std::move(change), "case.note", "note", "notitie");
 }
 
-http::Response CaseAssignPost(const AppContext& app, const http::Request& request) {
+http::Response CaseAssignPost(const AppContext& app, const StaffRequest& staff_request) {
+  const http::Request& request = staff_request.http;
   // Everyone who may assign also handles cases; a handler may take a case (checked below).
-  auto check = CheckCaseRequest(app, request, Permission::kHandleCases, "assign");
+  auto check = CheckCaseRequest(app, staff_request, "assign");
   if (!check.request) return std::move(*check.refusal);
   const CaseRequest& req = *check.request;
   std::string typed = req.form.Get("handler");

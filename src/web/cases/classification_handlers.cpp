@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "http/form.hpp"
+#include "web/cases/case_request.hpp"
 #include "web/cases/staff_report_handlers.hpp"
 #include "web/common/code_list_labels.hpp"
 #include "web/common/pages.hpp"
@@ -52,65 +53,58 @@ bool Acceptable(const CodeLists& lists, CodeListKind kind, const std::string& co
 
 }  // namespace
 
-http::Response StaffClassificationPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kClassifyReports);
-  if (!access.staff) return *access.refusal;
-  auto path = ParseStaffReportPath(request.path);
-  if (!path || path->action != "classificatie") return ErrorPage(app, 404, &request);
-  auto report = VisibleReport(app, *access.staff, path->id);
-  if (!report) return ErrorPage(app, 404, &request);
-  return Render(app, request, *access.staff, *report, 200, report->nature, report->grounds,
-                report->domain);
+http::Response StaffClassificationPage(const AppContext& app, const StaffRequest& req) {
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
+  return Render(app, req.http, req.staff, report, 200, report.nature, report.grounds,
+                report.domain);
 }
 
-http::Response StaffClassify(const AppContext& app, const http::Request& request) {
-  auto path = ParseStaffReportPath(request.path);
-  if (!path || path->action != "classificatie") return ErrorPage(app, 404, &request);
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kClassifyReports);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
-  auto report = VisibleReport(app, staff, path->id);
-  if (!report) return ErrorPage(app, 404, &request);
+http::Response StaffClassify(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const http::FormFields& form = req.form.fields;
+  const RegisteredReport& report = *found.report;
   Lang lang = LangOf(request);
 
-  std::string nature = form->Get("nature");
-  std::vector<std::string> grounds = form->GetAll("grounds");
-  std::string domain = form->Get("domain");
+  std::string nature = form.Get("nature");
+  std::vector<std::string> grounds = form.GetAll("grounds");
+  std::string domain = form.Get("domain");
   long long expected = -1;
-  std::string version_text = form->Get("case_version");
+  std::string version_text = form.Get("case_version");
   std::from_chars(version_text.data(), version_text.data() + version_text.size(), expected);
   CodeLists lists = app.store.LoadCodeLists();
   std::sort(grounds.begin(), grounds.end());
   bool unique = std::adjacent_find(grounds.begin(), grounds.end()) == grounds.end();
-  bool ok = Acceptable(lists, CodeListKind::kNatures, nature, {report->nature}) &&
-            Acceptable(lists, CodeListKind::kDomains, domain, {report->domain}) &&
+  bool ok = Acceptable(lists, CodeListKind::kNatures, nature, {report.nature}) &&
+            Acceptable(lists, CodeListKind::kDomains, domain, {report.domain}) &&
             !grounds.empty() && unique && grounds.size() <= 30 &&
             std::all_of(grounds.begin(), grounds.end(), [&](const std::string& ground) {
-              return Acceptable(lists, CodeListKind::kGrounds, ground, report->grounds);
+              return Acceptable(lists, CodeListKind::kGrounds, ground, report.grounds);
             });
   if (!ok) {
-    return Render(app, request, staff, *report, 422, nature, grounds, domain,
+    return Render(app, request, staff, report, 422, nature, grounds, domain,
                   app.translator.Get(lang, N_("Choose one nature, one domain and at least one "
                                               "ground from the lists.")));
   }
   CaseChange change;
-  change.report_id = report->id;
+  change.report_id = report.id;
   change.staff_user_id = staff.user_id;
   change.expected_version = expected;
   change.kind = CaseEventKind::kClassified;
   change.detail = lists.version();
   change.classify = CaseChange::Classification{nature, grounds, domain, lists.version()};
   if (!app.store.ApplyCaseChange(change, app.now())) {
-    return Render(app, request, staff, *report, 409, nature, grounds, domain,
+    return Render(app, request, staff, report, 409, nature, grounds, domain,
                   app.translator.Get(lang, N_("A colleague changed this case in the meantime. "
                                               "Look at it again before you save.")));
   }
-  app.store.Audit(staff.user_id, "report.classify", report->reference + " " + lists.version(),
+  app.store.Audit(staff.user_id, "report.classify", report.reference + " " + lists.version(),
                   app.now());
-  return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(report->id) +
+  return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(report.id) +
                                   "?geclassificeerd=1");
 }
 

@@ -40,20 +40,18 @@ std::string EvidenceUrl(long long report_id, long long evidence_id) {
          std::to_string(evidence_id);
 }
 
-http::Response StaffEvidenceDownload(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kReadCases);
-  if (!access.staff) return *access.refusal;
-  const auto& staff = access.staff;
+http::Response StaffEvidenceDownload(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
   auto ids = ParseEvidencePath(request.path);
   if (!ids) return ErrorPage(app, 404, &request);
   auto [report_id, evidence_id] = *ids;
-  auto report = VisibleReport(app, *staff, report_id);
+  auto report = VisibleReport(app, req.staff, report_id);
   if (!report) return ErrorPage(app, 404, &request);
   auto file = app.store.GetEvidence(report_id, evidence_id);
   if (!file) return ErrorPage(app, 404, &request);
   // Opening a file is a read of personal data: it goes on the record before it is handed out.
   app.store.Audit(
-      AuditEntry::ForCase(staff->user_id, "download_evidence", report->id, report->bureau_id,
+      AuditEntry::ForCase(req.staff.user_id, "download_evidence", report->id, report->bureau_id,
                           report->reference + " file " + std::to_string(evidence_id)),
       app.now());
   http::Response response{200, {}, std::move(file->content)};

@@ -5,18 +5,18 @@
 #include "http/message.hpp"
 #include "store/store.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-// The route pattern of a file: /medewerkers/meldingen/{report id}/bestanden/{evidence id}.
-inline constexpr const char* kEvidencePath = "/medewerkers/meldingen/{report}/bestanden/{file}";
 std::string EvidenceUrl(long long report_id, long long evidence_id);
 
 // Hands one file to a signed-in staff member as a download, never to be shown by the browser:
 // attachment with a generated name, the sniffed type, nosniff and a sandboxing policy. Every
 // download is written to the audit log. 303 to the login page without a session; 404 when the
 // file does not belong to that report.
-http::Response StaffEvidenceDownload(const AppContext& app, const http::Request& request);
+http::Response StaffEvidenceDownload(const AppContext& app, const StaffRequest& request);
 
 // The file list for each report with files among those shown (ids from first to last), for a
 // template: per report a list of {url, name, size}.

@@ -5,6 +5,7 @@
 #include "domain/test_report.hpp"
 #include "security/crypto.hpp"
 #include "web/common/test_app.hpp"
+#include "web/common/test_routes.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -22,14 +23,15 @@ TEST(StaffEvidence, DownloadIsSandboxedAttachmentAndAudited) {
   long long user = app.store.FindUser("a@example.nl")->id;
   app.store.AddSession(HashToken("session-token"), user, app.now());
 
+  TestRoutes routes(app);  // through the route's policy, as in the server
   http::Request request;
   request.path = EvidenceUrl(stored.id, file_id);
-  http::Response anonymous = StaffEvidenceDownload(app, request);
+  http::Response anonymous = routes.Send(request);
   EXPECT_EQ(anonymous.status, 303);
   EXPECT_EQ(app.store.CountAudit("download_evidence"), 0);
 
   request.headers = {{"cookie", "mp_staff=session-token"}};
-  http::Response response = StaffEvidenceDownload(app, request);
+  http::Response response = routes.Send(request);
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.body, "%PDF-1.4 x");
   EXPECT_EQ(*response.Header("Content-Type"), "application/pdf");
@@ -41,9 +43,9 @@ TEST(StaffEvidence, DownloadIsSandboxedAttachmentAndAudited) {
   EXPECT_EQ(app.store.CountAudit("download_evidence"), 1);
 
   request.path = EvidenceUrl(stored.id + 1, file_id);
-  EXPECT_EQ(StaffEvidenceDownload(app, request).status, 404);
+  EXPECT_EQ(routes.Send(request).status, 404);
   request.path = "/medewerkers/meldingen/1x/bestanden/1";
-  EXPECT_EQ(StaffEvidenceDownload(app, request).status, 404);
+  EXPECT_EQ(routes.Send(request).status, 404);
   EXPECT_EQ(app.store.CountAudit("download_evidence"), 1);
 }
 

@@ -5,6 +5,7 @@
 #include "domain/follow_up.hpp"
 #include "http/form.hpp"
 #include "web/cases/case_page.hpp"
+#include "web/cases/case_request.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/public/public_handlers.hpp"
@@ -31,32 +32,22 @@ std::optional<StaffReportPath> ParseStaffReportPath(std::string_view path) {
   return parsed;
 }
 
-http::Response StaffReportPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kReadCases);
-  if (!access.staff) return *access.refusal;
-  const auto& staff = access.staff;
-  auto path = ParseStaffReportPath(request.path);
-  if (!path || !path->action.empty()) return ErrorPage(app, 404, &request);
-  auto report = VisibleReport(app, *staff, path->id);
-  if (!report) return ErrorPage(app, 404, &request);
-  return CasePage(app, request, *staff, *report, 200);
+http::Response StaffReportPage(const AppContext& app, const StaffRequest& req) {
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  return CasePage(app, req.http, req.staff, *found.report, 200);
 }
 
-http::Response StaffReportAction(const AppContext& app, const http::Request& request) {
-  auto path = ParseStaffReportPath(request.path);
-  if (!path || path->action != "bericht") return ErrorPage(app, 404, &request);
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kHandleCases);
-  if (!access.staff) return *access.refusal;
-  const auto& staff = access.staff;
-  auto report = VisibleReport(app, *staff, path->id);
-  if (!report) return ErrorPage(app, 404, &request);
+http::Response StaffReportAction(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
+  const StaffSession& staff = req.staff;
 
   // An erased report has no reporter to write to any more.
-  if (report->anonymised_at) return ErrorPage(app, 400, &request);
-  std::string typed = form->Get("message");
+  if (report.anonymised_at) return ErrorPage(app, 400, &request);
+  std::string typed = req.form.fields.Get("message");
   MessageValidation message = ValidateMessage(typed);
   if (message.problem) {
     Lang lang = LangOf(request);
@@ -66,16 +57,16 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
                             : app.translator.Get(lang, ProblemMessage("message", *message.problem)),
                         false,
                         {{"message", {typed}}}};
-    return CasePage(app, request, *staff, *report, 422, &error);
+    return CasePage(app, request, staff, report, 422, &error);
   }
   // Evidence uploads: files sent with a message from the bureau would be stored here too.
-  app.store.AddMessage(report->id, MessageAuthor::kBureau, staff->user_id, message.text, app.now());
+  app.store.AddMessage(report.id, MessageAuthor::kBureau, staff.user_id, message.text, app.now());
   // A reporter who gave an e-mail address hears that there is news (never what it says).
-  QueueReporterNotice(app, report->id);
-  app.store.Audit(AuditEntry::ForCase(staff->user_id, "report.message", report->id,
-                                      report->bureau_id, report->reference),
+  QueueReporterNotice(app, report.id);
+  app.store.Audit(AuditEntry::ForCase(staff.user_id, "report.message", report.id, report.bureau_id,
+                                      report.reference),
                   app.now());
-  return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(report->id) +
+  return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(report.id) +
                                   "?verzonden=1");
 }
 

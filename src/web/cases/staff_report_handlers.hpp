@@ -6,15 +6,16 @@
 
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
 
 namespace meldpunt::web {
 
 inline constexpr std::string_view kStaffReportsPrefix = "/medewerkers/meldingen/";
 
 // GET /medewerkers/meldingen/{id}
-http::Response StaffReportPage(const AppContext& app, const http::Request& request);
+http::Response StaffReportPage(const AppContext& app, const StaffRequest& request);
 // POST /medewerkers/meldingen/{id}/bericht (a message to the reporter)
-http::Response StaffReportAction(const AppContext& app, const http::Request& request);
+http::Response StaffReportAction(const AppContext& app, const StaffRequest& request);
 
 // "/medewerkers/meldingen/42/stap" -> {42, "stap"}; "/medewerkers/meldingen/42" -> {42, ""}.
 struct StaffReportPath {

@@ -7,6 +7,9 @@
 
 namespace meldpunt::web {
 
+// The most fields an ordinary form may have (forms with files set their own limits).
+inline constexpr size_t kMaxFormFields = 80;
+
 TemplateData Bool(bool value);
 
 struct Page {

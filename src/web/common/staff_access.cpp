@@ -2,13 +2,14 @@
 
 #include "web/common/pages.hpp"
 #include "web/common/staff_page.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
 StaffAccess RequireStaff(const AppContext& app, const http::Request& request,
                          Permission permission) {
   auto staff = CurrentStaff(app, request);
-  if (!staff) return {std::nullopt, http::Response::SeeOther("/medewerkers/login")};
+  if (!staff) return {std::nullopt, http::Response::SeeOther(kStaffLoginPath)};
   if (!Allows(staff->role, permission)) {
     app.store.Audit(AuditEntry::ForBureau(staff->user_id, "access.denied", staff->bureau_id,
                                           std::string(RoleCode(staff->role)) + " " + request.path),
@@ -82,9 +83,9 @@ std::optional<http::Response> RequireRecentAuth(const AppContext& app, const htt
 }
 
 std::string StaffHome(StaffRole role) {
-  if (Allows(role, Permission::kReadCases)) return "/medewerkers/meldingen";
-  if (Allows(role, Permission::kViewFigures)) return "/medewerkers/cijfers";
-  return "/medewerkers/bureaus";
+  if (Allows(role, Permission::kReadCases)) return kReportsPath;
+  if (Allows(role, Permission::kViewFigures)) return kStaffFiguresPath;
+  return kBureausPath;
 }
 
 }  // namespace meldpunt::web

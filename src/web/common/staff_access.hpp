@@ -9,6 +9,7 @@
 #include "http/message.hpp"
 #include "store/store.hpp"
 #include "web/common/app.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
@@ -31,8 +32,6 @@ std::optional<RegisteredReport> VisibleReport(const AppContext& app, const Staff
 
 // Where a staff member lands after login: the first page their role may open.
 std::string StaffHome(StaffRole role);
-
-inline constexpr const char* kConfirmPath = "/medewerkers/bevestigen";
 
 // Re-authentication (opnieuw bevestigen) before an export of personal data or another sensitive
 // action: nullopt when the staff member entered their password and second factor within the

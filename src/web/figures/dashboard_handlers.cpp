@@ -32,10 +32,9 @@ std::optional<int> ParseMonth(std::string_view text) {
 
 }  // namespace
 
-http::Response DashboardPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kViewFigures);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response DashboardPage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   const auto& t = app.translator;
   bool viewer = staff.role == StaffRole::kMunicipalityViewer;

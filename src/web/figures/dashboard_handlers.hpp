@@ -4,11 +4,11 @@
 // area) and massa=zonder; charts as SVG beside tables with the same numbers.
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-inline constexpr std::string_view kDashboardPath = "/medewerkers/cijfers/overzicht";
-
-http::Response DashboardPage(const AppContext& app, const http::Request& request);
+http::Response DashboardPage(const AppContext& app, const StaffRequest& request);
 
 }  // namespace meldpunt::web

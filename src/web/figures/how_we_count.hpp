@@ -8,10 +8,9 @@
 
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
-
-inline constexpr std::string_view kHowWeCountPath = "/cijfers/uitleg";
 
 http::Response HowWeCountPage(const AppContext& app, const http::Request& request);
 

@@ -57,10 +57,9 @@ http::Response FormPage(const AppContext& app, const http::Request& request,
 
 }  // namespace
 
-http::Response MunicipalArchive(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kExportFigureArchive);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response MunicipalArchive(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   int this_year = DutchYearOf(app.now());
   auto bureaus = app.store.ListBureaus();

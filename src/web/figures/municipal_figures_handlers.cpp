@@ -21,7 +21,6 @@ namespace meldpunt::web {
 namespace {
 
 struct ReportRequest {
-  std::optional<StaffSession> staff;
   std::optional<http::Response> refusal;
   MunicipalReport report;
   bool suppressed = false;
@@ -35,18 +34,15 @@ std::optional<int> ParseYearParam(const std::string& text) {
   return year;
 }
 
-// Checks who asks for which municipality, reads the facts and computes the report. A municipality
-// viewer gets their own municipality only, always suppressed (their figures leave the bureau);
-// other staff get the municipalities of their bureau's working area (FiguresAreaOf).
-ReportRequest Prepare(const AppContext& app, const http::Request& request, bool leaves_bureau,
+// Checks which municipality is asked for, reads the facts and computes the report (the route
+// policy checked the role). A municipality viewer gets their own municipality only, always
+// suppressed (their figures leave the bureau); other staff get the municipalities of their
+// bureau's working area (FiguresAreaOf).
+ReportRequest Prepare(const AppContext& app, const StaffRequest& req, bool leaves_bureau,
                       const char* output) {
+  const http::Request& request = req.http;
   ReportRequest result;
-  auto access = RequireStaff(app, request, Permission::kViewFigures);
-  if (!access.staff) {
-    result.refusal = *access.refusal;
-    return result;
-  }
-  const StaffSession& staff = *access.staff;
+  const StaffSession& staff = req.staff;
   std::string code(request.QueryParam("gemeente"));
   const Municipality* municipality = app.municipalities.Find(code);
   int this_year = DutchYearOf(app.now());
@@ -87,7 +83,6 @@ ReportRequest Prepare(const AppContext& app, const http::Request& request, bool 
                                 (query.by == FiguresYear::kIncident ? " by incident" : "") +
                                 (result.suppressed ? " suppressed" : " exact")),
       app.now());
-  result.staff = staff;
   return result;
 }
 
@@ -99,9 +94,10 @@ std::string QueryOf(const MunicipalReport& report, int year) {
 
 }  // namespace
 
-http::Response MunicipalFiguresPage(const AppContext& app, const http::Request& request) {
-  auto prepared = Prepare(app, request, false, "html");
-  if (!prepared.staff) return *prepared.refusal;
+http::Response MunicipalFiguresPage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  auto prepared = Prepare(app, req, false, "html");
+  if (prepared.refusal) return std::move(*prepared.refusal);
   const auto& report = prepared.report;
   Lang lang = LangOf(request);
   int year = report.query.year;
@@ -126,15 +122,16 @@ http::Response MunicipalFiguresPage(const AppContext& app, const http::Request& 
   data.set("suppressed", Bool(prepared.suppressed));
   data.set("threshold", std::to_string(kDefaultSuppressionThreshold));
   http::Response cookies;
-  Page page = StaffPage(app, request, cookies, *prepared.staff, "staff_municipal_figures",
+  Page page = StaffPage(app, request, cookies, req.staff, "staff_municipal_figures",
                         N_("Municipal report"), std::move(data));
   return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
 }
 
-http::Response MunicipalFiguresCsv(const AppContext& app, const http::Request& request) {
+http::Response MunicipalFiguresCsv(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
   // A CSV leaves the bureau: always suppressed.
-  auto prepared = Prepare(app, request, true, "csv");
-  if (!prepared.staff) return *prepared.refusal;
+  auto prepared = Prepare(app, req, true, "csv");
+  if (prepared.refusal) return std::move(*prepared.refusal);
   const auto& report = prepared.report;
   http::Response response{
       200, {}, MunicipalReportCsv(app, LangOf(request), report, kDefaultSuppressionThreshold)};
@@ -145,10 +142,11 @@ http::Response MunicipalFiguresCsv(const AppContext& app, const http::Request& r
   return response;
 }
 
-http::Response MunicipalFiguresXlsx(const AppContext& app, const http::Request& request) {
+http::Response MunicipalFiguresXlsx(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
   // A workbook leaves the bureau: always suppressed.
-  auto prepared = Prepare(app, request, true, "xlsx");
-  if (!prepared.staff) return *prepared.refusal;
+  auto prepared = Prepare(app, req, true, "xlsx");
+  if (prepared.refusal) return std::move(*prepared.refusal);
   const auto& report = prepared.report;
   http::Response response{
       200,
@@ -161,10 +159,11 @@ http::Response MunicipalFiguresXlsx(const AppContext& app, const http::Request& 
   return response;
 }
 
-http::Response MunicipalFiguresPdf(const AppContext& app, const http::Request& request) {
+http::Response MunicipalFiguresPdf(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
   // A PDF leaves the bureau: always suppressed.
-  auto prepared = Prepare(app, request, true, "pdf");
-  if (!prepared.staff) return *prepared.refusal;
+  auto prepared = Prepare(app, req, true, "pdf");
+  if (prepared.refusal) return std::move(*prepared.refusal);
   const auto& report = prepared.report;
   auto pdf = RenderMunicipalReportPdf(app, LangOf(request), report, kDefaultSuppressionThreshold,
                                       prepared.suppressed);

@@ -16,11 +16,11 @@
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
 #include "web/figures/national_file.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 namespace {
 
-constexpr const char* kPath = "/medewerkers/cijfers/landelijk";
 constexpr const char* kFileField = "bestand";
 
 int ThisYear(const AppContext& app) { return DutchYearOf(app.now()); }
@@ -134,24 +134,11 @@ http::Response NationalPage(const AppContext& app, const http::Request& request,
   return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
 }
 
-struct Access {
-  std::optional<StaffSession> staff;
-  std::optional<http::Response> refusal;
-  int year = 0;
-};
-
-Access Check(const AppContext& app, const http::Request& request, std::string_view year_text) {
-  auto access = RequireStaff(app, request, Permission::kNationalFigures);
-  if (!access.staff) return {std::nullopt, access.refusal, 0};
-  auto year = YearOf(app, year_text);
-  if (!year) return {std::nullopt, ErrorPage(app, 404, &request), 0};
-  return {access.staff, std::nullopt, *year};
-}
-
-http::Response Download(const AppContext& app, const http::Request& request, bool xlsx) {
-  auto access = Check(app, request, request.QueryParam("jaar"));
-  if (!access.staff) return *access.refusal;
-  NationalFile file = BuildNationalFile(app, access.year);
+http::Response Download(const AppContext& app, const StaffRequest& req, bool xlsx) {
+  const http::Request& request = req.http;
+  auto year = YearOf(app, request.QueryParam("jaar"));
+  if (!year) return ErrorPage(app, 404, &request);
+  NationalFile file = BuildNationalFile(app, *year);
   http::Response response;
   response.status = 200;
   if (xlsx) {
@@ -162,53 +149,52 @@ http::Response Download(const AppContext& app, const http::Request& request, boo
     response.body = NationalCsv(file);
     response.Set("Content-Type", "text/csv; charset=utf-8");
   }
-  std::string name = NationalFileName(access.year, xlsx ? "xlsx" : "csv");
+  std::string name = NationalFileName(*year, xlsx ? "xlsx" : "csv");
   response.Set("Content-Disposition", "attachment; filename=\"" + name + "\"");
   response.Set("X-Content-Type-Options", "nosniff");
-  app.store.Audit(
-      AuditEntry::ForBureau(access.staff->user_id, "national.export", access.staff->bureau_id,
-                            (xlsx ? "xlsx " : "csv ") + std::to_string(access.year) + ", " +
-                                std::to_string(file.bureaus.size()) + " bureaus"),
-      app.now());
+  app.store.Audit(AuditEntry::ForBureau(req.staff.user_id, "national.export", req.staff.bureau_id,
+                                        (xlsx ? "xlsx " : "csv ") + std::to_string(*year) + ", " +
+                                            std::to_string(file.bureaus.size()) + " bureaus"),
+                  app.now());
   return response;
 }
 
 }  // namespace
 
-http::Response NationalFiguresPage(const AppContext& app, const http::Request& request) {
-  auto access = Check(app, request, request.QueryParam("jaar"));
-  if (!access.staff) return *access.refusal;
-  return NationalPage(app, request, *access.staff, 200, access.year, "");
+http::FormLimits NationalImportFormLimits() {
+  return {.max_fields = 5,
+          .multipart = {.max_parts = 6,
+                        .max_part_header_bytes = 2048,
+                        .max_field_bytes = 4096,
+                        .max_files = 1,
+                        .max_file_bytes = kNationalImportBodyLimit,
+                        .max_total_file_bytes = kNationalImportBodyLimit}};
 }
 
-http::Response NationalFiguresCsv(const AppContext& app, const http::Request& request) {
-  return Download(app, request, false);
+http::Response NationalFiguresPage(const AppContext& app, const StaffRequest& req) {
+  auto year = YearOf(app, req.http.QueryParam("jaar"));
+  if (!year) return ErrorPage(app, 404, &req.http);
+  return NationalPage(app, req.http, req.staff, 200, *year, "");
 }
 
-http::Response NationalFiguresXlsx(const AppContext& app, const http::Request& request) {
-  return Download(app, request, true);
+http::Response NationalFiguresCsv(const AppContext& app, const StaffRequest& req) {
+  return Download(app, req, false);
 }
 
-http::Response NationalFiguresImport(const AppContext& app, const http::Request& request) {
-  http::FormLimits limits{.max_fields = 5,
-                          .multipart = {.max_parts = 6,
-                                        .max_part_header_bytes = 2048,
-                                        .max_field_bytes = 4096,
-                                        .max_files = 1,
-                                        .max_file_bytes = kNationalImportBodyLimit,
-                                        .max_total_file_bytes = kNationalImportBodyLimit}};
-  auto form = http::ParseRequestForm(request, limits);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->fields.Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = Check(app, request, "");
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response NationalFiguresXlsx(const AppContext& app, const StaffRequest& req) {
+  return Download(app, req, true);
+}
+
+http::Response NationalFiguresImport(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
+  int page_year = *YearOf(app, "");  // a refused file shows the page of the last full year
   Lang lang = LangOf(request);
   auto refuse = [&](std::string message) {
-    return NationalPage(app, request, staff, 422, access.year, message);
+    return NationalPage(app, request, staff, 422, page_year, message);
   };
   const http::UploadedFile* upload = nullptr;
-  for (const auto& file : form->files) {
+  for (const auto& file : req.form.files) {
     if (file.field == kFileField) upload = &file;
   }
   if (!upload) return refuse(app.translator.Get(lang, N_("Choose a CSV file to import.")));
@@ -252,28 +238,25 @@ http::Response NationalFiguresImport(const AppContext& app, const http::Request&
   app.store.Audit(AuditEntry::ForBureau(staff.user_id, "national.import", staff.bureau_id,
                                         std::to_string(file.year) + ": " + ids),
                   app.now());
-  return http::Response::SeeOther(std::string(kPath) + "?jaar=" + std::to_string(file.year) +
+  return http::Response::SeeOther(std::string(kNationalPath) +
+                                  "?jaar=" + std::to_string(file.year) +
                                   "&geimporteerd=" + std::to_string(bureau_count));
 }
 
-http::Response NationalFiguresDelete(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, 10);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = Check(app, request, form->Get("jaar"));
-  if (!access.staff) return *access.refusal;
-  std::string bureau = form->Get("bureau");
+http::Response NationalFiguresDelete(const AppContext& app, const StaffRequest& req) {
+  auto year = YearOf(app, req.form.fields.Get("jaar"));
+  if (!year) return ErrorPage(app, 404, &req.http);
+  std::string bureau = req.form.fields.Get("bureau");
   bool plain = !bureau.empty() && bureau.size() <= 64 &&
                std::all_of(bureau.begin(), bureau.end(), [](unsigned char c) {
                  return std::islower(c) || std::isdigit(c) || c == '-';
                });
-  if (!plain || !app.store.DeleteNationalImport(bureau, access.year))
-    return ErrorPage(app, 404, &request);
-  app.store.Audit(
-      AuditEntry::ForBureau(access.staff->user_id, "national.delete", access.staff->bureau_id,
-                            std::to_string(access.year) + ": " + bureau),
-      app.now());
-  return http::Response::SeeOther(std::string(kPath) + "?jaar=" + std::to_string(access.year) +
+  if (!plain || !app.store.DeleteNationalImport(bureau, *year))
+    return ErrorPage(app, 404, &req.http);
+  app.store.Audit(AuditEntry::ForBureau(req.staff.user_id, "national.delete", req.staff.bureau_id,
+                                        std::to_string(*year) + ": " + bureau),
+                  app.now());
+  return http::Response::SeeOther(std::string(kNationalPath) + "?jaar=" + std::to_string(*year) +
                                   "&verwijderd=1");
 }
 

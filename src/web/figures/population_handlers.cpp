@@ -16,8 +16,6 @@ namespace meldpunt::web {
 namespace {
 
 constexpr std::string_view kFieldPrefix = "inwoners_";
-// Every current municipality, plus the token and the year: a form with more is not ours.
-constexpr size_t kMaxPopulationFormFields = 400;
 // A number of inhabitants has at most 8 digits; what is typed longer is shown back cut short.
 constexpr size_t kMaxTypedChars = 20;
 // The audit record names at most this many figures, then how many more.
@@ -145,9 +143,8 @@ std::string NumberProblem(const AppContext& app, Lang lang, PopulationProblem pr
 
 }  // namespace
 
-http::Response StaffPopulationPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kManagePopulation);
-  if (!access.staff) return *access.refusal;
+http::Response StaffPopulationPage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
   PageState state;
   // The latest complete year by default: the one the yearly figures are about.
   state.year = ThisYear(app) - 1;
@@ -161,21 +158,18 @@ http::Response StaffPopulationPage(const AppContext& app, const http::Request& r
       state.year_error = YearProblem(app, LangOf(request));
     }
   }
-  return Render(app, request, *access.staff, state);
+  return Render(app, request, req.staff, state);
 }
 
-http::Response StaffPopulationSave(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxPopulationFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kManagePopulation);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response StaffPopulationSave(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
 
   PageState state;
   state.year = ThisYear(app) - 1;
-  auto year = ParseYear(form->Get("jaar"));
+  auto year = ParseYear(form.Get("jaar"));
   if (year && PopulationYearAllowed(*year, ThisYear(app))) {
     state.year = *year;
   } else {
@@ -187,7 +181,7 @@ http::Response StaffPopulationSave(const AppContext& app, const http::Request& r
 
   std::vector<PopulationFigure> figures;
   bool failed = !state.year_error.empty();
-  for (const auto& [name, value] : form->fields) {
+  for (const auto& [name, value] : form.fields) {
     if (!name.starts_with(kFieldPrefix)) continue;
     std::string code = name.substr(kFieldPrefix.size());
     if (!allowed.contains(code)) {

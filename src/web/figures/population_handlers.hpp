@@ -4,12 +4,15 @@
 // bureau's area), for the figures per 1,000 inhabitants.
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-inline constexpr const char* kPopulationPath = "/medewerkers/inwoners";
+// Every current municipality, plus the token and the year: a form with more is not ours.
+inline constexpr size_t kMaxPopulationFormFields = 400;
 
-http::Response StaffPopulationPage(const AppContext& app, const http::Request& request);
-http::Response StaffPopulationSave(const AppContext& app, const http::Request& request);
+http::Response StaffPopulationPage(const AppContext& app, const StaffRequest& request);
+http::Response StaffPopulationSave(const AppContext& app, const StaffRequest& request);
 
 }  // namespace meldpunt::web

@@ -63,19 +63,18 @@ std::pair<std::string, std::string> SuppressedTotals(const AppContext& app, cons
 
 }  // namespace
 
-http::Response StaffFiguresPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kViewFigures);
-  if (!access.staff) return *access.refusal;
-  const auto& staff = access.staff;
+http::Response StaffFiguresPage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   int this_year = DutchYearOf(app.now());
   int year = ParseYear(request.QueryParam("jaar"), this_year);
   MassReports mass = MassChoiceOf(request);
-  bool viewer = staff->role == StaffRole::kMunicipalityViewer;
+  bool viewer = staff.role == StaffRole::kMunicipalityViewer;
   // Scope by bureau (web/figures/figures_scope.hpp): the municipalities of the working area, each
   // with every report of the installation about it or by its residents, rolled up into today's
   // municipality as the municipal report counts them.
-  std::vector<std::string> area = FiguresAreaOf(app, *staff);
+  std::vector<std::string> area = FiguresAreaOf(app, staff);
   std::map<std::string, MunicipalityCount> by_code;
   for (const auto& count : app.store.CountByMunicipality(year, mass)) {
     const Municipality* today = app.municipalities.Successor(count.code);
@@ -86,8 +85,8 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
     row.residence += count.residence;
   }
   // Online, abroad or unknown (no municipality): only the reports the bureau holds.
-  if (!viewer && staff->bureau_id) {
-    for (const auto& count : app.store.CountByMunicipality(year, mass, staff->bureau_id)) {
+  if (!viewer && staff.bureau_id) {
+    for (const auto& count : app.store.CountByMunicipality(year, mass, staff.bureau_id)) {
       if (!app.municipalities.Successor(count.code)) by_code[count.code] = count;
     }
   }
@@ -122,7 +121,7 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   }
   TemplateData data;
   data.set("year", std::to_string(year));
-  data.set("may_national", Bool(Allows(staff->role, Permission::kNationalFigures)));
+  data.set("may_national", Bool(Allows(staff.role, Permission::kNationalFigures)));
   data.set("previous_year", std::to_string(year - 1));
   data.set("next_year", std::to_string(year + 1));
   data.set("rows", rows);
@@ -130,18 +129,18 @@ http::Response StaffFiguresPage(const AppContext& app, const http::Request& requ
   data.set("viewer", Bool(viewer));
   data.set("total_incident", suppressed ? suppressed->first : std::to_string(total_incident));
   data.set("total_residence", suppressed ? suppressed->second : std::to_string(total_residence));
-  AddMassFigures(app, request, *staff, year, data);
-  data.set("may_archive", Bool(Allows(staff->role, Permission::kExportFigureArchive)));
+  AddMassFigures(app, request, staff, year, data);
+  data.set("may_archive", Bool(Allows(staff.role, Permission::kExportFigureArchive)));
   data.set("max_year", std::to_string(this_year));
   app.store.Audit(
-      AuditEntry::ForBureau(staff->user_id, "figures.read", staff->bureau_id,
+      AuditEntry::ForBureau(staff.user_id, "figures.read", staff.bureau_id,
                             "municipalities " + std::to_string(year) + " " +
                                 std::to_string(by_code.size()) + " rows" +
                                 (mass == MassReports::kIncluded ? "" : " without mass") +
                                 (suppressed ? " suppressed" : " exact")),
       app.now());
   http::Response cookies;
-  Page page = StaffPage(app, request, cookies, *staff, "staff_figures",
+  Page page = StaffPage(app, request, cookies, staff, "staff_figures",
                         N_("Figures per municipality"), std::move(data));
   return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
 }

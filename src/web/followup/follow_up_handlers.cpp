@@ -171,12 +171,10 @@ http::Response FollowUpPage(const AppContext& app, const http::Request& request)
   return ReceiptForm(app, request, 200, {.signed_out = request.QueryParam("afgemeld") == "1"});
 }
 
-http::Response FollowUpSignIn(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  std::string typed = form->Get("receipt");
-  std::string pending = form->Get("message");
+http::Response FollowUpSignIn(const AppContext& app, const FormRequest& req) {
+  const http::Request& request = req.http;
+  std::string typed = req.form.fields.Get("receipt");
+  std::string pending = req.form.fields.Get("message");
   // Nothing typed tells nobody anything: ask for the code, without using up an attempt.
   if (Trim(typed).empty()) {
     return ReceiptForm(app, request, 422, {.empty = true, .pending_message = pending});
@@ -208,11 +206,10 @@ http::Response FollowUpSignIn(const AppContext& app, const http::Request& reques
   return response;
 }
 
-http::Response FollowUpReply(const AppContext& app, const http::Request& request) {
-  auto parsed = http::ParseRequestForm(request, UploadFormLimits(kMaxFormFields));
-  if (!parsed || !OnlyEvidenceFiles(parsed->files)) return ErrorPage(app, 400, &request);
-  const http::FormFields* form = &parsed->fields;
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+http::Response FollowUpReply(const AppContext& app, const FormRequest& req) {
+  const http::Request& request = req.http;
+  if (!OnlyEvidenceFiles(req.form.files)) return ErrorPage(app, 400, &request);
+  const http::FormFields* form = &req.form.fields;
   auto report_id = CurrentFollowUp(app, request);
   // The session ended while the reporter was writing: the answer stays in the receipt form and is
   // sent once the code is typed again.
@@ -220,13 +217,11 @@ http::Response FollowUpReply(const AppContext& app, const http::Request& request
     return ReceiptForm(app, request, 401,
                        {.expired = true, .pending_message = form->Get("message")});
   }
-  return StoreAnswer(app, request, *report_id, form->Get("message"), parsed->files);
+  return StoreAnswer(app, request, *report_id, form->Get("message"), req.form.files);
 }
 
-http::Response FollowUpSignOut(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+http::Response FollowUpSignOut(const AppContext& app, const FormRequest& req) {
+  const http::Request& request = req.http;
   std::string token = SessionCookieValue(app, request);
   if (!token.empty() && token.size() <= 100) app.store.EndFollowUpSession(HashToken(token));
   http::Response response = http::Response::SeeOther(std::string(kFollowUpPath) + "?afgemeld=1");

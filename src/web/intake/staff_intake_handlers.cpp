@@ -10,10 +10,9 @@
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
 #include "web/intake/intake_view.hpp"
-#include "web/intake/registration_only.hpp"
+#include "web/intake/register_report.hpp"
 #include "web/public/public_handlers.hpp"
 #include "web/public/report_form_data.hpp"
-#include "web/public/reporter_mail.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -96,29 +95,24 @@ http::Response DonePage(const AppContext& app, const http::Request& request,
 
 }  // namespace
 
-http::Response StaffIntakePage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kRegisterReports);
-  if (!access.staff) return *access.refusal;
+http::Response StaffIntakePage(const AppContext& app, const StaffRequest& req) {
   IntakeState state;
   state.form.submission_key = NewSubmissionKey();
-  return FormPage(app, request, *access.staff, 200, state);
+  return FormPage(app, req.http, req.staff, 200, state);
 }
 
-http::Response StaffIntakeSubmit(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kRegisterReports);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response StaffIntakeSubmit(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  const StaffSession& staff = req.staff;
 
   IntakeState state;
   // As on the public form: the key makes a resent form (a reload, a double click) one report.
-  state.form.submission_key = form->Get("submission_key");
+  state.form.submission_key = form.Get("submission_key");
   bool has_key = IsSubmissionKey(state.form.submission_key);
   if (!has_key) state.form.submission_key = NewSubmissionKey();
-  state.form.input = ReportInputFrom(*form);
-  state.intake = IntakeInput{form->Get("channel"), form->Get("received_date")};
+  state.form.input = ReportInputFrom(form);
+  state.intake = IntakeInput{form.Get("channel"), form.Get("received_date")};
 
   // The public form's rules, consent included: the staff member records the reporter's.
   ValidationOptions options{.require_consent = true, .postcodes = app.postcodes};
@@ -135,30 +129,16 @@ http::Response StaffIntakeSubmit(const AppContext& app, const http::Request& req
 
   NewReport& accepted = *report.report;
   accepted.channel = intake.intake->channel;
+  // Registered by this staff member: RegisterReport puts it on the audit record.
   accepted.registered_by = staff.user_id;
   if (intake.intake->received_on)
     accepted.received_at = ReceivedAtNoonUtc(*intake.intake->received_on);
-  // The receipt code (volgcode), made as for the public form (see security/receipts.hpp).
-  std::string receipt =
-      has_key ? app.receipts.ForSubmission(state.form.submission_key) : Receipts::Random();
-  accepted.submission_key =
-      has_key ? app.receipts.SubmissionKeyHash(state.form.submission_key) : std::string();
-  accepted.receipt_hash = app.receipts.Hash(receipt);
-  RegisteredReport stored;
-  try {
-    stored = app.store.AddReport(accepted, app.now());
-  } catch (const StoreBusy&) {
-    http::Response busy = ErrorPage(app, 503, &request);
-    busy.Set("Retry-After", "30");
-    return busy;
-  }
-  if (!stored.duplicate) {
-    app.store.Audit(staff.user_id, "report.register", stored.reference + " " + stored.channel,
-                    app.now());
-  }
-  bool closed = CloseAsRegistrationOnly(app, stored);
-  QueueReportConfirmation(app, stored, LangOf(request));
-  return DonePage(app, request, staff, stored, receipt, closed);
+  // Stored, routed, closed when it asks for registration only, and confirmed by e-mail as a
+  // report from the public form is; the receipt code is made the same way.
+  ReportRegistration registered =
+      RegisterReport(app, request, std::move(accepted), has_key ? state.form.submission_key : "");
+  if (registered.refusal) return std::move(*registered.refusal);
+  return DonePage(app, request, staff, registered.stored, registered.receipt, registered.closed);
 }
 
 }  // namespace meldpunt::web

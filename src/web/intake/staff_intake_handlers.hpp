@@ -8,15 +8,15 @@
 
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-inline constexpr const char* kIntakePath = "/medewerkers/registreren";
-
 // GET /medewerkers/registreren: the empty form.
-http::Response StaffIntakePage(const AppContext& app, const http::Request& request);
+http::Response StaffIntakePage(const AppContext& app, const StaffRequest& request);
 // POST /medewerkers/registreren: 422 with the form as typed and a message per problem, or 200
 // with the confirmation: the reference, the receipt code and a link to the case.
-http::Response StaffIntakeSubmit(const AppContext& app, const http::Request& request);
+http::Response StaffIntakeSubmit(const AppContext& app, const StaffRequest& request);
 
 }  // namespace meldpunt::web

@@ -12,6 +12,7 @@
 #include "domain/report.hpp"
 #include "http/form.hpp"
 #include "web/admin/deadline_settings.hpp"
+#include "web/cases/case_request.hpp"
 #include "web/cases/refusal_messages.hpp"
 #include "web/cases/staff_report_handlers.hpp"
 #include "web/common/pages.hpp"
@@ -213,39 +214,6 @@ http::Response LetterPage(const AppContext& app, const http::Request& request,
   return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
 }
 
-// The signed-in handler, the case and the form of a POST, or the response that refuses.
-struct CasePost {
-  std::optional<StaffSession> staff;
-  std::optional<RegisteredReport> report;
-  http::FormFields form;
-  std::optional<http::Response> refusal;
-};
-CasePost ReadCasePost(const AppContext& app, const http::Request& request, long long report_id) {
-  CasePost post;
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) {
-    post.refusal = ErrorPage(app, 400, &request);
-    return post;
-  }
-  if (!CsrfValid(app, request, form->Get("csrf"))) {
-    post.refusal = ErrorPage(app, 403, &request);
-    return post;
-  }
-  auto access = RequireStaff(app, request, Permission::kHandleCases);
-  if (!access.staff) {
-    post.refusal = std::move(access.refusal);
-    return post;
-  }
-  post.report = VisibleReport(app, *access.staff, report_id);
-  if (!post.report) {
-    post.refusal = ErrorPage(app, 404, &request);
-    return post;
-  }
-  post.staff = std::move(access.staff);
-  post.form = std::move(*form);
-  return post;
-}
-
 // Whether the form was made for the case as it is now (the hidden case_version).
 bool SameVersion(const http::FormFields& form, const RegisteredReport& report) {
   return form.Get("case_version") == std::to_string(report.case_version);
@@ -275,29 +243,25 @@ http::Response PdfDownload(std::string pdf, const std::string& filename) {
 
 }  // namespace
 
-http::Response CaseLetterPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kHandleCases);
-  if (!access.staff) return *access.refusal;
-  auto path = ParseStaffReportPath(request.path);
-  if (!path || path->action != "brief") return ErrorPage(app, 404, &request);
-  auto report = VisibleReport(app, *access.staff, path->id);
-  if (!report) return ErrorPage(app, 404, &request);
-  return LetterPage(app, request, *access.staff, *report, 200);
+http::Response CaseLetterPage(const AppContext& app, const StaffRequest& req) {
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  return LetterPage(app, req.http, req.staff, *found.report, 200);
 }
 
-http::Response CaseLetterAction(const AppContext& app, const http::Request& request) {
-  auto path = ParseStaffReportPath(request.path);
-  if (!path || path->action != "brief") return ErrorPage(app, 404, &request);
-  CasePost post = ReadCasePost(app, request, path->id);
-  if (!post.staff) return *post.refusal;
-  const StaffSession& staff = *post.staff;
-  const RegisteredReport& report = *post.report;
+http::Response CaseLetterAction(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const StaffSession& staff = req.staff;
+  const RegisteredReport& report = *found.report;
+  const http::FormFields& form_fields = req.form.fields;
   Lang lang = LangOf(request);
-  std::string action = post.form.Get("action");
+  std::string action = form_fields.Get("action");
   if (action != "preview" && action != "send") return ErrorPage(app, 400, &request);
 
   PageState state;
-  state.typed = ReadLetterForm(post.form);
+  state.typed = ReadLetterForm(form_fields);
   state.errors = CheckLetterForm(*state.typed, DutchToday(app.now()));
   if (!state.errors.empty()) return LetterPage(app, request, staff, report, 422, state);
   // Nothing reaches the other party without what the rules require, not even a printed draft.
@@ -306,7 +270,7 @@ http::Response CaseLetterAction(const AppContext& app, const http::Request& requ
     state.problem = app.translator.Get(lang, RefusalMessage(verdict.refusal()));
     return LetterPage(app, request, staff, report, 422, state);
   }
-  if (action == "send" && !SameVersion(post.form, report))
+  if (action == "send" && !SameVersion(form_fields, report))
     return Conflict(app, request, staff, report.id, std::move(state));
   auto pdf = RenderCaseLetter(app, report, *state.typed);
   if (!pdf) {
@@ -346,36 +310,37 @@ http::Response CaseLetterAction(const AppContext& app, const http::Request& requ
   return http::Response::SeeOther(LetterFormUrl(report.id) + "?verzonden=1");
 }
 
-http::Response CaseLetterDownload(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kHandleCases);
-  if (!access.staff) return *access.refusal;
+http::Response CaseLetterDownload(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
   auto ids = ParseLetterPath(request.path, false);
   if (!ids) return ErrorPage(app, 404, &request);
-  auto report = VisibleReport(app, *access.staff, ids->first);
-  if (!report) return ErrorPage(app, 404, &request);
-  auto letter = WasSent(app, report->id, ids->second)
-                    ? app.store.GetCaseLetter(report->id, ids->second)
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
+  auto letter = WasSent(app, report.id, ids->second)
+                    ? app.store.GetCaseLetter(report.id, ids->second)
                     : std::nullopt;
   if (!letter) return ErrorPage(app, 404, &request);
-  app.store.Audit(access.staff->user_id, "letter.print",
-                  report->reference + " letter " + std::to_string(letter->id), app.now());
+  app.store.Audit(req.staff.user_id, "letter.print",
+                  report.reference + " letter " + std::to_string(letter->id), app.now());
   return PdfDownload(std::move(letter->letter.pdf),
-                     "brief-" + report->reference + "-" + std::to_string(letter->id) + ".pdf");
+                     "brief-" + report.reference + "-" + std::to_string(letter->id) + ".pdf");
 }
 
-http::Response CaseLetterReply(const AppContext& app, const http::Request& request) {
+http::Response CaseLetterReply(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
   auto ids = ParseLetterPath(request.path, true);
   if (!ids) return ErrorPage(app, 404, &request);
-  CasePost post = ReadCasePost(app, request, ids->first);
-  if (!post.staff) return *post.refusal;
-  const StaffSession& staff = *post.staff;
-  const RegisteredReport& report = *post.report;
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const StaffSession& staff = req.staff;
+  const RegisteredReport& report = *found.report;
   Lang lang = LangOf(request);
   if (!WasSent(app, report.id, ids->second)) return ErrorPage(app, 404, &request);
 
   PageState state;
   state.reply_letter = ids->second;
-  state.reply_typed = Trim(post.form.Get("reply"));
+  state.reply_typed = Trim(req.form.fields.Get("reply"));
   if (state.reply_typed.empty()) {
     state.reply_error = N_("Write in a few words what the other party answered.");
   } else if (!IsValidUtf8Text(state.reply_typed, true)) {
@@ -395,7 +360,7 @@ http::Response CaseLetterReply(const AppContext& app, const http::Request& reque
   change.kind = CaseEventKind::kReplyReceived;
   change.detail = FormatReplyReceivedDetail(ids->second);
   change.text = state.reply_typed;
-  if (!SameVersion(post.form, report) || !app.store.ApplyCaseChange(change, app.now()))
+  if (!SameVersion(req.form.fields, report) || !app.store.ApplyCaseChange(change, app.now()))
     return Conflict(app, request, staff, report.id, std::move(state));
   app.store.Audit(staff.user_id, "letter.reply",
                   report.reference + " letter " + std::to_string(ids->second), app.now());

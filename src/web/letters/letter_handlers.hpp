@@ -11,21 +11,21 @@
 
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-inline constexpr const char* kLetterFormPath = "/medewerkers/meldingen/{id}/brief";
-inline constexpr const char* kLetterPdfPath = "/medewerkers/meldingen/{id}/brieven/{letter}";
-inline constexpr const char* kLetterReplyPath =
-    "/medewerkers/meldingen/{id}/brieven/{letter}/reactie";
 // The letter form holds up to 5,000 characters of summary, which URL-encoded may pass 64 KiB.
 inline constexpr size_t kLetterFormBodyLimit = 128 * 1024;
 // At most this many characters describe the other party's reply.
 inline constexpr size_t kMaxReplyNote = 2'000;
 
-http::Response CaseLetterPage(const AppContext& app, const http::Request& request);
-http::Response CaseLetterAction(const AppContext& app, const http::Request& request);
-http::Response CaseLetterDownload(const AppContext& app, const http::Request& request);
-http::Response CaseLetterReply(const AppContext& app, const http::Request& request);
+// For those who handle cases (the routes' policy: Permission::kHandleCases); the case comes from
+// FindCase (web/cases/case_request.hpp).
+http::Response CaseLetterPage(const AppContext& app, const StaffRequest& req);
+http::Response CaseLetterAction(const AppContext& app, const StaffRequest& req);
+http::Response CaseLetterDownload(const AppContext& app, const StaffRequest& req);
+http::Response CaseLetterReply(const AppContext& app, const StaffRequest& req);
 
 }  // namespace meldpunt::web

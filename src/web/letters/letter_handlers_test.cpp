@@ -7,6 +7,7 @@
 #include "domain/test_report.hpp"
 #include "security/crypto.hpp"
 #include "web/common/test_app.hpp"
+#include "web/common/test_routes.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -22,13 +23,14 @@ TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsA
                        "Naam",           "Adres", "Samenvatting", "Ondertekening",
                        "%PDF-1.5 letter"};
   long long id = app.store.AddCaseLetter(letter, app.now());
+  TestRoutes routes(app);
 
   http::Request request;
   request.headers = {{"cookie", "mp_staff=session-token"}};
   request.path =
       "/medewerkers/meldingen/" + std::to_string(report.id) + "/brieven/" + std::to_string(id);
   // Stored, but its letter_sent event was never written: not a sent letter.
-  EXPECT_EQ(CaseLetterDownload(app, request).status, 404);
+  EXPECT_EQ(routes.Send(request).status, 404);
   EXPECT_EQ(app.store.CountAudit("letter.print"), 0);
 
   CaseChange sent;
@@ -38,7 +40,7 @@ TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsA
   sent.kind = CaseEventKind::kLetterSent;
   sent.detail = FormatLetterSentDetail({id, *ParseIsoDate("2026-12-01")});
   ASSERT_TRUE(app.store.ApplyCaseChange(sent, app.now()));
-  http::Response response = CaseLetterDownload(app, request);
+  http::Response response = routes.Send(request);
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.body, "%PDF-1.5 letter");
   EXPECT_EQ(*response.Header("Content-Type"), "application/pdf");
@@ -49,7 +51,7 @@ TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsA
   EXPECT_EQ(app.store.CountAudit("letter.print"), 1);
 
   request.path = "/medewerkers/meldingen/" + std::to_string(report.id) + "/brieven/x";
-  EXPECT_EQ(CaseLetterDownload(app, request).status, 404);
+  EXPECT_EQ(routes.Send(request).status, 404);
 }
 
 TEST(CaseLetterPage, AReplyFromTheContactFormAnswersTheLastLetterSentBeforeIt) {
@@ -84,10 +86,11 @@ TEST(CaseLetterPage, AReplyFromTheContactFormAnswersTheLastLetterSentBeforeIt) {
   ASSERT_TRUE(app.store.ApplyCaseChange(reply, app.now()));
   long long second = send(2);
 
+  TestRoutes routes(app);
   http::Request request;
   request.headers = {{"cookie", "mp_staff=session-token"}};
   request.path = "/medewerkers/meldingen/" + std::to_string(report.id) + "/brief";
-  http::Response page = CaseLetterPage(app, request);
+  http::Response page = routes.Send(request);
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("data-letter=\"" + std::to_string(first) + "\" data-reply=\"received\""),
             std::string::npos);

@@ -1,25 +1,27 @@
-#include "web/letters/letter_routes.hpp"
-
+// The routes of letters/: the bureau's letter templates and the letters of a case to the other
+// party (hoor en wederhoor).
+#include "web/feature_routes.hpp"
 #include "web/letters/letter_handlers.hpp"
 #include "web/letters/letter_template_handlers.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-void AddLetterRoutes(const AppContext& app, http::Router& router) {
+void AddLetterRoutes(RouteTable& routes) {
   using http::Method;
-  using http::Runs;
-  auto bind = [&app](http::Response (*handler)(const AppContext&, const http::Request&)) {
-    return [&app, handler](const http::Request& request) { return handler(app, request); };
-  };
-  router.Add(Method::kGet, kLetterTemplatesPath, bind(LetterTemplatesPage));
-  router.Add(Method::kPost, kLetterTemplatesPath, bind(SaveLetterTemplate), Runs::kOnWorker,
-             kLetterTemplateBodyLimit);
-  router.Add(Method::kPost, kLetterheadPath, bind(SaveLetterhead));
-  router.Add(Method::kGet, kLetterFormPath, bind(CaseLetterPage));
-  router.Add(Method::kPost, kLetterFormPath, bind(CaseLetterAction), Runs::kOnWorker,
-             kLetterFormBodyLimit);
-  router.Add(Method::kGet, kLetterPdfPath, bind(CaseLetterDownload));
-  router.Add(Method::kPost, kLetterReplyPath, bind(CaseLetterReply));
+  // The bureau's templates and letterhead, for its admin.
+  routes.AddStaff(Method::kGet, kLetterTemplatesPath, Permission::kManageBureauSettings,
+                  LetterTemplatesPage);
+  routes.AddStaff(Method::kPost, kLetterTemplatesPath, Permission::kManageBureauSettings,
+                  SaveLetterTemplate, {.body_limit = kLetterTemplateBodyLimit});
+  routes.AddStaff(Method::kPost, kLetterheadPath, Permission::kManageBureauSettings,
+                  SaveLetterhead);
+  // The letters of a case, for those who handle cases.
+  routes.AddStaff(Method::kGet, kLetterFormPath, Permission::kHandleCases, CaseLetterPage);
+  routes.AddStaff(Method::kPost, kLetterFormPath, Permission::kHandleCases, CaseLetterAction,
+                  {.body_limit = kLetterFormBodyLimit});
+  routes.AddStaff(Method::kGet, kLetterPdfPath, Permission::kHandleCases, CaseLetterDownload);
+  routes.AddStaff(Method::kPost, kLetterReplyPath, Permission::kHandleCases, CaseLetterReply);
 }
 
 }  // namespace meldpunt::web

@@ -118,69 +118,51 @@ http::Response TemplatesPage(const AppContext& app, const http::Request& request
   return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
 }
 
-// The signed-in bureau admin and their bureau, or the refusal.
-struct AdminAccess {
-  std::optional<StaffSession> staff;
-  long long bureau_id = 0;
-  std::optional<http::Response> refusal;
-};
-AdminAccess RequireBureauAdmin(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kManageBureauSettings);
-  if (!access.staff) return {std::nullopt, 0, std::move(access.refusal)};
-  // Templates belong to a bureau; an account without one has nothing to edit here.
-  if (!access.staff->bureau_id) return {std::nullopt, 0, ErrorPage(app, 403, &request)};
-  long long bureau = *access.staff->bureau_id;
-  return {std::move(access.staff), bureau, std::nullopt};
-}
-
 }  // namespace
 
-http::Response LetterTemplatesPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireBureauAdmin(app, request);
-  if (!access.staff) return *access.refusal;
-  return TemplatesPage(app, request, *access.staff, access.bureau_id, 200);
+// Templates belong to a bureau; an account without one has nothing to edit here.
+http::Response LetterTemplatesPage(const AppContext& app, const StaffRequest& req) {
+  if (!req.bureau()) return ErrorPage(app, 403, &req.http);
+  return TemplatesPage(app, req.http, req.staff, *req.bureau(), 200);
 }
 
-http::Response SaveLetterTemplate(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireBureauAdmin(app, request);
-  if (!access.staff) return *access.refusal;
-  std::string lang = form->Get("lang");
+http::Response SaveLetterTemplate(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  if (!req.bureau()) return ErrorPage(app, 403, &request);
+  const long long bureau_id = *req.bureau();
+  const http::FormFields& form = req.form.fields;
+  std::string lang = form.Get("lang");
   if (lang != "nl" && lang != "en") return ErrorPage(app, 400, &request);
-  std::string subject = "bureau " + std::to_string(access.bureau_id) + " " + lang;
-  if (form->Get("action") == "reset") {
-    app.store.DeleteLetterTemplate(access.bureau_id, lang);
-    app.store.Audit(access.staff->user_id, "letter_template.update", subject + " reset", app.now());
+  std::string subject = "bureau " + std::to_string(bureau_id) + " " + lang;
+  if (form.Get("action") == "reset") {
+    app.store.DeleteLetterTemplate(bureau_id, lang);
+    app.store.Audit(req.staff.user_id, "letter_template.update", subject + " reset", app.now());
     return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?standaard=1");
   }
-  TemplateEdit edit{lang, {form->Get("subject"), form->Get("body"), form->Get("closing")}, {}};
+  TemplateEdit edit{lang, {form.Get("subject"), form.Get("body"), form.Get("closing")}, {}};
   edit.problems = CheckBureauTemplate(edit.text);
-  if (!edit.problems.empty())
-    return TemplatesPage(app, request, *access.staff, access.bureau_id, 422, edit);
-  app.store.SaveLetterTemplate(access.bureau_id, lang,
+  if (!edit.problems.empty()) return TemplatesPage(app, request, req.staff, bureau_id, 422, edit);
+  app.store.SaveLetterTemplate(bureau_id, lang,
                                {edit.text.subject, edit.text.body, edit.text.closing, 0, {}},
-                               access.staff->user_id, app.now());
-  app.store.Audit(access.staff->user_id, "letter_template.update", subject, app.now());
+                               req.staff.user_id, app.now());
+  app.store.Audit(req.staff.user_id, "letter_template.update", subject, app.now());
   return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?opgeslagen=1");
 }
 
-http::Response SaveLetterhead(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireBureauAdmin(app, request);
-  if (!access.staff) return *access.refusal;
-  std::string typed = form->Get("address");
+http::Response SaveLetterhead(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  if (!req.bureau()) return ErrorPage(app, 403, &request);
+  const long long bureau_id = *req.bureau();
+  const http::FormFields& form = req.form.fields;
+  std::string typed = form.Get("address");
   LetterheadCheck check = CheckLetterhead(typed);
   if (check.msgid) {
-    return TemplatesPage(app, request, *access.staff, access.bureau_id, 422, std::nullopt,
+    return TemplatesPage(app, request, req.staff, bureau_id, 422, std::nullopt,
                          LetterheadEdit{typed, check.msgid});
   }
-  app.store.SaveLetterhead(access.bureau_id, check.lines, access.staff->user_id, app.now());
-  app.store.Audit(access.staff->user_id, "letter_template.update",
-                  "bureau " + std::to_string(access.bureau_id) + " letterhead", app.now());
+  app.store.SaveLetterhead(bureau_id, check.lines, req.staff.user_id, app.now());
+  app.store.Audit(req.staff.user_id, "letter_template.update",
+                  "bureau " + std::to_string(bureau_id) + " letterhead", app.now());
   return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?opgeslagen=1");
 }
 

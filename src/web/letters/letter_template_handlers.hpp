@@ -5,20 +5,22 @@
 
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-inline constexpr const char* kLetterTemplatesPath = "/medewerkers/briefsjablonen";
-inline constexpr const char* kLetterheadPath = "/medewerkers/briefsjablonen/briefhoofd";
 // A template may hold 20,000 characters, which URL-encoded can be more than the default 64 KiB.
 inline constexpr size_t kLetterTemplateBodyLimit = 256 * 1024;
 
+// For the bureau admin (the routes' policy: Permission::kManageBureauSettings); an account
+// without a bureau gets 403.
 // GET /medewerkers/briefsjablonen
-http::Response LetterTemplatesPage(const AppContext& app, const http::Request& request);
+http::Response LetterTemplatesPage(const AppContext& app, const StaffRequest& req);
 // POST /medewerkers/briefsjablonen: fields csrf, lang (nl/en), subject, body, closing, and
 // action "save" (default) or "reset" (back to the built-in text).
-http::Response SaveLetterTemplate(const AppContext& app, const http::Request& request);
+http::Response SaveLetterTemplate(const AppContext& app, const StaffRequest& req);
 // POST /medewerkers/briefsjablonen/briefhoofd: fields csrf, address.
-http::Response SaveLetterhead(const AppContext& app, const http::Request& request);
+http::Response SaveLetterhead(const AppContext& app, const StaffRequest& req);
 
 }  // namespace meldpunt::web

@@ -29,13 +29,15 @@ std::string ClosedDetail(const std::vector<std::string>& handlings, const std::s
 
 }  // namespace
 
-http::Response StaffMassMessage(const AppContext& app, const http::Request& request) {
-  auto post = BeginMassPost(app, request, "bericht", kMaxFormFields);
+http::Response StaffMassMessage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  auto post = BeginMassPost(app, req, "bericht");
   if (post.refusal) return std::move(*post.refusal);
   Lang lang = LangOf(request);
-  std::string key = post.form.Get("submission_key");
+  std::string key = form.Get("submission_key");
   if (!IsSubmissionKey(key)) return ErrorPage(app, 400, &request);
-  std::string typed = post.form.Get("message");
+  std::string typed = form.Get("message");
   // The same rule as a message to one reporter (staff_report_handlers.cpp).
   MessageValidation message = ValidateMessage(typed);
   MassPageState state;
@@ -51,12 +53,12 @@ http::Response StaffMassMessage(const AppContext& app, const http::Request& requ
   }
   if (!state.problem.empty()) {
     state.problem_field = "message";
-    return MassEventPage(app, request, post.staff, post.event, 422, state);
+    return MassEventPage(app, request, req.staff, post.event, 422, state);
   }
   auto sent = app.store.SendMassMessage(
-      {post.event.id, post.bureau_id, post.staff.user_id, message.text, key}, app.now());
+      {post.event.id, post.bureau_id, req.staff.user_id, message.text, key}, app.now());
   if (!sent.duplicate) {
-    app.store.Audit(post.staff.user_id, "mass.message",
+    app.store.Audit(req.staff.user_id, "mass.message",
                     "mass event " + std::to_string(post.event.id) + ": " +
                         std::to_string(sent.recipients) + " reports",
                     app.now());
@@ -67,20 +69,22 @@ http::Response StaffMassMessage(const AppContext& app, const http::Request& requ
                                   "&mails=" + std::to_string(sent.notices));
 }
 
-http::Response StaffMassClose(const AppContext& app, const http::Request& request) {
-  auto post = BeginMassPost(app, request, "afsluiten", kMaxFormFields);
+http::Response StaffMassClose(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  auto post = BeginMassPost(app, req, "afsluiten");
   if (post.refusal) return std::move(*post.refusal);
   Lang lang = LangOf(request);
-  auto seen = ParseSeenCases(post.form.Get("seen"), kMaxMassReportsPerRequest);
+  auto seen = ParseSeenCases(form.Get("seen"), kMaxMassReportsPerRequest);
   if (!seen) return ErrorPage(app, 400, &request);
   MassPageState state;
-  state.handlings = post.form.GetAll("handling");
-  state.outcome = post.form.Get("outcome");
+  state.handlings = form.GetAll("handling");
+  state.outcome = form.Get("outcome");
   std::vector<std::string> active = app.store.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
   if (Verdict verdict = CheckClose(state.handlings, state.outcome, active); !verdict) {
     state.close_error = state.problem = RefusalText(app, lang, verdict.refusal());
     state.problem_field = "handlings";
-    return MassEventPage(app, request, post.staff, post.event, 422, state);
+    return MassEventPage(app, request, req.staff, post.event, 422, state);
   }
   // Only what the form was made for, and only where nobody changed the case since: the case is
   // still linked here, open, and at the version the form saw. Anything else is skipped.
@@ -99,7 +103,7 @@ http::Response StaffMassClose(const AppContext& app, const http::Request& reques
     }
     CaseChange change;
     change.report_id = case_seen.id;
-    change.staff_user_id = post.staff.user_id;
+    change.staff_user_id = req.staff.user_id;
     change.expected_version = case_seen.version;
     change.kind = CaseEventKind::kClosed;
     change.detail = detail;
@@ -117,7 +121,7 @@ http::Response StaffMassClose(const AppContext& app, const http::Request& reques
       }
     }
   }
-  app.store.Audit(post.staff.user_id, "mass.close",
+  app.store.Audit(req.staff.user_id, "mass.close",
                   "mass event " + std::to_string(post.event.id) + ": " + std::to_string(closed) +
                       " closed, " + std::to_string(skipped) + " skipped (" + detail + ")",
                   app.now());

@@ -74,22 +74,17 @@ http::Response EventsPage(const AppContext& app, const http::Request& request,
 
 }  // namespace
 
-http::Response StaffMassEventsPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kReadCases);
-  if (!access.staff) return *access.refusal;
-  return EventsPage(app, request, *access.staff, 200);
+http::Response StaffMassEventsPage(const AppContext& app, const StaffRequest& req) {
+  return EventsPage(app, req.http, req.staff, 200);
 }
 
-http::Response StaffMassEventAdd(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kBulkActions);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response StaffMassEventAdd(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  const StaffSession& staff = req.staff;
   if (!staff.bureau_id) return ErrorPage(app, 403, &request);
   auto checked =
-      ValidateMassEvent({form->Get("name"), form->Get("description"), form->Get("started_on")},
+      ValidateMassEvent({form.Get("name"), form.Get("description"), form.Get("started_on")},
                         DateOfUnixSeconds(app.now()));
   if (!checked.errors.empty()) return EventsPage(app, request, staff, 422, &checked);
   auto id = app.store.AddMassEvent({*staff.bureau_id, checked.event.name, checked.event.description,

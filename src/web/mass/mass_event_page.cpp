@@ -59,48 +59,27 @@ std::optional<MassEvent> VisibleMassEvent(const AppContext& app, const StaffSess
   return app.store.GetMassEvent(event_id, *staff.bureau_id);
 }
 
-MassPost BeginMassPost(const AppContext& app, const http::Request& request, std::string_view action,
-                       size_t max_fields) {
+MassPost BeginMassPost(const AppContext& app, const StaffRequest& req, std::string_view action) {
   MassPost post;
-  auto path = ParseMassEventPath(request.path);
-  if (!path || path->action != action) {
-    post.refusal = ErrorPage(app, 404, &request);
-    return post;
-  }
-  auto form = http::ParseFormFields(request.body, max_fields);
-  if (!form) {
-    post.refusal = ErrorPage(app, 400, &request);
-    return post;
-  }
-  if (!CsrfValid(app, request, form->Get("csrf"))) {
-    post.refusal = ErrorPage(app, 403, &request);
-    return post;
-  }
-  auto access = RequireStaff(app, request, Permission::kBulkActions);
-  if (!access.staff) {
-    post.refusal = std::move(access.refusal);
-    return post;
-  }
-  auto event = VisibleMassEvent(app, *access.staff, path->id);
+  auto path = ParseMassEventPath(req.http.path);
+  std::optional<MassEvent> event;
+  if (path && path->action == action) event = VisibleMassEvent(app, req.staff, path->id);
   if (!event) {
-    post.refusal = ErrorPage(app, 404, &request);
+    post.refusal = ErrorPage(app, 404, &req.http);
     return post;
   }
-  post.form = std::move(*form);
-  post.bureau_id = *access.staff->bureau_id;  // VisibleMassEvent refuses staff without one
-  post.staff = std::move(*access.staff);
+  post.bureau_id = *req.bureau();  // VisibleMassEvent refuses staff without one
   post.event = std::move(*event);
   return post;
 }
 
-http::Response StaffMassEventPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kReadCases);
-  if (!access.staff) return *access.refusal;
+http::Response StaffMassEventPage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
   auto path = ParseMassEventPath(request.path);
   if (!path || !path->action.empty()) return ErrorPage(app, 404, &request);
-  auto event = VisibleMassEvent(app, *access.staff, path->id);
+  auto event = VisibleMassEvent(app, req.staff, path->id);
   if (!event) return ErrorPage(app, 404, &request);
-  return MassEventPage(app, request, *access.staff, *event, 200);
+  return MassEventPage(app, request, req.staff, *event, 200);
 }
 
 http::Response MassEventPage(const AppContext& app, const http::Request& request,

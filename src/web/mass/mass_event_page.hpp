@@ -9,6 +9,7 @@
 #include "http/message.hpp"
 #include "store/store.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
 #include "web/mass/mass_forms.hpp"
 
 namespace meldpunt::web {
@@ -42,18 +43,15 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
                              const StaffSession& staff, const MassEvent& event, int status,
                              const MassPageState& state = {});
 
-// The checks every POST on an event makes, in order: a form that parses (at most max_fields
-// fields), the anti-forgery token, Permission::kBulkActions, a bureau, and the event of the
-// path. Either refusal is set, or form, staff (with bureau_id), bureau_id and event are. The
-// work that follows touches only bureau_id's reports.
+// What every POST on an event checks after its route policy (the form, the anti-forgery token
+// and Permission::kBulkActions): the path names an event and `action`, and the staff member has a
+// bureau that sees the event (404 otherwise). Either refusal is set, or bureau_id (the staff
+// member's) and event are. The work that follows touches only bureau_id's reports.
 struct MassPost {
   std::optional<http::Response> refusal;
-  http::FormFields form;
-  StaffSession staff;
   long long bureau_id = 0;
   MassEvent event;
 };
-MassPost BeginMassPost(const AppContext& app, const http::Request& request, std::string_view action,
-                       size_t max_fields);
+MassPost BeginMassPost(const AppContext& app, const StaffRequest& request, std::string_view action);
 
 }  // namespace meldpunt::web

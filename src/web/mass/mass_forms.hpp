@@ -9,10 +9,9 @@
 
 #include "domain/date.hpp"
 #include "store/store.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
-
-inline constexpr std::string_view kMassEventsPath = "/medewerkers/massameldingen";
 
 // "/medewerkers/massameldingen/12" -> {12, ""}; ".../12/koppelen" -> {12, "koppelen"}.
 struct MassEventPath {

@@ -18,19 +18,20 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
-void AuditLink(const AppContext& app, const MassPost& post, const MassLinkResult& result,
-               const char* how) {
-  app.store.Audit(post.staff.user_id, "mass.link",
+void AuditLink(const AppContext& app, const StaffRequest& req, const MassPost& post,
+               const MassLinkResult& result, const char* how) {
+  app.store.Audit(req.staff.user_id, "mass.link",
                   "mass event " + std::to_string(post.event.id) + ": " +
                       std::to_string(result.linked) + " reports by " + how,
                   app.now());
 }
 
-http::Response LinkByReferences(const AppContext& app, const http::Request& request,
+http::Response LinkByReferences(const AppContext& app, const StaffRequest& req,
                                 const MassPost& post) {
+  const http::Request& request = req.http;
   Lang lang = LangOf(request);
   MassPageState state;
-  state.references = post.form.Get("references");
+  state.references = req.form.fields.Get("references");
   auto list = ParseReferenceList(state.references, kMaxMassReportsPerRequest);
   std::string error;
   if (list.too_many) {
@@ -45,22 +46,22 @@ http::Response LinkByReferences(const AppContext& app, const http::Request& requ
   if (!error.empty()) {
     state.references_error = state.problem = error;
     state.problem_field = "references";
-    return MassEventPage(app, request, post.staff, post.event, 422, state);
+    return MassEventPage(app, request, req.staff, post.event, 422, state);
   }
   // Only the bureau's own reports: another bureau's reference is "not found", like a typo.
   auto result = app.store.LinkReports(post.event.id, post.bureau_id, list.references,
-                                      post.staff.user_id, app.now());
-  AuditLink(app, post, result, "reference");
+                                      req.staff.user_id, app.now());
+  AuditLink(app, req, post, result, "reference");
   state.link_result = std::move(result);
   state.references.clear();
-  return MassEventPage(app, request, post.staff, post.event, 200, state);
+  return MassEventPage(app, request, req.staff, post.event, 200, state);
 }
 
-http::Response LinkByFilter(const AppContext& app, const http::Request& request,
-                            const MassPost& post) {
+http::Response LinkByFilter(const AppContext& app, const StaffRequest& req, const MassPost& post) {
+  const http::Request& request = req.http;
   Lang lang = LangOf(request);
   MassPageState state;
-  const auto& form = post.form;
+  const http::FormFields& form = req.form.fields;
   state.filter = {form.Get("from"), form.Get("until"), form.Get("nature"), form.Get("domain"),
                   form.Get("ground")};
   auto check = CheckMassFilter(state.filter, post.bureau_id);
@@ -70,52 +71,53 @@ http::Response LinkByFilter(const AppContext& app, const http::Request& request,
         lang, N_("Give the first and the last day of reporting as dates, the last not before the "
                  "first."));
     state.problem_field = "from";
-    return MassEventPage(app, request, post.staff, post.event, 422, state);
+    return MassEventPage(app, request, req.staff, post.event, 422, state);
   }
   std::string step = form.Get("step");
   if (step == "count") {
     state.match_count = app.store.CountUnlinkedReports(*check.filter);
-    return MassEventPage(app, request, post.staff, post.event, 200, state);
+    return MassEventPage(app, request, req.staff, post.event, 200, state);
   }
   if (step != "link") return ErrorPage(app, 400, &request);
   // The filter is applied again: what matches now is linked, the oldest first.
   auto found =
       app.store.FindUnlinkedReports(*check.filter, static_cast<int>(kMaxMassReportsPerRequest));
   auto result =
-      app.store.LinkReports(post.event.id, post.bureau_id, found, post.staff.user_id, app.now());
-  AuditLink(app, post, result, "filter");
+      app.store.LinkReports(post.event.id, post.bureau_id, found, req.staff.user_id, app.now());
+  AuditLink(app, req, post, result, "filter");
   state.more_match = !result.event_full && app.store.CountUnlinkedReports(*check.filter) > 0;
   state.link_result = std::move(result);
-  return MassEventPage(app, request, post.staff, post.event, 200, state);
+  return MassEventPage(app, request, req.staff, post.event, 200, state);
 }
 
 }  // namespace
 
-http::Response StaffMassLink(const AppContext& app, const http::Request& request) {
-  auto post = BeginMassPost(app, request, "koppelen", kMaxFormFields);
+http::Response StaffMassLink(const AppContext& app, const StaffRequest& req) {
+  auto post = BeginMassPost(app, req, "koppelen");
   if (post.refusal) return std::move(*post.refusal);
-  std::string how = post.form.Get("how");
-  if (how == "references") return LinkByReferences(app, request, post);
-  if (how == "filter") return LinkByFilter(app, request, post);
-  return ErrorPage(app, 400, &request);
+  std::string how = req.form.fields.Get("how");
+  if (how == "references") return LinkByReferences(app, req, post);
+  if (how == "filter") return LinkByFilter(app, req, post);
+  return ErrorPage(app, 400, &req.http);
 }
 
-http::Response StaffMassUnlink(const AppContext& app, const http::Request& request) {
-  // One field per chosen report, plus the token.
-  auto post = BeginMassPost(app, request, "ontkoppelen", kMaxMassReportsPerRequest + 2);
+http::Response StaffMassUnlink(const AppContext& app, const StaffRequest& req) {
+  // The route lets the form have one field per chosen report (kMassUnlinkFormFields).
+  const http::Request& request = req.http;
+  auto post = BeginMassPost(app, req, "ontkoppelen");
   if (post.refusal) return std::move(*post.refusal);
-  auto ids = ParseReportIds(post.form.GetAll("report"), kMaxMassReportsPerRequest);
+  auto ids = ParseReportIds(req.form.fields.GetAll("report"), kMaxMassReportsPerRequest);
   if (!ids) return ErrorPage(app, 400, &request);
   if (ids->empty()) {
     MassPageState state;
     state.problem = app.translator.Get(LangOf(request), N_("Choose the reports to unlink first."));
     state.problem_field = "linked";
-    return MassEventPage(app, request, post.staff, post.event, 422, state);
+    return MassEventPage(app, request, req.staff, post.event, 422, state);
   }
   long long unlinked =
-      app.store.UnlinkReports(post.event.id, post.bureau_id, *ids, post.staff.user_id, app.now());
+      app.store.UnlinkReports(post.event.id, post.bureau_id, *ids, req.staff.user_id, app.now());
   app.store.Audit(
-      post.staff.user_id, "mass.unlink",
+      req.staff.user_id, "mass.unlink",
       "mass event " + std::to_string(post.event.id) + ": " + std::to_string(unlinked) + " reports",
       app.now());
   return http::Response::SeeOther(MassEventPathOf(post.event.id) +

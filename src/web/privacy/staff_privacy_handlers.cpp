@@ -5,6 +5,7 @@
 #include "domain/dutch_time.hpp"
 #include "domain/retention.hpp"
 #include "http/form.hpp"
+#include "web/cases/case_request.hpp"
 #include "web/cases/staff_report_handlers.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
@@ -18,39 +19,6 @@ namespace {
 
 std::string ReportPath(long long id) {
   return std::string(kStaffReportsPrefix) + std::to_string(id);
-}
-
-// The staff member and the report an action on the report's personal data is for, or the
-// refusal: the permission, the report in the staff member's own bureau, the path's action.
-struct CaseAccess {
-  std::optional<StaffSession> staff;
-  std::optional<RegisteredReport> report;
-  std::optional<http::Response> refusal;
-};
-
-CaseAccess ForCase(const AppContext& app, const http::Request& request, Permission permission,
-                   std::string_view action) {
-  auto path = ParseStaffReportPath(request.path);
-  if (!path || path->action != action) return {{}, {}, ErrorPage(app, 404, &request)};
-  auto access = RequireStaff(app, request, permission);
-  if (!access.staff) return {{}, {}, std::move(access.refusal)};
-  auto report = VisibleReport(app, *access.staff, path->id);
-  if (!report) return {{}, {}, ErrorPage(app, 404, &request)};
-  return {std::move(access.staff), std::move(report), std::nullopt};
-}
-
-// An access request hands the whole case over, and erasure destroys it: both are for
-// coordinators and bureau admins.
-CaseAccess ForRightsRequest(const AppContext& app, const http::Request& request,
-                            std::string_view action) {
-  CaseAccess access = ForCase(app, request, Permission::kExportPersonalData, action);
-  if (!access.staff) return access;
-  // Exports and erasure need a recent re-authentication (password and second factor). A POST
-  // (erasure) comes back as a GET of the same path: the page that asks to confirm the erasure.
-  if (auto confirm = RequireRecentAuth(app, request, *access.staff)) {
-    return {{}, {}, std::move(*confirm)};
-  }
-  return access;
 }
 
 http::Response Render(const AppContext& app, const http::Request& request,
@@ -116,37 +84,36 @@ http::Response ErasePage(const AppContext& app, const http::Request& request,
 
 }  // namespace
 
-http::Response StaffReportExportPage(const AppContext& app, const http::Request& request) {
-  CaseAccess access = ForRightsRequest(app, request, "inzage");
-  if (!access.staff) return *access.refusal;
-  ReportExport data = GatherExport(app, *access.report);
+http::Response StaffReportExportPage(const AppContext& app, const StaffRequest& req) {
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
+  ReportExport data = GatherExport(app, report);
   // Handing the case's personal data out goes on the record before it is shown.
-  app.store.Audit(access.staff->user_id, "report.export", access.report->reference + ": page",
-                  app.now());
-  return Render(app, request, *access.staff, 200, "staff_report_export", N_("Access request"),
-                ExportPageData(app, LangOf(request), data));
+  app.store.Audit(req.staff.user_id, "report.export", report.reference + ": page", app.now());
+  return Render(app, req.http, req.staff, 200, "staff_report_export", N_("Access request"),
+                ExportPageData(app, LangOf(req.http), data));
 }
 
-http::Response StaffReportExportJson(const AppContext& app, const http::Request& request) {
-  CaseAccess access = ForRightsRequest(app, request, "inzage.json");
-  if (!access.staff) return *access.refusal;
-  ReportExport data = GatherExport(app, *access.report);
-  app.store.Audit(access.staff->user_id, "report.export", access.report->reference + ": json",
-                  app.now());
-  http::Response response{200, {}, ExportJson(app, LangOf(request), data)};
+http::Response StaffReportExportJson(const AppContext& app, const StaffRequest& req) {
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
+  ReportExport data = GatherExport(app, report);
+  app.store.Audit(req.staff.user_id, "report.export", report.reference + ": json", app.now());
+  http::Response response{200, {}, ExportJson(app, LangOf(req.http), data)};
   response.Set("Content-Type", "application/json; charset=utf-8");
-  response.Set("Content-Disposition",
-               "attachment; filename=\"" + ExportFileName(*access.report) + "\"");
+  response.Set("Content-Disposition", "attachment; filename=\"" + ExportFileName(report) + "\"");
   return response;
 }
 
-http::Response StaffReportCorrectPage(const AppContext& app, const http::Request& request) {
-  CaseAccess access = ForCase(app, request, Permission::kHandleCases, "corrigeren");
-  if (!access.staff) return *access.refusal;
-  const RegisteredReport& report = *access.report;
+http::Response StaffReportCorrectPage(const AppContext& app, const StaffRequest& req) {
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
   if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
   // The form shows the stored personal data: a read, on the record first.
-  app.store.Audit(access.staff->user_id, "report.read", report.reference + ": correction form",
+  app.store.Audit(req.staff.user_id, "report.read", report.reference + ": correction form",
                   app.now());
   CorrectionInput values{report.description, "", "", ""};
   if (report.contact) {
@@ -154,23 +121,22 @@ http::Response StaffReportCorrectPage(const AppContext& app, const http::Request
     values.contact_email = report.contact->email;
     values.contact_phone = report.contact->phone;
   }
-  return CorrectionForm(app, request, *access.staff, report, 200, values, {});
+  return CorrectionForm(app, req.http, req.staff, report, 200, values, {});
 }
 
-http::Response StaffReportCorrect(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  CaseAccess access = ForCase(app, request, Permission::kHandleCases, "corrigeren");
-  if (!access.staff) return *access.refusal;
-  const RegisteredReport& report = *access.report;
+http::Response StaffReportCorrect(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
   if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
-  CorrectionInput typed{form->Get("description"), form->Get("contact_name"),
-                        form->Get("contact_email"), form->Get("contact_phone")};
+  CorrectionInput typed{form.Get("description"), form.Get("contact_name"),
+                        form.Get("contact_email"), form.Get("contact_phone")};
   CorrectionValidation checked =
       ValidateCorrection(typed, report.anonymous, report.description, report.contact);
   if (!checked.correction) {
-    return CorrectionForm(app, request, *access.staff, report, 422, typed, checked.errors);
+    return CorrectionForm(app, request, req.staff, report, 422, typed, checked.errors);
   }
   const ReportCorrection& correction = *checked.correction;
   if (correction.empty())
@@ -179,28 +145,27 @@ http::Response StaffReportCorrect(const AppContext& app, const http::Request& re
   // Which fields, never their old or new values.
   std::string fields = correction.description ? "description" : "";
   if (correction.contact) fields += fields.empty() ? "contact details" : ", contact details";
-  app.store.Audit(access.staff->user_id, "report.correct", report.reference + ": " + fields,
-                  app.now());
+  app.store.Audit(req.staff.user_id, "report.correct", report.reference + ": " + fields, app.now());
   return http::Response::SeeOther(ReportPath(report.id) + "?gecorrigeerd=1");
 }
 
-http::Response StaffReportErasePage(const AppContext& app, const http::Request& request) {
-  CaseAccess access = ForRightsRequest(app, request, "wissen");
-  if (!access.staff) return *access.refusal;
-  if (access.report->anonymised_at) return http::Response::SeeOther(ReportPath(access.report->id));
-  return ErasePage(app, request, *access.staff, *access.report, 200);
+http::Response StaffReportErasePage(const AppContext& app, const StaffRequest& req) {
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
+  if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
+  return ErasePage(app, req.http, req.staff, report, 200);
 }
 
-http::Response StaffReportErase(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  CaseAccess access = ForRightsRequest(app, request, "wissen");
-  if (!access.staff) return *access.refusal;
-  const RegisteredReport& report = *access.report;
+http::Response StaffReportErase(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  auto found = FindCase(app, req);
+  if (!found.report) return std::move(*found.refusal);
+  const RegisteredReport& report = *found.report;
   if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
-  if (form->Get("confirm") != "yes") return ErasePage(app, request, *access.staff, report, 422);
-  app.store.Audit(access.staff->user_id, "report.erase", report.reference, app.now());
+  if (req.form.fields.Get("confirm") != "yes")
+    return ErasePage(app, request, req.staff, report, 422);
+  app.store.Audit(req.staff.user_id, "report.erase", report.reference, app.now());
   if (!app.store.AnonymiseReport(report.id, app.now())) return ErrorPage(app, 404, &request);
   return http::Response::SeeOther(ReportPath(report.id) + "?gewist=1");
 }

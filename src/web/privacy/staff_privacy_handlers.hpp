@@ -7,19 +7,22 @@
 //   erasure (vergetelheid): GET …/wissen (what goes, what stays, a confirmation) and POST;
 //                           coordinators and bureau admins; audited report.erase. The report
 //                           keeps counting: the same routine as retention (Store::AnonymiseReport)
+// Who may (and, for access and erasure, a recent password and second factor) is the routes'
+// policy (privacy_routes.cpp); the handlers take the case with FindCase.
 #include <string>
 
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
 
 namespace meldpunt::web {
 
-http::Response StaffReportExportPage(const AppContext& app, const http::Request& request);
-http::Response StaffReportExportJson(const AppContext& app, const http::Request& request);
-http::Response StaffReportCorrectPage(const AppContext& app, const http::Request& request);
-http::Response StaffReportCorrect(const AppContext& app, const http::Request& request);
-http::Response StaffReportErasePage(const AppContext& app, const http::Request& request);
-http::Response StaffReportErase(const AppContext& app, const http::Request& request);
+http::Response StaffReportExportPage(const AppContext& app, const StaffRequest& req);
+http::Response StaffReportExportJson(const AppContext& app, const StaffRequest& req);
+http::Response StaffReportCorrectPage(const AppContext& app, const StaffRequest& req);
+http::Response StaffReportCorrect(const AppContext& app, const StaffRequest& req);
+http::Response StaffReportErasePage(const AppContext& app, const StaffRequest& req);
+http::Response StaffReportErase(const AppContext& app, const StaffRequest& req);
 
 // For the report's own page: notices (corrected, erased, anonymised on …) near the top, and the
 // section with the closing time, the retention date and links to the actions the staff member

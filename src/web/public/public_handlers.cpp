@@ -9,11 +9,10 @@
 #include "security/proof_of_work_check.hpp"
 #include "web/common/html.hpp"
 #include "web/common/pages.hpp"
-#include "web/intake/registration_only.hpp"
+#include "web/intake/register_report.hpp"
 #include "web/public/evidence_upload.hpp"
 #include "web/public/receipt_cookie.hpp"
 #include "web/public/report_form_data.hpp"
-#include "web/public/reporter_mail.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -58,22 +57,24 @@ http::Response RenderReportForm(const AppContext& app, const http::Request& requ
 
 // One POST address for the form's three buttons: "check your report" (action=review) shows the
 // summary, "change" (action=edit) the form again with everything typed, and "send" (action=send,
-// or no action at all) registers the report. Nothing is stored before "send".
-http::Response SubmitReport(const AppContext& app, const http::Request& request) {
-  auto parsed = http::ParseRequestForm(request, UploadFormLimits(kMaxFormFields));
-  if (!parsed || !OnlyEvidenceFiles(parsed->files)) return ErrorPage(app, 400, &request);
-  const http::FormFields* form = &parsed->fields;
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
+// or no action at all) registers the report. Nothing is stored before "send". The route parsed
+// the form and checked its anti-forgery token; files under another field than the evidence field
+// are refused (400).
+http::Response SubmitReport(const AppContext& app, const FormRequest& req) {
+  const http::Request& request = req.http;
+  const http::FormFields& form = req.form.fields;
+  const std::vector<http::UploadedFile>& files = req.form.files;
+  if (!OnlyEvidenceFiles(files)) return ErrorPage(app, 400, &request);
 
   http::Response cookies;
   FormState state;
   state.csrf = CsrfTokenFor(app, request, cookies);
   // A form without a well-formed key still works; it just cannot be recognised when resent.
-  state.submission_key = form->Get("submission_key");
+  state.submission_key = form.Get("submission_key");
   bool has_key = IsSubmissionKey(state.submission_key);
   if (!has_key) state.submission_key = NewSubmissionKey();
-  state.input = ReportInputFrom(*form);
-  const std::string action = form->Get("action");
+  state.input = ReportInputFrom(form);
+  const std::string action = form.Get("action");
 
   if (action.starts_with("edit")) {
     // "edit-3" opens the form at step 3.
@@ -87,14 +88,14 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   ReportValidation validation =
       ValidateReport(state.input, app.municipalities, LatestIncidentDate(app), options);
   // The honeypot: people never see this field, so only robots fill it in.
-  if (!form->Get("website").empty()) {
+  if (!form.Get("website").empty()) {
     validation.report.reset();
     validation.errors.push_back({"website", Problem::kInvalidText});
   }
   // Files are chosen on the summary; a browser cannot fill a file input again, so a page that
   // comes back says they were not kept.
   EvidenceUpload upload;
-  upload.had_files = !parsed->files.empty();
+  upload.had_files = !files.empty();
   if (!validation.report) {
     state.errors = std::move(validation.errors);
     bool only_consent = std::all_of(state.errors.begin(), state.errors.end(),
@@ -108,7 +109,7 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   // "Under attack": the browser proves some work for this form's key before anything costly.
   if (app.options.proof_of_work_bits > 0 &&
       !(has_key &&
-        ProofOfWorkValid(state.submission_key, form->Get("pow"), app.options.proof_of_work_bits))) {
+        ProofOfWorkValid(state.submission_key, form.Get("pow"), app.options.proof_of_work_bits))) {
     state.errors.push_back({"pow", Problem::kRequired});
     return WithCookies(ReviewPage(app, request, 422, state, upload), cookies);
   }
@@ -122,33 +123,21 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   }
   // Files are looked at only for a report that is otherwise ready to be stored; one refused
   // file sends the summary back and nothing is stored.
-  upload = ProcessEvidence(app, LangOf(request), parsed->files, 0);
+  upload = ProcessEvidence(app, LangOf(request), files, 0);
   if (!upload.problems.empty()) {
     return WithCookies(ReviewPage(app, request, 422, state, upload), cookies);
   }
-  // The receipt code (volgcode): from the submission key when there is one, so that a resent
-  // form shows the same code; stored only as a slow hash (see security/receipts.hpp).
-  std::string receipt =
-      has_key ? app.receipts.ForSubmission(state.submission_key) : Receipts::Random();
-  validation.report->submission_key =
-      has_key ? app.receipts.SubmissionKeyHash(state.submission_key) : std::string();
-  validation.report->receipt_hash = app.receipts.Hash(receipt);
   validation.report->evidence = std::move(upload.files);
-  RegisteredReport stored;
-  try {
-    stored = app.store.AddReport(*validation.report, app.now());
-  } catch (const StoreBusy&) {
-    http::Response busy = ErrorPage(app, 503, &request);
-    busy.Set("Retry-After", "30");
-    return busy;
-  }
-  // A report that asks for registration only (a melding, not a klacht) is closed at once.
-  CloseAsRegistrationOnly(app, stored);
-  QueueReportConfirmation(app, stored, LangOf(request));
+  // Stored, routed, closed when it asks for registration only, and confirmed by e-mail, as staff
+  // intake registers a report; the receipt code comes from the submission key when there is one.
+  ReportRegistration registered = RegisterReport(app, request, std::move(*validation.report),
+                                                 has_key ? state.submission_key : "");
+  if (registered.refusal) return std::move(*registered.refusal);
+  const RegisteredReport& stored = registered.stored;
   http::Response response =
       http::Response::SeeOther(std::string(kReportReceivedPath) +
                                "?r=" + app.signer.Sign(kReceiptPurpose, stored.reference));
-  response.Add("Set-Cookie", ReceiptCookie(app, stored.reference, receipt));
+  response.Add("Set-Cookie", ReceiptCookie(app, stored.reference, registered.receipt));
   return response;
 }
 

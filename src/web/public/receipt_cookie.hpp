@@ -9,10 +9,10 @@
 
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-inline constexpr const char* kReportReceivedPath = "/melden/ontvangen";
 // Long enough to read, write down and print; short enough that the next person at a shared
 // computer does not find the code behind the back button.
 inline constexpr long long kReceiptCookieSeconds = 10 * 60;

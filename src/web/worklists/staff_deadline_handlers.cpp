@@ -72,17 +72,17 @@ TemplateData Option(const std::string& value, const std::string& label, bool sel
 
 }  // namespace
 
-http::Response StaffDeadlinesPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kHandleCases);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response StaffDeadlinesPage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
   bool whole_bureau = Allows(staff.role, Permission::kAssignCases);
   auto scope = ParseScope(request.QueryParam("behandelaar"), staff, whole_bureau);
   if (!scope) return ErrorPage(app, 400, &request);
   if (!ScopeAllowed(*scope, staff, whole_bureau)) {
-    // Refused (403) and recorded the way every permission check is.
+    // Refused (403) and recorded the way the route policy refuses a role: the route asks for
+    // kHandleCases only, another handler's list or the whole bureau for kAssignCases.
     auto refused = RequireStaff(app, request, Permission::kAssignCases);
-    if (refused.refusal) return *refused.refusal;
+    if (refused.refusal) return std::move(*refused.refusal);
   }
   Lang lang = LangOf(request);
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };

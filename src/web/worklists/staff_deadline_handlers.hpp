@@ -4,12 +4,12 @@
 // admin sees the whole bureau, grouped per handler, or one handler's cases.
 #include "http/message.hpp"
 #include "web/common/app.hpp"
+#include "web/common/route_policy.hpp"
+#include "web/paths.hpp"
 
 namespace meldpunt::web {
 
-inline constexpr const char* kDeadlinesPath = "/medewerkers/termijnen";
-
 // GET /medewerkers/termijnen[?behandelaar=alle|geen|<user id>]
-http::Response StaffDeadlinesPage(const AppContext& app, const http::Request& request);
+http::Response StaffDeadlinesPage(const AppContext& app, const StaffRequest& request);
 
 }  // namespace meldpunt::web

@@ -25,22 +25,21 @@
 
 namespace meldpunt::web {
 
-http::Response StaffReportsPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kReadCases);
-  if (!access.staff) return *access.refusal;
-  const auto& staff = access.staff;
+http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
-  long long bureau = staff->bureau_id.value_or(0);
+  long long bureau = staff.bureau_id.value_or(0);
   // "My cases" (?mijn=1): the cases assigned to the staff member.
   bool mine = request.QueryParam("mijn") == "1";
   auto reports =
-      mine ? app.store.ListAssignedReports(bureau, staff->user_id, app.options.staff_page_size, 0)
+      mine ? app.store.ListAssignedReports(bureau, staff.user_id, app.options.staff_page_size, 0)
            : app.store.ListBureauReports(bureau, app.options.staff_page_size, 0);
-  long long total = mine ? app.store.CountAssignedReports(bureau, staff->user_id)
+  long long total = mine ? app.store.CountAssignedReports(bureau, staff.user_id)
                          : app.store.CountBureauReports(bureau);
   auto handlers = app.store.ListBureauStaff(bureau);
   // Reading reports is a read of personal data: it goes on the record before it is shown.
-  AuditEntry listing = AuditEntry::ForBureau(staff->user_id, "list_reports", staff->bureau_id,
+  AuditEntry listing = AuditEntry::ForBureau(staff.user_id, "list_reports", staff.bureau_id,
                                              std::to_string(reports.size()) + " reports");
   if (!reports.empty()) {
     // Newest first: the range of numbers shown, so "who saw this case" finds this listing.
@@ -92,7 +91,7 @@ http::Response StaffReportsPage(const AppContext& app, const http::Request& requ
   data.set("mine", Bool(mine));
   http::Response cookies;
   Page page =
-      StaffPage(app, request, cookies, *staff, "staff_reports", N_("Reports"), std::move(data));
+      StaffPage(app, request, cookies, staff, "staff_reports", N_("Reports"), std::move(data));
   return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
 }
 

@@ -192,21 +192,15 @@ http::Response SearchPage(const AppContext& app, const http::Request& request,
 
 }  // namespace
 
-http::Response StaffSearchPage(const AppContext& app, const http::Request& request) {
-  auto access = RequireStaff(app, request, Permission::kReadCases);
-  if (!access.staff) return *access.refusal;
-  return SearchPage(app, request, *access.staff, 200, SearchInput{}, {}, std::nullopt);
+http::Response StaffSearchPage(const AppContext& app, const StaffRequest& req) {
+  return SearchPage(app, req.http, req.staff, 200, SearchInput{}, {}, std::nullopt);
 }
 
-http::Response StaffSearch(const AppContext& app, const http::Request& request) {
-  auto form = http::ParseFormFields(request.body, kMaxFormFields);
-  if (!form) return ErrorPage(app, 400, &request);
-  if (!CsrfValid(app, request, form->Get("csrf"))) return ErrorPage(app, 403, &request);
-  auto access = RequireStaff(app, request, Permission::kReadCases);
-  if (!access.staff) return *access.refusal;
-  const StaffSession& staff = *access.staff;
+http::Response StaffSearch(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
   long long bureau = staff.bureau_id.value_or(0);
-  SearchInput input = SearchInputOf(*form);
+  SearchInput input = SearchInputOf(req.form.fields);
   auto staff_list = app.store.ListBureauStaff(bureau);
   std::erase_if(staff_list, [](const StaffUser& user) { return !HandlesCases(user); });
   SearchValidation checked = ValidateSearch(input, bureau, app.municipalities, staff_list);

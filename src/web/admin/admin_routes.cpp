@@ -1,0 +1,41 @@
+// The routes of admin/: bureaus and their working areas, handing a case over to another bureau,
+// the bureau's settings, the code lists and the audit log (inzagelog).
+#include "web/admin/code_list_handlers.hpp"
+#include "web/admin/staff_audit_handlers.hpp"
+#include "web/admin/staff_bureau_handlers.hpp"
+#include "web/admin/staff_settings_handlers.hpp"
+#include "web/feature_routes.hpp"
+#include "web/paths.hpp"
+
+namespace meldpunt::web {
+
+void AddAdminRoutes(RouteTable& routes) {
+  using http::Method;
+  // Bureaus and their working areas, for the system admin.
+  routes.AddStaff(Method::kGet, kBureausPath, Permission::kManageBureaus, StaffBureausPage);
+  routes.AddStaff(Method::kPost, kBureausPath, Permission::kManageBureaus, StaffBureausAction);
+  routes.AddStaff(Method::kPost, kWorkingAreaPath, Permission::kManageBureaus, StaffBureausAction);
+  // Handing a case over to another bureau (a case route: the case of the staff member's bureau).
+  routes.AddStaff(Method::kPost, kCaseMovePath, Permission::kMoveCases, MoveReportToBureau);
+
+  // The bureau's settings, for its admin.
+  routes.AddStaff(Method::kGet, kSettingsPath, Permission::kManageBureauSettings,
+                  StaffSettingsPage);
+  routes.AddStaff(Method::kPost, kSettingsPath, Permission::kManageBureauSettings,
+                  StaffSettingsSave);
+
+  // The national code lists, for the system admin.
+  routes.AddStaff(Method::kGet, kCodeListsPath, Permission::kManageCodeLists, StaffCodeListsPage);
+  routes.AddStaff(Method::kPost, kCodeListsPath, Permission::kManageCodeLists,
+                  StaffCodeListsAction);
+  routes.AddStaff(Method::kPost, kRetireCodePath, Permission::kManageCodeLists,
+                  StaffCodeListsAction);
+
+  // The audit log. Its export leaves meldpunt: a recent password and second factor first (the
+  // page's ?formaat=csv asks for them in the handler, after checking the filters).
+  routes.AddStaff(Method::kGet, kAuditLogPath, Permission::kReadAuditLog, StaffAuditLogPage);
+  routes.AddStaff(Method::kGet, kAuditLogCsvPath, Permission::kReadAuditLog, StaffAuditLogCsv,
+                  {.recent_auth = true, .confirm_return = {}});  // back to this GET
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,39 @@
+#include "web/intake/register_report.hpp"
+
+#include <utility>
+
+#include "web/common/pages.hpp"
+#include "web/intake/registration_only.hpp"
+#include "web/public/reporter_mail.hpp"
+
+namespace meldpunt::web {
+
+ReportRegistration RegisterReport(const AppContext& app, const http::Request& request,
+                                  NewReport report, std::string_view submission_key) {
+  ReportRegistration result;
+  // The receipt code (volgcode): from the submission key when there is one, so that a resent
+  // form shows the same code; stored only as a slow hash (see security/receipts.hpp).
+  bool has_key = !submission_key.empty();
+  result.receipt = has_key ? app.receipts.ForSubmission(submission_key) : Receipts::Random();
+  report.submission_key = has_key ? app.receipts.SubmissionKeyHash(submission_key) : std::string();
+  report.receipt_hash = app.receipts.Hash(result.receipt);
+  try {
+    result.stored = app.store.AddReport(report, app.now());
+  } catch (const StoreBusy&) {
+    http::Response busy = ErrorPage(app, 503, &request);
+    busy.Set("Retry-After", "30");
+    result.refusal = std::move(busy);
+    return result;
+  }
+  const RegisteredReport& stored = result.stored;
+  if (report.registered_by != 0 && !stored.duplicate) {
+    app.store.Audit(report.registered_by, "report.register",
+                    stored.reference + " " + stored.channel, app.now());
+  }
+  // A report that asks for registration only (a melding, not a klacht) is closed at once.
+  result.closed = CloseAsRegistrationOnly(app, stored);
+  QueueReportConfirmation(app, stored, LangOf(request));
+  return result;
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,20 @@
+#include "domain/staff_role.hpp"
+#include "web/feature_routes.hpp"
+#include "web/paths.hpp"
+#include "web/worklists/staff_deadline_handlers.hpp"
+#include "web/worklists/staff_reports_page.hpp"
+#include "web/worklists/staff_search_handlers.hpp"
+
+namespace meldpunt::web {
+
+void AddWorklistRoutes(RouteTable& routes) {
+  using http::Method;
+  routes.AddStaff(Method::kGet, kReportsPath, Permission::kReadCases, StaffReportsPage);
+  // A handler's own deadlines; the whole bureau's or another handler's need kAssignCases as well,
+  // which StaffDeadlinesPage checks.
+  routes.AddStaff(Method::kGet, kDeadlinesPath, Permission::kHandleCases, StaffDeadlinesPage);
+  routes.AddStaff(Method::kGet, kSearchPath, Permission::kReadCases, StaffSearchPage);
+  routes.AddStaff(Method::kPost, kSearchPath, Permission::kReadCases, StaffSearch);
+}
+
+}  // namespace meldpunt::web
