@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "store/store_health.hpp"
 #include "web/accounts/staff_login_handlers.hpp"
 #include "web/accounts/staff_session_handlers.hpp"
 #include "web/accounts/staff_user_handlers.hpp"
@@ -46,8 +47,8 @@ http::Router BuildRoutes(const AppContext& app, const http::StaticFiles& static_
       Method::kGet, "/healthz",
       [](const http::Request&) { return http::Response::Text(200, "ok"); }, Runs::kOnIoThread);
   router.Add(Method::kGet, "/readyz", [&app](const http::Request&) {
-    return app.store.Ping() ? http::Response::Text(200, "ready")
-                            : http::Response::Text(503, "database unreachable");
+    return app.health.Ping() ? http::Response::Text(200, "ready")
+                             : http::Response::Text(503, "database unreachable");
   });
   router.Add(
       Method::kGet, "/static/",

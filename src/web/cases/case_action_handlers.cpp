@@ -4,6 +4,8 @@
 
 #include "domain/case_action.hpp"
 #include "domain/case_event.hpp"
+#include "store/case_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/case_handlers.hpp"
 #include "web/cases/case_request.hpp"
 

@@ -9,7 +9,9 @@
 #include "domain/refusal.hpp"
 #include "http/form.hpp"
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/case_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

@@ -20,7 +20,10 @@
 #include <vector>
 
 #include "domain/deadlines.hpp"
-#include "store/store.hpp"
+#include "store/case_list_store.hpp"
+#include "store/case_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/store_types.hpp"
 
 namespace meldpunt::web {
 

@@ -4,6 +4,9 @@
 
 #include "domain/follow_up.hpp"
 #include "http/form.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/follow_up_store.hpp"
 #include "web/cases/case_page.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
@@ -69,10 +72,11 @@ http::Response StaffReportAction(const AppContext& app, const http::Request& req
     return CasePage(app, request, *staff, *report, 422, &error);
   }
   // Evidence uploads: files sent with a message from the bureau would be stored here too.
-  app.store.AddMessage(report->id, MessageAuthor::kBureau, staff->user_id, message.text, app.now());
+  app.follow_up.AddMessage(report->id, MessageAuthor::kBureau, staff->user_id, message.text,
+                           app.now());
   // A reporter who gave an e-mail address hears that there is news (never what it says).
   QueueReporterNotice(app, report->id);
-  app.store.Audit(AuditEntry::ForCase(staff->user_id, "report.message", report->id,
+  app.audit.Audit(AuditEntry::ForCase(staff->user_id, "report.message", report->id,
                                       report->bureau_id, report->reference),
                   app.now());
   return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(report->id) +

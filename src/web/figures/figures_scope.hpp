@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

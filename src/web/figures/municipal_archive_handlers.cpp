@@ -6,6 +6,11 @@
 #include "domain/dutch_time.hpp"
 #include "domain/figures_area.hpp"
 #include "domain/suppression.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/figures_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -63,7 +68,7 @@ http::Response MunicipalArchive(const AppContext& app, const http::Request& requ
   const StaffSession& staff = *access.staff;
   Lang lang = LangOf(request);
   int this_year = DutchYearOf(app.now());
-  auto bureaus = app.store.ListBureaus();
+  auto bureaus = app.bureaus.ListBureaus();
 
   // Staff of a bureau get their own bureau's area; the system admin, who has no bureau, names
   // one.
@@ -72,7 +77,7 @@ http::Response MunicipalArchive(const AppContext& app, const http::Request& requ
   if (!bureau_param.empty()) {
     auto asked = ParseNumber(bureau_param);
     if (staff.bureau_id && asked != staff.bureau_id) {
-      app.store.Audit(AuditEntry::ForBureau(
+      app.audit.Audit(AuditEntry::ForBureau(
                           staff.user_id, "access.denied", staff.bureau_id,
                           "figures archive of bureau " + std::string(bureau_param.substr(0, 20))),
                       app.now());
@@ -104,7 +109,7 @@ http::Response MunicipalArchive(const AppContext& app, const http::Request& requ
   if (!municipalities.empty()) {
     // One read for the whole area; an incident of a year may be reported any year after it.
     int to_year = query.by == FiguresYear::kIncident ? this_year : query.year;
-    auto facts = app.store.ListReportFacts(
+    auto facts = app.figures.ListReportFacts(
         query.year - 1, to_year, CodesRollingUpIntoAny(municipalities, app.municipalities));
     reports = ComputeAreaReports(facts, municipalities, query, app.municipalities);
   }
@@ -118,7 +123,7 @@ http::Response MunicipalArchive(const AppContext& app, const http::Request& requ
   auto outputs = MunicipalArchiveOutputs(app, lang, kDefaultSuppressionThreshold, app.now());
   std::string zip =
       exports::WriteZip(MunicipalArchiveEntries(app, lang, contents, reports, outputs), app.now());
-  app.store.Audit(
+  app.audit.Audit(
       AuditEntry::ForBureau(staff.user_id, "figures.archive", bureau->id,
                             "bureau " + std::to_string(bureau->id) + " " +
                                 std::to_string(query.year) + " " + std::to_string(reports.size()) +

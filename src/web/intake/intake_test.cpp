@@ -48,7 +48,7 @@ TEST(ChannelLabels, CoverTheWebAndEveryStaffChannelInOrder) {
 
 TEST(RegistrationOnly, ClosesAMeldingOnceAndNeverAKlacht) {
   TestApp test;
-  Store& store = test.app().store;
+  Store& store = test.store();
   auto melding = store.AddReport(TestReport("Only register it.", "GM0363", "unknown", "key-1"), 1);
   ASSERT_FALSE(melding.is_complaint);
   EXPECT_TRUE(CloseAsRegistrationOnly(test.app(), melding));

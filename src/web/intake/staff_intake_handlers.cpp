@@ -6,6 +6,11 @@
 #include "domain/intake.hpp"
 #include "domain/receipt.hpp"
 #include "http/form.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/report_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -84,7 +89,7 @@ http::Response DonePage(const AppContext& app, const http::Request& request,
   bool visible = CaseVisibleTo(staff, stored);
   data.set("may_open", Bool(visible));
   if (!visible) {
-    for (const auto& bureau : app.store.ListBureaus()) {
+    for (const auto& bureau : app.bureaus.ListBureaus()) {
       if (bureau.id == stored.bureau_id) data.set("bureau_name", bureau.name);
     }
   }
@@ -146,14 +151,14 @@ http::Response StaffIntakeSubmit(const AppContext& app, const http::Request& req
   accepted.receipt_hash = app.receipts.Hash(receipt);
   RegisteredReport stored;
   try {
-    stored = app.store.AddReport(accepted, app.now());
+    stored = app.reports.AddReport(accepted, app.now());
   } catch (const StoreBusy&) {
     http::Response busy = ErrorPage(app, 503, &request);
     busy.Set("Retry-After", "30");
     return busy;
   }
   if (!stored.duplicate) {
-    app.store.Audit(staff.user_id, "report.register", stored.reference + " " + stored.channel,
+    app.audit.Audit(staff.user_id, "report.register", stored.reference + " " + stored.channel,
                     app.now());
   }
   bool closed = CloseAsRegistrationOnly(app, stored);

@@ -12,7 +12,7 @@
 #include "domain/deadlines.hpp"
 #include "http/form.hpp"
 #include "letters/letter.hpp"
-#include "store/store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

@@ -7,6 +7,10 @@
 #include "domain/code_lists.hpp"
 #include "domain/handling.hpp"
 #include "domain/mass_event.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_store.hpp"
+#include "store/code_list_store.hpp"
+#include "store/mass_event_store.hpp"
 #include "web/cases/refusal_messages.hpp"
 #include "web/common/pages.hpp"
 #include "web/mass/mass_event_page.hpp"
@@ -53,10 +57,10 @@ http::Response StaffMassMessage(const AppContext& app, const http::Request& requ
     state.problem_field = "message";
     return MassEventPage(app, request, post.staff, post.event, 422, state);
   }
-  auto sent = app.store.SendMassMessage(
+  auto sent = app.mass_events.SendMassMessage(
       {post.event.id, post.bureau_id, post.staff.user_id, message.text, key}, app.now());
   if (!sent.duplicate) {
-    app.store.Audit(post.staff.user_id, "mass.message",
+    app.audit.Audit(post.staff.user_id, "mass.message",
                     "mass event " + std::to_string(post.event.id) + ": " +
                         std::to_string(sent.recipients) + " reports",
                     app.now());
@@ -76,7 +80,8 @@ http::Response StaffMassClose(const AppContext& app, const http::Request& reques
   MassPageState state;
   state.handlings = post.form.GetAll("handling");
   state.outcome = post.form.Get("outcome");
-  std::vector<std::string> active = app.store.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
+  std::vector<std::string> active =
+      app.code_lists.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
   if (Verdict verdict = CheckClose(state.handlings, state.outcome, active); !verdict) {
     state.close_error = state.problem = RefusalText(app, lang, verdict.refusal());
     state.problem_field = "handlings";
@@ -85,7 +90,7 @@ http::Response StaffMassClose(const AppContext& app, const http::Request& reques
   // Only what the form was made for, and only where nobody changed the case since: the case is
   // still linked here, open, and at the version the form saw. Anything else is skipped.
   std::map<long long, MassLinkedReport> linked;
-  for (auto& report : app.store.ListMassEventReports(post.event.id, post.bureau_id))
+  for (auto& report : app.mass_events.ListMassEventReports(post.event.id, post.bureau_id))
     linked.emplace(report.id, std::move(report));
   std::string detail = ClosedDetail(state.handlings, state.outcome);
   std::vector<CaseChange> changes;
@@ -109,7 +114,7 @@ http::Response StaffMassClose(const AppContext& app, const http::Request& reques
   }
   long long closed = 0;
   if (!changes.empty()) {
-    for (bool applied : app.store.ApplyCaseChanges(changes, app.now())) {
+    for (bool applied : app.cases.ApplyCaseChanges(changes, app.now())) {
       if (applied) {
         ++closed;
       } else {
@@ -117,7 +122,7 @@ http::Response StaffMassClose(const AppContext& app, const http::Request& reques
       }
     }
   }
-  app.store.Audit(post.staff.user_id, "mass.close",
+  app.audit.Audit(post.staff.user_id, "mass.close",
                   "mass event " + std::to_string(post.event.id) + ": " + std::to_string(closed) +
                       " closed, " + std::to_string(skipped) + " skipped (" + detail + ")",
                   app.now());

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/classification.hpp"
+#include "store/mass_event_store.hpp"
 
 namespace meldpunt::web {
 namespace {

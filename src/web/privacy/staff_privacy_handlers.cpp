@@ -5,6 +5,11 @@
 #include "domain/dutch_time.hpp"
 #include "domain/retention.hpp"
 #include "http/form.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/privacy_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/staff_report_handlers.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
@@ -121,7 +126,7 @@ http::Response StaffReportExportPage(const AppContext& app, const http::Request&
   if (!access.staff) return *access.refusal;
   ReportExport data = GatherExport(app, *access.report);
   // Handing the case's personal data out goes on the record before it is shown.
-  app.store.Audit(access.staff->user_id, "report.export", access.report->reference + ": page",
+  app.audit.Audit(access.staff->user_id, "report.export", access.report->reference + ": page",
                   app.now());
   return Render(app, request, *access.staff, 200, "staff_report_export", N_("Access request"),
                 ExportPageData(app, LangOf(request), data));
@@ -131,7 +136,7 @@ http::Response StaffReportExportJson(const AppContext& app, const http::Request&
   CaseAccess access = ForRightsRequest(app, request, "inzage.json");
   if (!access.staff) return *access.refusal;
   ReportExport data = GatherExport(app, *access.report);
-  app.store.Audit(access.staff->user_id, "report.export", access.report->reference + ": json",
+  app.audit.Audit(access.staff->user_id, "report.export", access.report->reference + ": json",
                   app.now());
   http::Response response{200, {}, ExportJson(app, LangOf(request), data)};
   response.Set("Content-Type", "application/json; charset=utf-8");
@@ -146,7 +151,7 @@ http::Response StaffReportCorrectPage(const AppContext& app, const http::Request
   const RegisteredReport& report = *access.report;
   if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
   // The form shows the stored personal data: a read, on the record first.
-  app.store.Audit(access.staff->user_id, "report.read", report.reference + ": correction form",
+  app.audit.Audit(access.staff->user_id, "report.read", report.reference + ": correction form",
                   app.now());
   CorrectionInput values{report.description, "", "", ""};
   if (report.contact) {
@@ -175,11 +180,11 @@ http::Response StaffReportCorrect(const AppContext& app, const http::Request& re
   const ReportCorrection& correction = *checked.correction;
   if (correction.empty())
     return http::Response::SeeOther(ReportPath(report.id) + "?gecorrigeerd=0");
-  if (!app.store.CorrectReport(report.id, correction)) return ErrorPage(app, 404, &request);
+  if (!app.privacy.CorrectReport(report.id, correction)) return ErrorPage(app, 404, &request);
   // Which fields, never their old or new values.
   std::string fields = correction.description ? "description" : "";
   if (correction.contact) fields += fields.empty() ? "contact details" : ", contact details";
-  app.store.Audit(access.staff->user_id, "report.correct", report.reference + ": " + fields,
+  app.audit.Audit(access.staff->user_id, "report.correct", report.reference + ": " + fields,
                   app.now());
   return http::Response::SeeOther(ReportPath(report.id) + "?gecorrigeerd=1");
 }
@@ -200,8 +205,8 @@ http::Response StaffReportErase(const AppContext& app, const http::Request& requ
   const RegisteredReport& report = *access.report;
   if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
   if (form->Get("confirm") != "yes") return ErasePage(app, request, *access.staff, report, 422);
-  app.store.Audit(access.staff->user_id, "report.erase", report.reference, app.now());
-  if (!app.store.AnonymiseReport(report.id, app.now())) return ErrorPage(app, 404, &request);
+  app.audit.Audit(access.staff->user_id, "report.erase", report.reference, app.now());
+  if (!app.privacy.AnonymiseReport(report.id, app.now())) return ErrorPage(app, 404, &request);
   return http::Response::SeeOther(ReportPath(report.id) + "?gewist=1");
 }
 
@@ -215,8 +220,8 @@ PrivacySection RenderPrivacySection(const AppContext& app, const http::Request& 
   data.set("erased_now", Bool(request.QueryParam("gewist") == "1"));
   if (report.anonymised_at) data.set("anonymised_on", FormatDutchDateTime(*report.anonymised_at));
   if (report.closed_at) data.set("closed_on", FormatDutchDateTime(*report.closed_at));
-  int months =
-      BureauSettings::FromStored(app.store.ReadBureauSettings(report.bureau_id)).RetentionMonths();
+  int months = BureauSettings::FromStored(app.bureaus.ReadBureauSettings(report.bureau_id))
+                   .RetentionMonths();
   data.set("months", std::to_string(months));
   if (report.closed_at && !report.anonymised_at) {
     data.set("due_on", FormatIsoDate(DateOfUnixSeconds(RetentionDue(*report.closed_at, months))));

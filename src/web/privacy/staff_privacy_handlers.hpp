@@ -10,6 +10,8 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

@@ -7,6 +7,8 @@
 #include "http/form.hpp"
 #include "http/request_form.hpp"
 #include "security/proof_of_work_check.hpp"
+#include "store/report_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/html.hpp"
 #include "web/common/pages.hpp"
 #include "web/intake/registration_only.hpp"
@@ -136,7 +138,7 @@ http::Response SubmitReport(const AppContext& app, const http::Request& request)
   validation.report->evidence = std::move(upload.files);
   RegisteredReport stored;
   try {
-    stored = app.store.AddReport(*validation.report, app.now());
+    stored = app.reports.AddReport(*validation.report, app.now());
   } catch (const StoreBusy&) {
     http::Response busy = ErrorPage(app, 503, &request);
     busy.Set("Retry-After", "30");

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "domain/deadlines.hpp"
-#include "store/store.hpp"
+#include "store/case_list_store.hpp"
 
 namespace meldpunt::web {
 

@@ -10,6 +10,8 @@
 #include "domain/reference.hpp"
 #include "domain/report.hpp"
 #include "domain/text_search.hpp"
+#include "store/case_list_store.hpp"
+#include "store/staff_account_store.hpp"
 #include "web/common/i18n.hpp"
 
 namespace meldpunt::web {

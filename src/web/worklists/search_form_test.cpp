@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "domain/text_search.hpp"
+#include "store/case_list_store.hpp"
+#include "store/staff_account_store.hpp"
 
 namespace meldpunt::web {
 namespace {
