@@ -13,7 +13,7 @@
 #include "base/log.hpp"
 #include "base/text.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 #include "evidence/processor.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
@@ -21,7 +21,7 @@
 #include "security/key_file.hpp"
 #include "security/password.hpp"
 #include "store/open_store.hpp"
-#include "store/soci_store.hpp"
+#include "store/soci/soci_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/routes.hpp"
 
@@ -118,30 +118,48 @@ int Serve(const Config& config) {
   AttemptGuard receipt_attempts(config.followup_burst, config.followup_refill_seconds,
                                 config.followup_failures_per_minute);
   web::AppContext app{
-      *store,
-      *municipalities,
-      translator,
-      templates,
-      CsrfTokens(Signer(signing)),
-      Signer(signing),
-      web::WebOptions{.secure_cookies = config.BehindTls(),
-                      .staff_idle_timeout = std::chrono::minutes(config.staff_idle_minutes),
-                      .staff_max_age = std::chrono::hours(config.staff_session_hours),
-                      .reauth_window = std::chrono::minutes(config.reauth_minutes),
-                      .login_throttle = {.free_failures = config.login_lockout_failures,
-                                         .first_wait = config.login_lockout_seconds,
-                                         .max_wait = config.login_lockout_max_seconds},
-                      .followup_idle_timeout = std::chrono::minutes(config.followup_idle_minutes),
-                      .proof_of_work_bits = config.under_attack ? config.proof_of_work_bits : 0,
-                      .public_url = config.public_url},
-      MakeClock(config),
-      report_limits,
-      login_limits,
-      Receipts(DeriveKey(master, kReceiptKey)),
-      receipt_attempts,
-      postcodes ? &*postcodes : nullptr,
-      [&mail] { mail.Wake(); },
-      &common_passwords,
+      .reports = *store,
+      .follow_up = *store,
+      .cases = *store,
+      .case_lists = *store,
+      .staff = *store,
+      .sessions = *store,
+      .logins = *store,
+      .figures = *store,
+      .audit = *store,
+      .outbox = *store,
+      .mass_events = *store,
+      .letters = *store,
+      .code_lists = *store,
+      .bureaus = *store,
+      .evidence = *store,
+      .privacy = *store,
+      .health = *store,
+      .municipalities = *municipalities,
+      .translator = translator,
+      .templates = templates,
+      .csrf = CsrfTokens(Signer(signing)),
+      .signer = Signer(signing),
+      .options =
+          web::WebOptions{
+              .secure_cookies = config.BehindTls(),
+              .staff_idle_timeout = std::chrono::minutes(config.staff_idle_minutes),
+              .staff_max_age = std::chrono::hours(config.staff_session_hours),
+              .reauth_window = std::chrono::minutes(config.reauth_minutes),
+              .login_throttle = {.free_failures = config.login_lockout_failures,
+                                 .first_wait = config.login_lockout_seconds,
+                                 .max_wait = config.login_lockout_max_seconds},
+              .followup_idle_timeout = std::chrono::minutes(config.followup_idle_minutes),
+              .proof_of_work_bits = config.under_attack ? config.proof_of_work_bits : 0,
+              .public_url = config.public_url},
+      .now = MakeClock(config),
+      .report_limits = report_limits,
+      .login_limits = login_limits,
+      .receipts = Receipts(DeriveKey(master, kReceiptKey)),
+      .receipt_attempts = receipt_attempts,
+      .postcodes = postcodes ? &*postcodes : nullptr,
+      .mail_queued = [&mail] { mail.Wake(); },
+      .common_passwords = &common_passwords,
   };
   http::Router router = web::BuildRoutes(app, static_files).TakeRouter();
 

@@ -1,5 +1,6 @@
 // meldpunt demo-data: fills a test installation with generated, reproducible reports (see
-// domain/demo_data.hpp) to try and time the figures. Never for a database with real reports.
+// domain/figures/demo_data.hpp) to try and time the figures. Never for a database with real
+// reports.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,8 +12,8 @@
 #include "app/command_util.hpp"
 #include "app/commands.hpp"
 #include "domain/date.hpp"
-#include "domain/demo_data.hpp"
 #include "domain/dutch_time.hpp"
+#include "domain/figures/demo_data.hpp"
 #include "domain/municipality.hpp"
 #include "security/key_file.hpp"
 #include "store/open_store.hpp"

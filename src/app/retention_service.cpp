@@ -6,8 +6,8 @@
 
 #include "app/command_util.hpp"
 #include "base/log.hpp"
+#include "domain/cases/retention.hpp"
 #include "domain/date.hpp"
-#include "domain/retention.hpp"
 #include "store/open_store.hpp"
 #include "store/retention.hpp"
 

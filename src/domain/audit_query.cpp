@@ -5,8 +5,8 @@
 
 #include "base/text.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/reference.hpp"
-#include "domain/report.hpp"
+#include "domain/reports/reference.hpp"
+#include "domain/reports/report.hpp"
 
 namespace meldpunt {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/reference.hpp"
+#include "domain/reports/reference.hpp"
 
 namespace meldpunt {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "domain/reference.hpp"
+#include "domain/reports/reference.hpp"
 
 namespace meldpunt {
 namespace {

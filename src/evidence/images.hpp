@@ -6,7 +6,7 @@
 #include <string_view>
 #include <variant>
 
-#include "domain/evidence.hpp"
+#include "domain/reports/evidence.hpp"
 
 namespace meldpunt::evidence {
 

@@ -5,7 +5,7 @@
 #include <thread>
 #include <vector>
 
-#include "domain/evidence.hpp"
+#include "domain/reports/evidence.hpp"
 #include "evidence/evidence_test_files.hpp"
 
 namespace meldpunt::evidence {

@@ -1,11 +1,11 @@
 #pragma once
 // Turns one received file into evidence fit to keep, or says why it is not taken: its type is known
-// by content and must be on the list (domain/evidence.hpp), images are re-encoded without metadata,
-// and a SHA-256 of the bytes as received is kept as proof of what came in.
+// by content and must be on the list (domain/reports/evidence.hpp), images are re-encoded without
+// metadata, and a SHA-256 of the bytes as received is kept as proof of what came in.
 #include <string_view>
 #include <variant>
 
-#include "domain/evidence.hpp"
+#include "domain/reports/evidence.hpp"
 
 namespace meldpunt::evidence {
 

@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "base/text.hpp"
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 #include "letters/letter.hpp"
 
 namespace meldpunt::letters {

@@ -1,7 +1,7 @@
 #include "letters/letter_check.hpp"
 
 #include "base/text.hpp"
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 
 namespace meldpunt::letters {
 namespace {

@@ -14,7 +14,7 @@ std::chrono::seconds RetryDelay(const RetryPolicy& policy, int failed_attempts) 
   return std::min(delay, policy.max);
 }
 
-OutboxWorker::OutboxWorker(Store& store, MailSender& sender, TranslateTo translate,
+OutboxWorker::OutboxWorker(OutboxStore& store, MailSender& sender, TranslateTo translate,
                            OutboxOptions options, std::function<long long()> now)
     : store_(store),
       sender_(sender),

@@ -14,7 +14,7 @@
 
 #include "mail/message.hpp"
 #include "mail/smtp_sender.hpp"
-#include "store/store.hpp"
+#include "store/outbox_store.hpp"
 
 namespace meldpunt::mail {
 
@@ -42,7 +42,7 @@ using TranslateTo = std::function<std::string(std::string_view lang, std::string
 
 class OutboxWorker {
  public:
-  OutboxWorker(Store& store, MailSender& sender, TranslateTo translate, OutboxOptions options,
+  OutboxWorker(OutboxStore& store, MailSender& sender, TranslateTo translate, OutboxOptions options,
                std::function<long long()> now);
   ~OutboxWorker();  // Stop()
   OutboxWorker(const OutboxWorker&) = delete;
@@ -63,7 +63,7 @@ class OutboxWorker {
   // Waits until woken, stopped, the poll interval passed or a retry is due.
   void Wait();
 
-  Store& store_;
+  OutboxStore& store_;
   MailSender& sender_;
   const TranslateTo translate_;
   const OutboxOptions options_;

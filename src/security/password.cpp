@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "base/text.hpp"
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 #include "security/common_passwords.hpp"
 
 namespace meldpunt {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "domain/proof_of_work.hpp"
+#include "domain/reports/proof_of_work.hpp"
 
 namespace meldpunt {
 

@@ -1,5 +1,5 @@
 #pragma once
-// Checks a proof of work (domain/proof_of_work.hpp) with libsodium's SHA-256.
+// Checks a proof of work (domain/reports/proof_of_work.hpp) with libsodium's SHA-256.
 #include <string_view>
 
 namespace meldpunt {

@@ -1,4 +1,4 @@
-#include "domain/proof_of_work.hpp"
+#include "domain/reports/proof_of_work.hpp"
 
 #include <gtest/gtest.h>
 #include <sodium.h>

@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "domain/receipt.hpp"
+#include "domain/reports/receipt.hpp"
 
 namespace meldpunt {
 namespace {

@@ -5,7 +5,7 @@
 #include <chrono>
 #include <set>
 
-#include "domain/receipt.hpp"
+#include "domain/reports/receipt.hpp"
 
 namespace meldpunt {
 namespace {

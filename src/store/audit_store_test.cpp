@@ -8,27 +8,20 @@
 #include <thread>
 
 #include "domain/date.hpp"
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
-#include "store/migrations.hpp"
 #include "store/open_store.hpp"
+#include "store/soci/migrations.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-Key KeyOf(unsigned char fill) {
-  Key key;
-  key.fill(fill);
-  return key;
-}
-
-class AuditStore : public ::testing::Test {
+class AuditStoreTest : public SqliteStoreFixture {
  protected:
+  AuditStoreTest() : SqliteStoreFixture(KeyOf(1), KeyOf(5)) {}
   void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-audit-" + RandomToken(6));
-    file_ = (dir_ / "m.db").string();
-    store_ = OpenStore("sqlite:" + file_, KeyOf(1), KeyOf(5));
+    SqliteStoreFixture::SetUp();
     store_->AddBureau("ADV Utrecht", kNow);  // bureau 2
     for (auto [email, bureau] : {std::pair{"a@one.example", 1LL}, std::pair{"b@one.example", 1LL},
                                  std::pair{"c@two.example", 2LL}}) {
@@ -39,10 +32,6 @@ class AuditStore : public ::testing::Test {
       ASSERT_TRUE(store_->AddUser(user, kNow));
     }
     report_ = store_->AddReport(TestReport("text", "GM0363", "unknown", ""), kNow).id;
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   // Straight to the file, around the store, as someone with database access would.
   void Raw(const std::string& statement) {
@@ -55,13 +44,10 @@ class AuditStore : public ::testing::Test {
     return actions;
   }
   static constexpr long long kNow = 1795651200;  // 2026-11-25
-  std::filesystem::path dir_;
-  std::string file_;
-  std::unique_ptr<Store> store_;
   long long report_ = 0;
 };
 
-TEST_F(AuditStore, ABureausLogHasItsOwnEntriesAndWhatItsStaffDid) {
+TEST_F(AuditStoreTest, ABureausLogHasItsOwnEntriesAndWhatItsStaffDid) {
   store_->Audit(AuditEntry::ForCase(1, "report.read", report_, 1, "MP-2026-000001"), kNow);
   store_->Audit(AuditEntry::ForBureau(3, "login", 2, ""), kNow + 1);
   // Bureau 2's member tried bureau 1's case: on bureau 1's log (the case) and bureau 2's (staff).
@@ -88,7 +74,7 @@ TEST_F(AuditStore, ABureausLogHasItsOwnEntriesAndWhatItsStaffDid) {
   EXPECT_EQ(store_->ListAudit(one, 1, 1).front().id, records[1].id);  // paged, newest first
 }
 
-TEST_F(AuditStore, EntriesInTheOlderFormAndBySystemArePlaced) {
+TEST_F(AuditStoreTest, EntriesInTheOlderFormAndBySystemArePlaced) {
   store_->Audit(1, "report.classify", "MP-2026-000001 2025.1", kNow);  // the case, its bureau
   store_->Audit(3, "report.read", "MP-2025-000001", kNow);  // no such case: the member's bureau
   store_->Audit(3, "search", "grounds origin; 4 found", kNow);
@@ -111,7 +97,7 @@ TEST_F(AuditStore, EntriesInTheOlderFormAndBySystemArePlaced) {
   EXPECT_TRUE(store_->VerifyAuditChain().intact);
 }
 
-TEST_F(AuditStore, FiltersOnCaseStaffActionPeriodAndPaging) {
+TEST_F(AuditStoreTest, FiltersOnCaseStaffActionPeriodAndPaging) {
   AuditEntry listing = AuditEntry::ForBureau(2, "list_reports", 1, "2 reports");
   listing.listed_from = report_;
   listing.listed_to = report_ + 5;
@@ -151,7 +137,7 @@ TEST_F(AuditStore, FiltersOnCaseStaffActionPeriodAndPaging) {
   EXPECT_EQ(store_->CountAuditMatching(upto), 3);
 }
 
-TEST_F(AuditStore, TheChainHoldsAndConcurrentWritersKeepItLinear) {
+TEST_F(AuditStoreTest, TheChainHoldsAndConcurrentWritersKeepItLinear) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
@@ -166,7 +152,7 @@ TEST_F(AuditStore, TheChainHoldsAndConcurrentWritersKeepItLinear) {
   EXPECT_EQ(report.legacy, 0);
 }
 
-TEST_F(AuditStore, ALongDetailIsCutAtACharacterBoundary) {
+TEST_F(AuditStoreTest, ALongDetailIsCutAtACharacterBoundary) {
   std::string detail = "x";  // then "é" (C3 A9) 600 times: 1201 bytes
   for (int i = 0; i < 600; ++i) detail += "\xC3\xA9";
   store_->Audit(AuditEntry::ForBureau(1, "bureau.add", 1, detail), kNow);
@@ -178,7 +164,7 @@ TEST_F(AuditStore, ALongDetailIsCutAtACharacterBoundary) {
   EXPECT_TRUE(store_->VerifyAuditChain().intact);
 }
 
-TEST_F(AuditStore, TheTableRefusesUpdatesAndDeletes) {
+TEST_F(AuditStoreTest, TheTableRefusesUpdatesAndDeletes) {
   store_->Audit(AuditEntry::ForCase(1, "report.read", report_, 1, ""), kNow);
   EXPECT_THROW(Raw("UPDATE audit_log SET action = 'x'"), soci::soci_error);
   EXPECT_THROW(Raw("DELETE FROM audit_log"), soci::soci_error);
@@ -187,7 +173,7 @@ TEST_F(AuditStore, TheTableRefusesUpdatesAndDeletes) {
   EXPECT_TRUE(store_->VerifyAuditChain().intact);
 }
 
-TEST_F(AuditStore, AChangedEntryIsNamed) {
+TEST_F(AuditStoreTest, AChangedEntryIsNamed) {
   for (int i = 0; i < 3; ++i)
     store_->Audit(AuditEntry::ForCase(1, "report.read", report_, 1, ""), kNow + i);
   long long second = store_->ListAudit(AuditFilter{1, {}, {}, "", "", {}, {}, {}}, 3, 1)[0].id;
@@ -201,7 +187,7 @@ TEST_F(AuditStore, AChangedEntryIsNamed) {
   EXPECT_EQ(report.chained, 1);
 }
 
-TEST_F(AuditStore, ACopiedHashOrAMissingEndIsFound) {
+TEST_F(AuditStoreTest, ACopiedHashOrAMissingEndIsFound) {
   for (int i = 0; i < 3; ++i)
     store_->Audit(AuditEntry::ForCase(1, "report.read", report_, 1, ""), kNow + i);
   {
@@ -222,28 +208,31 @@ TEST_F(AuditStore, ACopiedHashOrAMissingEndIsFound) {
   EXPECT_NE(report.problem.find("does not match its hash"), std::string::npos) << report.problem;
 }
 
-TEST_F(AuditStore, WithoutTheKeyNothingIsWrittenOrVerified) {
+TEST_F(AuditStoreTest, WithoutTheKeyNothingIsWrittenOrVerified) {
   store_.reset();
-  auto keyless = OpenStore("sqlite:" + file_, KeyOf(1));
+  auto keyless = Open(KeyOf(1));
   EXPECT_THROW(keyless->Audit(1, "login", "", kNow), StoreError);
   EXPECT_THROW(keyless->VerifyAuditChain(), StoreError);
   EXPECT_EQ(keyless->CountAudit("login"), 0);
   // Another key: the chain written with the right one does not verify.
   keyless.reset();
-  store_ = OpenStore("sqlite:" + file_, KeyOf(1), KeyOf(5));
+  store_ = Open(KeyOf(1), KeyOf(5));
   store_->Audit(1, "login", "", kNow);
   store_.reset();
-  auto wrong = OpenStore("sqlite:" + file_, KeyOf(1), KeyOf(6));
+  auto wrong = Open(KeyOf(1), KeyOf(6));
   EXPECT_FALSE(wrong->VerifyAuditChain().intact);
 }
 
 // Entries written before migration 11 are not chained; they get their case and bureau from what
 // they say, are counted, and one slipped in among them later is noticed.
-TEST(AuditMigration, EarlierEntriesGetTheirCaseAndBureauAndStayOutsideTheChain) {
-  InitSodium();
-  auto dir = std::filesystem::temp_directory_path() / ("meldpunt-audit-" + RandomToken(6));
-  std::filesystem::create_directories(dir);
-  std::string file = (dir / "m.db").string();
+// A database made by hand before the store opens it.
+class AuditMigration : public SqliteStoreFixture {
+ protected:
+  void SetUp() override { MakeFolder(); }
+};
+
+TEST_F(AuditMigration, EarlierEntriesGetTheirCaseAndBureauAndStayOutsideTheChain) {
+  std::string file = file_;
   {
     // The database as it was before migration 11, with entries in the old form (ids 1, 2, 5).
     soci::session sql(soci::sqlite3, "db=" + file);
@@ -289,7 +278,6 @@ TEST(AuditMigration, EarlierEntriesGetTheirCaseAndBureauAndStayOutsideTheChain) 
   EXPECT_FALSE(report.intact);
   EXPECT_NE(report.problem.find("from before the chain"), std::string::npos) << report.problem;
   store.reset();
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

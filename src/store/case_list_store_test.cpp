@@ -4,20 +4,22 @@
 
 #include <filesystem>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-TEST(CaseListStore, MyCasesAreTheCasesAssignedToMeInMyBureau) {
-  InitSodium();
-  auto dir = std::filesystem::temp_directory_path() / ("meldpunt-mine-" + RandomToken(6));
+class CaseListStoreTest : public SqliteStoreFixture {
+ protected:
+  CaseListStoreTest() : SqliteStoreFixture(KeyOf(7), std::nullopt) {}
+};
+
+TEST_F(CaseListStoreTest, MyCasesAreTheCasesAssignedToMeInMyBureau) {
   {
-    Key key;
-    key.fill(6);
-    auto store = OpenStore("sqlite:" + (dir / "m.db").string(), key);
+    auto& store = store_;
     ASSERT_TRUE(store->AddUser({"a@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
     ASSERT_TRUE(store->AddUser({"b@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
     long long a = store->FindUser("a@example.nl")->id;
@@ -51,16 +53,11 @@ TEST(CaseListStore, MyCasesAreTheCasesAssignedToMeInMyBureau) {
     EXPECT_TRUE(store->ListAssignedReports(2, a, 10, 0).empty()) << "another bureau's list";
     EXPECT_EQ(store->CountAssignedReports(2, a), 0);
   }
-  std::filesystem::remove_all(dir);
 }
 
-TEST(CaseListStore, TheReporterStatusHistoryFollowsTheSteps) {
-  InitSodium();
-  auto dir = std::filesystem::temp_directory_path() / ("meldpunt-steps-" + RandomToken(6));
+TEST_F(CaseListStoreTest, TheReporterStatusHistoryFollowsTheSteps) {
   {
-    Key key;
-    key.fill(7);
-    auto store = OpenStore("sqlite:" + (dir / "m.db").string(), key);
+    auto& store = store_;
     long long id = store->AddReport(TestReport("text", "none", "unknown", "s1"), 100).id;
     auto step = [&](CaseStep to, long long at) {
       CaseChange change;
@@ -80,7 +77,6 @@ TEST(CaseListStore, TheReporterStatusHistoryFollowsTheSteps) {
     std::vector<std::pair<long long, ReportStatus>> expected = {{200, ReportStatus::kInProgress}};
     EXPECT_EQ(seen, expected);
   }
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

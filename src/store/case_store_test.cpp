@@ -5,49 +5,31 @@
 #include <filesystem>
 #include <fstream>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-class CaseStore : public ::testing::Test {
+class CaseStoreTest : public SqliteStoreFixture {
  protected:
+  CaseStoreTest() : SqliteStoreFixture(KeyOf(5), std::nullopt) {}
   void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-cases-" + RandomToken(6));
-    file_ = (dir_ / "m.db").string();
-    Key key;
-    key.fill(5);
-    store_ = OpenStore("sqlite:" + file_, key);
+    SqliteStoreFixture::SetUp();
     ASSERT_TRUE(store_->AddUser({"h@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
     handler_ = store_->FindUser("h@example.nl")->id;
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   RegisteredReport Add(const std::string& key, const std::string& incident = "none",
                        const std::string& residence = "unknown") {
     return store_->AddReport(TestReport("text", incident, residence, key), 1'800'000'000);
   }
-  std::string FileBytes() {
-    std::string bytes;
-    for (const auto& path : {file_, file_ + "-wal"}) {
-      std::ifstream in(path, std::ios::binary);
-      bytes += std::string((std::istreambuf_iterator<char>(in)), {});
-    }
-    return bytes;
-  }
 
-  std::filesystem::path dir_;
-  std::string file_;
-  std::unique_ptr<Store> store_;
   long long handler_ = 0;
 };
 
-TEST_F(CaseStore, AChangeAppliesOnlyToTheVersionItWasMadeFor) {
+TEST_F(CaseStoreTest, AChangeAppliesOnlyToTheVersionItWasMadeFor) {
   auto report = Add("a");
   CaseChange step{.report_id = report.id,
                   .staff_user_id = handler_,
@@ -68,7 +50,7 @@ TEST_F(CaseStore, AChangeAppliesOnlyToTheVersionItWasMadeFor) {
   EXPECT_FALSE(store_->ApplyCaseChange(unknown, 12));
 }
 
-TEST_F(CaseStore, ClosingRecordsHandlingsAndReopeningClearsThem) {
+TEST_F(CaseStoreTest, ClosingRecordsHandlingsAndReopeningClearsThem) {
   auto report = Add("b");
   CaseChange close{.report_id = report.id,
                    .staff_user_id = handler_,
@@ -97,7 +79,7 @@ TEST_F(CaseStore, ClosingRecordsHandlingsAndReopeningClearsThem) {
   EXPECT_FALSE(open->closed_at);
 }
 
-TEST_F(CaseStore, NotesAreEncryptedAndAssignmentAndConsentAreKept) {
+TEST_F(CaseStoreTest, NotesAreEncryptedAndAssignmentAndConsentAreKept) {
   auto report = Add("c");
   CaseChange note{.report_id = report.id,
                   .staff_user_id = handler_,
@@ -124,7 +106,7 @@ TEST_F(CaseStore, NotesAreEncryptedAndAssignmentAndConsentAreKept) {
   EXPECT_EQ(FileBytes().find("zeer aangeslagen"), std::string::npos);
 }
 
-TEST_F(CaseStore, ReportsGoToTheBureauOfTheirArea) {
+TEST_F(CaseStoreTest, ReportsGoToTheBureauOfTheirArea) {
   auto second = store_->AddBureau("ADV Utrecht", 1);
   ASSERT_TRUE(second);
   EXPECT_FALSE(store_->AddBureau("ADV Utrecht", 1));
@@ -139,7 +121,7 @@ TEST_F(CaseStore, ReportsGoToTheBureauOfTheirArea) {
   EXPECT_TRUE(store_->ListBureauStaff(*second).empty());
 }
 
-TEST_F(CaseStore, CountsPerMunicipalityOfOneBureauOrAll) {
+TEST_F(CaseStoreTest, CountsPerMunicipalityOfOneBureauOrAll) {
   auto second = store_->AddBureau("ADV Utrecht", 1);
   ASSERT_TRUE(second && store_->AddToWorkingArea(*second, {"GM0344"}));
   Add("a", "GM0344", "GM0363");  // Utrecht's bureau

@@ -7,7 +7,7 @@
 
 #include <chrono>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {

@@ -4,26 +4,17 @@
 #include <filesystem>
 #include <fstream>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-class EvidenceStore : public ::testing::Test {
+class EvidenceStoreTest : public SqliteStoreFixture {
  protected:
-  void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-evidence-" + RandomToken(6));
-    Key key;
-    key.fill(3);
-    store_ = OpenStore("sqlite:" + File(), key);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  EvidenceStoreTest() : SqliteStoreFixture(KeyOf(3), std::nullopt) {}
   std::string File() const { return (dir_ / "m.db").string(); }
 
   static NewReport Report(std::string key = "") {
@@ -34,12 +25,10 @@ class EvidenceStore : public ::testing::Test {
                         Sha256Hex(content + "!")};
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   const long long now_ = StartOfYearUnixSeconds(2026) + 60;
 };
 
-TEST_F(EvidenceStore, FilesGoInWithTheReportAndComeOutDecrypted) {
+TEST_F(EvidenceStoreTest, FilesGoInWithTheReportAndComeOutDecrypted) {
   NewReport report = Report();
   report.evidence = {Evidence("brief van de huisbaas.txt", "Secret-evidence-content-1"),
                      Evidence("", std::string("\0\xff binary", 9))};
@@ -83,7 +72,7 @@ TEST_F(EvidenceStore, FilesGoInWithTheReportAndComeOutDecrypted) {
   EXPECT_EQ(bytes.find("huisbaas"), std::string::npos);
 }
 
-TEST_F(EvidenceStore, AResentFormAddsNoFilesTwice) {
+TEST_F(EvidenceStoreTest, AResentFormAddsNoFilesTwice) {
   NewReport report = Report("abcdefghijklmnopqrstuv");
   report.evidence = {Evidence("a.txt", "a")};
   auto first = store_->AddReport(report, now_);
@@ -92,7 +81,7 @@ TEST_F(EvidenceStore, AResentFormAddsNoFilesTwice) {
   EXPECT_EQ(store_->CountEvidence(first.id), 1);
 }
 
-TEST_F(EvidenceStore, FilesAddedLaterStayWithinTheLimitPerReport) {
+TEST_F(EvidenceStoreTest, FilesAddedLaterStayWithinTheLimitPerReport) {
   auto report = store_->AddReport(Report(), now_);
   std::vector<EvidenceFile> five(5, Evidence("x.txt", "x"));
   for (int i = 0; i < 4; ++i) {

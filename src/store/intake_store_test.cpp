@@ -4,29 +4,18 @@
 
 #include <filesystem>
 
-#include "domain/intake.hpp"
-#include "domain/test_report.hpp"
+#include "domain/reports/intake.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-class IntakeStoreTest : public ::testing::Test {
+class IntakeStoreTest : public SqliteStoreFixture {
  protected:
-  void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-intake-" + RandomToken(6));
-    Key key;
-    key.fill(4);
-    store_ = OpenStore("sqlite:" + (dir_ / "m.db").string(), key, key);  // and the audit chain key
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
+  IntakeStoreTest() : SqliteStoreFixture(KeyOf(4), KeyOf(4)) {}
 };
 
 TEST_F(IntakeStoreTest, RecordsWhoRegisteredAReportAndTheDayItCameIn) {

@@ -5,45 +5,27 @@
 #include <filesystem>
 #include <fstream>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-class LetterStore : public ::testing::Test {
+class LetterStoreTest : public SqliteStoreFixture {
  protected:
+  LetterStoreTest() : SqliteStoreFixture(KeyOf(7), std::nullopt) {}
   void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-letters-" + RandomToken(6));
-    file_ = (dir_ / "m.db").string();
-    Key key;
-    key.fill(7);
-    store_ = OpenStore("sqlite:" + file_, key);
+    SqliteStoreFixture::SetUp();
     ASSERT_TRUE(store_->AddUser({"admin@example.nl", "x", StaffRole::kBureauAdmin, 1, ""}, 1));
     admin_ = store_->FindUser("admin@example.nl")->id;
   }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::string FileBytes() {
-    std::string bytes;
-    for (const auto& path : {file_, file_ + "-wal"}) {
-      std::ifstream in(path, std::ios::binary);
-      bytes += std::string((std::istreambuf_iterator<char>(in)), {});
-    }
-    return bytes;
-  }
 
-  std::filesystem::path dir_;
-  std::string file_;
-  std::unique_ptr<Store> store_;
   long long admin_ = 0;
 };
 
-TEST_F(LetterStore, TemplatesArePerBureauAndLanguageAndCanBeReset) {
+TEST_F(LetterStoreTest, TemplatesArePerBureauAndLanguageAndCanBeReset) {
   EXPECT_FALSE(store_->GetLetterTemplate(1, "nl"));
   store_->SaveLetterTemplate(1, "nl", {"Onderwerp {{reference}}", "Tekst", "Groet", 0, {}}, admin_,
                              100);
@@ -66,7 +48,7 @@ TEST_F(LetterStore, TemplatesArePerBureauAndLanguageAndCanBeReset) {
   EXPECT_FALSE(store_->GetLetterTemplate(1, "nl"));
 }
 
-TEST_F(LetterStore, LetterheadKeepsItsLines) {
+TEST_F(LetterStoreTest, LetterheadKeepsItsLines) {
   EXPECT_TRUE(store_->GetLetterhead(1).empty());
   store_->SaveLetterhead(1, {"Postbus 1", "3500 AA Utrecht"}, admin_, 5);
   EXPECT_EQ(store_->GetLetterhead(1), (std::vector<std::string>{"Postbus 1", "3500 AA Utrecht"}));
@@ -74,7 +56,7 @@ TEST_F(LetterStore, LetterheadKeepsItsLines) {
   EXPECT_TRUE(store_->GetLetterhead(1).empty());
 }
 
-TEST_F(LetterStore, ALetterIsStoredEncryptedAndReadBackWithItsPdf) {
+TEST_F(LetterStoreTest, ALetterIsStoredEncryptedAndReadBackWithItsPdf) {
   auto report = store_->AddReport(TestReport("text"), 1'800'000'000);
   std::string pdf = std::string("%PDF-1.5\n\0binary", 16);
   NewCaseLetter letter{report.id,

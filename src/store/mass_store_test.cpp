@@ -6,23 +6,21 @@
 
 #include <filesystem>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
 constexpr long long kNow = 1'800'000'000;  // in 2027
 
-class MassStore : public ::testing::Test {
+class MassStore : public SqliteStoreFixture {
  protected:
+  MassStore() : SqliteStoreFixture(KeyOf(7), std::nullopt) {}
   void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-mass-" + RandomToken(6));
-    Key key;
-    key.fill(7);
-    store_ = OpenStore("sqlite:" + (dir_ / "m.db").string(), key);
+    SqliteStoreFixture::SetUp();
     ASSERT_TRUE(store_->AddUser({"c@example.nl", "x", StaffRole::kCoordinator, 1, ""}, 1));
     staff_ = store_->FindUser("c@example.nl")->id;
     other_bureau_ = *store_->AddBureau("ADV Utrecht", 1);
@@ -32,10 +30,6 @@ class MassStore : public ::testing::Test {
     other_staff_ = store_->FindUser("c2@example.nl")->id;
     event_ = *store_->AddMassEvent(
         {1, "Uitspraak in talkshow", "NPO 1, 3 maart", "2027-01-10", staff_}, kNow);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   RegisteredReport Add(const std::string& nature = "public_statement",
                        const std::string& incident = "none", long long at = kNow,
@@ -60,8 +54,6 @@ class MassStore : public ::testing::Test {
     return change;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   long long staff_ = 0;
   long long other_bureau_ = 0;
   long long other_staff_ = 0;

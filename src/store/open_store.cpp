@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "store/database_url.hpp"
-#include "store/soci_store.hpp"
+#include "store/soci/soci_store.hpp"
 
 namespace meldpunt {
 

@@ -5,26 +5,17 @@
 #include <filesystem>
 #include <fstream>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-class OutboxStore : public ::testing::Test {
+class OutboxStoreTest : public SqliteStoreFixture {
  protected:
-  void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-outbox-" + RandomToken(6));
-    Key key;
-    key.fill(3);
-    store_ = OpenStore("sqlite:" + (dir_ / "m.db").string(), key);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  OutboxStoreTest() : SqliteStoreFixture(KeyOf(3), std::nullopt) {}
   long long AddReport(std::optional<Contact> contact) {
     NewReport report =
         TestReport("Nothing of this goes into an e-mail", "GM0363", "unknown", "", contact);
@@ -40,11 +31,9 @@ class OutboxStore : public ::testing::Test {
   }
 
   static constexpr long long kNow = 1790000000;
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
 };
 
-TEST_F(OutboxStore, QueuesOneConfirmationForAReporterWithAnEmailAddress) {
+TEST_F(OutboxStoreTest, QueuesOneConfirmationForAReporterWithAnEmailAddress) {
   long long with_email = AddReport(Contact{"Ann", "ann@example.nl", ""});
   long long phone_only = AddReport(Contact{"Bob", "", "0612345678"});
   long long anonymous = AddReport(std::nullopt);
@@ -68,7 +57,7 @@ TEST_F(OutboxStore, QueuesOneConfirmationForAReporterWithAnEmailAddress) {
   EXPECT_EQ(FileBytes().find("ann@example.nl"), std::string::npos);
 }
 
-TEST_F(OutboxStore, ANoticeTakesTheLanguageOfTheReportersEarlierMail) {
+TEST_F(OutboxStoreTest, ANoticeTakesTheLanguageOfTheReportersEarlierMail) {
   long long english = AddReport(Contact{"", "en@example.nl", ""});
   long long never_mailed = AddReport(Contact{"", "nl@example.nl", ""});
   store_->EnqueueReporterMail(english, MailKind::kConfirmation, "en", kNow);
@@ -85,7 +74,7 @@ TEST_F(OutboxStore, ANoticeTakesTheLanguageOfTheReportersEarlierMail) {
   EXPECT_EQ(mails[3].recipient, "nl@example.nl");
 }
 
-TEST_F(OutboxStore, RetriesAtTheTimeGivenAndForgetsTheAddressWhenDone) {
+TEST_F(OutboxStoreTest, RetriesAtTheTimeGivenAndForgetsTheAddressWhenDone) {
   long long a = AddReport(Contact{"", "a@example.nl", ""});
   long long b = AddReport(Contact{"", "b@example.nl", ""});
   store_->EnqueueReporterMail(a, MailKind::kConfirmation, "nl", kNow);
@@ -114,7 +103,7 @@ TEST_F(OutboxStore, RetriesAtTheTimeGivenAndForgetsTheAddressWhenDone) {
   EXPECT_FALSE(store_->ClaimDueMail(kNow + 100000, kNow + 100060));
 }
 
-TEST_F(OutboxStore, AnExpiredLeaseLetsAnotherSenderTakeTheMail) {
+TEST_F(OutboxStoreTest, AnExpiredLeaseLetsAnotherSenderTakeTheMail) {
   long long a = AddReport(Contact{"", "a@example.nl", ""});
   store_->EnqueueReporterMail(a, MailKind::kConfirmation, "nl", kNow);
   ASSERT_TRUE(store_->ClaimDueMail(kNow, kNow + 60));  // this sender then died

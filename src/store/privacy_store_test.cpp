@@ -6,30 +6,20 @@
 #include <filesystem>
 #include <fstream>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
 #include "store/retention.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
 constexpr long long kDay = 86400;
 
-class PrivacyStore : public ::testing::Test {
+class PrivacyStoreTest : public SqliteStoreFixture {
  protected:
-  void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-privacy-" + RandomToken(6));
-    file_ = (dir_ / "m.db").string();
-    Key key;
-    key.fill(7);
-    store_ = OpenStore("sqlite:" + file_, key, key);  // and the audit chain key
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  PrivacyStoreTest() : SqliteStoreFixture(KeyOf(7), KeyOf(7)) {}
   // A named report with a receipt, a message each way, a file, a follow-up session, an e-mail
   // waiting, a note on the case and a letter to the other party: every kind of personal data
   // there is.
@@ -58,27 +48,15 @@ class PrivacyStore : public ::testing::Test {
     store_->AddCaseLetter(letter, at + 5);
     return stored;
   }
-  std::string FileBytes() {
-    std::string bytes;
-    for (const auto& path : {file_, file_ + "-wal"}) {
-      std::ifstream in(path, std::ios::binary);
-      bytes += std::string((std::istreambuf_iterator<char>(in)), {});
-    }
-    return bytes;
-  }
   long long Query(const std::string& query) {
     soci::session sql(soci::sqlite3, "db=" + file_);
     long long value = 0;
     sql << query, soci::into(value);
     return value;
   }
-
-  std::filesystem::path dir_;
-  std::string file_;
-  std::unique_ptr<Store> store_;
 };
 
-TEST_F(PrivacyStore, ClosingSetsClosedAtReopeningClearsItAndEveryChangeIsKept) {
+TEST_F(PrivacyStoreTest, ClosingSetsClosedAtReopeningClearsItAndEveryChangeIsKept) {
   auto report = AddFull("a", 1000);
   EXPECT_FALSE(store_->GetReport(report.id)->closed_at);
   EXPECT_TRUE(store_->SetReportStatus(report.id, ReportStatus::kClosed, 2000));
@@ -96,7 +74,7 @@ TEST_F(PrivacyStore, ClosingSetsClosedAtReopeningClearsItAndEveryChangeIsKept) {
   EXPECT_EQ(changes[1].status, ReportStatus::kInProgress);
 }
 
-TEST_F(PrivacyStore, RetentionAnonymisesOnlyClosedReportsPastTheCutoff) {
+TEST_F(PrivacyStoreTest, RetentionAnonymisesOnlyClosedReportsPastTheCutoff) {
   auto old_closed = AddFull("old", 1000);
   auto young_closed = AddFull("young", 1000);
   auto open = AddFull("open", 1000);
@@ -158,7 +136,7 @@ TEST_F(PrivacyStore, RetentionAnonymisesOnlyClosedReportsPastTheCutoff) {
   EXPECT_NE(bytes.find("receipt-young"), std::string::npos);
 }
 
-TEST_F(PrivacyStore, ReportsClosedBeforeClosingTimesWereKeptStartTheirPeriodAtTheFirstRun) {
+TEST_F(PrivacyStoreTest, ReportsClosedBeforeClosingTimesWereKeptStartTheirPeriodAtTheFirstRun) {
   auto report = AddFull("legacy", 1000);
   {
     soci::session sql(soci::sqlite3, "db=" + file_);
@@ -170,7 +148,7 @@ TEST_F(PrivacyStore, ReportsClosedBeforeClosingTimesWereKeptStartTheirPeriodAtTh
   EXPECT_EQ(store_->AnonymiseClosedReports(1, 201 * kDay, 300 * kDay), 1);
 }
 
-TEST_F(PrivacyStore, RetentionFollowsEachBureausSetting) {
+TEST_F(PrivacyStoreTest, RetentionFollowsEachBureausSetting) {
   long long other = *store_->AddBureau("Other", 1);
   ASSERT_TRUE(store_->AddToWorkingArea(other, {"GM0014"}));
   auto mine = AddFull("mine", 1000);
@@ -201,7 +179,7 @@ TEST_F(PrivacyStore, RetentionFollowsEachBureausSetting) {
   EXPECT_EQ(store_->ReadBureauSettings(other).at("retention_months"), "3") << "overwritten";
 }
 
-TEST_F(PrivacyStore, ErasureWorksOnAnyReportAndIsIdempotent) {
+TEST_F(PrivacyStoreTest, ErasureWorksOnAnyReportAndIsIdempotent) {
   auto report = AddFull("erase", 1000);
   EXPECT_TRUE(store_->AnonymiseReport(report.id, 5000));
   EXPECT_EQ(store_->GetReport(report.id)->anonymised_at, 5000);
@@ -215,8 +193,8 @@ TEST_F(PrivacyStore, ErasureWorksOnAnyReportAndIsIdempotent) {
 }
 
 // Every encrypted column of a table that belongs to a report is empty after anonymisation: a
-// new table with personal data fails here until it is added to store/personal_data.hpp.
-TEST_F(PrivacyStore, EveryEncryptedColumnIsErased) {
+// new table with personal data fails here until it is added to store/soci/personal_data.hpp.
+TEST_F(PrivacyStoreTest, EveryEncryptedColumnIsErased) {
   auto report = AddFull("all", 1000);
   ASSERT_TRUE(store_->AnonymiseReport(report.id, 5000));
   soci::session sql(soci::sqlite3, "db=" + file_);
@@ -248,7 +226,7 @@ TEST_F(PrivacyStore, EveryEncryptedColumnIsErased) {
                             "case_letters (5)";
 }
 
-TEST_F(PrivacyStore, CorrectionReplacesTheValuesAndRedirectsWaitingMail) {
+TEST_F(PrivacyStoreTest, CorrectionReplacesTheValuesAndRedirectsWaitingMail) {
   auto report = AddFull("fix", 1000);
   Contact corrected{"Fixed Name", "fixed@example.nl", "", "email", "", ""};
   ASSERT_TRUE(store_->CorrectReport(report.id, {std::string("Fixed description"), corrected}));

@@ -4,32 +4,24 @@
 
 #include <filesystem>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
 constexpr long long kNow = 1'800'000'000;  // in 2027
 
-class ReportBatchStore : public ::testing::Test {
+class ReportBatchStore : public SqliteStoreFixture {
  protected:
+  ReportBatchStore() : SqliteStoreFixture(KeyOf(9), std::nullopt) {}
   void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-batch-" + RandomToken(6));
-    Key key;
-    key.fill(9);
-    store_ = OpenStore("sqlite:" + (dir_ / "b.db").string(), key);
+    SqliteStoreFixture::SetUp();
     utrecht_ = *store_->AddBureau("ADV Utrecht", 1);
     ASSERT_TRUE(store_->AddToWorkingArea(utrecht_, {"GM0344"}));
   }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   long long utrecht_ = 0;
 };
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
 #include "store/sqlite_store_fixture.hpp"

@@ -1,7 +1,7 @@
 #include "store/retention.hpp"
 
-#include "domain/bureau_settings.hpp"
-#include "domain/retention.hpp"
+#include "domain/cases/bureau_settings.hpp"
+#include "domain/cases/retention.hpp"
 
 namespace meldpunt {
 

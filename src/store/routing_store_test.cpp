@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "domain/municipality.hpp"
+#include "domain/reports/test_report.hpp"
 #include "domain/test_registry.hpp"
-#include "domain/test_report.hpp"
 #include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {

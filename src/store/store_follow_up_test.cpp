@@ -7,48 +7,26 @@
 #include <filesystem>
 #include <fstream>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
-#include "store/soci_store.hpp"
+#include "store/soci/soci_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
 
-class FollowUpStore : public ::testing::Test {
+class FollowUpStoreTest : public SqliteStoreFixture {
  protected:
-  void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-store-" + RandomToken(6));
-    file_ = (dir_ / "m.db").string();
-    Key key;
-    key.fill(4);
-    store_ = OpenStore("sqlite:" + file_, key);
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  FollowUpStoreTest() : SqliteStoreFixture(KeyOf(4), std::nullopt) {}
   RegisteredReport Add(const std::string& submission_key, const std::string& receipt_hash) {
     NewReport report = TestReport("text", "none", "unknown", submission_key);
     report.receipt_hash = receipt_hash;
     return store_->AddReport(report, StartOfYearUnixSeconds(2026) + 60);
   }
-  std::string FileBytes() {
-    std::string bytes;
-    for (const auto& path : {file_, file_ + "-wal"}) {
-      std::ifstream in(path, std::ios::binary);
-      bytes += std::string((std::istreambuf_iterator<char>(in)), {});
-    }
-    return bytes;
-  }
-
-  std::filesystem::path dir_;
-  std::string file_;
-  std::unique_ptr<Store> store_;
 };
 
-TEST_F(FollowUpStore, AReceiptHashFindsItsReport) {
+TEST_F(FollowUpStoreTest, AReceiptHashFindsItsReport) {
   auto first = Add("key-one", "hash-one");
   auto second = Add("key-two", "hash-two");
   EXPECT_EQ(store_->FindReportByReceipt("hash-one"), first.id);
@@ -66,7 +44,7 @@ TEST_F(FollowUpStore, AReceiptHashFindsItsReport) {
   EXPECT_NE(old.id, 0);
 }
 
-TEST_F(FollowUpStore, StatusStartsReceivedAndCanBeSet) {
+TEST_F(FollowUpStoreTest, StatusStartsReceivedAndCanBeSet) {
   auto report = Add("key", "hash");
   EXPECT_EQ(store_->GetReport(report.id)->status, ReportStatus::kReceived);
   EXPECT_TRUE(store_->SetReportStatus(report.id, ReportStatus::kInProgress, 1));
@@ -77,7 +55,7 @@ TEST_F(FollowUpStore, StatusStartsReceivedAndCanBeSet) {
   EXPECT_EQ(store_->GetReport(report.id)->description, "text");
 }
 
-TEST_F(FollowUpStore, MessagesAreEncryptedAndComeBackInOrder) {
+TEST_F(FollowUpStoreTest, MessagesAreEncryptedAndComeBackInOrder) {
   auto report = Add("key", "hash");
   auto other = Add("other", "other-hash");
   ASSERT_TRUE(store_->AddUser({"staff@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
@@ -104,7 +82,7 @@ TEST_F(FollowUpStore, MessagesAreEncryptedAndComeBackInOrder) {
   EXPECT_EQ(bytes.find("Secret-answer-of-the-reporter"), std::string::npos);
 }
 
-TEST_F(FollowUpStore, SessionsExpireWhenIdleOrTooOldAndCanEnd) {
+TEST_F(FollowUpStoreTest, SessionsExpireWhenIdleOrTooOldAndCanEnd) {
   auto report = Add("key", "hash");
   store_->AddFollowUpSession("token-a", report.id, 1000, 0);
   EXPECT_EQ(store_->UseFollowUpSession("token-a", 1500, 900, 0), report.id);
@@ -129,7 +107,7 @@ TEST_F(FollowUpStore, SessionsExpireWhenIdleOrTooOldAndCanEnd) {
 
 // A migration numbered below the highest applied one (work merged in another order than its
 // numbers) is still applied when the store opens.
-TEST_F(FollowUpStore, MigrationsMissingBelowTheHighestAreApplied) {
+TEST_F(FollowUpStoreTest, MigrationsMissingBelowTheHighestAreApplied) {
   store_.reset();
   {
     soci::session sql(soci::sqlite3, "db=" + file_);
@@ -139,7 +117,7 @@ TEST_F(FollowUpStore, MigrationsMissingBelowTheHighestAreApplied) {
   }
   Key key;
   key.fill(4);
-  store_ = OpenStore("sqlite:" + file_, key);
+  store_ = Open(key);
   auto first = Add("same-key", "h1");
   auto second = Add("same-key", "h2");
   EXPECT_EQ(second.id, first.id) << "migration 2 (submission keys) is back";

@@ -4,11 +4,12 @@
 #include <fstream>
 #include <thread>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/database_url.hpp"
-#include "store/migrations.hpp"
 #include "store/open_store.hpp"
+#include "store/soci/migrations.hpp"
+#include "store/sqlite_store_fixture.hpp"
 
 namespace meldpunt {
 namespace {
@@ -47,16 +48,18 @@ TEST(Migrations, AreNumberedInAscendingOrderAndAdaptedPerEngine) {
   EXPECT_THROW(SqlForEngine("{{sqlite}} A", Engine::kSqlite), std::logic_error);
 }
 
+// The store as the tests of this file open it.
+class SqliteStore : public SqliteStoreFixture {
+ protected:
+  SqliteStore() : SqliteStoreFixture(KeyOf(9), std::nullopt) {}
+};
+
 // The SQLite store on a real file: what goes in comes out, personal data is not in the file in
 // clear, and counts follow the registrations.
-TEST(SqliteStore, RegistersEncryptsAndCounts) {
-  InitSodium();
-  auto dir = std::filesystem::temp_directory_path() / ("meldpunt-store-" + RandomToken(6));
-  std::string file = (dir / "m.db").string();
-  Key key;
-  key.fill(9);
+TEST_F(SqliteStore, RegistersEncryptsAndCounts) {
+  std::string file = file_;
   {
-    auto store = OpenStore("sqlite:" + file, key);
+    auto store = std::move(store_);  // closed at the end of the block
     NewReport report = TestReport("Uniquely-identifiable-text", "GM0363", "unknown", "");
     report.anonymous = false;
     report.contact = Contact{"Ann", "ann@example.nl", "", "email", "evenings", "Dutch"};
@@ -100,15 +103,10 @@ TEST(SqliteStore, RegistersEncryptsAndCounts) {
   auto reopened = OpenStore("sqlite:" + file, other);
   EXPECT_EQ(reopened->CountReports(), 2);
   EXPECT_THROW(reopened->ListReports(10, 0), StoreError);
-  std::filesystem::remove_all(dir);
 }
 
-TEST(SqliteStore, TheSameSubmissionKeyRegistersOneReport) {
-  InitSodium();
-  auto dir = std::filesystem::temp_directory_path() / ("meldpunt-store-" + RandomToken(6));
-  Key key;
-  key.fill(1);
-  auto store = OpenStore("sqlite:" + (dir / "m.db").string(), key);
+TEST_F(SqliteStore, TheSameSubmissionKeyRegistersOneReport) {
+  auto& store = store_;
   NewReport report = TestReport("text", "none", "unknown", "abcdefghijklmnopqrstuv");
   long long now = StartOfYearUnixSeconds(2026);
   std::vector<std::thread> threads;
@@ -128,15 +126,10 @@ TEST(SqliteStore, TheSameSubmissionKeyRegistersOneReport) {
   store->AddReport(report, now);
   store->AddReport(report, now);
   EXPECT_EQ(store->CountReports(), 3);
-  std::filesystem::remove_all(dir);
 }
 
-TEST(SqliteStore, ConcurrentWritesAllCommit) {
-  InitSodium();
-  auto dir = std::filesystem::temp_directory_path() / ("meldpunt-store-" + RandomToken(6));
-  Key key;
-  key.fill(1);
-  auto store = OpenStore("sqlite:" + (dir / "m.db").string(), key);
+TEST_F(SqliteStore, ConcurrentWritesAllCommit) {
+  auto& store = store_;
   NewReport report = TestReport("text", "none", "unknown", "");
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
@@ -146,7 +139,6 @@ TEST(SqliteStore, ConcurrentWritesAllCommit) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(store->CountReports(), 400);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

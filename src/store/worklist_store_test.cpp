@@ -8,10 +8,11 @@
 #include <filesystem>
 #include <thread>
 
-#include "domain/test_report.hpp"
-#include "domain/text_search.hpp"
+#include "domain/cases/text_search.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite_store_fixture.hpp"
 #include "web/cases/case_times.hpp"
 
 namespace meldpunt {
@@ -19,24 +20,17 @@ namespace {
 
 constexpr long long kT0 = 1'800'000'000;  // 2027-01-15
 
-class WorklistStore : public ::testing::Test {
+class WorklistStore : public SqliteStoreFixture {
  protected:
+  WorklistStore() : SqliteStoreFixture(KeyOf(7), std::nullopt) {}
   void SetUp() override {
-    InitSodium();
-    dir_ = std::filesystem::temp_directory_path() / ("meldpunt-worklists-" + RandomToken(6));
-    Key key;
-    key.fill(7);
-    store_ = OpenStore("sqlite:" + (dir_ / "m.db").string(), key);
+    SqliteStoreFixture::SetUp();
     ASSERT_TRUE(store_->AddUser({"a@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
     ASSERT_TRUE(store_->AddUser({"b@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
     handler_a_ = store_->FindUser("a@example.nl")->id;
     handler_b_ = store_->FindUser("b@example.nl")->id;
     other_bureau_ = *store_->AddBureau("ADV Utrecht", 1);
     ASSERT_TRUE(store_->AddToWorkingArea(other_bureau_, {"GM0344"}));
-  }
-  void TearDown() override {
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
   // A complaint (it asks for advice) from a named reporter.
   RegisteredReport Complaint(const std::string& description, long long at,
@@ -93,8 +87,6 @@ class WorklistStore : public ::testing::Test {
     return store_->SearchReports(search, limit, offset, cap);
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<Store> store_;
   long long handler_a_ = 0;
   long long handler_b_ = 0;
   long long other_bureau_ = 0;

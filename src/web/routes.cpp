@@ -1,5 +1,6 @@
 #include "web/routes.hpp"
 
+#include "store/store_health.hpp"
 #include "web/feature_routes.hpp"
 #include "web/paths.hpp"
 
@@ -13,8 +14,8 @@ RouteTable BuildRoutes(const AppContext& app, const http::StaticFiles& static_fi
       Method::kGet, kHealthPath,
       [](const http::Request&) { return http::Response::Text(200, "ok"); }, Runs::kOnIoThread);
   routes.AddPublic(Method::kGet, kReadyPath, [&app](const http::Request&) {
-    return app.store.Ping() ? http::Response::Text(200, "ready")
-                            : http::Response::Text(503, "database unreachable");
+    return app.health.Ping() ? http::Response::Text(200, "ready")
+                             : http::Response::Text(503, "database unreachable");
   });
   routes.AddPublic(
       Method::kGet, kStaticPath,

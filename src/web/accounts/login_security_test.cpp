@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "security/crypto.hpp"
+#include "store/login_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/accounts/user_agent.hpp"
 #include "web/common/qr_svg.hpp"
 #include "web/common/staff_access.hpp"
@@ -85,83 +88,83 @@ TEST(RequireRecentAuth, RedirectsToTheConfirmPageWithTheWayBack) {
 TEST(StaffSessions, AbsoluteLifetimeAndEndingOthers) {
   TestApp test;
   const AppContext& app = test.app();
-  ASSERT_TRUE(app.store.AddUser({"a@example.nl", "hash", StaffRole::kHandler, 1, ""}, 0));
-  ASSERT_TRUE(app.store.AddUser({"b@example.nl", "hash", StaffRole::kHandler, 1, ""}, 0));
-  long long a = app.store.FindUser("a@example.nl")->id;
-  long long b = app.store.FindUser("b@example.nl")->id;
-  long long one = app.store.StartSession(HashToken("one"), a, 1000, "Firefox|Linux");
-  long long two = app.store.StartSession(HashToken("two"), a, 2000, "Chrome|Windows");
-  long long other = app.store.StartSession(HashToken("three"), b, 2000, "");
-  EXPECT_EQ(app.store.FindUser("a@example.nl")->last_login_at, 2000);
-  auto used = app.store.UseSession(HashToken("two"), 2100, 0, 0);
+  ASSERT_TRUE(app.staff.AddUser({"a@example.nl", "hash", StaffRole::kHandler, 1, ""}, 0));
+  ASSERT_TRUE(app.staff.AddUser({"b@example.nl", "hash", StaffRole::kHandler, 1, ""}, 0));
+  long long a = app.staff.FindUser("a@example.nl")->id;
+  long long b = app.staff.FindUser("b@example.nl")->id;
+  long long one = app.sessions.StartSession(HashToken("one"), a, 1000, "Firefox|Linux");
+  long long two = app.sessions.StartSession(HashToken("two"), a, 2000, "Chrome|Windows");
+  long long other = app.sessions.StartSession(HashToken("three"), b, 2000, "");
+  EXPECT_EQ(app.staff.FindUser("a@example.nl")->last_login_at, 2000);
+  auto used = app.sessions.UseSession(HashToken("two"), 2100, 0, 0);
   ASSERT_TRUE(used);
   EXPECT_EQ(used->session_id, two);
   EXPECT_EQ(used->authenticated_at, 2000);
-  app.store.MarkReauthenticated(two, 2200);
-  EXPECT_EQ(app.store.UseSession(HashToken("two"), 2300, 0, 0)->authenticated_at, 2200);
-  EXPECT_EQ(app.store.UseSession(HashToken("one"), 2300, 0, 1500), std::nullopt)
+  app.sessions.MarkReauthenticated(two, 2200);
+  EXPECT_EQ(app.sessions.UseSession(HashToken("two"), 2300, 0, 0)->authenticated_at, 2200);
+  EXPECT_EQ(app.sessions.UseSession(HashToken("one"), 2300, 0, 1500), std::nullopt)
       << "started before the absolute lifetime allows";
-  EXPECT_EQ(app.store.UseSession(HashToken("one"), 2300, 0, 0), std::nullopt) << "and deleted";
-  app.store.StartSession(HashToken("four"), a, 2400, "");
-  auto list = app.store.ListSessions(a, 0, 0);
+  EXPECT_EQ(app.sessions.UseSession(HashToken("one"), 2300, 0, 0), std::nullopt) << "and deleted";
+  app.sessions.StartSession(HashToken("four"), a, 2400, "");
+  auto list = app.sessions.ListSessions(a, 0, 0);
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[1].id, two);
   EXPECT_EQ(list[1].device, "Chrome|Windows");
-  EXPECT_FALSE(app.store.EndSessionOf(a, other)) << "not a's session";
-  EXPECT_EQ(app.store.EndOtherSessions(a, two), 1);
-  EXPECT_EQ(app.store.ListSessions(a, 0, 0).size(), 1u);
-  EXPECT_TRUE(app.store.EndSessionOf(a, two));
-  EXPECT_TRUE(app.store.UseSession(HashToken("three"), 2500, 0, 0)) << "b keeps theirs";
+  EXPECT_FALSE(app.sessions.EndSessionOf(a, other)) << "not a's session";
+  EXPECT_EQ(app.sessions.EndOtherSessions(a, two), 1);
+  EXPECT_EQ(app.sessions.ListSessions(a, 0, 0).size(), 1u);
+  EXPECT_TRUE(app.sessions.EndSessionOf(a, two));
+  EXPECT_TRUE(app.sessions.UseSession(HashToken("three"), 2500, 0, 0)) << "b keeps theirs";
   (void)one;
 }
 
 TEST(SecondFactorStore, EnrolReplayRecoveryAndReset) {
   TestApp test;
   const AppContext& app = test.app();
-  ASSERT_TRUE(app.store.AddUser({"a@example.nl", "hash", StaffRole::kHandler, 1, ""}, 0));
-  long long a = app.store.FindUser("a@example.nl")->id;
-  EXPECT_FALSE(app.store.FindUser("a@example.nl")->has_second_factor);
-  EXPECT_EQ(app.store.GetSecondFactor(a), std::nullopt);
-  ASSERT_TRUE(app.store.EnrolSecondFactor(a, std::string("\0secret\xff", 8), 100, {"h1", "h2"}));
-  EXPECT_FALSE(app.store.EnrolSecondFactor(a, "other", 100, {})) << "enrolled already";
-  auto factor = app.store.GetSecondFactor(a);
+  ASSERT_TRUE(app.staff.AddUser({"a@example.nl", "hash", StaffRole::kHandler, 1, ""}, 0));
+  long long a = app.staff.FindUser("a@example.nl")->id;
+  EXPECT_FALSE(app.staff.FindUser("a@example.nl")->has_second_factor);
+  EXPECT_EQ(app.logins.GetSecondFactor(a), std::nullopt);
+  ASSERT_TRUE(app.logins.EnrolSecondFactor(a, std::string("\0secret\xff", 8), 100, {"h1", "h2"}));
+  EXPECT_FALSE(app.logins.EnrolSecondFactor(a, "other", 100, {})) << "enrolled already";
+  auto factor = app.logins.GetSecondFactor(a);
   ASSERT_TRUE(factor);
   EXPECT_EQ(factor->secret, std::string("\0secret\xff", 8));
   EXPECT_EQ(factor->last_step, 100);
-  EXPECT_TRUE(app.store.FindUser("a@example.nl")->has_second_factor);
-  EXPECT_FALSE(app.store.UseTotpStep(a, 100)) << "the step that confirmed enrolment is used";
-  EXPECT_TRUE(app.store.UseTotpStep(a, 101));
-  EXPECT_FALSE(app.store.UseTotpStep(a, 101));
-  EXPECT_EQ(app.store.CountUnusedRecoveryCodes(a), 2);
-  EXPECT_TRUE(app.store.UseRecoveryCode(a, "h1", 5));
-  EXPECT_FALSE(app.store.UseRecoveryCode(a, "h1", 6)) << "once only";
-  EXPECT_FALSE(app.store.UseRecoveryCode(a, "nope", 6));
-  EXPECT_EQ(app.store.CountUnusedRecoveryCodes(a), 1);
-  app.store.StartSession(HashToken("s"), a, 10, "");
-  app.store.AddPendingLogin(HashToken("p"), {a, 10, "key", ""}, 0);
-  EXPECT_TRUE(app.store.ResetSecondFactor(a));
-  EXPECT_FALSE(app.store.ResetSecondFactor(a + 100));
-  EXPECT_EQ(app.store.GetSecondFactor(a), std::nullopt);
-  EXPECT_EQ(app.store.CountUnusedRecoveryCodes(a), 0);
-  EXPECT_EQ(app.store.UseSession(HashToken("s"), 11, 0, 0), std::nullopt) << "sessions ended";
-  EXPECT_EQ(app.store.GetPendingLogin(HashToken("p"), 0), std::nullopt);
+  EXPECT_TRUE(app.staff.FindUser("a@example.nl")->has_second_factor);
+  EXPECT_FALSE(app.logins.UseTotpStep(a, 100)) << "the step that confirmed enrolment is used";
+  EXPECT_TRUE(app.logins.UseTotpStep(a, 101));
+  EXPECT_FALSE(app.logins.UseTotpStep(a, 101));
+  EXPECT_EQ(app.logins.CountUnusedRecoveryCodes(a), 2);
+  EXPECT_TRUE(app.logins.UseRecoveryCode(a, "h1", 5));
+  EXPECT_FALSE(app.logins.UseRecoveryCode(a, "h1", 6)) << "once only";
+  EXPECT_FALSE(app.logins.UseRecoveryCode(a, "nope", 6));
+  EXPECT_EQ(app.logins.CountUnusedRecoveryCodes(a), 1);
+  app.sessions.StartSession(HashToken("s"), a, 10, "");
+  app.logins.AddPendingLogin(HashToken("p"), {a, 10, "key", ""}, 0);
+  EXPECT_TRUE(app.logins.ResetSecondFactor(a));
+  EXPECT_FALSE(app.logins.ResetSecondFactor(a + 100));
+  EXPECT_EQ(app.logins.GetSecondFactor(a), std::nullopt);
+  EXPECT_EQ(app.logins.CountUnusedRecoveryCodes(a), 0);
+  EXPECT_EQ(app.sessions.UseSession(HashToken("s"), 11, 0, 0), std::nullopt) << "sessions ended";
+  EXPECT_EQ(app.logins.GetPendingLogin(HashToken("p"), 0), std::nullopt);
 }
 
 TEST(PendingLogins, ExpireAndKeepTheEnrolSecretSealed) {
   TestApp test;
   const AppContext& app = test.app();
-  ASSERT_TRUE(app.store.AddUser({"a@example.nl", "hash", StaffRole::kHandler, 1, ""}, 0));
-  long long a = app.store.FindUser("a@example.nl")->id;
-  app.store.AddPendingLogin(HashToken("old"), {a, 100, "k", ""}, 0);
-  app.store.AddPendingLogin(HashToken("new"), {a, 500, "k2", "raw secret"}, 150);
-  EXPECT_EQ(app.store.GetPendingLogin(HashToken("old"), 0), std::nullopt) << "forgotten";
-  auto pending = app.store.GetPendingLogin(HashToken("new"), 400);
+  ASSERT_TRUE(app.staff.AddUser({"a@example.nl", "hash", StaffRole::kHandler, 1, ""}, 0));
+  long long a = app.staff.FindUser("a@example.nl")->id;
+  app.logins.AddPendingLogin(HashToken("old"), {a, 100, "k", ""}, 0);
+  app.logins.AddPendingLogin(HashToken("new"), {a, 500, "k2", "raw secret"}, 150);
+  EXPECT_EQ(app.logins.GetPendingLogin(HashToken("old"), 0), std::nullopt) << "forgotten";
+  auto pending = app.logins.GetPendingLogin(HashToken("new"), 400);
   ASSERT_TRUE(pending);
   EXPECT_EQ(pending->enrol_secret, "raw secret");
   EXPECT_EQ(pending->throttle_key, "k2");
-  EXPECT_EQ(app.store.GetPendingLogin(HashToken("new"), 501), std::nullopt) << "expired";
-  app.store.EndPendingLogin(HashToken("new"));
-  EXPECT_EQ(app.store.GetPendingLogin(HashToken("new"), 0), std::nullopt);
+  EXPECT_EQ(app.logins.GetPendingLogin(HashToken("new"), 501), std::nullopt) << "expired";
+  app.logins.EndPendingLogin(HashToken("new"));
+  EXPECT_EQ(app.logins.GetPendingLogin(HashToken("new"), 0), std::nullopt);
 }
 
 TEST(LoginThrottleStore, CountsPerKeyAndForgets) {
@@ -169,15 +172,15 @@ TEST(LoginThrottleStore, CountsPerKeyAndForgets) {
   const AppContext& app = test.app();
   LoginThrottlePolicy policy;
   LoginThrottle state;
-  for (int i = 0; i < 6; ++i) state = app.store.RecordLoginFailure("a:x", policy, 1000 + i);
+  for (int i = 0; i < 6; ++i) state = app.logins.RecordLoginFailure("a:x", policy, 1000 + i);
   EXPECT_EQ(state.failures, 6);
   EXPECT_EQ(state.throttled_until, 1005 + 60);
-  EXPECT_EQ(app.store.GetLoginThrottle("a:x").throttled_until, 1005 + 60);
-  EXPECT_EQ(app.store.GetLoginThrottle("d:y").failures, 0) << "another key counts apart";
-  state = app.store.RecordLoginFailure("a:x", policy, 1005 + 86401);
+  EXPECT_EQ(app.logins.GetLoginThrottle("a:x").throttled_until, 1005 + 60);
+  EXPECT_EQ(app.logins.GetLoginThrottle("d:y").failures, 0) << "another key counts apart";
+  state = app.logins.RecordLoginFailure("a:x", policy, 1005 + 86401);
   EXPECT_EQ(state.failures, 1) << "a quiet day starts the count again";
-  app.store.ClearLoginFailures("a:x");
-  EXPECT_EQ(app.store.GetLoginThrottle("a:x").failures, 0);
+  app.logins.ClearLoginFailures("a:x");
+  EXPECT_EQ(app.logins.GetLoginThrottle("a:x").failures, 0);
 }
 
 }  // namespace

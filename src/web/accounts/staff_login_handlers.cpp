@@ -5,6 +5,11 @@
 #include "security/password.hpp"
 #include "security/recovery_codes.hpp"
 #include "security/totp.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/login_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/accounts/second_factor.hpp"
 #include "web/accounts/staff_login_state.hpp"
 #include "web/accounts/user_agent.hpp"
@@ -89,12 +94,12 @@ http::Response CompleteLogin(const AppContext& app, const http::Request& request
                              const CurrentPending& pending, const StaffUser& user,
                              const std::string& how, http::Response response) {
   long long now = app.now();
-  app.store.EndPendingLogin(pending.token_hash);
-  app.store.ClearLoginFailures(pending.login.throttle_key);
+  app.logins.EndPendingLogin(pending.token_hash);
+  app.logins.ClearLoginFailures(pending.login.throttle_key);
   std::string token = RandomToken(32);
   std::string device = StoredDevice(DescribeUserAgent(request.Header("user-agent").value_or("")));
-  app.store.StartSession(HashToken(token), user.id, now, device);
-  app.store.Audit(AuditEntry::ForBureau(user.id, "login", user.bureau_id, user.email + how), now);
+  app.sessions.StartSession(HashToken(token), user.id, now, device);
+  app.audit.Audit(AuditEntry::ForBureau(user.id, "login", user.bureau_id, user.email + how), now);
   // A fresh token at every login: a session id planted before login is never used after it.
   IssueSessionCookies(app, response, token, user.email);
   ClearPendingCookie(app, response);
@@ -138,7 +143,7 @@ http::Response StaffLogin(const AppContext& app, const FormRequest& req) {
         *until);
   }
   std::string password = form.Get("password");
-  auto user = app.store.FindUser(email);
+  auto user = app.staff.FindUser(email);
   // Without a user we still hash once, so timing does not tell which addresses exist.
   static const std::string kDummyHash = HashPassword("not a real password, for timing only");
   bool ok = password.size() <= kMaxPasswordChars * 4 &&
@@ -156,7 +161,7 @@ http::Response StaffLogin(const AppContext& app, const FormRequest& req) {
   PendingLogin pending{user->id, app.now(), key, ""};
   if (!user->has_second_factor) pending.enrol_secret = NewTotpSecret();
   std::string token = RandomToken(32);
-  app.store.AddPendingLogin(HashToken(token), pending, app.now() - kPendingLoginSeconds);
+  app.logins.AddPendingLogin(HashToken(token), pending, app.now() - kPendingLoginSeconds);
   http::Response response =
       http::Response::SeeOther(user->has_second_factor ? kSecondFactorPath : kEnrolPath);
   IssuePendingCookie(app, response, token);
@@ -194,7 +199,7 @@ http::Response StaffSecondFactor(const AppContext& app, const FormRequest& req) 
         until);
   };
   if (auto until = ThrottledUntil(app, key)) return too_many(*until);
-  auto user = app.store.GetUser(pending->login.user_id);
+  auto user = app.staff.GetUser(pending->login.user_id);
   if (!user) return BackToLogin(app);
   std::string typed = form.Get("code");
   if (typed.size() > kMaxCodeChars) typed.clear();
@@ -214,7 +219,7 @@ http::Response StaffEnrolPage(const AppContext& app, const http::Request& reques
   auto pending = PendingFor(app, request);
   if (!pending) return BackToLogin(app);
   if (pending->login.enrol_secret.empty()) return http::Response::SeeOther(kSecondFactorPath);
-  auto user = app.store.GetUser(pending->login.user_id);
+  auto user = app.staff.GetUser(pending->login.user_id);
   if (!user) return BackToLogin(app);
   return EnrolForm(app, request, 200, pending->login, user->email, "");
 }
@@ -225,7 +230,7 @@ http::Response StaffEnrol(const AppContext& app, const FormRequest& req) {
   auto pending = PendingFor(app, request);
   if (!pending) return BackToLogin(app);
   if (pending->login.enrol_secret.empty()) return http::Response::SeeOther(kSecondFactorPath);
-  auto user = app.store.GetUser(pending->login.user_id);
+  auto user = app.staff.GetUser(pending->login.user_id);
   auto role = user ? ParseRole(user->role) : std::nullopt;
   if (!role) return BackToLogin(app);
   Lang lang = LangOf(request);
@@ -244,12 +249,12 @@ http::Response StaffEnrol(const AppContext& app, const FormRequest& req) {
   std::vector<std::string> codes = NewRecoveryCodes();
   std::vector<std::string> hashes;
   for (const auto& code : codes) hashes.push_back(HashRecoveryCode(*NormaliseRecoveryCode(code)));
-  if (!app.store.EnrolSecondFactor(user->id, pending->login.enrol_secret, *step, hashes)) {
+  if (!app.logins.EnrolSecondFactor(user->id, pending->login.enrol_secret, *step, hashes)) {
     // Set up meanwhile in another window: log in with that one.
-    app.store.EndPendingLogin(pending->token_hash);
+    app.logins.EndPendingLogin(pending->token_hash);
     return BackToLogin(app);
   }
-  app.store.Audit(user->id, "user.enrol_2fa", user->email, app.now());
+  app.audit.Audit(user->id, "user.enrol_2fa", user->email, app.now());
   // The recovery codes are shown once, in the answer to this request, and never stored in clear.
   kainjow::mustache::list items;
   for (const auto& code : codes) items.push_back(TemplateData("code", code));

@@ -5,6 +5,7 @@
 #include "domain/dutch_time.hpp"
 #include "http/cookies.hpp"
 #include "security/crypto.hpp"
+#include "store/login_store.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -43,14 +44,14 @@ std::string ThrottleKeyFor(const AppContext& app, const http::Request& request,
 }
 
 std::optional<long long> ThrottledUntil(const AppContext& app, const std::string& key) {
-  LoginThrottle state = app.store.GetLoginThrottle(key);
+  LoginThrottle state = app.logins.GetLoginThrottle(key);
   if (state.throttled_until > app.now()) return state.throttled_until;
   return std::nullopt;
 }
 
 std::optional<long long> CountFailure(const AppContext& app, const std::string& key) {
   long long now = app.now();
-  LoginThrottle state = app.store.RecordLoginFailure(key, app.options.login_throttle, now);
+  LoginThrottle state = app.logins.RecordLoginFailure(key, app.options.login_throttle, now);
   if (state.throttled_until > now) return state.throttled_until;
   return std::nullopt;
 }
@@ -120,7 +121,7 @@ std::optional<CurrentPending> PendingFor(const AppContext& app, const http::Requ
   std::string token = Cookie(app, request, kPendingCookie);
   if (token.empty()) return std::nullopt;
   std::string hash = HashToken(token);
-  auto login = app.store.GetPendingLogin(hash, app.now() - kPendingLoginSeconds);
+  auto login = app.logins.GetPendingLogin(hash, app.now() - kPendingLoginSeconds);
   if (!login) return std::nullopt;
   return CurrentPending{std::move(hash), std::move(*login)};
 }

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/login_store.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

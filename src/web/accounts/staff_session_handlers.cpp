@@ -5,6 +5,10 @@
 #include "domain/dutch_time.hpp"
 #include "http/form.hpp"
 #include "security/password.hpp"
+#include "store/audit_store.hpp"
+#include "store/login_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/accounts/second_factor.hpp"
 #include "web/accounts/staff_login_handlers.hpp"
 #include "web/accounts/staff_login_state.hpp"
@@ -61,8 +65,8 @@ http::Response StaffSessionsPage(const AppContext& app, const StaffRequest& req)
   Lang lang = LangOf(request);
   long long now = app.now();
   auto sessions =
-      app.store.ListSessions(staff.user_id, now - app.options.staff_idle_timeout.count(),
-                             now - app.options.staff_max_age.count());
+      app.sessions.ListSessions(staff.user_id, now - app.options.staff_idle_timeout.count(),
+                                now - app.options.staff_max_age.count());
   kainjow::mustache::list rows;
   for (const auto& session : sessions) {
     TemplateData row;
@@ -78,7 +82,7 @@ http::Response StaffSessionsPage(const AppContext& app, const StaffRequest& req)
   data.set("has_others", Bool(sessions.size() > 1));
   data.set("ended", Bool(request.QueryParam("beeindigd") == "1"));
   data.set("recovery_codes_left",
-           std::to_string(app.store.CountUnusedRecoveryCodes(staff.user_id)));
+           std::to_string(app.logins.CountUnusedRecoveryCodes(staff.user_id)));
   data.set("idle_minutes", std::to_string(app.options.staff_idle_timeout.count() / 60));
   data.set("max_hours", std::to_string(app.options.staff_max_age.count() / 3600));
   http::Response cookies;
@@ -92,14 +96,14 @@ http::Response StaffSessionsAction(const AppContext& app, const StaffRequest& re
   const StaffSession& staff = req.staff;
   long long now = app.now();
   if (request.path == kEndOtherSessionsPath) {
-    int ended = app.store.EndOtherSessions(staff.user_id, staff.session_id);
-    app.store.Audit(staff.user_id, "session.end_others", std::to_string(ended) + " sessions", now);
+    int ended = app.sessions.EndOtherSessions(staff.user_id, staff.session_id);
+    app.audit.Audit(staff.user_id, "session.end_others", std::to_string(ended) + " sessions", now);
     return http::Response::SeeOther(std::string(kSessionsPath) + "?beeindigd=1");
   }
   auto id = ParseId(req.form.fields.Get("session"));
   // Only one's own sessions: another user's id ends nothing and looks the same as a stale one.
-  if (!id || !app.store.EndSessionOf(staff.user_id, *id)) return ErrorPage(app, 404, &request);
-  app.store.Audit(staff.user_id, "session.end", "session " + std::to_string(*id), now);
+  if (!id || !app.sessions.EndSessionOf(staff.user_id, *id)) return ErrorPage(app, 404, &request);
+  app.audit.Audit(staff.user_id, "session.end", "session " + std::to_string(*id), now);
   if (*id == staff.session_id) {
     http::Response response = http::Response::SeeOther(kStaffLoginPath);
     ClearSessionCookie(app, response);
@@ -138,7 +142,7 @@ http::Response StaffConfirm(const AppContext& app, const StaffRequest& req) {
     return response;
   };
   if (auto until = ThrottledUntil(app, key)) return too_many(*until);
-  auto user = app.store.FindUser(staff.email);
+  auto user = app.staff.FindUser(staff.email);
   std::string password = form.Get("password");
   std::string code = form.Get("code");
   bool password_ok = user && password.size() <= kMaxPasswordChars * 4 &&
@@ -156,16 +160,16 @@ http::Response StaffConfirm(const AppContext& app, const StaffRequest& req) {
     return ConfirmForm(app, request, staff, 401, back, problem);
   }
   long long now = app.now();
-  app.store.ClearLoginFailures(key);
-  app.store.MarkReauthenticated(staff.session_id, now);
-  app.store.Audit(staff.user_id, "reauth",
+  app.logins.ClearLoginFailures(key);
+  app.sessions.MarkReauthenticated(staff.session_id, now);
+  app.audit.Audit(staff.user_id, "reauth",
                   back + (check == FactorCheck::kRecoveryCode ? " (recovery code)" : ""), now);
   return http::Response::SeeOther(back);
 }
 
 http::Response StaffLogout(const AppContext& app, const FormRequest& req) {
   std::string token = SessionToken(app, req.http);
-  if (!token.empty()) app.store.EndSession(HashToken(token));
+  if (!token.empty()) app.sessions.EndSession(HashToken(token));
   http::Response response = http::Response::SeeOther(kStaffLoginPath);
   ClearSessionCookie(app, response);
   return response;

@@ -5,9 +5,14 @@
 
 #include "base/text.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 #include "http/form.hpp"
 #include "security/password.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/login_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -77,14 +82,14 @@ http::Response UsersPage(const AppContext& app, const http::Request& request,
   Lang lang = LangOf(request);
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   bool system_admin = staff.role == StaffRole::kSystemAdmin;
-  auto bureaus = app.store.ListBureaus();
+  auto bureaus = app.bureaus.ListBureaus();
   auto bureau_name = [&](std::optional<long long> id) {
     if (!id) return std::string("–");
     for (const auto& bureau : bureaus)
       if (bureau.id == *id) return bureau.name;
     return std::to_string(*id);
   };
-  auto users = app.store.ListUsers(system_admin ? std::nullopt : staff.bureau_id);
+  auto users = app.staff.ListUsers(system_admin ? std::nullopt : staff.bureau_id);
   kainjow::mustache::list rows;
   for (const auto& user : users) {
     TemplateData row;
@@ -188,7 +193,7 @@ http::Response StaffUsersAdd(const AppContext& app, const StaffRequest& req) {
   if (staff.role == StaffRole::kSystemAdmin) {
     bureau = std::nullopt;
     if (*role != StaffRole::kSystemAdmin) {
-      auto bureaus = app.store.ListBureaus();
+      auto bureaus = app.bureaus.ListBureaus();
       auto chosen = ParseId(typed.bureau);
       if (!chosen || std::none_of(bureaus.begin(), bureaus.end(),
                                   [&](const Bureau& b) { return b.id == *chosen; })) {
@@ -203,9 +208,9 @@ http::Response StaffUsersAdd(const AppContext& app, const StaffRequest& req) {
     return UsersPage(app, request, staff, 422, PasswordProblemText(app, lang, problem), typed);
   }
   NewStaffUser user{typed.email, HashPassword(password), *role, bureau, municipality};
-  if (!app.store.AddUser(user, app.now()))
+  if (!app.staff.AddUser(user, app.now()))
     return refuse(N_("There is an account with this e-mail address already."));
-  app.store.Audit(staff.user_id, "user.add", typed.email + " " + std::string(RoleCode(*role)),
+  app.audit.Audit(staff.user_id, "user.add", typed.email + " " + std::string(RoleCode(*role)),
                   app.now());
   return http::Response::SeeOther(std::string(kStaffUsersPath) + "?toegevoegd=1");
 }
@@ -219,11 +224,11 @@ http::Response StaffUserResetSecondFactor(const AppContext& app, const StaffRequ
     return ErrorPage(app, 404, &request);
   auto id = ParseId(path.substr(prefix.size(), path.size() - prefix.size() - kResetSuffix.size()));
   if (!id) return ErrorPage(app, 404, &request);
-  auto user = app.store.GetUser(*id);
+  auto user = app.staff.GetUser(*id);
   if (!user) return ErrorPage(app, 404, &request);
   if (!Manages(staff, *user)) {
     // Another bureau's account is answered as if it did not exist; the attempt is recorded.
-    app.store.Audit(staff.user_id, "access.denied", "other bureau: user " + std::to_string(*id),
+    app.audit.Audit(staff.user_id, "access.denied", "other bureau: user " + std::to_string(*id),
                     app.now());
     return ErrorPage(app, 404, &request);
   }
@@ -233,8 +238,8 @@ http::Response StaffUserResetSecondFactor(const AppContext& app, const StaffRequ
         app.translator.Get(LangOf(request), N_("You cannot reset your own second step. Ask a "
                                                "colleague who manages staff.")));
   }
-  app.store.ResetSecondFactor(user->id);
-  app.store.Audit(staff.user_id, "user.reset_2fa",
+  app.logins.ResetSecondFactor(user->id);
+  app.audit.Audit(staff.user_id, "user.reset_2fa",
                   "user " + std::to_string(user->id) + " " + user->email, app.now());
   return http::Response::SeeOther(std::string(kStaffUsersPath) + "?hersteld=1");
 }

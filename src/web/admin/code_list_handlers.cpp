@@ -3,6 +3,9 @@
 #include "base/text.hpp"
 #include "domain/date.hpp"
 #include "http/form.hpp"
+#include "store/audit_store.hpp"
+#include "store/code_list_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/code_list_labels.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
@@ -54,7 +57,7 @@ http::Response Render(const AppContext& app, const http::Request& request,
                       const StaffSession& staff, int status, const std::string& problem = "",
                       const Typed& typed = {}) {
   Lang lang = LangOf(request);
-  CodeLists lists = app.store.LoadCodeLists();
+  CodeLists lists = app.code_lists.LoadCodeLists();
   kainjow::mustache::list tables;
   kainjow::mustache::list list_options;
   for (CodeListKind kind : kAllCodeListKinds) {
@@ -125,11 +128,11 @@ http::Response StaffCodeListsAction(const AppContext& app, const StaffRequest& r
   bool retire = request.path == kRetireCodePath;
   if (retire) {
     edit.kind = CodeListEdit::Kind::kRetire;
-  } else if (auto problem = CheckNewCode(app.store.LoadCodeLists(), edit.code)) {
+  } else if (auto problem = CheckNewCode(app.code_lists.LoadCodeLists(), edit.code)) {
     return Render(app, request, staff, 422, app.translator.Get(lang, ProblemText(*problem)), typed);
   }
   int year = static_cast<int>(DateOfUnixSeconds(app.now()).year());
-  auto version = app.store.ChangeCodeLists(edit, staff.user_id, app.now(), year);
+  auto version = app.code_lists.ChangeCodeLists(edit, staff.user_id, app.now(), year);
   if (!version) {
     // A colleague added the same code, or retired it, in the meantime.
     return Render(app, request, staff, 409,
@@ -137,7 +140,7 @@ http::Response StaffCodeListsAction(const AppContext& app, const StaffRequest& r
                                                   : ProblemText(NewCodeProblem::kExists)),
                   typed);
   }
-  app.store.Audit(staff.user_id, retire ? "code_list.retire" : "code_list.add",
+  app.audit.Audit(staff.user_id, retire ? "code_list.retire" : "code_list.add",
                   typed.list + " " + typed.code + " in " + *version, app.now());
   return http::Response::SeeOther(std::string(kCodeListsPath) + "?versie=" + *version);
 }

@@ -1,7 +1,7 @@
 #pragma once
 // The norms (termijnen) a bureau holds its cases to. The one place the web layer asks for them,
 // so that the bureau's own settings can feed every page at once when they exist.
-#include "domain/deadlines.hpp"
+#include "domain/cases/deadlines.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

@@ -7,7 +7,10 @@
 
 #include "domain/audit_query.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/reference.hpp"
+#include "domain/reports/reference.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/csv.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
@@ -249,14 +252,14 @@ http::Response LogPage(const AppContext& app, const http::Request& request,
   if (parsed.errors.empty()) {
     AuditFilter filter = FilterFor(*staff.bureau_id, query);
     // Viewing the log is itself on the record, before anything is shown.
-    app.store.Audit(AboutQuery(AuditEntry::ForBureau(staff.user_id, "audit.read", staff.bureau_id,
+    app.audit.Audit(AboutQuery(AuditEntry::ForBureau(staff.user_id, "audit.read", staff.bureau_id,
                                                      "page " + std::to_string(query.page) + "; " +
                                                          DescribeQuery(input, query)),
                                query),
                     app.now());
-    long long total = app.store.CountAuditMatching(filter);
+    long long total = app.audit.CountAuditMatching(filter);
     int offset = (query.page - 1) * kAuditPageSize;
-    auto records = app.store.ListAudit(filter, kAuditPageSize, offset);
+    auto records = app.audit.ListAudit(filter, kAuditPageSize, offset);
     kainjow::mustache::list rows;
     for (const auto& record : records) {
       TemplateData row;
@@ -311,19 +314,19 @@ http::Response Export(const AppContext& app, const http::Request& request,
   }
   Lang lang = LangOf(request);
   AuditFilter filter = FilterFor(*staff.bureau_id, parsed.query);
-  long long total = app.store.CountAuditMatching(filter);
+  long long total = app.audit.CountAuditMatching(filter);
   if (total > kMaxExportEntries) {
     return LogPage(app, request, staff, input, parsed, 422,
                    app.translator.Get(lang, N_("More than 50,000 entries match: choose fewer "
                                                "days or another filter, and export in parts.")));
   }
   // Exporting is on the record before the file is made.
-  app.store.Audit(AboutQuery(AuditEntry::ForBureau(staff.user_id, "audit.export", staff.bureau_id,
+  app.audit.Audit(AboutQuery(AuditEntry::ForBureau(staff.user_id, "audit.export", staff.bureau_id,
                                                    std::to_string(total) + " entries; " +
                                                        DescribeQuery(input, parsed.query)),
                              parsed.query),
                   app.now());
-  auto records = app.store.ListAudit(filter, static_cast<int>(kMaxExportEntries), 0);
+  auto records = app.audit.ListAudit(filter, static_cast<int>(kMaxExportEntries), 0);
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   std::string body(kUtf8Bom);
   body += CsvRow({tr(N_("Entry")), tr(N_("Time (UTC)")), tr(N_("Time (Netherlands)")),

@@ -4,6 +4,11 @@
 
 #include "base/text.hpp"
 #include "http/form.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/case_request.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
@@ -49,7 +54,7 @@ http::Response BureausPage(const AppContext& app, const http::Request& request,
   Lang lang = LangOf(request);
   kainjow::mustache::list bureaus;
   kainjow::mustache::list options;
-  for (const auto& bureau : app.store.ListBureaus()) {
+  for (const auto& bureau : app.bureaus.ListBureaus()) {
     TemplateData row;
     row.set("id", std::to_string(bureau.id));
     row.set("name", bureau.name);
@@ -93,11 +98,11 @@ http::Response StaffBureausAction(const AppContext& app, const StaffRequest& req
       return BureausPage(app, request, staff, 422,
                          tr(N_("Give the bureau a name of at most 200 characters.")), name);
     }
-    auto added = app.store.AddBureau(name, app.now());
+    auto added = app.bureaus.AddBureau(name, app.now());
     if (!added) {
       return BureausPage(app, request, staff, 422, tr(N_("A bureau with this name exists.")), name);
     }
-    app.store.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.add", added, name), app.now());
+    app.audit.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.add", added, name), app.now());
     return http::Response::SeeOther(std::string(kBureausPath) + "?opgeslagen=1");
   }
   std::string typed = form.Get("codes");
@@ -109,8 +114,8 @@ http::Response StaffBureausAction(const AppContext& app, const StaffRequest& req
                              "such as GM0344, separated by commas.")),
                        "", typed);
   }
-  if (!app.store.AddToWorkingArea(*bureau, *codes)) return ErrorPage(app, 404, &request);
-  app.store.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.area", *bureau,
+  if (!app.bureaus.AddToWorkingArea(*bureau, *codes)) return ErrorPage(app, 404, &request);
+  app.audit.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.area", *bureau,
                                         std::to_string(*bureau) + ": " + typed),
                   app.now());
   return http::Response::SeeOther(std::string(kBureausPath) + "?opgeslagen=1");
@@ -121,10 +126,10 @@ http::Response MoveReportToBureau(const AppContext& app, const StaffRequest& req
   if (!found.report) return std::move(*found.refusal);
   const RegisteredReport& report = *found.report;
   auto bureau = ParseId(req.form.fields.Get("bureau"));
-  if (!bureau || !app.store.MoveReport(report.id, *bureau)) return ErrorPage(app, 400, &req.http);
+  if (!bureau || !app.bureaus.MoveReport(report.id, *bureau)) return ErrorPage(app, 400, &req.http);
   // On the record of the bureau that now has the case; the one that had it sees it too, as its
   // own staff member did it.
-  app.store.Audit(
+  app.audit.Audit(
       AuditEntry::ForCase(req.staff.user_id, "report.move", report.id, *bureau,
                           report.reference + " from bureau " + std::to_string(report.bureau_id) +
                               " to bureau " + std::to_string(*bureau)),

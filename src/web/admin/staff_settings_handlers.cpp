@@ -2,8 +2,11 @@
 
 #include <map>
 
-#include "domain/bureau_settings.hpp"
+#include "domain/cases/bureau_settings.hpp"
 #include "http/form.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -39,9 +42,9 @@ http::Response SettingsPage(const AppContext& app, const http::Request& request,
                             const StaffSession& staff, int status,
                             const std::map<std::string, Typed>& typed = {}) {
   Lang lang = LangOf(request);
-  auto settings = BureauSettings::FromStored(app.store.ReadBureauSettings(*staff.bureau_id));
+  auto settings = BureauSettings::FromStored(app.bureaus.ReadBureauSettings(*staff.bureau_id));
   std::string bureau_name;
-  for (const auto& bureau : app.store.ListBureaus()) {
+  for (const auto& bureau : app.bureaus.ListBureaus()) {
     if (bureau.id == *staff.bureau_id) bureau_name = bureau.name;
   }
   kainjow::mustache::list fields;
@@ -115,10 +118,10 @@ http::Response StaffSettingsSave(const AppContext& app, const StaffRequest& req)
     }
   }
   if (failed) return SettingsPage(app, request, staff, 422, typed);
-  app.store.WriteBureauSettings(*staff.bureau_id, values, app.now());
+  app.bureaus.WriteBureauSettings(*staff.bureau_id, values, app.now());
   std::string changes;
   for (const auto& [name, value] : values) changes += " " + name + "=" + value;
-  app.store.Audit(staff.user_id, "bureau.settings",
+  app.audit.Audit(staff.user_id, "bureau.settings",
                   "bureau " + std::to_string(*staff.bureau_id) + ":" + changes, app.now());
   return http::Response::SeeOther(std::string(kSettingsPath) + "?opgeslagen=1");
 }

@@ -1,6 +1,6 @@
 #pragma once
 // The bureau's settings page (/medewerkers/instellingen), for the bureau admin: one number field
-// per entry of domain/bureau_settings.hpp, checked against its range.
+// per entry of domain/cases/bureau_settings.hpp, checked against its range.
 #include "http/message.hpp"
 #include "web/common/app.hpp"
 #include "web/common/route_policy.hpp"

@@ -2,8 +2,10 @@
 // reporter or the other party: each recorded as an event with who and when.
 #include <algorithm>
 
-#include "domain/case_action.hpp"
-#include "domain/case_event.hpp"
+#include "domain/cases/case_action.hpp"
+#include "domain/cases/case_event.hpp"
+#include "store/case_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/case_handlers.hpp"
 #include "web/cases/case_request.hpp"
 

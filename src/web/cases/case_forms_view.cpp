@@ -3,7 +3,12 @@
 // form with the handling codes the actions imply. The server checks every form again.
 #include <algorithm>
 
-#include "domain/handling.hpp"
+#include "domain/cases/handling.hpp"
+#include "store/case_store.hpp"
+#include "store/code_list_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/cases/refusal_messages.hpp"
@@ -90,7 +95,7 @@ void AddCloseForm(TemplateData& data, const AppContext& app, Lang lang,
     std::vector<ActionKind> done = ActionsDone(events);
     ticked = SuggestHandlings(done);
   }
-  data.set("handling_choices", CodeListChoices(app, lang, app.store.LoadCodeLists(),
+  data.set("handling_choices", CodeListChoices(app, lang, app.code_lists.LoadCodeLists(),
                                                CodeListKind::kHandlings, "handling", ticked));
   data.set("outcome_choices", Choices(app, lang, "outcome", OutcomeLabels(), {outcome}));
 }

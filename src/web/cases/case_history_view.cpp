@@ -1,5 +1,7 @@
 // The history of a case: every event, oldest first, with who, when and what.
 #include "domain/dutch_time.hpp"
+#include "store/case_store.hpp"
+#include "store/staff_account_store.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/common/pages.hpp"

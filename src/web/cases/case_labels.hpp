@@ -6,7 +6,7 @@
 #include <span>
 #include <string_view>
 
-#include "domain/case_protocol.hpp"
+#include "domain/cases/case_protocol.hpp"
 #include "web/public/report_options.hpp"
 
 namespace meldpunt::web {

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/case_protocol.hpp"
-#include "domain/handling.hpp"
+#include "domain/cases/case_protocol.hpp"
+#include "domain/cases/handling.hpp"
 
 namespace meldpunt::web {
 namespace {

@@ -3,7 +3,16 @@
 #include <array>
 #include <utility>
 
-#include "domain/follow_up.hpp"
+#include "domain/reports/follow_up.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/case_store.hpp"
+#include "store/evidence_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_page.hpp"
@@ -39,11 +48,11 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
                         const StaffSession& staff, const RegisteredReport& report, int status,
                         const CaseFormError* error) {
   Lang lang = LangOf(request);
-  auto messages = app.store.ListMessages(report.id);
-  auto events = app.store.ListCaseEvents(report.id);
-  auto bureau_staff = app.store.ListBureauStaff(report.bureau_id);
+  auto messages = app.follow_up.ListMessages(report.id);
+  auto events = app.cases.ListCaseEvents(report.id);
+  auto bureau_staff = app.staff.ListBureauStaff(report.bureau_id);
   // Showing a case is a read of personal data: it goes on the record before it is shown.
-  app.store.Audit(AuditEntry::ForCase(staff.user_id, "report.read", report.id, report.bureau_id,
+  app.audit.Audit(AuditEntry::ForCase(staff.user_id, "report.read", report.id, report.bureau_id,
                                       report.reference),
                   app.now());
 
@@ -55,7 +64,7 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   AddCaseHistory(data, app, lang, events, bureau_staff);
   AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);
   data.set("thread",
-           RenderThread(app, lang, messages, app.store.ListEvidence(report.id), Viewer::kStaff));
+           RenderThread(app, lang, messages, app.evidence.ListEvidence(report.id), Viewer::kStaff));
   data.set("may_write", Bool(Allows(staff.role, Permission::kHandleCases)));
   data.set("code_list_version", report.code_list_version);
   if (Allows(staff.role, Permission::kReadAuditLog))
@@ -68,7 +77,7 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   data.set("max_message", std::to_string(kMaxMessageChars));
   if (Allows(staff.role, Permission::kMoveCases)) {
     kainjow::mustache::list others;
-    for (const auto& bureau : app.store.ListBureaus()) {
+    for (const auto& bureau : app.bureaus.ListBureaus()) {
       if (bureau.id == report.bureau_id) continue;
       TemplateData item;
       item.set("id", std::to_string(bureau.id));

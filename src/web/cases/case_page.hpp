@@ -3,7 +3,8 @@
 // deadlines, the history, the forms to work on the case, and the thread with the reporter. Every
 // showing is a read of personal data and goes on the audit log first.
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/common/app.hpp"
 

@@ -4,10 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/case_action.hpp"
-#include "domain/deadlines.hpp"
-#include "domain/handling.hpp"
-#include "domain/test_report.hpp"
+#include "domain/cases/case_action.hpp"
+#include "domain/cases/deadlines.hpp"
+#include "domain/cases/handling.hpp"
+#include "domain/reports/test_report.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_store.hpp"
+#include "store/report_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/cases/refusal_messages.hpp"
@@ -76,19 +81,19 @@ TEST(CaseDone, EveryConfirmationIsKnownAndTranslated) {
 TEST(CasePage, ShowsTheSummaryHistoryAndOnlyTheFormsARoleMayUse) {
   TestApp test;
   const AppContext& app = test.app();
-  ASSERT_TRUE(app.store.AddUser({"h@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
-  ASSERT_TRUE(app.store.AddUser({"i@example.nl", "x", StaffRole::kIntake, 1, ""}, 1));
-  auto handler = app.store.FindUser("h@example.nl");
+  ASSERT_TRUE(app.staff.AddUser({"h@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
+  ASSERT_TRUE(app.staff.AddUser({"i@example.nl", "x", StaffRole::kIntake, 1, ""}, 1));
+  auto handler = app.staff.FindUser("h@example.nl");
   NewReport complaint = TestReport("Wat er gebeurde.");
   complaint.wishes = {"advice"};  // a klacht: only complaints have deadlines
-  auto report = app.store.AddReport(complaint, app.now());
+  auto report = app.reports.AddReport(complaint, app.now());
   CaseChange note;
   note.report_id = report.id;
   note.staff_user_id = handler->id;
   note.kind = CaseEventKind::kNote;
   note.text = "Alleen voor collega's.";
-  ASSERT_TRUE(app.store.ApplyCaseChange(note, app.now()));
-  report = *app.store.GetReport(report.id);
+  ASSERT_TRUE(app.cases.ApplyCaseChange(note, app.now()));
+  report = *app.reports.GetReport(report.id);
 
   StaffSession as_handler{handler->id, "h@example.nl", StaffRole::kHandler, 1, ""};
   http::Request request;
@@ -109,22 +114,22 @@ TEST(CasePage, ShowsTheSummaryHistoryAndOnlyTheFormsARoleMayUse) {
   EXPECT_EQ(html.find("id=\"assign-handler\""), std::string::npos) << "no assigning for a handler";
   EXPECT_NE(html.find("data-deadline=\"first_contact\""), std::string::npos);
 
-  auto intake = app.store.FindUser("i@example.nl");
+  auto intake = app.staff.FindUser("i@example.nl");
   StaffSession as_intake{intake->id, "i@example.nl", StaffRole::kIntake, 1, ""};
   auto read_only = CasePage(app, request, as_intake, report, 200).body;
   EXPECT_EQ(read_only.find("/stap\""), std::string::npos) << "intake reads, does not handle";
   EXPECT_NE(read_only.find("data-kind=\"note\""), std::string::npos);
-  EXPECT_EQ(app.store.CountAudit("report.read"), 2) << "every showing is on the audit log";
+  EXPECT_EQ(app.audit.CountAudit("report.read"), 2) << "every showing is on the audit log";
 }
 
 TEST(CasePage, TheClosingFormTicksTheHandlingOfALetterSentFromTheLettersPage) {
   TestApp test;
   const AppContext& app = test.app();
-  ASSERT_TRUE(app.store.AddUser({"h@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
-  auto handler = app.store.FindUser("h@example.nl");
+  ASSERT_TRUE(app.staff.AddUser({"h@example.nl", "x", StaffRole::kHandler, 1, ""}, 1));
+  auto handler = app.staff.FindUser("h@example.nl");
   NewReport complaint = TestReport("Wat er gebeurde.");
   complaint.wishes = {"letter"};
-  auto report = app.store.AddReport(complaint, app.now());
+  auto report = app.reports.AddReport(complaint, app.now());
   // What the letters page records when a letter is sent (letter_handlers.cpp), and advice given.
   CaseChange letter;
   letter.report_id = report.id;
@@ -133,21 +138,21 @@ TEST(CasePage, TheClosingFormTicksTheHandlingOfALetterSentFromTheLettersPage) {
   letter.code = "letter_to_other_party";
   letter.detail = "1;2027-02-01";
   letter.expected_version = report.case_version;
-  ASSERT_TRUE(app.store.ApplyCaseChange(letter, app.now()));
+  ASSERT_TRUE(app.cases.ApplyCaseChange(letter, app.now()));
   CaseChange advice;
   advice.report_id = report.id;
   advice.staff_user_id = handler->id;
   advice.kind = CaseEventKind::kAction;
   advice.code = "information_advice";
-  advice.expected_version = app.store.GetReport(report.id)->case_version;
-  ASSERT_TRUE(app.store.ApplyCaseChange(advice, app.now()));
+  advice.expected_version = app.reports.GetReport(report.id)->case_version;
+  ASSERT_TRUE(app.cases.ApplyCaseChange(advice, app.now()));
 
-  auto events = app.store.ListCaseEvents(report.id);
+  auto events = app.cases.ListCaseEvents(report.id);
   EXPECT_EQ(ActionsDone(events), (std::vector<ActionKind>{ActionKind::kLetterToOtherParty,
                                                           ActionKind::kInformationAdvice}));
   StaffSession as_handler{handler->id, "h@example.nl", StaffRole::kHandler, 1, ""};
   http::Request request;
-  auto html = CasePage(app, request, as_handler, *app.store.GetReport(report.id), 200).body;
+  auto html = CasePage(app, request, as_handler, *app.reports.GetReport(report.id), 200).body;
   EXPECT_NE(html.find("value=\"intervention\" checked"), std::string::npos)
       << "the letter sent is hoor en wederhoor: intervention is ticked for closing";
   EXPECT_NE(html.find("value=\"advice\" checked"), std::string::npos);

@@ -3,7 +3,11 @@
 #include <charconv>
 
 #include "base/text.hpp"
-#include "domain/follow_up.hpp"
+#include "domain/reports/follow_up.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_store.hpp"
+#include "store/report_store.hpp"
 #include "web/cases/case_page.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/cases/refusal_messages.hpp"
@@ -121,15 +125,15 @@ http::Response ApplyCaseForm(const AppContext& app, const http::Request& request
   change.report_id = req.report.id;
   change.staff_user_id = req.staff.user_id;
   change.expected_version = req.report.case_version;
-  if (!app.store.ApplyCaseChange(change, app.now())) {
+  if (!app.cases.ApplyCaseChange(change, app.now())) {
     // A colleague's change came in between the check and the write.
-    auto fresh = app.store.GetReport(req.report.id);
+    auto fresh = app.reports.GetReport(req.report.id);
     if (!fresh) return ErrorPage(app, 404, &request);
     CaseRequest again = req;
     again.report = std::move(*fresh);
     return Conflict(app, request, again);
   }
-  app.store.Audit(
+  app.audit.Audit(
       AuditEntry::ForCase(req.staff.user_id, audit_action, req.report.id, req.report.bureau_id,
                           req.report.reference + ": " + audit_detail),
       app.now());

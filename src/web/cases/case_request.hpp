@@ -7,10 +7,12 @@
 #include <optional>
 #include <string>
 
-#include "domain/refusal.hpp"
+#include "domain/cases/refusal.hpp"
 #include "http/form.hpp"
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/case_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 #include "web/common/route_policy.hpp"
 

@@ -1,8 +1,10 @@
 // Moving a case along the protocol (case_protocol.hpp) and closing it (handling.hpp).
 #include <algorithm>
 
-#include "domain/code_lists.hpp"
-#include "domain/handling.hpp"
+#include "domain/cases/handling.hpp"
+#include "domain/reports/code_lists.hpp"
+#include "store/case_store.hpp"
+#include "store/code_list_store.hpp"
 #include "web/cases/case_handlers.hpp"
 #include "web/cases/case_request.hpp"
 
@@ -57,7 +59,8 @@ http::Response CaseClosePost(const AppContext& app, const StaffRequest& staff_re
   }
   std::vector<std::string> handlings = req.form.GetAll("handlings");
   // The national handling codes and those an administrator added (and did not retire).
-  std::vector<std::string> active = app.store.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
+  std::vector<std::string> active =
+      app.code_lists.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
   // More codes than the list has can only hold one twice.
   if (handlings.size() > active.size()) {
     return RefuseCaseForm(app, request, req, Refusal::kDuplicateHandling);

@@ -1,5 +1,11 @@
 // The top of the case page: what the case is, where it stands, and its deadlines.
 #include "domain/dutch_time.hpp"
+#include "store/case_list_store.hpp"
+#include "store/case_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/report_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/store_types.hpp"
 #include "web/admin/deadline_settings.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_times.hpp"
@@ -30,7 +36,7 @@ kainjow::mustache::list Deadlines(const AppContext& app, Lang lang, const Regist
                                   const std::vector<ThreadMessage>& messages) {
   // The same rule as the work lists: only a complaint (klacht) has deadlines.
   std::optional<long long> registered_at;
-  if (auto intake = app.store.GetReportIntake(report.id)) registered_at = intake->registered_at;
+  if (auto intake = app.reports.GetReportIntake(report.id)) registered_at = intake->registered_at;
   CaseTimeline timeline = CaseTimelineOf(report, events, messages, registered_at);
   kainjow::mustache::list rows;
   for (const Deadline& deadline :

@@ -6,6 +6,9 @@
 // who handles cases may work on any case of the bureau; the assignment says whose list it is on.
 #include <algorithm>
 
+#include "store/audit_store.hpp"
+#include "store/case_store.hpp"
+#include "store/staff_account_store.hpp"
 #include "web/cases/case_handlers.hpp"
 #include "web/cases/case_request.hpp"
 #include "web/cases/case_view.hpp"
@@ -38,7 +41,7 @@ http::Response CaseAssignPost(const AppContext& app, const StaffRequest& staff_r
   std::string typed = req.form.Get("handler");
   std::optional<long long> handler;
   if (!typed.empty()) {
-    auto staff = app.store.ListBureauStaff(req.report.bureau_id);
+    auto staff = app.staff.ListBureauStaff(req.report.bureau_id);
     auto found = std::find_if(staff.begin(), staff.end(), [&](const StaffUser& user) {
       return std::to_string(user.id) == typed && IsCaseHandler(user);
     });
@@ -52,7 +55,7 @@ http::Response CaseAssignPost(const AppContext& app, const StaffRequest& staff_r
   }
   bool taking = handler == req.staff.user_id && !req.report.assigned_to;
   if (!Allows(req.staff.role, Permission::kAssignCases) && !taking) {
-    app.store.Audit(req.staff.user_id, "access.denied",
+    app.audit.Audit(req.staff.user_id, "access.denied",
                     std::string(RoleCode(req.staff.role)) + " " + request.path, app.now());
     return ErrorPage(app, 403, &request);
   }

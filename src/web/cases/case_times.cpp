@@ -2,8 +2,12 @@
 
 #include <algorithm>
 
-#include "domain/case_action.hpp"
-#include "domain/letter_event.hpp"
+#include "domain/cases/case_action.hpp"
+#include "domain/cases/letter_event.hpp"
+#include "store/case_list_store.hpp"
+#include "store/case_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/store_types.hpp"
 
 namespace meldpunt::web {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
-// The moments of a case that its deadlines look at (domain/deadlines.hpp: CaseTimes), read from
-// the report, its history and the messages with the reporter: one rule, in one place, for the
+// The moments of a case that its deadlines look at (domain/cases/deadlines.hpp: CaseTimes), read
+// from the report, its history and the messages with the reporter: one rule, in one place, for the
 // case page (one case, from its events and messages) and the work lists (many cases at once,
 // from Store::ListOpenCaseTimelines, which aggregates the same events in the database).
 //
@@ -19,8 +19,11 @@
 //   registration only has none.
 #include <vector>
 
-#include "domain/deadlines.hpp"
-#include "store/store.hpp"
+#include "domain/cases/deadlines.hpp"
+#include "store/case_list_store.hpp"
+#include "store/case_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/store_types.hpp"
 
 namespace meldpunt::web {
 

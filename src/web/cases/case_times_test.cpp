@@ -3,8 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/cases/handling.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/handling.hpp"
+#include "store/case_list_store.hpp"
+#include "store/case_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/worklists/deadline_list.hpp"
 

@@ -1,6 +1,9 @@
 // Small helpers shared by the parts of the case page.
 #include "web/cases/case_view.hpp"
 
+#include "store/case_store.hpp"
+#include "store/staff_account_store.hpp"
+
 namespace meldpunt::web {
 
 std::string CaseFormError::Typed(const std::string& field) const {

@@ -7,8 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "domain/case_action.hpp"
-#include "store/store.hpp"
+#include "domain/cases/case_action.hpp"
+#include "store/case_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 #include "web/common/templates.hpp"
 

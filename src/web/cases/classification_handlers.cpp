@@ -4,6 +4,11 @@
 #include <charconv>
 
 #include "http/form.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_store.hpp"
+#include "store/code_list_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/case_request.hpp"
 #include "web/cases/staff_report_handlers.hpp"
 #include "web/common/code_list_labels.hpp"
@@ -24,8 +29,8 @@ http::Response Render(const AppContext& app, const http::Request& request,
                       const std::string& nature, const std::vector<std::string>& grounds,
                       const std::string& domain, const std::string& problem = "") {
   Lang lang = LangOf(request);
-  CodeLists lists = app.store.LoadCodeLists();
-  app.store.Audit(staff.user_id, "report.read", report.reference + " classification", app.now());
+  CodeLists lists = app.code_lists.LoadCodeLists();
+  app.audit.Audit(staff.user_id, "report.read", report.reference + " classification", app.now());
   TemplateData data;
   data.set("id", std::to_string(report.id));
   data.set("reference", report.reference);
@@ -76,7 +81,7 @@ http::Response StaffClassify(const AppContext& app, const StaffRequest& req) {
   long long expected = -1;
   std::string version_text = form.Get("case_version");
   std::from_chars(version_text.data(), version_text.data() + version_text.size(), expected);
-  CodeLists lists = app.store.LoadCodeLists();
+  CodeLists lists = app.code_lists.LoadCodeLists();
   std::sort(grounds.begin(), grounds.end());
   bool unique = std::adjacent_find(grounds.begin(), grounds.end()) == grounds.end();
   bool ok = Acceptable(lists, CodeListKind::kNatures, nature, {report.nature}) &&
@@ -97,12 +102,12 @@ http::Response StaffClassify(const AppContext& app, const StaffRequest& req) {
   change.kind = CaseEventKind::kClassified;
   change.detail = lists.version();
   change.classify = CaseChange::Classification{nature, grounds, domain, lists.version()};
-  if (!app.store.ApplyCaseChange(change, app.now())) {
+  if (!app.cases.ApplyCaseChange(change, app.now())) {
     return Render(app, request, staff, report, 409, nature, grounds, domain,
                   app.translator.Get(lang, N_("A colleague changed this case in the meantime. "
                                               "Look at it again before you save.")));
   }
-  app.store.Audit(staff.user_id, "report.classify", report.reference + " " + lists.version(),
+  app.audit.Audit(staff.user_id, "report.classify", report.reference + " " + lists.version(),
                   app.now());
   return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(report.id) +
                                   "?geclassificeerd=1");

@@ -1,9 +1,9 @@
 #pragma once
 // Why a rule of case handling said no, in plain words for staff: one message per Refusal code
-// (domain/refusal.hpp), used by every case form, so that a refusal always reads the same.
+// (domain/cases/refusal.hpp), used by every case form, so that a refusal always reads the same.
 #include <string>
 
-#include "domain/refusal.hpp"
+#include "domain/cases/refusal.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

@@ -3,7 +3,10 @@
 #include <charconv>
 #include <optional>
 
-#include "domain/evidence.hpp"
+#include "domain/reports/evidence.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/evidence_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -47,10 +50,10 @@ http::Response StaffEvidenceDownload(const AppContext& app, const StaffRequest& 
   auto [report_id, evidence_id] = *ids;
   auto report = VisibleReport(app, req.staff, report_id);
   if (!report) return ErrorPage(app, 404, &request);
-  auto file = app.store.GetEvidence(report_id, evidence_id);
+  auto file = app.evidence.GetEvidence(report_id, evidence_id);
   if (!file) return ErrorPage(app, 404, &request);
   // Opening a file is a read of personal data: it goes on the record before it is handed out.
-  app.store.Audit(
+  app.audit.Audit(
       AuditEntry::ForCase(req.staff.user_id, "download_evidence", report->id, report->bureau_id,
                           report->reference + " file " + std::to_string(evidence_id)),
       app.now());
@@ -70,10 +73,10 @@ http::Response StaffEvidenceDownload(const AppContext& app, const StaffRequest& 
 std::map<long long, kainjow::mustache::list> EvidenceLinks(const AppContext& app, Lang lang,
                                                            long long first_id, long long last_id) {
   std::map<long long, kainjow::mustache::list> links;
-  for (const auto& [report_id, count] : app.store.CountEvidenceByReport(first_id, last_id)) {
+  for (const auto& [report_id, count] : app.evidence.CountEvidenceByReport(first_id, last_id)) {
     if (count == 0) continue;
     auto& list = links[report_id];
-    for (const auto& info : app.store.ListEvidence(report_id)) {
+    for (const auto& info : app.evidence.ListEvidence(report_id)) {
       TemplateData link;
       link.set("url", EvidenceUrl(report_id, info.id));
       std::string name = info.filename;

@@ -3,7 +3,6 @@
 #include <map>
 
 #include "http/message.hpp"
-#include "store/store.hpp"
 #include "web/common/app.hpp"
 #include "web/common/route_policy.hpp"
 #include "web/paths.hpp"

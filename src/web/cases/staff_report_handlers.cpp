@@ -2,8 +2,13 @@
 
 #include <charconv>
 
-#include "domain/follow_up.hpp"
+#include "domain/reports/follow_up.hpp"
 #include "http/form.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/case_page.hpp"
 #include "web/cases/case_request.hpp"
 #include "web/common/pages.hpp"
@@ -60,10 +65,11 @@ http::Response StaffReportAction(const AppContext& app, const StaffRequest& req)
     return CasePage(app, request, staff, report, 422, &error);
   }
   // Evidence uploads: files sent with a message from the bureau would be stored here too.
-  app.store.AddMessage(report.id, MessageAuthor::kBureau, staff.user_id, message.text, app.now());
+  app.follow_up.AddMessage(report.id, MessageAuthor::kBureau, staff.user_id, message.text,
+                           app.now());
   // A reporter who gave an e-mail address hears that there is news (never what it says).
   QueueReporterNotice(app, report.id);
-  app.store.Audit(AuditEntry::ForCase(staff.user_id, "report.message", report.id, report.bureau_id,
+  app.audit.Audit(AuditEntry::ForCase(staff.user_id, "report.message", report.id, report.bureau_id,
                                       report.reference),
                   app.now());
   return http::Response::SeeOther(std::string(kStaffReportsPrefix) + std::to_string(report.id) +

@@ -6,16 +6,36 @@
 
 #include "domain/login_throttle.hpp"
 #include "domain/municipality.hpp"
-#include "domain/postcode.hpp"
+#include "domain/reports/postcode.hpp"
 #include "security/attempt_guard.hpp"
 #include "security/common_passwords.hpp"
 #include "security/crypto.hpp"
 #include "security/rate_limiter.hpp"
 #include "security/receipts.hpp"
 #include "security/tokens.hpp"
-#include "store/store.hpp"
 #include "web/common/i18n.hpp"
 #include "web/common/templates.hpp"
+
+namespace meldpunt {
+// The store's narrow interfaces (store/*_store.hpp); one Store implements them all.
+class AuditStore;
+class BureauStore;
+class CaseListStore;
+class CaseStore;
+class CodeListStore;
+class EvidenceStore;
+class FiguresStore;
+class FollowUpStore;
+class LetterStore;
+class LoginStore;
+class MassEventStore;
+class OutboxStore;
+class PrivacyStore;
+class ReportStore;
+class StaffAccountStore;
+class StaffSessionStore;
+class StoreHealth;
+}  // namespace meldpunt
 
 namespace meldpunt::web {
 
@@ -33,14 +53,31 @@ struct WebOptions {
   std::chrono::seconds followup_idle_timeout{30 * 60};
   std::chrono::seconds followup_max_age{8 * 3600};
   // "Under attack" mode: a report is stored only with a proof of work of this many bits
-  // (domain/proof_of_work.hpp); 0 when the mode is off.
+  // (domain/reports/proof_of_work.hpp); 0 when the mode is off.
   int proof_of_work_bits = 0;
   // The address visitors use (--public-url), for links in files that leave the site.
   std::string public_url;
 };
 
 struct AppContext {
-  Store& store;
+  // The store, one interface per feature, all of them parts of the one Store (store/store.hpp).
+  ReportStore& reports;         // registering and reading reports
+  FollowUpStore& follow_up;     // the reporter's follow-up: receipt, messages, sessions
+  CaseStore& cases;             // case changes and their history
+  CaseListStore& case_lists;    // "my cases", work lists, search
+  StaffAccountStore& staff;     // staff users
+  StaffSessionStore& sessions;  // staff sessions
+  LoginStore& logins;           // second factor, pending logins, throttling
+  FiguresStore& figures;        // counts, facts, national files, population
+  AuditStore& audit;            // the audit log
+  OutboxStore& outbox;          // e-mail to reporters
+  MassEventStore& mass_events;  // mass-report events
+  LetterStore& letters;         // letter templates and case letters
+  CodeListStore& code_lists;    // classification codes
+  BureauStore& bureaus;         // bureaus, working areas, settings
+  EvidenceStore& evidence;      // evidence files
+  PrivacyStore& privacy;        // erasure, corrections, status history
+  StoreHealth& health;          // whether the database answers (readiness)
   const MunicipalityRegistry& municipalities;
   const Translator& translator;
   const Templates& templates;

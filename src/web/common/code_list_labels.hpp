@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/code_lists.hpp"
+#include "domain/reports/code_lists.hpp"
 #include "web/public/report_options.hpp"
 
 namespace meldpunt::web {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/handling.hpp"
+#include "domain/cases/handling.hpp"
 #include "web/common/test_app.hpp"
 
 namespace meldpunt::web {

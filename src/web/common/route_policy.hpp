@@ -20,7 +20,7 @@
 #include "http/message.hpp"
 #include "http/request_form.hpp"
 #include "http/router.hpp"
-#include "store/store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

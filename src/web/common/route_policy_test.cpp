@@ -7,6 +7,10 @@
 #include <sstream>
 
 #include "security/tokens.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/test_app.hpp"
 #include "web/common/test_routes.hpp"
 #include "web/paths.hpp"
@@ -93,8 +97,8 @@ class PolicyChecks : public ::testing::Test {
   void SignIn(http::Request& request, StaffRole role, const std::string& session) {
     const AppContext& app = test_.app();
     std::string email = session + "@example.nl";
-    ASSERT_TRUE(app.store.AddUser({email, "hash", role, 1, ""}, app.now()));
-    app.store.AddSession(HashToken(session), app.store.FindUser(email)->id, app.now());
+    ASSERT_TRUE(app.staff.AddUser({email, "hash", role, 1, ""}, app.now()));
+    app.sessions.AddSession(HashToken(session), app.staff.FindUser(email)->id, app.now());
     request.headers = {{"cookie", "mp_csrf=" + csrf_ + "; mp_staff=" + session}};
   }
   TestApp test_;
@@ -105,7 +109,7 @@ class PolicyChecks : public ::testing::Test {
 // The checks run in the documented order, before the handler: token, session, role.
 TEST_F(PolicyChecks, RefuseInOrderBeforeTheHandlerRuns) {
   const AppContext& app = test_.app();
-  size_t bureaus = app.store.ListBureaus().size();
+  size_t bureaus = app.bureaus.ListBureaus().size();
 
   http::Request no_token = Post(kBureausPath, "");
   SignIn(no_token, StaffRole::kSystemAdmin, "admin-session");
@@ -118,15 +122,15 @@ TEST_F(PolicyChecks, RefuseInOrderBeforeTheHandlerRuns) {
 
   http::Request wrong_role = Post(kBureausPath, csrf_);
   SignIn(wrong_role, StaffRole::kHandler, "handler-session");
-  long long denied = app.store.CountAudit("access.denied");
+  long long denied = app.audit.CountAudit("access.denied");
   EXPECT_EQ(routes_.Send(wrong_role).status, 403);
-  EXPECT_EQ(app.store.CountAudit("access.denied"), denied + 1) << "a refusal is on the record";
-  EXPECT_EQ(app.store.ListBureaus().size(), bureaus) << "nothing was stored";
+  EXPECT_EQ(app.audit.CountAudit("access.denied"), denied + 1) << "a refusal is on the record";
+  EXPECT_EQ(app.bureaus.ListBureaus().size(), bureaus) << "nothing was stored";
 
   http::Request allowed = Post(kBureausPath, csrf_);
   SignIn(allowed, StaffRole::kSystemAdmin, "other-admin-session");
   EXPECT_EQ(routes_.Send(allowed).status, 303);
-  EXPECT_EQ(app.store.ListBureaus().size(), bureaus + 1);
+  EXPECT_EQ(app.bureaus.ListBureaus().size(), bureaus + 1);
 }
 
 TEST_F(PolicyChecks, AMalformedFormIsRefusedBeforeTheToken) {

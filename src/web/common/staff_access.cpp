@@ -1,5 +1,10 @@
 #include "web/common/staff_access.hpp"
 
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/report_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_page.hpp"
 #include "web/paths.hpp"
@@ -11,7 +16,7 @@ StaffAccess RequireStaff(const AppContext& app, const http::Request& request,
   auto staff = CurrentStaff(app, request);
   if (!staff) return {std::nullopt, http::Response::SeeOther(kStaffLoginPath)};
   if (!Allows(staff->role, permission)) {
-    app.store.Audit(AuditEntry::ForBureau(staff->user_id, "access.denied", staff->bureau_id,
+    app.audit.Audit(AuditEntry::ForBureau(staff->user_id, "access.denied", staff->bureau_id,
                                           std::string(RoleCode(staff->role)) + " " + request.path),
                     app.now());
     return {std::nullopt, ErrorPage(app, 403, &request)};
@@ -26,11 +31,11 @@ bool CaseVisibleTo(const StaffSession& staff, const RegisteredReport& report) {
 
 std::optional<RegisteredReport> VisibleReport(const AppContext& app, const StaffSession& staff,
                                               long long report_id) {
-  auto report = app.store.GetReport(report_id);
+  auto report = app.reports.GetReport(report_id);
   if (!report) return std::nullopt;
   if (!CaseVisibleTo(staff, *report)) {
     // On the record of the case's bureau; the staff member's own bureau sees it too.
-    app.store.Audit(AuditEntry::ForCase(staff.user_id, "access.denied", report->id,
+    app.audit.Audit(AuditEntry::ForCase(staff.user_id, "access.denied", report->id,
                                         report->bureau_id, "other bureau: " + report->reference),
                     app.now());
     return std::nullopt;

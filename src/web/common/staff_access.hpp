@@ -7,7 +7,8 @@
 
 #include "domain/staff_role.hpp"
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 #include "web/paths.hpp"
 

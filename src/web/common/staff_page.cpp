@@ -6,10 +6,11 @@
 #include <utility>
 
 #include "domain/dutch_time.hpp"
-#include "domain/figures.hpp"
-#include "domain/suppression.hpp"
-#include "domain/working_area.hpp"
+#include "domain/figures/figures.hpp"
+#include "domain/figures/suppression.hpp"
+#include "domain/figures/working_area.hpp"
 #include "http/form.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/accounts/staff_login_handlers.hpp"
 #include "web/accounts/staff_login_state.hpp"
 #include "web/cases/case_labels.hpp"
@@ -70,8 +71,9 @@ std::optional<StaffSession> CurrentStaff(const AppContext& app, const http::Requ
   std::string token = SessionToken(app, request);
   if (token.empty() || token.size() > 100) return std::nullopt;
   long long now = app.now();
-  return app.store.UseSession(HashToken(token), now, now - app.options.staff_idle_timeout.count(),
-                              now - app.options.staff_max_age.count());
+  return app.sessions.UseSession(HashToken(token), now,
+                                 now - app.options.staff_idle_timeout.count(),
+                                 now - app.options.staff_max_age.count());
 }
 
 }  // namespace meldpunt::web

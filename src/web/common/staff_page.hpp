@@ -5,7 +5,7 @@
 #include <string>
 
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/app.hpp"
 #include "web/common/pages.hpp"
 

@@ -5,8 +5,8 @@
 //
 // Each chart is an <svg role="img" aria-labelledby="..."> with a <title> (its name) and a <desc>
 // (the text alternative); the page shows a table with the same numbers beside it. Every text is
-// escaped. A suppressed number (domain/suppression.hpp) is drawn as absent: no bar, only its
-// text ("< 5" or "x").
+// escaped. A suppressed number (domain/figures/suppression.hpp) is drawn as absent: no bar, only
+// its text ("< 5" or "x").
 #include <string>
 #include <vector>
 

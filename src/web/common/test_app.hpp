@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "store/open_store.hpp"
+#include "store/store.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {
@@ -19,22 +20,40 @@ class TestApp {
         municipalities_(MunicipalityRegistry::FromCsv(ReadShipped("/data/gemeenten.csv")).value()),
         translator_(MELDPUNT_LOCALE_DIR),
         templates_(std::string(MELDPUNT_SOURCE_DIR) + "/templates", translator_),
-        app_{*store_,
-             municipalities_,
-             translator_,
-             templates_,
-             CsrfTokens(Signer(TestKey(2))),
-             Signer(TestKey(2)),
-             WebOptions{},
-             [] { return 1795651200LL; },
-             unlimited_,
-             unlimited_,
-             Receipts(TestKey(3)),
-             unguarded_} {
+        app_{.reports = *store_,
+             .follow_up = *store_,
+             .cases = *store_,
+             .case_lists = *store_,
+             .staff = *store_,
+             .sessions = *store_,
+             .logins = *store_,
+             .figures = *store_,
+             .audit = *store_,
+             .outbox = *store_,
+             .mass_events = *store_,
+             .letters = *store_,
+             .code_lists = *store_,
+             .bureaus = *store_,
+             .evidence = *store_,
+             .privacy = *store_,
+             .health = *store_,
+             .municipalities = municipalities_,
+             .translator = translator_,
+             .templates = templates_,
+             .csrf = CsrfTokens(Signer(TestKey(2))),
+             .signer = Signer(TestKey(2)),
+             .options = WebOptions{},
+             .now = [] { return 1795651200LL; },
+             .report_limits = unlimited_,
+             .login_limits = unlimited_,
+             .receipts = Receipts(TestKey(3)),
+             .receipt_attempts = unguarded_} {
     store_->UseMunicipalities(municipalities_);
   }
   ~TestApp() { std::filesystem::remove_all(dir_); }
   const AppContext& app() const { return app_; }
+  // The whole store, for tests that set up or check data beside the handlers.
+  Store& store() const { return *store_; }
 
  private:
   static std::filesystem::path FreshDir() {

@@ -6,8 +6,12 @@
 
 #include "domain/date.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/suppression.hpp"
-#include "domain/working_area.hpp"
+#include "domain/figures/suppression.hpp"
+#include "domain/figures/working_area.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/figures_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -88,7 +92,7 @@ http::Response DashboardPage(const AppContext& app, const StaffRequest& req) {
     for (const auto& code : query.area) {
       for (auto& old : app.municipalities.CodesRollingUpInto(code)) codes.push_back(std::move(old));
     }
-    auto facts = app.store.ListReportFacts(YearOfMonthIndex(*from), YearOfMonthIndex(*to), codes);
+    auto facts = app.figures.ListReportFacts(YearOfMonthIndex(*from), YearOfMonthIndex(*to), codes);
     Dashboard dashboard = ComputeDashboard(facts, query, app.municipalities);
     if (suppressed) {
       // Over a calendar year, the municipality's number keeps its municipal report's state.
@@ -98,7 +102,7 @@ http::Response DashboardPage(const AppContext& app, const StaffRequest& req) {
               ? PublishedMunicipalTotals(facts, YearOfMonthIndex(*from), app.municipalities)
               : std::map<std::string, MunicipalTotals>{});
     }
-    app.store.Audit(AuditEntry::ForBureau(staff.user_id, "figures.read", staff.bureau_id,
+    app.audit.Audit(AuditEntry::ForBureau(staff.user_id, "figures.read", staff.bureau_id,
                                           "dashboard " +
                                               (!chosen.empty() ? chosen
                                                : viewer        ? staff.municipality

@@ -1,8 +1,8 @@
 #pragma once
-// The dashboard (domain/dashboard.hpp) as template data: per table a heading, an SVG chart
+// The dashboard (domain/figures/dashboard.hpp) as template data: per table a heading, an SVG chart
 // (web/common/svg_chart.hpp) and the same numbers as an HTML table. A suppressed number shows as "<
 // 5" or "x" in both, as in the municipal report.
-#include "domain/dashboard.hpp"
+#include "domain/figures/dashboard.hpp"
 #include "web/common/app.hpp"
 #include "web/common/i18n.hpp"
 #include "web/common/svg_chart.hpp"

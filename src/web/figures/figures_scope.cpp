@@ -1,6 +1,10 @@
 #include "web/figures/figures_scope.hpp"
 
-#include "domain/working_area.hpp"
+#include "domain/figures/working_area.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 
 namespace meldpunt::web {
@@ -15,14 +19,14 @@ std::vector<std::string> FiguresAreaOf(const AppContext& app, const StaffSession
   // named bureau are the only figures that role gets, both suppressed and audit-logged.
   if (!staff.bureau_id) return {};
   std::vector<ListedArea> bureaus;
-  for (auto& bureau : app.store.ListBureaus())
+  for (auto& bureau : app.bureaus.ListBureaus())
     bureaus.push_back({bureau.id, std::move(bureau.municipalities)});
   return WorkingAreaOf(*staff.bureau_id, bureaus, app.municipalities);
 }
 
 http::Response RefuseFigures(const AppContext& app, const http::Request& request,
                              const StaffSession& staff, const std::string& what) {
-  app.store.Audit(AuditEntry::ForBureau(staff.user_id, "access.denied", staff.bureau_id, what),
+  app.audit.Audit(AuditEntry::ForBureau(staff.user_id, "access.denied", staff.bureau_id, what),
                   app.now());
   return ErrorPage(app, 403, &request);
 }

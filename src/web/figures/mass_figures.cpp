@@ -1,5 +1,8 @@
 #include "web/figures/mass_figures.hpp"
 
+#include "store/figures_store.hpp"
+#include "store/mass_event_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 
 namespace meldpunt::web {
@@ -17,7 +20,7 @@ void AddMassFigures(const AppContext& app, const http::Request& request, const S
   if (staff.role == StaffRole::kMunicipalityViewer) return;
   kainjow::mustache::list events;
   long long total = 0;
-  for (const auto& count : app.store.CountMassReports(year)) {
+  for (const auto& count : app.mass_events.CountMassReports(year)) {
     TemplateData item;
     item.set("id", std::to_string(count.event_id));
     item.set("name", count.name);

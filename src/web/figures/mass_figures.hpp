@@ -3,7 +3,8 @@
 // without the reports linked to mass events (?massa=zonder), and a line per event saying how
 // many of the year's reports it holds.
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/figures_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/app.hpp"
 #include "web/common/templates.hpp"
 

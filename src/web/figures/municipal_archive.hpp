@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "domain/figures.hpp"
-#include "domain/national_report.hpp"
+#include "domain/figures/figures.hpp"
+#include "domain/figures/national_report.hpp"
 #include "exports/zip_writer.hpp"
 #include "web/common/app.hpp"
 #include "web/common/i18n.hpp"

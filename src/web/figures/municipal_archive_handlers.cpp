@@ -4,8 +4,13 @@
 
 #include "domain/date.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/figures_area.hpp"
-#include "domain/suppression.hpp"
+#include "domain/figures/figures_area.hpp"
+#include "domain/figures/suppression.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/figures_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -62,7 +67,7 @@ http::Response MunicipalArchive(const AppContext& app, const StaffRequest& req) 
   const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   int this_year = DutchYearOf(app.now());
-  auto bureaus = app.store.ListBureaus();
+  auto bureaus = app.bureaus.ListBureaus();
 
   // Staff of a bureau get their own bureau's area; the system admin, who has no bureau, names
   // one.
@@ -71,7 +76,7 @@ http::Response MunicipalArchive(const AppContext& app, const StaffRequest& req) 
   if (!bureau_param.empty()) {
     auto asked = ParseNumber(bureau_param);
     if (staff.bureau_id && asked != staff.bureau_id) {
-      app.store.Audit(AuditEntry::ForBureau(
+      app.audit.Audit(AuditEntry::ForBureau(
                           staff.user_id, "access.denied", staff.bureau_id,
                           "figures archive of bureau " + std::string(bureau_param.substr(0, 20))),
                       app.now());
@@ -103,7 +108,7 @@ http::Response MunicipalArchive(const AppContext& app, const StaffRequest& req) 
   if (!municipalities.empty()) {
     // One read for the whole area; an incident of a year may be reported any year after it.
     int to_year = query.by == FiguresYear::kIncident ? this_year : query.year;
-    auto facts = app.store.ListReportFacts(
+    auto facts = app.figures.ListReportFacts(
         query.year - 1, to_year, CodesRollingUpIntoAny(municipalities, app.municipalities));
     reports = ComputeAreaReports(facts, municipalities, query, app.municipalities);
   }
@@ -117,7 +122,7 @@ http::Response MunicipalArchive(const AppContext& app, const StaffRequest& req) 
   auto outputs = MunicipalArchiveOutputs(app, lang, kDefaultSuppressionThreshold, app.now());
   std::string zip =
       exports::WriteZip(MunicipalArchiveEntries(app, lang, contents, reports, outputs), app.now());
-  app.store.Audit(
+  app.audit.Audit(
       AuditEntry::ForBureau(staff.user_id, "figures.archive", bureau->id,
                             "bureau " + std::to_string(bureau->id) + " " +
                                 std::to_string(query.year) + " " + std::to_string(reports.size()) +

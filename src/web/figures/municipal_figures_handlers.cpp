@@ -5,8 +5,12 @@
 #include "base/log.hpp"
 #include "domain/date.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/suppression.hpp"
-#include "domain/working_area.hpp"
+#include "domain/figures/suppression.hpp"
+#include "domain/figures/working_area.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/figures_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -67,16 +71,16 @@ ReportRequest Prepare(const AppContext& app, const StaffRequest& req, bool leave
   // An incident of a year may be reported any year after it.
   int to_year = query.by == FiguresYear::kIncident ? this_year : *year;
   auto facts =
-      app.store.ListReportFacts(*year - 1, to_year, app.municipalities.CodesRollingUpInto(code));
+      app.figures.ListReportFacts(*year - 1, to_year, app.municipalities.CodesRollingUpInto(code));
   result.report = ComputeMunicipalReport(facts, query, app.municipalities);
-  for (const auto& figure : app.store.ListPopulation(*year - 1, *year)) {
+  for (const auto& figure : app.figures.ListPopulation(*year - 1, *year)) {
     if (figure.municipality != code) continue;
     (figure.year == *year ? result.report.population_current : result.report.population_previous) =
         figure.inhabitants;
   }
   result.suppressed = viewer || leaves_bureau;
   if (result.suppressed) SuppressReport(result.report, kDefaultSuppressionThreshold);
-  app.store.Audit(
+  app.audit.Audit(
       AuditEntry::ForBureau(staff.user_id, "figures.read", staff.bureau_id,
                             std::string(output) + " " + code + " " + std::to_string(*year) +
                                 (query.with_mass ? "" : " without mass") +

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "base/result.hpp"
-#include "domain/figures.hpp"
+#include "domain/figures/figures.hpp"
 #include "web/common/app.hpp"
 #include "web/common/i18n.hpp"
 

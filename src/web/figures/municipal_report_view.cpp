@@ -1,7 +1,7 @@
 #include "web/figures/municipal_report_view.hpp"
 
-#include "domain/counting.hpp"
-#include "domain/population.hpp"
+#include "domain/figures/counting.hpp"
+#include "domain/figures/population.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/common/csv.hpp"
 #include "web/common/pages.hpp"

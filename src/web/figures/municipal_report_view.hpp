@@ -1,10 +1,10 @@
 #pragma once
-// Renders the municipal yearly report (domain/figures.hpp) as template data for the HTML page and
-// as CSV. Both show a cell as its number, "< 5" (kBelowThreshold) or "x" (kHidden), so that the
-// same suppressed report looks the same in every output.
+// Renders the municipal yearly report (domain/figures/figures.hpp) as template data for the HTML
+// page and as CSV. Both show a cell as its number, "< 5" (kBelowThreshold) or "x" (kHidden), so
+// that the same suppressed report looks the same in every output.
 #include <string>
 
-#include "domain/figures.hpp"
+#include "domain/figures/figures.hpp"
 #include "web/common/app.hpp"
 #include "web/common/i18n.hpp"
 #include "web/common/templates.hpp"
@@ -37,7 +37,7 @@ std::string FigureRowLabel(const AppContext& app, Lang lang, const FigureTable& 
 // Whether a row is part of the row above it (a sub-ground under its ground): pages indent it.
 bool FigureRowIsPart(const FigureTable& table, const std::string& code);
 // The sentence added to the "several grounds" note under every ground table: a ground includes
-// its sub-grounds (domain/counting.hpp). Templates carry the same message id.
+// its sub-grounds (domain/figures/counting.hpp). Templates carry the same message id.
 inline constexpr const char* kSubGroundsNote =
     N_("A ground includes its sub-grounds, the “of which” rows under it: a report about "
        "antisemitism also counts under religion, once.");

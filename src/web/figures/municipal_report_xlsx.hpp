@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/figures.hpp"
+#include "domain/figures/figures.hpp"
 #include "exports/xlsx_writer.hpp"
 #include "web/common/app.hpp"
 #include "web/common/i18n.hpp"

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/figures_area.hpp"
-#include "domain/suppression.hpp"
+#include "domain/figures/figures_area.hpp"
+#include "domain/figures/suppression.hpp"
 #include "exports/xlsx_test_reader.hpp"
 #include "exports/zip_test_reader.hpp"
 #include "web/common/test_app.hpp"

@@ -12,6 +12,11 @@
 #include "exports/xlsx_writer.hpp"
 #include "http/form.hpp"
 #include "http/request_form.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/figures_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -38,7 +43,7 @@ std::optional<int> YearOf(const AppContext& app, std::string_view text) {
 
 std::set<std::string> LocalIdentifiers(const AppContext& app) {
   std::set<std::string> ids;
-  for (const auto& bureau : app.store.ListBureaus()) ids.insert(BureauIdentifier(bureau.name));
+  for (const auto& bureau : app.bureaus.ListBureaus()) ids.insert(BureauIdentifier(bureau.name));
   return ids;
 }
 
@@ -99,7 +104,7 @@ http::Response NationalPage(const AppContext& app, const http::Request& request,
   data.set("year", std::to_string(year));
   data.set("max_year", std::to_string(ThisYear(app)));
   kainjow::mustache::list local;
-  for (const auto& bureau : app.store.ListBureaus()) {
+  for (const auto& bureau : app.bureaus.ListBureaus()) {
     TemplateData item;
     item.set("id", BureauIdentifier(bureau.name));
     item.set("name", bureau.name);
@@ -108,7 +113,7 @@ http::Response NationalPage(const AppContext& app, const http::Request& request,
   }
   data.set("local", local);
   kainjow::mustache::list imports;
-  for (const auto& import : app.store.ListNationalImports(0)) {
+  for (const auto& import : app.figures.ListNationalImports(0)) {
     if (import.bureau_key.starts_with("~")) continue;  // a whole file, listed by its bureaus
     TemplateData item;
     item.set("id", import.bureau_key);
@@ -152,7 +157,7 @@ http::Response Download(const AppContext& app, const StaffRequest& req, bool xls
   std::string name = NationalFileName(*year, xlsx ? "xlsx" : "csv");
   response.Set("Content-Disposition", "attachment; filename=\"" + name + "\"");
   response.Set("X-Content-Type-Options", "nosniff");
-  app.store.Audit(AuditEntry::ForBureau(req.staff.user_id, "national.export", req.staff.bureau_id,
+  app.audit.Audit(AuditEntry::ForBureau(req.staff.user_id, "national.export", req.staff.bureau_id,
                                         (xlsx ? "xlsx " : "csv ") + std::to_string(*year) + ", " +
                                             std::to_string(file.bureaus.size()) + " bureaus"),
                   app.now());
@@ -234,8 +239,8 @@ http::Response NationalFiguresImport(const AppContext& app, const StaffRequest& 
   size_t bureau_count = imports.size();
   if (!file.roll_up.rows.empty())
     imports.push_back({"~" + key, file.year, "", canonical, key, 0, ""});
-  app.store.SaveNationalImports(imports, staff.user_id, app.now());
-  app.store.Audit(AuditEntry::ForBureau(staff.user_id, "national.import", staff.bureau_id,
+  app.figures.SaveNationalImports(imports, staff.user_id, app.now());
+  app.audit.Audit(AuditEntry::ForBureau(staff.user_id, "national.import", staff.bureau_id,
                                         std::to_string(file.year) + ": " + ids),
                   app.now());
   return http::Response::SeeOther(std::string(kNationalPath) +
@@ -251,9 +256,9 @@ http::Response NationalFiguresDelete(const AppContext& app, const StaffRequest& 
                std::all_of(bureau.begin(), bureau.end(), [](unsigned char c) {
                  return std::islower(c) || std::isdigit(c) || c == '-';
                });
-  if (!plain || !app.store.DeleteNationalImport(bureau, *year))
+  if (!plain || !app.figures.DeleteNationalImport(bureau, *year))
     return ErrorPage(app, 404, &req.http);
-  app.store.Audit(AuditEntry::ForBureau(req.staff.user_id, "national.delete", req.staff.bureau_id,
+  app.audit.Audit(AuditEntry::ForBureau(req.staff.user_id, "national.delete", req.staff.bureau_id,
                                         std::to_string(*year) + ": " + bureau),
                   app.now());
   return http::Response::SeeOther(std::string(kNationalPath) + "?jaar=" + std::to_string(*year) +

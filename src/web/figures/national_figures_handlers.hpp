@@ -4,7 +4,7 @@
 // installation's CSV file) and landelijk/verwijderen (an imported bureau-year).
 #include <cstddef>
 
-#include "domain/national_report.hpp"
+#include "domain/figures/national_report.hpp"
 #include "http/message.hpp"
 #include "http/request_form.hpp"
 #include "web/common/app.hpp"

@@ -2,8 +2,10 @@
 
 #include <variant>
 
-#include "domain/published_totals.hpp"
+#include "domain/figures/published_totals.hpp"
 #include "exports/xlsx_writer.hpp"
+#include "store/bureau_store.hpp"
+#include "store/figures_store.hpp"
 #include "web/figures/national_xlsx.hpp"
 
 namespace meldpunt::web {
@@ -17,7 +19,7 @@ struct Imported {
 // The imports of a year, read back with the parser they were checked with.
 Imported ImportedOf(const AppContext& app, int year) {
   Imported imported;
-  for (const auto& import : app.store.ListNationalImports(year)) {
+  for (const auto& import : app.figures.ListNationalImports(year)) {
     auto parsed = ParseNationalCsv(import.rows_csv);
     auto* file = std::get_if<ParsedNationalFile>(&parsed);
     if (!file) continue;
@@ -39,13 +41,13 @@ Imported ImportedOf(const AppContext& app, int year) {
 
 std::vector<NationalBureau> LocalNationalBureaus(const AppContext& app) {
   std::vector<NationalBureau> bureaus;
-  for (const auto& bureau : app.store.ListBureaus())
+  for (const auto& bureau : app.bureaus.ListBureaus())
     bureaus.push_back({bureau.id, bureau.name, bureau.municipalities});
   return bureaus;
 }
 
 NationalFile BuildNationalFile(const AppContext& app, int year) {
-  auto facts = app.store.ListYearFacts(year, year);
+  auto facts = app.figures.ListYearFacts(year, year);
   auto local = CountBureaus(facts, year, LocalNationalBureaus(app), app.municipalities);
   auto imported = ImportedOf(app, year);
   return ComposeNationalFile(year, std::move(local), std::move(imported.bureaus), imported.files,

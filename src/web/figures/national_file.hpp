@@ -5,7 +5,7 @@
 // the municipal archive (municipal_archive_handlers) both send it.
 #include <string>
 
-#include "domain/national_report.hpp"
+#include "domain/figures/national_report.hpp"
 #include "web/common/app.hpp"
 #include "web/common/i18n.hpp"
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/national_report.hpp"
+#include "domain/figures/national_report.hpp"
 #include "exports/xlsx_writer.hpp"
 
 namespace meldpunt::web {

@@ -6,8 +6,13 @@
 
 #include "domain/date.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/population.hpp"
+#include "domain/figures/population.hpp"
 #include "http/form.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/figures_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -34,7 +39,7 @@ std::optional<int> ParseYear(std::string_view text) {
 // for a system admin (no bureau) every bureau's; by name.
 std::vector<const Municipality*> Municipalities(const AppContext& app, const StaffSession& staff) {
   std::vector<const Municipality*> list;
-  for (const auto& bureau : app.store.ListBureaus()) {
+  for (const auto& bureau : app.bureaus.ListBureaus()) {
     if (staff.bureau_id && bureau.id != *staff.bureau_id) continue;
     for (const auto& code : bureau.municipalities) {
       const Municipality* municipality = app.municipalities.Find(code);
@@ -65,7 +70,7 @@ http::Response Render(const AppContext& app, const http::Request& request,
   const auto& t = app.translator;
   std::map<std::string, long long> stored;
   if (PopulationYearAllowed(state.year, ThisYear(app))) {
-    for (const auto& figure : app.store.ListPopulation(state.year, state.year))
+    for (const auto& figure : app.figures.ListPopulation(state.year, state.year))
       stored[figure.municipality] = figure.inhabitants;
   }
   kainjow::mustache::list rows;
@@ -206,13 +211,13 @@ http::Response StaffPopulationSave(const AppContext& app, const StaffRequest& re
     return Render(app, request, staff, state);
   }
   if (!figures.empty()) {
-    app.store.WritePopulation(figures, staff.user_id, app.now());
+    app.figures.WritePopulation(figures, staff.user_id, app.now());
     std::string detail = std::to_string(state.year) + ":";
     for (size_t i = 0; i < figures.size() && i < kMaxAuditedFigures; ++i)
       detail += " " + figures[i].municipality + "=" + std::to_string(figures[i].inhabitants);
     if (figures.size() > kMaxAuditedFigures)
       detail += " and " + std::to_string(figures.size() - kMaxAuditedFigures) + " more";
-    app.store.Audit(
+    app.audit.Audit(
         AuditEntry::ForBureau(staff.user_id, "population.update", staff.bureau_id, detail),
         app.now());
   }

@@ -6,7 +6,8 @@
 
 #include "domain/date.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/suppression.hpp"
+#include "domain/figures/suppression.hpp"
+#include "store/figures_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/figures/national_file.hpp"
 #include "web/figures/public_figures_view.hpp"
@@ -22,8 +23,8 @@ constexpr const char* kCacheFor = "max-age=300";
 // (no personal data), the bureaus and the population figures; counted and suppressed as the
 // national file's roll-up, so the page agrees with it and with every municipal report.
 PublicFigures ComputeLatestFigures(const AppContext& app, int year) {
-  auto facts = app.store.ListYearFacts(year - 1, year);
-  auto population = app.store.ListPopulation(year - 1, year);
+  auto facts = app.figures.ListYearFacts(year - 1, year);
+  auto population = app.figures.ListPopulation(year - 1, year);
   return ComputePublicFigures(facts, LocalNationalBureaus(app), population, app.municipalities,
                               year, kDefaultSuppressionThreshold);
 }
@@ -37,15 +38,16 @@ PublicFigures LatestFigures(const AppContext& app) {
   static std::mutex mutex;
   static std::optional<PublicFigures> kept;
   static long long kept_at = 0;
-  static const Store* kept_for = nullptr;  // one server has one store; tests may make several
+  // one server has one store; tests may make several
+  static const FiguresStore* kept_for = nullptr;
   long long now = app.now();
   int year = DutchYearOf(now) - 1;
   std::lock_guard lock(mutex);
-  if (!kept || kept_for != &app.store || kept->year != year || now < kept_at ||
+  if (!kept || kept_for != &app.figures || kept->year != year || now < kept_at ||
       now - kept_at >= kKeepFiguresSeconds) {
     kept = ComputeLatestFigures(app, year);
     kept_at = now;
-    kept_for = &app.store;
+    kept_for = &app.figures;
   }
   return *kept;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // The public figures (/cijfers and /cijfers.csv): no login; the latest complete year per
-// municipality of each working area and by ground, suppressed (domain/public_figures.hpp).
+// municipality of each working area and by ground, suppressed (domain/figures/public_figures.hpp).
 #include "http/message.hpp"
 #include "web/common/app.hpp"
 

@@ -1,10 +1,10 @@
 #pragma once
-// Renders the public figures (domain/public_figures.hpp) as template data for /cijfers and as the
-// CSV /cijfers.csv. A number shows as itself, "< 5" or "x", as in the municipal report; a rate
-// per 1,000 inhabitants only next to a number that is shown.
+// Renders the public figures (domain/figures/public_figures.hpp) as template data for /cijfers and
+// as the CSV /cijfers.csv. A number shows as itself, "< 5" or "x", as in the municipal report; a
+// rate per 1,000 inhabitants only next to a number that is shown.
 #include <string>
 
-#include "domain/public_figures.hpp"
+#include "domain/figures/public_figures.hpp"
 #include "web/common/app.hpp"
 #include "web/common/i18n.hpp"
 #include "web/common/templates.hpp"

@@ -6,10 +6,14 @@
 #include <utility>
 
 #include "domain/dutch_time.hpp"
-#include "domain/figures.hpp"
-#include "domain/suppression.hpp"
-#include "domain/working_area.hpp"
+#include "domain/figures/figures.hpp"
+#include "domain/figures/suppression.hpp"
+#include "domain/figures/working_area.hpp"
 #include "http/form.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/figures_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/accounts/staff_login_handlers.hpp"
 #include "web/accounts/staff_login_state.hpp"
 #include "web/cases/case_labels.hpp"
@@ -49,7 +53,7 @@ std::pair<std::string, std::string> SuppressedTotals(const AppContext& app, cons
   query.year = year;
   query.with_mass = mass == MassReports::kIncluded;
   auto facts =
-      app.store.ListReportFacts(year - 1, year, app.municipalities.CodesRollingUpInto(code));
+      app.figures.ListReportFacts(year - 1, year, app.municipalities.CodesRollingUpInto(code));
   MunicipalReport report = ComputeMunicipalReport(facts, query, app.municipalities);
   SuppressReport(report, kDefaultSuppressionThreshold);
   std::pair<std::string, std::string> texts;
@@ -76,7 +80,7 @@ http::Response StaffFiguresPage(const AppContext& app, const StaffRequest& req) 
   // municipality as the municipal report counts them.
   std::vector<std::string> area = FiguresAreaOf(app, staff);
   std::map<std::string, MunicipalityCount> by_code;
-  for (const auto& count : app.store.CountByMunicipality(year, mass)) {
+  for (const auto& count : app.figures.CountByMunicipality(year, mass)) {
     const Municipality* today = app.municipalities.Successor(count.code);
     if (!today || !AreaHolds(area, today->code)) continue;
     auto& row = by_code[today->code];
@@ -86,7 +90,7 @@ http::Response StaffFiguresPage(const AppContext& app, const StaffRequest& req) 
   }
   // Online, abroad or unknown (no municipality): only the reports the bureau holds.
   if (!viewer && staff.bureau_id) {
-    for (const auto& count : app.store.CountByMunicipality(year, mass, staff.bureau_id)) {
+    for (const auto& count : app.figures.CountByMunicipality(year, mass, staff.bureau_id)) {
       if (!app.municipalities.Successor(count.code)) by_code[count.code] = count;
     }
   }
@@ -132,7 +136,7 @@ http::Response StaffFiguresPage(const AppContext& app, const StaffRequest& req) 
   AddMassFigures(app, request, staff, year, data);
   data.set("may_archive", Bool(Allows(staff.role, Permission::kExportFigureArchive)));
   data.set("max_year", std::to_string(this_year));
-  app.store.Audit(
+  app.audit.Audit(
       AuditEntry::ForBureau(staff.user_id, "figures.read", staff.bureau_id,
                             "municipalities " + std::to_string(year) + " " +
                                 std::to_string(by_code.size()) + " rows" +

@@ -4,11 +4,14 @@
 
 #include "base/text.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/follow_up.hpp"
-#include "domain/receipt.hpp"
+#include "domain/reports/follow_up.hpp"
+#include "domain/reports/receipt.hpp"
 #include "http/cookies.hpp"
 #include "http/form.hpp"
 #include "http/request_form.hpp"
+#include "store/evidence_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/report_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/followup/thread_view.hpp"
 #include "web/public/evidence_upload.hpp"
@@ -93,7 +96,7 @@ http::Response ThreadPage(const AppContext& app, const http::Request& request, i
                           long long report_id, const std::string& message = "",
                           std::optional<Problem> problem = std::nullopt, bool limited = false,
                           const EvidenceUpload& upload = {}) {
-  auto report = app.store.GetReport(report_id);
+  auto report = app.reports.GetReport(report_id);
   if (!report) return ErrorPage(app, 404, &request);
   Lang lang = LangOf(request);
   http::Response cookies;
@@ -104,8 +107,8 @@ http::Response ThreadPage(const AppContext& app, const http::Request& request, i
   data.set("status_code", std::string(StatusCode(report->status)));
   data.set("status_label", app.translator.Get(lang, StatusLabel(report->status)));
   data.set("status_explanation", app.translator.Get(lang, StatusExplanation(report->status)));
-  data.set("thread", RenderThread(app, lang, app.store.ListMessages(report_id),
-                                  app.store.ListEvidence(report_id), Viewer::kReporter));
+  data.set("thread", RenderThread(app, lang, app.follow_up.ListMessages(report_id),
+                                  app.evidence.ListEvidence(report_id), Viewer::kReporter));
   SetEvidenceFormData(data, upload);
   data.set("sent", Bool(request.QueryParam("verzonden") == "1"));
   data.set("rate_limited", Bool(limited));
@@ -139,14 +142,14 @@ http::Response StoreAnswer(const AppContext& app, const http::Request& request, 
   // Files go through the same checks as with the report, counting the files it already has; one
   // refused file sends the page back with the text and nothing is stored.
   EvidenceUpload upload =
-      ProcessEvidence(app, LangOf(request), files, app.store.CountEvidence(report_id));
+      ProcessEvidence(app, LangOf(request), files, app.evidence.CountEvidence(report_id));
   if (!upload.problems.empty()) {
     return ThreadPage(app, request, 422, report_id, typed, std::nullopt, false, upload);
   }
-  long long message_id = app.store.AddMessage(report_id, MessageAuthor::kReporter, std::nullopt,
-                                              message.text, app.now());
+  long long message_id = app.follow_up.AddMessage(report_id, MessageAuthor::kReporter, std::nullopt,
+                                                  message.text, app.now());
   if (!upload.files.empty() &&
-      !app.store.AddEvidence(report_id, message_id, upload.files, app.now())) {
+      !app.evidence.AddEvidence(report_id, message_id, upload.files, app.now())) {
     // Only when files arrived at the same time from elsewhere: the message itself is kept.
     return ThreadPage(app, request, 422, report_id, "", std::nullopt, false, dropped);
   }
@@ -159,9 +162,9 @@ std::optional<long long> CurrentFollowUp(const AppContext& app, const http::Requ
   std::string token = SessionCookieValue(app, request);
   if (token.empty() || token.size() > 100) return std::nullopt;
   long long now = app.now();
-  return app.store.UseFollowUpSession(HashToken(token), now,
-                                      now - app.options.followup_idle_timeout.count(),
-                                      now - app.options.followup_max_age.count());
+  return app.follow_up.UseFollowUpSession(HashToken(token), now,
+                                          now - app.options.followup_idle_timeout.count(),
+                                          now - app.options.followup_max_age.count());
 }
 
 http::Response FollowUpPage(const AppContext& app, const http::Request& request) {
@@ -190,7 +193,7 @@ http::Response FollowUpSignIn(const AppContext& app, const FormRequest& req) {
   // answer, so neither the page nor its timing says whether the format was right.
   auto receipt = typed.size() <= kMaxReceiptInput ? NormaliseReceipt(typed) : std::nullopt;
   auto report_id =
-      app.store.FindReportByReceipt(app.receipts.Hash(receipt ? *receipt : kNotAReceipt));
+      app.follow_up.FindReportByReceipt(app.receipts.Hash(receipt ? *receipt : kNotAReceipt));
   if (!receipt || !report_id) {
     app.receipt_attempts.Failed(request.client_address, now);
     return ReceiptForm(app, request, 401, {.wrong = true, .pending_message = pending});
@@ -198,8 +201,8 @@ http::Response FollowUpSignIn(const AppContext& app, const FormRequest& req) {
 
   std::string token = RandomToken(32);
   long long started = app.now();
-  app.store.AddFollowUpSession(HashToken(token), *report_id, started,
-                               started - app.options.followup_max_age.count());
+  app.follow_up.AddFollowUpSession(HashToken(token), *report_id, started,
+                                   started - app.options.followup_max_age.count());
   http::Response response = Trim(pending).empty() ? http::Response::SeeOther(kFollowUpPath)
                                                   : StoreAnswer(app, request, *report_id, pending);
   response.Add("Set-Cookie", http::SetCookie(kSessionCookie, token, SessionCookieOptions(app)));
@@ -223,7 +226,7 @@ http::Response FollowUpReply(const AppContext& app, const FormRequest& req) {
 http::Response FollowUpSignOut(const AppContext& app, const FormRequest& req) {
   const http::Request& request = req.http;
   std::string token = SessionCookieValue(app, request);
-  if (!token.empty() && token.size() <= 100) app.store.EndFollowUpSession(HashToken(token));
+  if (!token.empty() && token.size() <= 100) app.follow_up.EndFollowUpSession(HashToken(token));
   http::Response response = http::Response::SeeOther(std::string(kFollowUpPath) + "?afgemeld=1");
   response.Add("Set-Cookie", http::SetCookie(kSessionCookie, "", SessionCookieOptions(app, 0)));
   return response;

@@ -1,6 +1,8 @@
 #include "web/followup/thread_view.hpp"
 
 #include "domain/dutch_time.hpp"
+#include "store/evidence_store.hpp"
+#include "store/follow_up_store.hpp"
 #include "web/common/pages.hpp"
 
 namespace meldpunt::web {

@@ -3,7 +3,8 @@
 // (/medewerkers/meldingen/{id}). One rendering, so both sides see the same conversation.
 #include <vector>
 
-#include "store/store.hpp"
+#include "store/evidence_store.hpp"
+#include "store/follow_up_store.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

@@ -1,11 +1,11 @@
 // Staff intake in the web layer: template partials, the channel labels, and closing reports that
 // ask for registration only.
-#include "domain/intake.hpp"
+#include "domain/reports/intake.hpp"
 
 #include <gtest/gtest.h>
 
-#include "domain/follow_up.hpp"
-#include "domain/test_report.hpp"
+#include "domain/reports/follow_up.hpp"
+#include "domain/reports/test_report.hpp"
 #include "web/common/templates.hpp"
 #include "web/common/test_app.hpp"
 #include "web/intake/intake_view.hpp"
@@ -48,7 +48,7 @@ TEST(ChannelLabels, CoverTheWebAndEveryStaffChannelInOrder) {
 
 TEST(RegistrationOnly, ClosesAMeldingOnceAndNeverAKlacht) {
   TestApp test;
-  Store& store = test.app().store;
+  Store& store = test.store();
   auto melding = store.AddReport(TestReport("Only register it.", "GM0363", "unknown", "key-1"), 1);
   ASSERT_FALSE(melding.is_complaint);
   EXPECT_TRUE(CloseAsRegistrationOnly(test.app(), melding));

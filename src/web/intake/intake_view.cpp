@@ -3,7 +3,9 @@
 #include <array>
 
 #include "domain/dutch_time.hpp"
-#include "domain/intake.hpp"
+#include "domain/reports/intake.hpp"
+#include "store/report_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/pages.hpp"
 
 namespace meldpunt::web {
@@ -36,7 +38,7 @@ void SetIntakeFacts(const AppContext& app, Lang lang, const RegisteredReport& re
   data.set("kind", report.is_complaint ? "complaint" : "report");
   data.set("kind_label", app.translator.Get(lang, KindLabel(report.is_complaint)));
   data.set("complaint", Bool(report.is_complaint));
-  if (auto intake = app.store.GetReportIntake(report.id)) {
+  if (auto intake = app.reports.GetReportIntake(report.id)) {
     data.set("registered_by", intake->staff_email);
     data.set("registered_at", FormatDutchDateTime(intake->registered_at));
   }

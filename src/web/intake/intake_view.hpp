@@ -3,7 +3,7 @@
 // or a klacht, and who registered it when a staff member did (intake).
 #include <span>
 
-#include "store/store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 #include "web/public/report_options.hpp"
 

@@ -2,6 +2,9 @@
 
 #include <utility>
 
+#include "store/audit_store.hpp"
+#include "store/report_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/pages.hpp"
 #include "web/intake/registration_only.hpp"
 #include "web/public/reporter_mail.hpp"
@@ -18,7 +21,7 @@ ReportRegistration RegisterReport(const AppContext& app, const http::Request& re
   report.submission_key = has_key ? app.receipts.SubmissionKeyHash(submission_key) : std::string();
   report.receipt_hash = app.receipts.Hash(result.receipt);
   try {
-    result.stored = app.store.AddReport(report, app.now());
+    result.stored = app.reports.AddReport(report, app.now());
   } catch (const StoreBusy&) {
     http::Response busy = ErrorPage(app, 503, &request);
     busy.Set("Retry-After", "30");
@@ -27,7 +30,7 @@ ReportRegistration RegisterReport(const AppContext& app, const http::Request& re
   }
   const RegisteredReport& stored = result.stored;
   if (report.registered_by != 0 && !stored.duplicate) {
-    app.store.Audit(report.registered_by, "report.register",
+    app.audit.Audit(report.registered_by, "report.register",
                     stored.reference + " " + stored.channel, app.now());
   }
   // A report that asks for registration only (a melding, not a klacht) is closed at once.

@@ -10,9 +10,9 @@
 #include <string>
 #include <string_view>
 
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

@@ -1,8 +1,11 @@
 #include "web/intake/registration_only.hpp"
 
 #include "base/log.hpp"
-#include "domain/follow_up.hpp"
-#include "domain/handling.hpp"
+#include "domain/cases/handling.hpp"
+#include "domain/reports/follow_up.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_store.hpp"
+#include "store/store_types.hpp"
 
 namespace meldpunt::web {
 
@@ -19,8 +22,8 @@ bool CloseAsRegistrationOnly(const AppContext& app, const RegisteredReport& repo
     close.step = CaseStep::kClosed;
     close.close = std::make_pair(std::vector<std::string>{std::string(kHandlingRegistrationOnly)},
                                  std::string(kOutcomeRegistrationOnly));
-    if (!app.store.ApplyCaseChange(close, app.now())) return false;
-    app.store.AuditSystem(std::string(kClosedRegistrationOnly), report.reference, app.now());
+    if (!app.cases.ApplyCaseChange(close, app.now())) return false;
+    app.audit.AuditSystem(std::string(kClosedRegistrationOnly), report.reference, app.now());
     return true;
   } catch (const std::exception& e) {
     log::Error("report not closed as registration only",

@@ -6,7 +6,7 @@
 // registratie) here as well.
 #include <string_view>
 
-#include "store/store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

@@ -3,9 +3,12 @@
 #include <chrono>
 
 #include "domain/dutch_time.hpp"
-#include "domain/intake.hpp"
-#include "domain/receipt.hpp"
+#include "domain/reports/intake.hpp"
+#include "domain/reports/receipt.hpp"
 #include "http/form.hpp"
+#include "store/bureau_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -83,7 +86,7 @@ http::Response DonePage(const AppContext& app, const http::Request& request,
   bool visible = CaseVisibleTo(staff, stored);
   data.set("may_open", Bool(visible));
   if (!visible) {
-    for (const auto& bureau : app.store.ListBureaus()) {
+    for (const auto& bureau : app.bureaus.ListBureaus()) {
       if (bureau.id == stored.bureau_id) data.set("bureau_name", bureau.name);
     }
   }

@@ -4,11 +4,14 @@
 
 #include "base/text.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 #include "letters/compose.hpp"
 #include "letters/default_template.hpp"
 #include "letters/letter_date.hpp"
 #include "letters/pdf.hpp"
+#include "store/bureau_store.hpp"
+#include "store/letter_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/i18n.hpp"
 
 namespace meldpunt::web {
@@ -144,7 +147,7 @@ std::map<std::string, std::string> LetterValues(const RegisteredReport& report,
 
 letters::LetterTemplate TemplateForBureau(const AppContext& app, long long bureau_id,
                                           letters::Lang lang) {
-  auto stored = app.store.GetLetterTemplate(bureau_id, lang == letters::Lang::kNl ? "nl" : "en");
+  auto stored = app.letters.GetLetterTemplate(bureau_id, lang == letters::Lang::kNl ? "nl" : "en");
   if (!stored) return letters::DefaultLetterTemplate(lang);
   return {stored->subject, stored->body, stored->closing};
 }
@@ -153,13 +156,13 @@ Result<std::string> RenderCaseLetter(const AppContext& app, const RegisteredRepo
                                      const LetterForm& form) {
   letters::Lang lang = LetterLang(form.lang);
   std::string bureau_name;
-  for (const auto& bureau : app.store.ListBureaus()) {
+  for (const auto& bureau : app.bureaus.ListBureaus()) {
     if (bureau.id == report.bureau_id) bureau_name = bureau.name;
   }
   auto layout =
       letters::ComposeLetter(TemplateForBureau(app, report.bureau_id, lang),
                              LetterValues(report, form, bureau_name, DutchToday(app.now())),
-                             app.store.GetLetterhead(report.bureau_id), lang);
+                             app.letters.GetLetterhead(report.bureau_id), lang);
   if (!layout) return Error{layout.error()};
   return letters::RenderLetterPdf(*layout);
 }

@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "domain/cases/deadlines.hpp"
 #include "domain/date.hpp"
-#include "domain/deadlines.hpp"
 #include "http/form.hpp"
 #include "letters/letter.hpp"
-#include "store/store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

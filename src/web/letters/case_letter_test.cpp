@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
 #include "letters/pdf_test_tools.hpp"
+#include "store/letter_store.hpp"
+#include "store/report_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/test_app.hpp"
 #include "web/letters/letter_template_check.hpp"
 
@@ -157,18 +161,18 @@ TEST(CaseLetter, RendersTheBureausOwnTemplateWithTheCase) {
   if (!letters::OnPath("pdftotext")) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
   TestApp test;
   const AppContext& app = test.app();
-  auto report = app.store.AddReport(TestReport("text"), app.now());
-  ASSERT_TRUE(app.store.AddUser({"admin@example.nl", "x", StaffRole::kBureauAdmin, 1, ""}, 1));
-  long long admin = app.store.FindUser("admin@example.nl")->id;
-  app.store.SaveLetterTemplate(report.bureau_id, "nl",
-                               {"Kenmerk {{reference}}",
-                                "Beste {{other_party_name}},\n\nOns eigen sjabloon. Graag vóór "
-                                "{{reply_by}}.\n\n{{summary}}",
-                                "Groet,\n{{handler_name}}",
-                                0,
-                                {}},
-                               admin, app.now());
-  app.store.SaveLetterhead(report.bureau_id, {"Postbus 1234"}, admin, app.now());
+  auto report = app.reports.AddReport(TestReport("text"), app.now());
+  ASSERT_TRUE(app.staff.AddUser({"admin@example.nl", "x", StaffRole::kBureauAdmin, 1, ""}, 1));
+  long long admin = app.staff.FindUser("admin@example.nl")->id;
+  app.letters.SaveLetterTemplate(report.bureau_id, "nl",
+                                 {"Kenmerk {{reference}}",
+                                  "Beste {{other_party_name}},\n\nOns eigen sjabloon. Graag vóór "
+                                  "{{reply_by}}.\n\n{{summary}}",
+                                  "Groet,\n{{handler_name}}",
+                                  0,
+                                  {}},
+                                 admin, app.now());
+  app.letters.SaveLetterhead(report.bureau_id, {"Postbus 1234"}, admin, app.now());
   auto pdf = RenderCaseLetter(app, report, Valid());
   ASSERT_TRUE(pdf) << pdf.error();
   std::string text = letters::PdfToText(*pdf);

@@ -5,12 +5,17 @@
 
 #include "base/log.hpp"
 #include "base/text.hpp"
-#include "domain/case_action.hpp"
-#include "domain/deadlines.hpp"
+#include "domain/cases/case_action.hpp"
+#include "domain/cases/deadlines.hpp"
+#include "domain/cases/letter_event.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/letter_event.hpp"
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 #include "http/form.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_store.hpp"
+#include "store/letter_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/admin/deadline_settings.hpp"
 #include "web/cases/case_request.hpp"
 #include "web/cases/refusal_messages.hpp"
@@ -78,7 +83,7 @@ std::vector<SentLetter> SentLetters(const AppContext& app, long long report_id) 
   std::map<long long, Date> sent;
   std::map<long long, CaseEvent> replies;
   std::optional<long long> latest;  // the last letter sent so far, in the history's order
-  for (auto& event : app.store.ListCaseEvents(report_id)) {
+  for (auto& event : app.cases.ListCaseEvents(report_id)) {
     if (event.kind == CaseEventKind::kLetterSent) {
       if (auto detail = ParseLetterSentDetail(event.detail)) {
         sent[detail->letter_id] = detail->reply_by;
@@ -93,7 +98,7 @@ std::vector<SentLetter> SentLetters(const AppContext& app, long long report_id) 
     }
   }
   std::vector<SentLetter> letters;
-  for (auto& letter : app.store.ListCaseLetters(report_id)) {
+  for (auto& letter : app.letters.ListCaseLetters(report_id)) {
     auto found = sent.find(letter.id);
     if (found == sent.end()) continue;
     SentLetter item{std::move(letter), found->second, std::nullopt};
@@ -106,7 +111,7 @@ std::vector<SentLetter> SentLetters(const AppContext& app, long long report_id) 
 
 // Whether the case's history records that letter as sent.
 bool WasSent(const AppContext& app, long long report_id, long long letter_id) {
-  for (const auto& event : app.store.ListCaseEvents(report_id)) {
+  for (const auto& event : app.cases.ListCaseEvents(report_id)) {
     if (event.kind != CaseEventKind::kLetterSent) continue;
     if (auto detail = ParseLetterSentDetail(event.detail); detail && detail->letter_id == letter_id)
       return true;
@@ -131,7 +136,7 @@ http::Response LetterPage(const AppContext& app, const http::Request& request,
   auto tr = [&](const char* msgid) { return app.translator.Get(lang, msgid); };
   auto letters = SentLetters(app, report.id);
   // The letters hold the other party's name: reading them is a read of the case's personal data.
-  app.store.Audit(staff.user_id, "letter.read", report.reference, app.now());
+  app.audit.Audit(staff.user_id, "letter.read", report.reference, app.now());
 
   TemplateData data;
   data.set("id", std::to_string(report.id));
@@ -283,7 +288,7 @@ http::Response CaseLetterAction(const AppContext& app, const StaffRequest& req) 
 
   if (action == "preview") {
     // Printing a letter processes the case's personal data: on the record before it is handed out.
-    app.store.Audit(staff.user_id, "letter.print", report.reference + " preview", app.now());
+    app.audit.Audit(staff.user_id, "letter.print", report.reference + " preview", app.now());
     return PdfDownload(std::move(*pdf), "brief-" + report.reference + "-concept.pdf");
   }
 
@@ -291,7 +296,7 @@ http::Response CaseLetterAction(const AppContext& app, const StaffRequest& req) 
   NewCaseLetter letter{report.id,     staff.user_id,         form.lang,
                        form.reply_by, form.other_party_name, form.other_party_address,
                        form.summary,  form.signed_by,        std::move(*pdf)};
-  long long letter_id = app.store.AddCaseLetter(letter, app.now());
+  long long letter_id = app.letters.AddCaseLetter(letter, app.now());
   CaseChange change;
   change.report_id = report.id;
   change.staff_user_id = staff.user_id;
@@ -300,12 +305,12 @@ http::Response CaseLetterAction(const AppContext& app, const StaffRequest& req) 
   change.code = std::string(ActionCode(ActionKind::kLetterToOtherParty));
   change.detail = FormatLetterSentDetail({letter_id, *ParseIsoDate(form.reply_by)});
   change.text = form.other_party_name;  // to whom, for the case's history
-  if (!app.store.ApplyCaseChange(change, app.now())) {
+  if (!app.cases.ApplyCaseChange(change, app.now())) {
     // A colleague's change came first: the letter was not sent as far as the case knows.
-    app.store.DeleteCaseLetter(report.id, letter_id);
+    app.letters.DeleteCaseLetter(report.id, letter_id);
     return Conflict(app, request, staff, report.id, std::move(state));
   }
-  app.store.Audit(staff.user_id, "letter.send",
+  app.audit.Audit(staff.user_id, "letter.send",
                   report.reference + " letter " + std::to_string(letter_id), app.now());
   return http::Response::SeeOther(LetterFormUrl(report.id) + "?verzonden=1");
 }
@@ -318,10 +323,10 @@ http::Response CaseLetterDownload(const AppContext& app, const StaffRequest& req
   if (!found.report) return std::move(*found.refusal);
   const RegisteredReport& report = *found.report;
   auto letter = WasSent(app, report.id, ids->second)
-                    ? app.store.GetCaseLetter(report.id, ids->second)
+                    ? app.letters.GetCaseLetter(report.id, ids->second)
                     : std::nullopt;
   if (!letter) return ErrorPage(app, 404, &request);
-  app.store.Audit(req.staff.user_id, "letter.print",
+  app.audit.Audit(req.staff.user_id, "letter.print",
                   report.reference + " letter " + std::to_string(letter->id), app.now());
   return PdfDownload(std::move(letter->letter.pdf),
                      "brief-" + report.reference + "-" + std::to_string(letter->id) + ".pdf");
@@ -360,9 +365,9 @@ http::Response CaseLetterReply(const AppContext& app, const StaffRequest& req) {
   change.kind = CaseEventKind::kReplyReceived;
   change.detail = FormatReplyReceivedDetail(ids->second);
   change.text = state.reply_typed;
-  if (!SameVersion(req.form.fields, report) || !app.store.ApplyCaseChange(change, app.now()))
+  if (!SameVersion(req.form.fields, report) || !app.cases.ApplyCaseChange(change, app.now()))
     return Conflict(app, request, staff, report.id, std::move(state));
-  app.store.Audit(staff.user_id, "letter.reply",
+  app.audit.Audit(staff.user_id, "letter.reply",
                   report.reference + " letter " + std::to_string(ids->second), app.now());
   return http::Response::SeeOther(LetterFormUrl(report.id) + "?reactie=1");
 }

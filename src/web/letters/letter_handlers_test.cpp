@@ -3,9 +3,15 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/letter_event.hpp"
-#include "domain/test_report.hpp"
+#include "domain/cases/letter_event.hpp"
+#include "domain/reports/test_report.hpp"
 #include "security/crypto.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_store.hpp"
+#include "store/letter_store.hpp"
+#include "store/report_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/test_app.hpp"
 #include "web/common/test_routes.hpp"
 
@@ -15,14 +21,14 @@ namespace {
 TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsAudited) {
   TestApp test;
   const AppContext& app = test.app();
-  auto report = app.store.AddReport(TestReport("text"), app.now());
-  ASSERT_TRUE(app.store.AddUser({"h@example.nl", "hash", StaffRole::kHandler, 1, ""}, app.now()));
-  long long user = app.store.FindUser("h@example.nl")->id;
-  app.store.AddSession(HashToken("session-token"), user, app.now());
+  auto report = app.reports.AddReport(TestReport("text"), app.now());
+  ASSERT_TRUE(app.staff.AddUser({"h@example.nl", "hash", StaffRole::kHandler, 1, ""}, app.now()));
+  long long user = app.staff.FindUser("h@example.nl")->id;
+  app.sessions.AddSession(HashToken("session-token"), user, app.now());
   NewCaseLetter letter{report.id,        user,    "nl",           "2026-12-01",
                        "Naam",           "Adres", "Samenvatting", "Ondertekening",
                        "%PDF-1.5 letter"};
-  long long id = app.store.AddCaseLetter(letter, app.now());
+  long long id = app.letters.AddCaseLetter(letter, app.now());
   TestRoutes routes(app);
 
   http::Request request;
@@ -31,7 +37,7 @@ TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsA
       "/medewerkers/meldingen/" + std::to_string(report.id) + "/brieven/" + std::to_string(id);
   // Stored, but its letter_sent event was never written: not a sent letter.
   EXPECT_EQ(routes.Send(request).status, 404);
-  EXPECT_EQ(app.store.CountAudit("letter.print"), 0);
+  EXPECT_EQ(app.audit.CountAudit("letter.print"), 0);
 
   CaseChange sent;
   sent.report_id = report.id;
@@ -39,7 +45,7 @@ TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsA
   sent.expected_version = report.case_version;
   sent.kind = CaseEventKind::kLetterSent;
   sent.detail = FormatLetterSentDetail({id, *ParseIsoDate("2026-12-01")});
-  ASSERT_TRUE(app.store.ApplyCaseChange(sent, app.now()));
+  ASSERT_TRUE(app.cases.ApplyCaseChange(sent, app.now()));
   http::Response response = routes.Send(request);
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.body, "%PDF-1.5 letter");
@@ -48,7 +54,7 @@ TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsA
   EXPECT_EQ(
       *response.Header("Content-Disposition"),
       "attachment; filename=\"brief-" + report.reference + "-" + std::to_string(id) + ".pdf\"");
-  EXPECT_EQ(app.store.CountAudit("letter.print"), 1);
+  EXPECT_EQ(app.audit.CountAudit("letter.print"), 1);
 
   request.path = "/medewerkers/meldingen/" + std::to_string(report.id) + "/brieven/x";
   EXPECT_EQ(routes.Send(request).status, 404);
@@ -57,22 +63,22 @@ TEST(CaseLetterDownload, OnlyALetterRecordedAsSentIsHandedOutAndEveryDownloadIsA
 TEST(CaseLetterPage, AReplyFromTheContactFormAnswersTheLastLetterSentBeforeIt) {
   TestApp test;
   const AppContext& app = test.app();
-  auto report = app.store.AddReport(TestReport("text"), app.now());
-  ASSERT_TRUE(app.store.AddUser({"h@example.nl", "hash", StaffRole::kHandler, 1, ""}, app.now()));
-  long long user = app.store.FindUser("h@example.nl")->id;
-  app.store.AddSession(HashToken("session-token"), user, app.now());
+  auto report = app.reports.AddReport(TestReport("text"), app.now());
+  ASSERT_TRUE(app.staff.AddUser({"h@example.nl", "hash", StaffRole::kHandler, 1, ""}, app.now()));
+  long long user = app.staff.FindUser("h@example.nl")->id;
+  app.sessions.AddSession(HashToken("session-token"), user, app.now());
   auto send = [&](long long version) {
     NewCaseLetter letter{report.id, user,    "nl",           "2026-12-01",
                          "Naam",    "Adres", "Samenvatting", "Ondertekening",
                          "%PDF"};
-    long long id = app.store.AddCaseLetter(letter, app.now());
+    long long id = app.letters.AddCaseLetter(letter, app.now());
     CaseChange sent;
     sent.report_id = report.id;
     sent.staff_user_id = user;
     sent.expected_version = version;
     sent.kind = CaseEventKind::kLetterSent;
     sent.detail = FormatLetterSentDetail({id, *ParseIsoDate("2026-12-01")});
-    EXPECT_TRUE(app.store.ApplyCaseChange(sent, app.now()));
+    EXPECT_TRUE(app.cases.ApplyCaseChange(sent, app.now()));
     return id;
   };
   long long first = send(0);
@@ -83,7 +89,7 @@ TEST(CaseLetterPage, AReplyFromTheContactFormAnswersTheLastLetterSentBeforeIt) {
   reply.kind = CaseEventKind::kReplyReceived;
   reply.code = "reply_received";
   reply.text = "Zij reageerden per telefoon.";
-  ASSERT_TRUE(app.store.ApplyCaseChange(reply, app.now()));
+  ASSERT_TRUE(app.cases.ApplyCaseChange(reply, app.now()));
   long long second = send(2);
 
   TestRoutes routes(app);
@@ -98,7 +104,7 @@ TEST(CaseLetterPage, AReplyFromTheContactFormAnswersTheLastLetterSentBeforeIt) {
   EXPECT_EQ(
       page.body.find("data-letter=\"" + std::to_string(second) + "\" data-reply=\"received\""),
       std::string::npos);
-  EXPECT_EQ(app.store.CountAudit("letter.read"), 1);
+  EXPECT_EQ(app.audit.CountAudit("letter.read"), 1);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 #include "web/letters/letter_template_check.hpp"
 
 #include "base/text.hpp"
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 #include "letters/compose.hpp"
 #include "web/common/i18n.hpp"
 

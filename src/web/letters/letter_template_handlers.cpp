@@ -5,7 +5,10 @@
 #include "domain/dutch_time.hpp"
 #include "http/form.hpp"
 #include "letters/default_template.hpp"
-#include "store/store.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/letter_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -58,7 +61,7 @@ http::Response TemplatesPage(const AppContext& app, const http::Request& request
     item.set("code", code);
     item.set("heading", tr(std::string_view(code) == "nl" ? N_("The letter in Dutch")
                                                           : N_("The letter in English")));
-    auto stored = app.store.GetLetterTemplate(bureau_id, code);
+    auto stored = app.letters.GetLetterTemplate(bureau_id, code);
     item.set("custom", Bool(stored.has_value()));
     if (stored) {
       item.set("updated_at", FormatDutchDateTime(stored->updated_at));
@@ -105,11 +108,11 @@ http::Response TemplatesPage(const AppContext& app, const http::Request& request
   TemplateData data;
   data.set("languages", languages);
   data.set("placeholders", placeholders);
-  data.set("address", head ? head->typed : JoinLines(app.store.GetLetterhead(bureau_id)));
+  data.set("address", head ? head->typed : JoinLines(app.letters.GetLetterhead(bureau_id)));
   if (head) data.set("address_error", tr(head->msgid));
   data.set("saved", Bool(request.QueryParam("opgeslagen") == "1"));
   data.set("reset", Bool(request.QueryParam("standaard") == "1"));
-  for (const auto& bureau : app.store.ListBureaus()) {
+  for (const auto& bureau : app.bureaus.ListBureaus()) {
     if (bureau.id == bureau_id) data.set("bureau_name", bureau.name);
   }
   http::Response cookies;
@@ -135,17 +138,17 @@ http::Response SaveLetterTemplate(const AppContext& app, const StaffRequest& req
   if (lang != "nl" && lang != "en") return ErrorPage(app, 400, &request);
   std::string subject = "bureau " + std::to_string(bureau_id) + " " + lang;
   if (form.Get("action") == "reset") {
-    app.store.DeleteLetterTemplate(bureau_id, lang);
-    app.store.Audit(req.staff.user_id, "letter_template.update", subject + " reset", app.now());
+    app.letters.DeleteLetterTemplate(bureau_id, lang);
+    app.audit.Audit(req.staff.user_id, "letter_template.update", subject + " reset", app.now());
     return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?standaard=1");
   }
   TemplateEdit edit{lang, {form.Get("subject"), form.Get("body"), form.Get("closing")}, {}};
   edit.problems = CheckBureauTemplate(edit.text);
   if (!edit.problems.empty()) return TemplatesPage(app, request, req.staff, bureau_id, 422, edit);
-  app.store.SaveLetterTemplate(bureau_id, lang,
-                               {edit.text.subject, edit.text.body, edit.text.closing, 0, {}},
-                               req.staff.user_id, app.now());
-  app.store.Audit(req.staff.user_id, "letter_template.update", subject, app.now());
+  app.letters.SaveLetterTemplate(bureau_id, lang,
+                                 {edit.text.subject, edit.text.body, edit.text.closing, 0, {}},
+                                 req.staff.user_id, app.now());
+  app.audit.Audit(req.staff.user_id, "letter_template.update", subject, app.now());
   return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?opgeslagen=1");
 }
 
@@ -160,8 +163,8 @@ http::Response SaveLetterhead(const AppContext& app, const StaffRequest& req) {
     return TemplatesPage(app, request, req.staff, bureau_id, 422, std::nullopt,
                          LetterheadEdit{typed, check.msgid});
   }
-  app.store.SaveLetterhead(bureau_id, check.lines, req.staff.user_id, app.now());
-  app.store.Audit(req.staff.user_id, "letter_template.update",
+  app.letters.SaveLetterhead(bureau_id, check.lines, req.staff.user_id, app.now());
+  app.audit.Audit(req.staff.user_id, "letter_template.update",
                   "bureau " + std::to_string(bureau_id) + " letterhead", app.now());
   return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?opgeslagen=1");
 }

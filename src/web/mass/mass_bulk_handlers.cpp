@@ -3,10 +3,14 @@
 // are theirs to answer and close.
 #include <map>
 
-#include "domain/case_protocol.hpp"
-#include "domain/code_lists.hpp"
-#include "domain/handling.hpp"
-#include "domain/mass_event.hpp"
+#include "domain/cases/case_protocol.hpp"
+#include "domain/cases/handling.hpp"
+#include "domain/cases/mass_event.hpp"
+#include "domain/reports/code_lists.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_store.hpp"
+#include "store/code_list_store.hpp"
+#include "store/mass_event_store.hpp"
 #include "web/cases/refusal_messages.hpp"
 #include "web/common/pages.hpp"
 #include "web/mass/mass_event_page.hpp"
@@ -17,7 +21,7 @@
 namespace meldpunt::web {
 namespace {
 
-// "handling,codes;outcome", as the closed event records it (domain/case_event.hpp).
+// "handling,codes;outcome", as the closed event records it (domain/cases/case_event.hpp).
 std::string ClosedDetail(const std::vector<std::string>& handlings, const std::string& outcome) {
   std::string detail;
   for (const auto& handling : handlings) {
@@ -55,10 +59,10 @@ http::Response StaffMassMessage(const AppContext& app, const StaffRequest& req) 
     state.problem_field = "message";
     return MassEventPage(app, request, req.staff, post.event, 422, state);
   }
-  auto sent = app.store.SendMassMessage(
+  auto sent = app.mass_events.SendMassMessage(
       {post.event.id, post.bureau_id, req.staff.user_id, message.text, key}, app.now());
   if (!sent.duplicate) {
-    app.store.Audit(req.staff.user_id, "mass.message",
+    app.audit.Audit(req.staff.user_id, "mass.message",
                     "mass event " + std::to_string(post.event.id) + ": " +
                         std::to_string(sent.recipients) + " reports",
                     app.now());
@@ -80,7 +84,8 @@ http::Response StaffMassClose(const AppContext& app, const StaffRequest& req) {
   MassPageState state;
   state.handlings = form.GetAll("handling");
   state.outcome = form.Get("outcome");
-  std::vector<std::string> active = app.store.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
+  std::vector<std::string> active =
+      app.code_lists.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);
   if (Verdict verdict = CheckClose(state.handlings, state.outcome, active); !verdict) {
     state.close_error = state.problem = RefusalText(app, lang, verdict.refusal());
     state.problem_field = "handlings";
@@ -89,7 +94,7 @@ http::Response StaffMassClose(const AppContext& app, const StaffRequest& req) {
   // Only what the form was made for, and only where nobody changed the case since: the case is
   // still linked here, open, and at the version the form saw. Anything else is skipped.
   std::map<long long, MassLinkedReport> linked;
-  for (auto& report : app.store.ListMassEventReports(post.event.id, post.bureau_id))
+  for (auto& report : app.mass_events.ListMassEventReports(post.event.id, post.bureau_id))
     linked.emplace(report.id, std::move(report));
   std::string detail = ClosedDetail(state.handlings, state.outcome);
   std::vector<CaseChange> changes;
@@ -113,7 +118,7 @@ http::Response StaffMassClose(const AppContext& app, const StaffRequest& req) {
   }
   long long closed = 0;
   if (!changes.empty()) {
-    for (bool applied : app.store.ApplyCaseChanges(changes, app.now())) {
+    for (bool applied : app.cases.ApplyCaseChanges(changes, app.now())) {
       if (applied) {
         ++closed;
       } else {
@@ -121,7 +126,7 @@ http::Response StaffMassClose(const AppContext& app, const StaffRequest& req) {
       }
     }
   }
-  app.store.Audit(req.staff.user_id, "mass.close",
+  app.audit.Audit(req.staff.user_id, "mass.close",
                   "mass event " + std::to_string(post.event.id) + ": " + std::to_string(closed) +
                       " closed, " + std::to_string(skipped) + " skipped (" + detail + ")",
                   app.now());

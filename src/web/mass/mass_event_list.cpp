@@ -1,7 +1,10 @@
 // The mass-report events (massameldingen) of the installation, each with the bureau that made it
 // and the reader's bureau's counts, and the form to add one.
-#include "domain/mass_event.hpp"
+#include "domain/cases/mass_event.hpp"
 #include "http/form.hpp"
+#include "store/audit_store.hpp"
+#include "store/mass_event_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -31,7 +34,7 @@ http::Response EventsPage(const AppContext& app, const http::Request& request,
                           const MassEventValidation* typed = nullptr) {
   Lang lang = LangOf(request);
   kainjow::mustache::list rows;
-  auto events = app.store.ListMassEvents(staff.bureau_id.value_or(0));
+  auto events = app.mass_events.ListMassEvents(staff.bureau_id.value_or(0));
   for (const auto& event : events) {
     TemplateData row;
     row.set("id", std::to_string(event.id));
@@ -87,14 +90,15 @@ http::Response StaffMassEventAdd(const AppContext& app, const StaffRequest& req)
       ValidateMassEvent({form.Get("name"), form.Get("description"), form.Get("started_on")},
                         DateOfUnixSeconds(app.now()));
   if (!checked.errors.empty()) return EventsPage(app, request, staff, 422, &checked);
-  auto id = app.store.AddMassEvent({*staff.bureau_id, checked.event.name, checked.event.description,
+  auto id =
+      app.mass_events.AddMassEvent({*staff.bureau_id, checked.event.name, checked.event.description,
                                     checked.event.started_on, staff.user_id},
                                    app.now());
   if (!id) {
     checked.errors.push_back({"name", Problem::kInvalidChoice});
     return EventsPage(app, request, staff, 422, &checked);
   }
-  app.store.Audit(staff.user_id, "mass.add", "mass event " + std::to_string(*id), app.now());
+  app.audit.Audit(staff.user_id, "mass.add", "mass event " + std::to_string(*id), app.now());
   return http::Response::SeeOther(MassEventPathOf(*id) + "?aangemaakt=1");
 }
 

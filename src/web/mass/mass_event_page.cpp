@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/cases/mass_event.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/follow_up.hpp"
-#include "domain/mass_event.hpp"
+#include "domain/reports/follow_up.hpp"
 #include "security/crypto.hpp"
+#include "store/audit_store.hpp"
+#include "store/code_list_store.hpp"
+#include "store/mass_event_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/common/code_list_labels.hpp"
 #include "web/common/pages.hpp"
@@ -56,7 +60,7 @@ void SetIfAny(TemplateData& data, const std::string& key, const std::string& val
 std::optional<MassEvent> VisibleMassEvent(const AppContext& app, const StaffSession& staff,
                                           long long event_id) {
   if (!staff.bureau_id) return std::nullopt;
-  return app.store.GetMassEvent(event_id, *staff.bureau_id);
+  return app.mass_events.GetMassEvent(event_id, *staff.bureau_id);
 }
 
 MassPost BeginMassPost(const AppContext& app, const StaffRequest& req, std::string_view action) {
@@ -87,9 +91,9 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
                              const MassPageState& state) {
   Lang lang = LangOf(request);
   bool own_event = staff.bureau_id && *staff.bureau_id == event.bureau_id;
-  auto linked = app.store.ListMassEventReports(event.id, staff.bureau_id.value_or(0));
+  auto linked = app.mass_events.ListMassEventReports(event.id, staff.bureau_id.value_or(0));
   // The list names reports of the bureau: it goes on the record before it is shown.
-  app.store.Audit(
+  app.audit.Audit(
       staff.user_id, "mass.read",
       "mass event " + std::to_string(event.id) + ": " + std::to_string(linked.size()) + " reports",
       app.now());
@@ -186,7 +190,7 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
   // A new key per page: the same form sent twice answers the reporters once.
   data.set("submission_key", RandomToken(24));
   data.set("handling_choices",
-           CodeListChoices(app, lang, app.store.LoadCodeLists(), CodeListKind::kHandlings,
+           CodeListChoices(app, lang, app.code_lists.LoadCodeLists(), CodeListKind::kHandlings,
                            "handling", state.handlings));
   data.set("outcome_choices", Choices(app, lang, "outcome", OutcomeLabels(), {state.outcome}));
   SetIfAny(data, "close_error", state.close_error);

@@ -7,7 +7,8 @@
 
 #include "http/form.hpp"
 #include "http/message.hpp"
-#include "store/store.hpp"
+#include "store/mass_event_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/common/app.hpp"
 #include "web/common/route_policy.hpp"
 #include "web/mass/mass_forms.hpp"

@@ -2,7 +2,8 @@
 
 #include <charconv>
 
-#include "domain/classification.hpp"
+#include "domain/reports/classification.hpp"
+#include "store/mass_event_store.hpp"
 
 namespace meldpunt::web {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
-#include "store/store.hpp"
+#include "store/mass_event_store.hpp"
 #include "web/paths.hpp"
 
 namespace meldpunt::web {

@@ -5,14 +5,15 @@
 // admin), as their routes say (mass_routes.cpp). Every bureau sees every event and works on its own
 // reports only; another bureau's reports are never listed, linked, answered or closed (only
 // counted).
-#include "domain/mass_event.hpp"
+#include "domain/cases/mass_event.hpp"
 #include "http/message.hpp"
 #include "web/common/app.hpp"
 #include "web/common/route_policy.hpp"
 
 namespace meldpunt::web {
 
-// Bodies of the link, unlink and close forms may name 5,000 reports (see domain/mass_event.hpp).
+// Bodies of the link, unlink and close forms may name 5,000 reports (see
+// domain/cases/mass_event.hpp).
 inline constexpr size_t kMassFormBodyLimit = 256 * 1024;
 // The unlink form's fields: one per chosen report, plus the token.
 inline constexpr size_t kMassUnlinkFormFields = kMaxMassReportsPerRequest + 2;

@@ -1,6 +1,8 @@
 // Linking the bureau's own reports to a mass-report event (of any bureau), by a list of
 // references or by a filter (count first, then link), and unlinking them.
-#include "domain/mass_event.hpp"
+#include "domain/cases/mass_event.hpp"
+#include "store/audit_store.hpp"
+#include "store/mass_event_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/mass/mass_event_page.hpp"
 #include "web/mass/mass_handlers.hpp"
@@ -20,7 +22,7 @@ std::string Join(const std::vector<std::string>& items) {
 
 void AuditLink(const AppContext& app, const StaffRequest& req, const MassPost& post,
                const MassLinkResult& result, const char* how) {
-  app.store.Audit(req.staff.user_id, "mass.link",
+  app.audit.Audit(req.staff.user_id, "mass.link",
                   "mass event " + std::to_string(post.event.id) + ": " +
                       std::to_string(result.linked) + " reports by " + how,
                   app.now());
@@ -49,8 +51,8 @@ http::Response LinkByReferences(const AppContext& app, const StaffRequest& req,
     return MassEventPage(app, request, req.staff, post.event, 422, state);
   }
   // Only the bureau's own reports: another bureau's reference is "not found", like a typo.
-  auto result = app.store.LinkReports(post.event.id, post.bureau_id, list.references,
-                                      req.staff.user_id, app.now());
+  auto result = app.mass_events.LinkReports(post.event.id, post.bureau_id, list.references,
+                                            req.staff.user_id, app.now());
   AuditLink(app, req, post, result, "reference");
   state.link_result = std::move(result);
   state.references.clear();
@@ -75,17 +77,17 @@ http::Response LinkByFilter(const AppContext& app, const StaffRequest& req, cons
   }
   std::string step = form.Get("step");
   if (step == "count") {
-    state.match_count = app.store.CountUnlinkedReports(*check.filter);
+    state.match_count = app.mass_events.CountUnlinkedReports(*check.filter);
     return MassEventPage(app, request, req.staff, post.event, 200, state);
   }
   if (step != "link") return ErrorPage(app, 400, &request);
   // The filter is applied again: what matches now is linked, the oldest first.
-  auto found =
-      app.store.FindUnlinkedReports(*check.filter, static_cast<int>(kMaxMassReportsPerRequest));
-  auto result =
-      app.store.LinkReports(post.event.id, post.bureau_id, found, req.staff.user_id, app.now());
+  auto found = app.mass_events.FindUnlinkedReports(*check.filter,
+                                                   static_cast<int>(kMaxMassReportsPerRequest));
+  auto result = app.mass_events.LinkReports(post.event.id, post.bureau_id, found, req.staff.user_id,
+                                            app.now());
   AuditLink(app, req, post, result, "filter");
-  state.more_match = !result.event_full && app.store.CountUnlinkedReports(*check.filter) > 0;
+  state.more_match = !result.event_full && app.mass_events.CountUnlinkedReports(*check.filter) > 0;
   state.link_result = std::move(result);
   return MassEventPage(app, request, req.staff, post.event, 200, state);
 }
@@ -114,9 +116,9 @@ http::Response StaffMassUnlink(const AppContext& app, const StaffRequest& req) {
     state.problem_field = "linked";
     return MassEventPage(app, request, req.staff, post.event, 422, state);
   }
-  long long unlinked =
-      app.store.UnlinkReports(post.event.id, post.bureau_id, *ids, req.staff.user_id, app.now());
-  app.store.Audit(
+  long long unlinked = app.mass_events.UnlinkReports(post.event.id, post.bureau_id, *ids,
+                                                     req.staff.user_id, app.now());
+  app.audit.Audit(
       req.staff.user_id, "mass.unlink",
       "mass event " + std::to_string(post.event.id) + ": " + std::to_string(unlinked) + " reports",
       app.now());

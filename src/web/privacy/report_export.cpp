@@ -5,6 +5,12 @@
 #include <cstdio>
 
 #include "domain/dutch_time.hpp"
+#include "store/bureau_store.hpp"
+#include "store/case_store.hpp"
+#include "store/evidence_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/privacy_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/pages.hpp"
 #include "web/followup/thread_view.hpp"
 #include "web/public/report_options.hpp"
@@ -66,13 +72,13 @@ std::string AuthorLabel(const AppContext& app, Lang lang, MessageAuthor author) 
 ReportExport GatherExport(const AppContext& app, const RegisteredReport& report) {
   ReportExport data;
   data.report = report;
-  for (const auto& bureau : app.store.ListBureaus()) {
+  for (const auto& bureau : app.bureaus.ListBureaus()) {
     if (bureau.id == report.bureau_id) data.bureau_name = bureau.name;
   }
-  data.messages = app.store.ListMessages(report.id);
-  data.files = app.store.ListEvidence(report.id);
-  data.status_history = app.store.ListStatusChanges(report.id);
-  data.events = app.store.ListCaseEvents(report.id);
+  data.messages = app.follow_up.ListMessages(report.id);
+  data.files = app.evidence.ListEvidence(report.id);
+  data.status_history = app.privacy.ListStatusChanges(report.id);
+  data.events = app.cases.ListCaseEvents(report.id);
   data.exported_at = app.now();
   return data;
 }

@@ -14,7 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "store/store.hpp"
+#include "store/case_store.hpp"
+#include "store/evidence_store.hpp"
+#include "store/follow_up_store.hpp"
+#include "store/privacy_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {

@@ -1,10 +1,15 @@
 #include "web/privacy/staff_privacy_handlers.hpp"
 
-#include "domain/bureau_settings.hpp"
-#include "domain/correction.hpp"
+#include "domain/cases/bureau_settings.hpp"
+#include "domain/cases/correction.hpp"
+#include "domain/cases/retention.hpp"
 #include "domain/dutch_time.hpp"
-#include "domain/retention.hpp"
 #include "http/form.hpp"
+#include "store/audit_store.hpp"
+#include "store/bureau_store.hpp"
+#include "store/privacy_store.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/cases/case_request.hpp"
 #include "web/cases/staff_report_handlers.hpp"
 #include "web/common/pages.hpp"
@@ -90,7 +95,7 @@ http::Response StaffReportExportPage(const AppContext& app, const StaffRequest& 
   const RegisteredReport& report = *found.report;
   ReportExport data = GatherExport(app, report);
   // Handing the case's personal data out goes on the record before it is shown.
-  app.store.Audit(req.staff.user_id, "report.export", report.reference + ": page", app.now());
+  app.audit.Audit(req.staff.user_id, "report.export", report.reference + ": page", app.now());
   return Render(app, req.http, req.staff, 200, "staff_report_export", N_("Access request"),
                 ExportPageData(app, LangOf(req.http), data));
 }
@@ -100,7 +105,7 @@ http::Response StaffReportExportJson(const AppContext& app, const StaffRequest& 
   if (!found.report) return std::move(*found.refusal);
   const RegisteredReport& report = *found.report;
   ReportExport data = GatherExport(app, report);
-  app.store.Audit(req.staff.user_id, "report.export", report.reference + ": json", app.now());
+  app.audit.Audit(req.staff.user_id, "report.export", report.reference + ": json", app.now());
   http::Response response{200, {}, ExportJson(app, LangOf(req.http), data)};
   response.Set("Content-Type", "application/json; charset=utf-8");
   response.Set("Content-Disposition", "attachment; filename=\"" + ExportFileName(report) + "\"");
@@ -113,7 +118,7 @@ http::Response StaffReportCorrectPage(const AppContext& app, const StaffRequest&
   const RegisteredReport& report = *found.report;
   if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
   // The form shows the stored personal data: a read, on the record first.
-  app.store.Audit(req.staff.user_id, "report.read", report.reference + ": correction form",
+  app.audit.Audit(req.staff.user_id, "report.read", report.reference + ": correction form",
                   app.now());
   CorrectionInput values{report.description, "", "", ""};
   if (report.contact) {
@@ -141,11 +146,11 @@ http::Response StaffReportCorrect(const AppContext& app, const StaffRequest& req
   const ReportCorrection& correction = *checked.correction;
   if (correction.empty())
     return http::Response::SeeOther(ReportPath(report.id) + "?gecorrigeerd=0");
-  if (!app.store.CorrectReport(report.id, correction)) return ErrorPage(app, 404, &request);
+  if (!app.privacy.CorrectReport(report.id, correction)) return ErrorPage(app, 404, &request);
   // Which fields, never their old or new values.
   std::string fields = correction.description ? "description" : "";
   if (correction.contact) fields += fields.empty() ? "contact details" : ", contact details";
-  app.store.Audit(req.staff.user_id, "report.correct", report.reference + ": " + fields, app.now());
+  app.audit.Audit(req.staff.user_id, "report.correct", report.reference + ": " + fields, app.now());
   return http::Response::SeeOther(ReportPath(report.id) + "?gecorrigeerd=1");
 }
 
@@ -165,8 +170,8 @@ http::Response StaffReportErase(const AppContext& app, const StaffRequest& req) 
   if (report.anonymised_at) return http::Response::SeeOther(ReportPath(report.id));
   if (req.form.fields.Get("confirm") != "yes")
     return ErasePage(app, request, req.staff, report, 422);
-  app.store.Audit(req.staff.user_id, "report.erase", report.reference, app.now());
-  if (!app.store.AnonymiseReport(report.id, app.now())) return ErrorPage(app, 404, &request);
+  app.audit.Audit(req.staff.user_id, "report.erase", report.reference, app.now());
+  if (!app.privacy.AnonymiseReport(report.id, app.now())) return ErrorPage(app, 404, &request);
   return http::Response::SeeOther(ReportPath(report.id) + "?gewist=1");
 }
 
@@ -180,8 +185,8 @@ PrivacySection RenderPrivacySection(const AppContext& app, const http::Request& 
   data.set("erased_now", Bool(request.QueryParam("gewist") == "1"));
   if (report.anonymised_at) data.set("anonymised_on", FormatDutchDateTime(*report.anonymised_at));
   if (report.closed_at) data.set("closed_on", FormatDutchDateTime(*report.closed_at));
-  int months =
-      BureauSettings::FromStored(app.store.ReadBureauSettings(report.bureau_id)).RetentionMonths();
+  int months = BureauSettings::FromStored(app.bureaus.ReadBureauSettings(report.bureau_id))
+                   .RetentionMonths();
   data.set("months", std::to_string(months));
   if (report.closed_at && !report.anonymised_at) {
     data.set("due_on", FormatIsoDate(DateOfUnixSeconds(RetentionDue(*report.closed_at, months))));

@@ -12,6 +12,8 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "store/staff_session_store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 #include "web/common/route_policy.hpp"
 

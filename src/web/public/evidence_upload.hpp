@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/evidence.hpp"
+#include "domain/reports/evidence.hpp"
 #include "http/request_form.hpp"
 #include "web/common/app.hpp"
 

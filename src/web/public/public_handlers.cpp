@@ -2,11 +2,12 @@
 
 #include <algorithm>
 
-#include "domain/receipt.hpp"
-#include "domain/reference.hpp"
+#include "domain/reports/receipt.hpp"
+#include "domain/reports/reference.hpp"
 #include "http/form.hpp"
 #include "http/request_form.hpp"
 #include "security/proof_of_work_check.hpp"
+#include "store/store_types.hpp"
 #include "web/common/html.hpp"
 #include "web/common/pages.hpp"
 #include "web/intake/register_report.hpp"

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "domain/receipt.hpp"
+#include "domain/reports/receipt.hpp"
 #include "http/cookies.hpp"
 
 namespace meldpunt::web {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/report.hpp"
+#include "domain/reports/report.hpp"
 #include "http/form.hpp"
 #include "web/common/app.hpp"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "domain/classification.hpp"
+#include "domain/reports/classification.hpp"
 
 namespace meldpunt::web {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/classification.hpp"
+#include "domain/reports/classification.hpp"
 
 namespace meldpunt::web {
 namespace {

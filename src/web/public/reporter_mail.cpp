@@ -1,6 +1,9 @@
 #include "web/public/reporter_mail.hpp"
 
 #include "base/log.hpp"
+#include "store/mail_outbox.hpp"
+#include "store/outbox_store.hpp"
+#include "store/store_types.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -16,8 +19,8 @@ void QueueReportConfirmation(const AppContext& app, const RegisteredReport& repo
   try {
     // Also for a resent form: if the server stopped between storing the report and queuing its
     // e-mail, the resend queues it; if it was queued, the store adds nothing.
-    if (app.store.EnqueueReporterMail(report.id, MailKind::kConfirmation,
-                                      std::string(LangCode(lang)), app.now())) {
+    if (app.outbox.EnqueueReporterMail(report.id, MailKind::kConfirmation,
+                                       std::string(LangCode(lang)), app.now())) {
       Queued(app);
     }
   } catch (const std::exception& e) {
@@ -26,7 +29,7 @@ void QueueReportConfirmation(const AppContext& app, const RegisteredReport& repo
 }
 
 bool QueueReporterNotice(const AppContext& app, long long report_id) {
-  if (!app.store.EnqueueReporterMail(report_id, MailKind::kNotice, "", app.now())) return false;
+  if (!app.outbox.EnqueueReporterMail(report_id, MailKind::kNotice, "", app.now())) return false;
   Queued(app);
   return true;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Queuing e-mails to reporters from the handlers (the outbox in src/mail/ sends them). The
 // e-mails hold nothing from the report; see src/mail/texts.hpp.
-#include "store/store.hpp"
+#include "store/store_types.hpp"
 #include "web/common/app.hpp"
 #include "web/common/i18n.hpp"
 

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/test_report.hpp"
+#include "domain/reports/test_report.hpp"
+#include "store/mail_outbox.hpp"
+#include "store/outbox_store.hpp"
+#include "store/report_store.hpp"
 #include "web/common/test_app.hpp"
 
 namespace meldpunt::web {
@@ -15,17 +18,17 @@ NewReport Report(std::optional<Contact> contact) {
 TEST(ReporterMail, ConfirmationOnceAndANoticePerMessageInTheReportersLanguage) {
   TestApp test;
   const AppContext& app = test.app();
-  auto stored = app.store.AddReport(Report(Contact{"", "ann@example.nl", ""}), app.now());
+  auto stored = app.reports.AddReport(Report(Contact{"", "ann@example.nl", ""}), app.now());
   QueueReportConfirmation(app, stored, Lang::kEn);
   stored.duplicate = true;  // the same form again
   QueueReportConfirmation(app, stored, Lang::kEn);
-  EXPECT_EQ(app.store.CountOutbox().pending, 1);
+  EXPECT_EQ(app.outbox.CountOutbox().pending, 1);
 
   EXPECT_TRUE(QueueReporterNotice(app, stored.id));
   EXPECT_TRUE(QueueReporterNotice(app, stored.id));
-  EXPECT_EQ(app.store.CountOutbox().pending, 3);
+  EXPECT_EQ(app.outbox.CountOutbox().pending, 3);
   std::vector<OutboxMail> mails;
-  while (auto mail = app.store.ClaimDueMail(app.now(), app.now() + 60)) mails.push_back(*mail);
+  while (auto mail = app.outbox.ClaimDueMail(app.now(), app.now() + 60)) mails.push_back(*mail);
   ASSERT_EQ(mails.size(), 3u);
   EXPECT_EQ(mails[0].kind, MailKind::kConfirmation);
   for (const auto& mail : mails) {
@@ -38,13 +41,13 @@ TEST(ReporterMail, ConfirmationOnceAndANoticePerMessageInTheReportersLanguage) {
 TEST(ReporterMail, NothingForReportersWithoutAnEmailAddress) {
   TestApp test;
   const AppContext& app = test.app();
-  auto anonymous = app.store.AddReport(Report(std::nullopt), app.now());
-  auto phone = app.store.AddReport(Report(Contact{"Bob", "", "0612345678"}), app.now());
+  auto anonymous = app.reports.AddReport(Report(std::nullopt), app.now());
+  auto phone = app.reports.AddReport(Report(Contact{"Bob", "", "0612345678"}), app.now());
   QueueReportConfirmation(app, anonymous, Lang::kNl);
   QueueReportConfirmation(app, phone, Lang::kNl);
   EXPECT_FALSE(QueueReporterNotice(app, anonymous.id));
   EXPECT_FALSE(QueueReporterNotice(app, phone.id));
-  EXPECT_EQ(app.store.CountOutbox().pending, 0);
+  EXPECT_EQ(app.outbox.CountOutbox().pending, 0);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/case_list_store.hpp"
 #include "web/cases/case_times.hpp"
 
 namespace meldpunt::web {

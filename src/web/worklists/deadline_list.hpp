@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "domain/deadlines.hpp"
-#include "store/store.hpp"
+#include "domain/cases/deadlines.hpp"
+#include "store/case_list_store.hpp"
 
 namespace meldpunt::web {
 

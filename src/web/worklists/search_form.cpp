@@ -4,12 +4,14 @@
 #include <chrono>
 
 #include "base/text.hpp"
-#include "domain/classification.hpp"
-#include "domain/deadlines.hpp"
-#include "domain/handling.hpp"
-#include "domain/reference.hpp"
-#include "domain/report.hpp"
-#include "domain/text_search.hpp"
+#include "domain/cases/deadlines.hpp"
+#include "domain/cases/handling.hpp"
+#include "domain/cases/text_search.hpp"
+#include "domain/reports/classification.hpp"
+#include "domain/reports/reference.hpp"
+#include "domain/reports/report.hpp"
+#include "store/case_list_store.hpp"
+#include "store/staff_account_store.hpp"
 #include "web/common/i18n.hpp"
 
 namespace meldpunt::web {

@@ -7,7 +7,8 @@
 
 #include "domain/municipality.hpp"
 #include "http/form.hpp"
-#include "store/store.hpp"
+#include "store/case_list_store.hpp"
+#include "store/staff_account_store.hpp"
 
 namespace meldpunt::web {
 

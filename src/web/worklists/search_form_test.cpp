@@ -6,7 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "domain/text_search.hpp"
+#include "domain/cases/text_search.hpp"
+#include "store/case_list_store.hpp"
+#include "store/staff_account_store.hpp"
 
 namespace meldpunt::web {
 namespace {

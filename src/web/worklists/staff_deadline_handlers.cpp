@@ -4,6 +4,10 @@
 #include <map>
 
 #include "domain/dutch_time.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_list_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/admin/deadline_settings.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_times.hpp"
@@ -91,7 +95,7 @@ http::Response StaffDeadlinesPage(const AppContext& app, const StaffRequest& req
 
   std::optional<long long> assignee;
   if (scope->kind == Scope::Kind::kOne) assignee = scope->user_id;
-  auto cases = app.store.ListOpenCaseTimelines(bureau, assignee);
+  auto cases = app.case_lists.ListOpenCaseTimelines(bureau, assignee);
   if (scope->kind == Scope::Kind::kUnassigned)
     std::erase_if(cases, [](const CaseTimeline& c) { return c.assigned_to.has_value(); });
   DeadlineList list = OverdueAndDueSoon(cases, DeadlineSettingsFor(app, bureau), now);
@@ -100,9 +104,9 @@ http::Response StaffDeadlinesPage(const AppContext& app, const StaffRequest& req
   std::string subject = scope->Code() + ": " + std::to_string(list.rows.size()) + " deadlines";
   for (size_t i = 0; i < list.rows.size() && i < kMaxAuditedReferences; ++i)
     subject += (i == 0 ? " " : ", ") + list.rows[i].reference;
-  app.store.Audit(staff.user_id, "deadlines.read", subject, now);
+  app.audit.Audit(staff.user_id, "deadlines.read", subject, now);
 
-  auto staff_list = app.store.ListBureauStaff(bureau);
+  auto staff_list = app.staff.ListBureauStaff(bureau);
   std::map<long long, std::string> emails;
   for (const auto& user : staff_list) emails[user.id] = user.email;
   auto handler_name = [&](std::optional<long long> id) {

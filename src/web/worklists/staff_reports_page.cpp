@@ -6,10 +6,16 @@
 #include <utility>
 
 #include "domain/dutch_time.hpp"
-#include "domain/figures.hpp"
-#include "domain/suppression.hpp"
-#include "domain/working_area.hpp"
+#include "domain/figures/figures.hpp"
+#include "domain/figures/suppression.hpp"
+#include "domain/figures/working_area.hpp"
 #include "http/form.hpp"
+#include "store/audit_log.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_list_store.hpp"
+#include "store/report_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/accounts/staff_login_handlers.hpp"
 #include "web/accounts/staff_login_state.hpp"
 #include "web/cases/case_labels.hpp"
@@ -32,12 +38,12 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
   long long bureau = staff.bureau_id.value_or(0);
   // "My cases" (?mijn=1): the cases assigned to the staff member.
   bool mine = request.QueryParam("mijn") == "1";
-  auto reports =
-      mine ? app.store.ListAssignedReports(bureau, staff.user_id, app.options.staff_page_size, 0)
-           : app.store.ListBureauReports(bureau, app.options.staff_page_size, 0);
-  long long total = mine ? app.store.CountAssignedReports(bureau, staff.user_id)
-                         : app.store.CountBureauReports(bureau);
-  auto handlers = app.store.ListBureauStaff(bureau);
+  auto reports = mine ? app.case_lists.ListAssignedReports(bureau, staff.user_id,
+                                                           app.options.staff_page_size, 0)
+                      : app.reports.ListBureauReports(bureau, app.options.staff_page_size, 0);
+  long long total = mine ? app.case_lists.CountAssignedReports(bureau, staff.user_id)
+                         : app.reports.CountBureauReports(bureau);
+  auto handlers = app.staff.ListBureauStaff(bureau);
   // Reading reports is a read of personal data: it goes on the record before it is shown.
   AuditEntry listing = AuditEntry::ForBureau(staff.user_id, "list_reports", staff.bureau_id,
                                              std::to_string(reports.size()) + " reports");
@@ -47,7 +53,7 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
     listing.listed_to = reports.front().id;
     listing.detail += ", " + reports.back().reference + " to " + reports.front().reference;
   }
-  app.store.Audit(listing, app.now());
+  app.audit.Audit(listing, app.now());
   auto files = reports.empty() ? std::map<long long, kainjow::mustache::list>{}
                                : EvidenceLinks(app, lang, reports.back().id, reports.front().id);
   kainjow::mustache::list rows;

@@ -4,6 +4,10 @@
 
 #include "domain/dutch_time.hpp"
 #include "http/form.hpp"
+#include "store/audit_store.hpp"
+#include "store/case_list_store.hpp"
+#include "store/staff_account_store.hpp"
+#include "store/staff_session_store.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
@@ -94,7 +98,7 @@ http::Response SearchPage(const AppContext& app, const http::Request& request,
   Lang lang = LangOf(request);
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   long long bureau = staff.bureau_id.value_or(0);
-  auto staff_list = app.store.ListBureauStaff(bureau);
+  auto staff_list = app.staff.ListBureauStaff(bureau);
 
   TemplateData data;
   // The fields as typed.
@@ -201,7 +205,7 @@ http::Response StaffSearch(const AppContext& app, const StaffRequest& req) {
   const StaffSession& staff = req.staff;
   long long bureau = staff.bureau_id.value_or(0);
   SearchInput input = SearchInputOf(req.form.fields);
-  auto staff_list = app.store.ListBureauStaff(bureau);
+  auto staff_list = app.staff.ListBureauStaff(bureau);
   std::erase_if(staff_list, [](const StaffUser& user) { return !HandlesCases(user); });
   SearchValidation checked = ValidateSearch(input, bureau, app.municipalities, staff_list);
   if (!checked.errors.empty())
@@ -209,10 +213,10 @@ http::Response StaffSearch(const AppContext& app, const StaffRequest& req) {
 
   Results results;
   results.page = input.page;
-  results.found = app.store.SearchReports(checked.search, kSearchPageSize,
-                                          (input.page - 1) * kSearchPageSize, kMaxSearchCandidates);
+  results.found = app.case_lists.SearchReports(
+      checked.search, kSearchPageSize, (input.page - 1) * kSearchPageSize, kMaxSearchCandidates);
   // Every search goes on the record, with its filters but never the free text itself.
-  app.store.Audit(staff.user_id, "search",
+  app.audit.Audit(staff.user_id, "search",
                   SearchAuditSubject(input) + ": " + std::to_string(results.found.total) + " found",
                   app.now());
   return SearchPage(app, request, staff, 200, input, {}, results);

@@ -1,6 +1,6 @@
 #pragma once
-// The municipal yearly report (domain/figures.hpp) as an A4 PDF: a title, what was counted, the
-// suppression explanation, and every table with this year, the previous year, the change and a
+// The municipal yearly report (domain/figures/figures.hpp) as an A4 PDF: a title, what was counted,
+// the suppression explanation, and every table with this year, the previous year, the change and a
 // horizontal bar chart of this year beside the rows. Real text (DejaVu Sans, embedded), tagged
 // (headings, paragraphs, tables) so that text extraction and screen readers read it in order,
 // with the document's title and language set. A table flows over pages between rows, never
@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "base/result.hpp"
-#include "domain/figures.hpp"
+#include "domain/figures/figures.hpp"
 
 namespace meldpunt::figures_pdf {
 

@@ -1,0 +1,58 @@
+#pragma once
+// What is recorded on a case (dossier): every step, action, note, assignment, consent, contact
+// and closing is an event with who and when, so the case history is the list of its events.
+// Free text in an event (a note, what was done) is personal data and stored encrypted.
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "domain/cases/case_protocol.hpp"
+#include "domain/reports/follow_up.hpp"
+
+namespace meldpunt {
+
+enum class CaseEventKind {
+  kStep,               // moved to another protocol step; code: the new step
+  kAction,             // an action (case_action.hpp); code: its kind, detail: its target
+  kNote,               // a note for colleagues (notitie); never shown to the reporter
+  kAssigned,           // assigned (toegewezen); detail: the handler's user id, empty: nobody
+  kConsent,            // the reporter's consent; code: "given" or "withdrawn"
+  kContact,            // contact with the reporter outside the thread; code: kContactCodes
+  kMissedAppointment,  // the reporter did not come (niet verschenen)
+  kLetterSent,         // a letter to the other party was sent; detail: the letter's id
+  kReplyReceived,      // the other party replied
+  kClosed,             // closed; detail: "handling,codes;outcome"
+  kReopened,           // closed to evaluation
+  kMoved,              // handed over to another bureau; detail: the bureau id
+  kLinked,             // linked to a mass-report event (massamelding); detail: the event id;
+                       // code: "linked", or "unlinked" when taken out of it again
+  kClassified,         // classified again (herclassificatie); detail: the code-list version
+};
+
+inline constexpr std::array<CaseEventKind, 14> kAllCaseEventKinds = {
+    CaseEventKind::kStep,
+    CaseEventKind::kAction,
+    CaseEventKind::kNote,
+    CaseEventKind::kAssigned,
+    CaseEventKind::kConsent,
+    CaseEventKind::kContact,
+    CaseEventKind::kMissedAppointment,
+    CaseEventKind::kLetterSent,
+    CaseEventKind::kReplyReceived,
+    CaseEventKind::kClosed,
+    CaseEventKind::kReopened,
+    CaseEventKind::kMoved,
+    CaseEventKind::kLinked,
+    CaseEventKind::kClassified};
+
+std::string_view CaseEventCode(CaseEventKind kind);
+std::optional<CaseEventKind> ParseCaseEvent(std::string_view code);
+
+// Contact with the reporter: the bureau reached them (first contact), or they answered.
+inline constexpr std::array<std::string_view, 2> kContactCodes = {"bureau_contacted",
+                                                                  "reporter_responded"};
+
+// What the reporter sees of a case on the follow-up page: received, being handled, closed.
+ReportStatus ReporterStatusOf(CaseStep step);
+
+}  // namespace meldpunt

@@ -1,0 +1,97 @@
+#pragma once
+// Lists of cases for staff: "my cases", the work lists with their deadlines' moments, and search.
+// Every method may block and must not be called on an I/O thread. Failures throw StoreError.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/cases/case_protocol.hpp"
+#include "domain/date.hpp"
+#include "store/store_types.hpp"
+
+namespace meldpunt {
+
+// The moments of one case that its deadlines look at (web/cases/case_times.hpp turns them into
+// CaseTimes), without any personal data: Store::ListOpenCaseTimelines reads them for many cases
+// at once, and CaseTimelineOf builds the same from one case's events and messages.
+struct CaseTimeline {
+  long long report_id = 0;
+  std::string reference;
+  long long reported_at = 0;  // Unix seconds, as every time below
+  // When staff registered it (intake), which may be days after the day it was received
+  // (reported_at); none for a report from the public form.
+  std::optional<long long> registered_at;
+  std::string channel;
+  bool is_complaint = false;
+  CaseStep step = CaseStep::kReceived;
+  std::optional<long long> assigned_to;
+  std::optional<long long> closed_at;
+  std::optional<long long> first_bureau_message_at;     // in the follow-up thread
+  std::optional<long long> last_reporter_message_at;    // in the follow-up thread
+  std::optional<long long> first_contact_at;            // case events of kind contact, either code
+  std::optional<long long> last_reporter_responded_at;  // contact events "reporter_responded"
+  std::optional<long long> last_missed_appointment_at;
+  int missed_appointments = 0;
+  std::optional<long long> last_letter_sent_at;  // letter_sent events and letter actions
+  // The reply date the last letter asked for, when that letter was sent from meldpunt (a
+  // letter_sent event names it); a letter only recorded as an action gets the bureau's term.
+  std::optional<Date> last_letter_reply_by;
+  std::optional<long long> last_reply_received_at;
+};
+
+// A search over one bureau's reports (zoeken). Every filter that is set must hold; the free
+// text is matched after decryption (domain/cases/text_search.hpp), the rest in SQL.
+enum class MunicipalityField { kEither, kIncident, kResidence };
+
+struct ReportSearch {
+  long long bureau_id = 0;
+  std::optional<long long> report_id = {};       // the number of a reference
+  std::optional<int> reported_year = {};         // the year of a reference
+  std::optional<long long> reported_from = {};   // Unix seconds, inclusive
+  std::optional<long long> reported_until = {};  // Unix seconds, inclusive
+  std::string municipality = {};                 // a CBS code or special value; empty: any
+  MunicipalityField municipality_field = MunicipalityField::kEither;
+  std::vector<std::string> grounds = {};  // any of these; empty: any
+  std::string domain = {};                // empty: any
+  std::string nature = {};                // empty: any
+  std::string handling = {};              // empty: any
+  std::optional<CaseStep> step = {};
+  bool open_only = false;  // every step before closed
+  std::optional<long long> assigned_to = {};
+  bool unassigned = false;
+  std::optional<bool> complaint = {};  // klacht (true) or melding only (false)
+  // Already folded with FoldForSearch; looked for in the description, the contact's name,
+  // e-mail address and phone number, and the case's notes. Empty: no free text.
+  std::string folded_text = {};
+};
+
+struct ReportSearchResult {
+  std::vector<RegisteredReport> reports;  // the page asked for, newest first, decrypted
+  long long total = 0;                    // matches in all
+  // With free text only the newest max_candidates reports that pass the other filters are
+  // decrypted and matched; true when there were more.
+  bool capped = false;
+};
+
+class CaseListStore {
+ public:
+  virtual ~CaseListStore() = default;
+
+  // The cases of one bureau assigned to one staff member ("my cases"), newest first, and how many
+  // there are (soci_case_lists.cpp).
+  virtual std::vector<RegisteredReport> ListAssignedReports(long long bureau_id, long long user_id,
+                                                            int limit, int offset) = 0;
+  virtual long long CountAssignedReports(long long bureau_id, long long user_id) = 0;
+  // Work lists (soci_case_timelines.cpp): the open complaints (klachten: cases not closed or
+  // archived) of a bureau, or only those assigned to one staff member, with the moments their
+  // deadlines look at, aggregated in the database. By id; no personal data is read.
+  virtual std::vector<CaseTimeline> ListOpenCaseTimelines(long long bureau_id,
+                                                          std::optional<long long> assigned_to) = 0;
+  // Search (soci_search.cpp): the reports of search.bureau_id that match, newest first, `limit`
+  // of them from `offset`. With free text, at most max_candidates reports (the newest that pass
+  // the other filters) are decrypted and matched.
+  virtual ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
+                                           int max_candidates) = 0;
+};
+
+}  // namespace meldpunt

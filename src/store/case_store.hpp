@@ -1,0 +1,73 @@
+#pragma once
+// Cases (dossiers): changing a case together with its history, and reading that history.
+// Every method may block and must not be called on an I/O thread. Failures throw StoreError.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/cases/case_event.hpp"
+#include "domain/cases/case_protocol.hpp"
+#include "store/store_types.hpp"
+
+namespace meldpunt {
+
+// One event in a case's history (domain/cases/case_event.hpp), decrypted.
+struct CaseEvent {
+  long long id = 0;
+  long long report_id = 0;
+  long long at = 0;  // Unix seconds
+  std::optional<long long> staff_user_id;
+  std::string staff_email;  // who did it; empty for the system
+  CaseEventKind kind = CaseEventKind::kNote;
+  std::string code;    // see CaseEventKind
+  std::string detail;  // codes and ids only, never personal data
+  std::string text;    // free text (personal data), decrypted
+};
+
+// One change to a case, applied in one transaction together with its event, and only when the
+// case is still at `expected_version` (a colleague's change in between makes it fail, so two
+// people never undo each other unseen). The checks of what is allowed are the caller's (domain/).
+struct CaseChange {
+  long long report_id = 0;
+  std::optional<long long> staff_user_id;  // none: the system (e.g. registration only)
+  long long expected_version = 0;
+  CaseEventKind kind = CaseEventKind::kNote;
+  std::string code;
+  std::string detail;
+  std::string text;  // encrypted in the store
+  // What changes on the case besides its history:
+  // Also sets the reporter's status (ReporterStatusOf), and adds it to the status history
+  // (ListStatusChanges) when it changes.
+  std::optional<CaseStep> step;
+  std::optional<std::optional<long long>> assign;  // a handler, or nobody
+  std::optional<bool> consent;
+  // Closing: the handling codes and the outcome. Set with step kClosed; a step that leaves
+  // kClosed (reopening) clears them.
+  std::optional<std::pair<std::vector<std::string>, std::string>> close;
+  // Classifying again: the codes and the code-list version they come from.
+  struct Classification {
+    std::string nature;
+    std::vector<std::string> grounds;
+    std::string domain;
+    std::string code_list_version;
+  };
+  std::optional<Classification> classify;
+};
+
+class CaseStore {
+ public:
+  virtual ~CaseStore() = default;
+
+  // Cases (soci_cases.cpp). Returns false, changing nothing, when the report does not exist or
+  // its case_version is no longer change.expected_version.
+  virtual bool ApplyCaseChange(const CaseChange& change, long long now) = 0;
+  // Many changes at once (bulk work on mass reports), in one transaction, each exactly as
+  // ApplyCaseChange would apply it: result[i] says whether changes[i] applied.
+  virtual std::vector<bool> ApplyCaseChanges(const std::vector<CaseChange>& changes,
+                                             long long now) = 0;
+  // Oldest first, decrypted, with the staff member's e-mail address.
+  virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
+};
+
+}  // namespace meldpunt

@@ -1,0 +1,177 @@
+// Cases (dossiers): the one write path for every change to a case and its history.
+#include <soci/soci.h>
+
+#include "store/soci/report_columns.hpp"
+#include "store/soci/soci_store.hpp"
+#include "store/soci/soci_util.hpp"
+
+namespace meldpunt {
+namespace {
+
+using report_columns::SortedCodes;
+using soci_util::GetInteger;
+using soci_util::Guard;
+
+constexpr std::string_view kEventTextAd = "case_events.text";
+
+}  // namespace
+
+bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
+                                  const std::string& text_enc, long long now) {
+  soci::indicator text_ind = text_enc.empty() ? soci::i_null : soci::i_ok;
+  std::string kind(CaseEventCode(change.kind));
+  long long staff = change.staff_user_id.value_or(0);
+  soci::indicator staff_ind = change.staff_user_id ? soci::i_ok : soci::i_null;
+  // Claims the case: only one change per version gets through.
+  long long next = change.expected_version + 1;
+  soci::statement claim =
+      (sql.prepare << "UPDATE reports SET case_version = :next WHERE id = :id AND "
+                      "case_version = :expected",
+       soci::use(next), soci::use(change.report_id), soci::use(change.expected_version));
+  claim.execute(true);
+  if (claim.get_affected_rows() == 0) return false;
+  if (change.step) {
+    std::string step(StepCode(*change.step));
+    std::string status(StatusCode(ReporterStatusOf(*change.step)));
+    std::string was;
+    sql << "SELECT status FROM reports WHERE id = :id", soci::use(change.report_id),
+        soci::into(was);
+    sql << "UPDATE reports SET case_step = :step, status = :status WHERE id = :id", soci::use(step),
+        soci::use(status), soci::use(change.report_id);
+    // What the reporter saw changes with the step: kept for the access request.
+    if (was != status) {
+      sql << "INSERT INTO report_status_changes (report_id, at, status) VALUES (:id, :at, "
+             ":status)",
+          soci::use(change.report_id), soci::use(now), soci::use(status);
+    }
+    if (*change.step != CaseStep::kClosed && *change.step != CaseStep::kArchived) {
+      // Reopened (or never closed): no handling, no outcome, no closing time.
+      sql << "DELETE FROM report_handlings WHERE report_id = :id", soci::use(change.report_id);
+      sql << "UPDATE reports SET outcome = '', case_closed_at = NULL, handling_codes = '' WHERE "
+             "id = :id",
+          soci::use(change.report_id);
+    }
+  }
+  if (change.close) {
+    const auto& [handlings, outcome] = *change.close;
+    sql << "DELETE FROM report_handlings WHERE report_id = :id", soci::use(change.report_id);
+    for (const auto& handling : handlings) {
+      sql << "INSERT INTO report_handlings (report_id, handling) VALUES (:id, :handling)",
+          soci::use(change.report_id), soci::use(handling);
+    }
+    std::string handling_codes = SortedCodes(handlings);
+    sql << "UPDATE reports SET outcome = :outcome, case_closed_at = :now, handling_codes = "
+           ":handlings WHERE id = :id",
+        soci::use(outcome), soci::use(now), soci::use(handling_codes), soci::use(change.report_id);
+  }
+  if (change.assign) {
+    long long user = change.assign->value_or(0);
+    soci::indicator user_ind = *change.assign ? soci::i_ok : soci::i_null;
+    sql << "UPDATE reports SET assigned_to = :user WHERE id = :id", soci::use(user, user_ind),
+        soci::use(change.report_id);
+  }
+  if (change.consent) {
+    int consent = *change.consent ? 1 : 0;
+    sql << "UPDATE reports SET consent_recorded = :consent WHERE id = :id", soci::use(consent),
+        soci::use(change.report_id);
+  }
+  if (change.classify) {
+    const auto& c = *change.classify;
+    std::string ground_codes = SortedCodes(c.grounds);
+    sql << "UPDATE reports SET nature = :nature, social_domain = :domain, code_list_version "
+           "= :version, ground_codes = :grounds WHERE id = :id",
+        soci::use(c.nature), soci::use(c.domain), soci::use(c.code_list_version),
+        soci::use(ground_codes), soci::use(change.report_id);
+    sql << "DELETE FROM report_grounds WHERE report_id = :id", soci::use(change.report_id);
+    for (const auto& ground : c.grounds) {
+      sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",
+          soci::use(change.report_id), soci::use(ground);
+    }
+  }
+  sql << "INSERT INTO case_events (report_id, at, staff_user_id, kind, code, detail, text_enc) "
+         "VALUES (:report, :at, :staff, :kind, :code, :detail, :text)",
+      soci::use(change.report_id), soci::use(now), soci::use(staff, staff_ind), soci::use(kind),
+      soci::use(change.code), soci::use(change.detail), soci::use(text_enc, text_ind);
+  return true;
+}
+
+bool SociStore::ApplyCaseChange(const CaseChange& change, long long now) {
+  // Encryption happens before the write queue so the single writer does only database work.
+  std::string text_enc = change.text.empty() ? "" : cipher().Seal(change.text, kEventTextAd);
+  return Guard("changing a case", [&] {
+    bool applied = false;
+    Write([&](soci::session& sql) { applied = ApplyCaseChangeIn(sql, change, text_enc, now); });
+    return applied;
+  });
+}
+
+std::vector<bool> SociStore::ApplyCaseChanges(const std::vector<CaseChange>& changes,
+                                              long long now) {
+  std::vector<std::string> texts_enc;
+  texts_enc.reserve(changes.size());
+  for (const auto& change : changes)
+    texts_enc.push_back(change.text.empty() ? "" : cipher().Seal(change.text, kEventTextAd));
+  return Guard("changing cases", [&] {
+    std::vector<bool> applied(changes.size(), false);
+    Write([&](soci::session& sql) {
+      for (size_t i = 0; i < changes.size(); ++i)
+        applied[i] = ApplyCaseChangeIn(sql, changes[i], texts_enc[i], now);
+    });
+    return applied;
+  });
+}
+
+std::vector<CaseEvent> SociStore::ListCaseEvents(long long report_id) {
+  return Guard("reading a case's history", [&] {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT e.id, e.at, e.staff_user_id, u.email, e.kind, e.code, e.detail, "
+                        "e.text_enc FROM case_events e LEFT JOIN staff_users u ON "
+                        "u.id = e.staff_user_id WHERE e.report_id = :id ORDER BY e.id",
+         soci::use(report_id));
+    std::vector<CaseEvent> events;
+    for (const auto& row : rows) {
+      CaseEvent event;
+      event.id = GetInteger(row, 0);
+      event.report_id = report_id;
+      event.at = GetInteger(row, 1);
+      if (row.get_indicator(2) == soci::i_ok) event.staff_user_id = GetInteger(row, 2);
+      if (row.get_indicator(3) == soci::i_ok) event.staff_email = row.get<std::string>(3);
+      auto kind = ParseCaseEvent(row.get<std::string>(4));
+      if (!kind) continue;  // written by a newer version: not shown rather than misread
+      event.kind = *kind;
+      event.code = row.get<std::string>(5);
+      event.detail = row.get<std::string>(6);
+      if (row.get_indicator(7) == soci::i_ok) {
+        auto text = cipher().Open(row.get<std::string>(7), kEventTextAd);
+        if (!text) throw StoreError("case event " + std::to_string(event.id) + ": " + text.error());
+        event.text = std::move(*text);
+      }
+      events.push_back(std::move(event));
+    }
+    return events;
+  });
+}
+
+std::vector<StaffUser> SociStore::ListBureauStaff(long long bureau_id) {
+  return Guard("listing a bureau's staff", [&] {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT id, email, role, municipality FROM staff_users WHERE bureau_id = "
+                        ":bureau ORDER BY email",
+         soci::use(bureau_id));
+    std::vector<StaffUser> staff;
+    for (const auto& row : rows) {
+      StaffUser user;
+      user.id = GetInteger(row, 0);
+      user.email = row.get<std::string>(1);
+      user.role = row.get<std::string>(2);
+      user.bureau_id = bureau_id;
+      user.municipality = row.get<std::string>(3);
+      staff.push_back(std::move(user));
+    }
+    return staff;
+  });
+}
+
+}  // namespace meldpunt

@@ -1,0 +1,230 @@
+// Search over a bureau's reports (zoeken): every filter but the free text in SQL; the free text
+// matched in memory on a bounded set of decrypted candidates, since the columns it looks in are
+// encrypted at rest.
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <deque>
+#include <set>
+
+#include "domain/cases/text_search.hpp"
+#include "store/soci/soci_store.hpp"
+#include "store/soci/soci_util.hpp"
+
+namespace meldpunt {
+namespace {
+
+using soci_util::GetInteger;
+using soci_util::Guard;
+
+// The associated data of the columns searched; the same as where they are written.
+constexpr std::string_view kDescriptionAd = "reports.description";
+constexpr std::string_view kContactAd = "reports.contact";
+constexpr std::string_view kEventTextAd = "case_events.text";
+
+// A WHERE clause with its values bound by name (:p0, :p1, ...), for filters that are present or
+// not. The values live in deques so that the references SOCI keeps stay valid.
+class Conditions {
+ public:
+  std::string Text(std::string value) {
+    texts_.push_back(std::move(value));
+    return Name(&texts_.back(), nullptr);
+  }
+  std::string Number(long long value) {
+    numbers_.push_back(value);
+    return Name(nullptr, &numbers_.back());
+  }
+  void Add(std::string condition) { conditions_.push_back(std::move(condition)); }
+
+  std::string Where() const {
+    std::string where;
+    for (const auto& condition : conditions_) {
+      where += where.empty() ? " WHERE " : " AND ";
+      where += condition;
+    }
+    return where;
+  }
+  // The query with every value bound.
+  soci::rowset<soci::row> Run(soci::session& sql, const std::string& query) const {
+    auto prepared = (sql.prepare << query);
+    for (const auto& bound : bound_) {
+      if (bound.text) {
+        prepared, soci::use(*bound.text, bound.name);
+      } else {
+        prepared, soci::use(*bound.number, bound.name);
+      }
+    }
+    return soci::rowset<soci::row>(prepared);
+  }
+
+ private:
+  struct Bound {
+    std::string name;
+    const std::string* text;
+    const long long* number;
+  };
+  std::string Name(const std::string* text, const long long* number) {
+    bound_.push_back({"p" + std::to_string(bound_.size()), text, number});
+    return ":" + bound_.back().name;
+  }
+  std::deque<std::string> texts_;
+  std::deque<long long> numbers_;
+  std::deque<Bound> bound_;
+  std::vector<std::string> conditions_;
+};
+
+Conditions ConditionsOf(const ReportSearch& s) {
+  Conditions c;
+  c.Add("r.bureau_id = " + c.Number(s.bureau_id));
+  if (s.report_id) c.Add("r.id = " + c.Number(*s.report_id));
+  if (s.reported_year) c.Add("r.reported_year = " + c.Number(*s.reported_year));
+  if (s.reported_from) c.Add("r.reported_at >= " + c.Number(*s.reported_from));
+  if (s.reported_until) c.Add("r.reported_at <= " + c.Number(*s.reported_until));
+  if (!s.municipality.empty()) {
+    std::string code = c.Text(s.municipality);
+    switch (s.municipality_field) {
+      case MunicipalityField::kIncident:
+        c.Add("r.incident_municipality = " + code);
+        break;
+      case MunicipalityField::kResidence:
+        c.Add("r.residence_municipality = " + code);
+        break;
+      case MunicipalityField::kEither:
+        c.Add("(r.incident_municipality = " + code +
+              " OR r.residence_municipality = " + c.Text(s.municipality) + ")");
+        break;
+    }
+  }
+  if (!s.grounds.empty()) {
+    std::string list;
+    for (const auto& ground : s.grounds) list += (list.empty() ? "" : ", ") + c.Text(ground);
+    c.Add("EXISTS (SELECT 1 FROM report_grounds g WHERE g.report_id = r.id AND g.ground IN (" +
+          list + "))");
+  }
+  if (!s.domain.empty()) c.Add("r.social_domain = " + c.Text(s.domain));
+  if (!s.nature.empty()) c.Add("r.nature = " + c.Text(s.nature));
+  if (!s.handling.empty()) {
+    c.Add("EXISTS (SELECT 1 FROM report_handlings h WHERE h.report_id = r.id AND h.handling = " +
+          c.Text(s.handling) + ")");
+  }
+  if (s.step) c.Add("r.case_step = " + c.Text(std::string(StepCode(*s.step))));
+  if (s.open_only) c.Add("r.case_step NOT IN ('closed', 'archived')");
+  if (s.assigned_to) c.Add("r.assigned_to = " + c.Number(*s.assigned_to));
+  if (s.unassigned) c.Add("r.assigned_to IS NULL");
+  if (s.complaint) c.Add(*s.complaint ? "r.is_complaint = 1" : "r.is_complaint = 0");
+  return c;
+}
+
+// The contact details' fields that a search looks in, each folded on its own so that a term
+// never matches across two fields.
+std::vector<std::string> FoldedContactFields(const std::string& json) {
+  std::vector<std::string> fields;
+  auto value = boost::json::parse(json);
+  if (!value.is_object()) return fields;
+  for (const char* key : {"name", "email", "phone"}) {
+    auto* field = value.as_object().if_contains(key);
+    if (field && field->is_string()) fields.push_back(FoldForSearch(field->as_string()));
+  }
+  return fields;
+}
+
+}  // namespace
+
+ReportSearchResult SociStore::SearchReports(const ReportSearch& search, int limit, int offset,
+                                            int max_candidates) {
+  return Guard("searching reports", [&] {
+    soci::session sql(*readers_);
+    Conditions conditions = ConditionsOf(search);
+    const std::string where = conditions.Where();
+    ReportSearchResult result;
+    std::vector<long long> page_ids;
+
+    if (search.folded_text.empty()) {
+      {
+        soci::rowset<soci::row> count =
+            conditions.Run(sql, "SELECT COUNT(*) FROM reports r" + where);
+        for (const auto& row : count) result.total = GetInteger(row, 0);
+      }
+      soci::rowset<soci::row> rows =
+          conditions.Run(sql, "SELECT r.id FROM reports r" + where + " ORDER BY r.id DESC LIMIT " +
+                                  std::to_string(limit) + " OFFSET " + std::to_string(offset));
+      for (const auto& row : rows) page_ids.push_back(GetInteger(row, 0));
+    } else {
+      // Candidates: the newest that pass the other filters, one more than the cap to know
+      // whether there were more.
+      struct Candidate {
+        long long id;
+        bool matched;
+      };
+      std::vector<Candidate> candidates;
+      const std::string& term = search.folded_text;
+      {
+        soci::rowset<soci::row> rows = conditions.Run(
+            sql, "SELECT r.id, r.description_enc, r.contact_enc FROM reports r" + where +
+                     " ORDER BY r.id DESC LIMIT " + std::to_string(max_candidates + 1));
+        for (const auto& row : rows) {
+          if (candidates.size() == static_cast<size_t>(max_candidates)) {
+            result.capped = true;
+            break;
+          }
+          long long id = GetInteger(row, 0);
+          auto description = cipher().Open(row.get<std::string>(1), kDescriptionAd);
+          if (!description)
+            throw StoreError("report " + std::to_string(id) + ": " + description.error());
+          bool matched = ContainsFolded(FoldForSearch(*description), term);
+          if (!matched && row.get_indicator(2) == soci::i_ok) {
+            auto contact = cipher().Open(row.get<std::string>(2), kContactAd);
+            if (!contact) throw StoreError("report " + std::to_string(id) + ": " + contact.error());
+            for (const auto& field : FoldedContactFields(*contact))
+              matched |= ContainsFolded(field, term);
+          }
+          candidates.push_back({id, matched});
+        }
+      }
+      if (!candidates.empty()) {
+        // Notes of the candidates not matched yet (notities, for colleagues only).
+        std::set<long long> open;
+        for (const auto& candidate : candidates) {
+          if (!candidate.matched) open.insert(candidate.id);
+        }
+        if (!open.empty()) {
+          long long first = *open.begin(), last = *open.rbegin();
+          soci::rowset<soci::row> notes =
+              (sql.prepare << "SELECT report_id, text_enc FROM case_events WHERE kind = 'note' "
+                              "AND text_enc IS NOT NULL AND report_id BETWEEN :first AND :last",
+               soci::use(first), soci::use(last));
+          std::set<long long> found;
+          for (const auto& row : notes) {
+            long long id = GetInteger(row, 0);
+            if (!open.contains(id) || found.contains(id)) continue;
+            auto text = cipher().Open(row.get<std::string>(1), kEventTextAd);
+            if (!text)
+              throw StoreError("note of report " + std::to_string(id) + ": " + text.error());
+            if (ContainsFolded(FoldForSearch(*text), term)) found.insert(id);
+          }
+          for (auto& candidate : candidates) candidate.matched |= found.contains(candidate.id);
+        }
+      }
+      for (const auto& candidate : candidates) {
+        if (!candidate.matched) continue;
+        if (result.total >= offset && result.total < static_cast<long long>(offset) + limit)
+          page_ids.push_back(candidate.id);
+        ++result.total;
+      }
+    }
+
+    if (page_ids.empty()) return result;
+    std::string ids;
+    for (long long id : page_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT " << ReportColumns()
+                                                << " FROM reports WHERE id IN (" << ids << ")");
+    for (const auto& row : rows) result.reports.push_back(ReadReport(row));
+    std::sort(result.reports.begin(), result.reports.end(),
+              [](const auto& a, const auto& b) { return a.id > b.id; });
+    ReadGrounds(sql, result.reports);
+    return result;
+  });
+}
+
+}  // namespace meldpunt

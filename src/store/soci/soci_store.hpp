@@ -1,0 +1,255 @@
+#pragma once
+// The Store on SOCI, for SQLite (one queued writer, pooled readers) and PostgreSQL (a pool).
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "security/crypto.hpp"
+#include "store/database_url.hpp"
+#include "store/store.hpp"
+
+namespace soci {
+class connection_pool;
+class row;
+class session;
+}  // namespace soci
+
+namespace meldpunt {
+
+class WriteQueue;
+
+class SociStore final : public Store {
+ public:
+  // Connects, applies pending migrations, and gets ready to serve.
+  // Without a data key the store serves everything but the encrypted fields of reports.
+  // Without the audit chain key the store writes no audit entries.
+  SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size,
+            std::optional<Key> audit_key = std::nullopt);
+  ~SociStore() override;
+
+  bool Ping() override;
+  RegisteredReport AddReport(const NewReport& report, long long now) override;
+  std::vector<long long> AddReportBatch(const std::vector<BatchReport>& reports,
+                                        long long now) override;
+  bool VacuumAfterBulkLoad() override;
+  std::vector<RegisteredReport> ListReports(int limit, int offset) override;
+  long long CountReports() override;
+  std::vector<MunicipalityCount> CountByMunicipality(
+      int year, MassReports mass = MassReports::kIncluded,
+      std::optional<long long> bureau_id = std::nullopt) override;
+  std::vector<ReportFacts> ListReportFacts(int from_year, int to_year,
+                                           const std::vector<std::string>& municipalities) override;
+  std::vector<ReportFacts> ListYearFacts(int from_year, int to_year) override;
+  void SaveNationalImports(const std::vector<NationalImport>& imports, long long staff_user_id,
+                           long long now) override;
+  std::vector<NationalImport> ListNationalImports(int year) override;
+  bool DeleteNationalImport(const std::string& bureau_key, int year) override;
+  std::vector<PopulationFigure> ListPopulation(int from_year, int to_year) override;
+  void WritePopulation(const std::vector<PopulationFigure>& figures, long long user_id,
+                       long long now) override;
+  std::vector<RegisteredReport> ListBureauReports(long long bureau_id, int limit,
+                                                  int offset) override;
+  long long CountBureauReports(long long bureau_id) override;
+  // Cases (soci_cases.cpp).
+  bool ApplyCaseChange(const CaseChange& change, long long now) override;
+  std::vector<bool> ApplyCaseChanges(const std::vector<CaseChange>& changes,
+                                     long long now) override;
+  std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
+  std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
+  // Letter templates and letterheads (soci_letter_templates.cpp).
+  std::optional<StoredLetterTemplate> GetLetterTemplate(long long bureau_id,
+                                                        const std::string& lang) override;
+  void SaveLetterTemplate(long long bureau_id, const std::string& lang,
+                          const StoredLetterTemplate& text, long long staff_user_id,
+                          long long now) override;
+  void DeleteLetterTemplate(long long bureau_id, const std::string& lang) override;
+  std::vector<std::string> GetLetterhead(long long bureau_id) override;
+  void SaveLetterhead(long long bureau_id, const std::vector<std::string>& lines,
+                      long long staff_user_id, long long now) override;
+  // Letters of a case (soci_case_letters.cpp).
+  long long AddCaseLetter(const NewCaseLetter& letter, long long now) override;
+  void DeleteCaseLetter(long long report_id, long long letter_id) override;
+  std::vector<CaseLetter> ListCaseLetters(long long report_id) override;
+  std::optional<CaseLetter> GetCaseLetter(long long report_id, long long letter_id) override;
+  // "My cases" (soci_case_lists.cpp).
+  std::vector<RegisteredReport> ListAssignedReports(long long bureau_id, long long user_id,
+                                                    int limit, int offset) override;
+  long long CountAssignedReports(long long bureau_id, long long user_id) override;
+  // Work lists (soci_case_timelines.cpp) and search (soci_search.cpp).
+  std::vector<CaseTimeline> ListOpenCaseTimelines(long long bureau_id,
+                                                  std::optional<long long> assigned_to) override;
+  ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
+                                   int max_candidates) override;
+  // Code lists (soci_code_lists.cpp).
+  CodeLists LoadCodeLists() override;
+  std::optional<std::string> ChangeCodeLists(const CodeListEdit& edit, long long staff_user_id,
+                                             long long now, int year) override;
+  // Bureaus (soci_bureaus.cpp).
+  std::optional<long long> AddBureau(const std::string& name, long long now) override;
+  std::vector<Bureau> ListBureaus() override;
+  bool AddToWorkingArea(long long bureau_id, const std::vector<std::string>& codes) override;
+  bool MoveReport(long long report_id, long long bureau_id) override;
+  void UseMunicipalities(const MunicipalityRegistry& registry) override;
+  bool AddUser(const NewStaffUser& user, long long now) override;
+  std::optional<StaffUser> FindUser(const std::string& email) override;
+  // Staff users (soci_staff_users.cpp).
+  std::vector<StaffUser> ListUsers(std::optional<long long> bureau_id) override;
+  std::optional<StaffUser> GetUser(long long user_id) override;
+  // Staff sessions (soci_staff_sessions.cpp).
+  long long StartSession(const std::string& token_hash, long long user_id, long long now,
+                         const std::string& device) override;
+  std::optional<StaffSession> UseSession(const std::string& token_hash, long long now,
+                                         long long idle_since, long long started_since) override;
+  void EndSession(const std::string& token_hash) override;
+  std::vector<StaffSessionInfo> ListSessions(long long user_id, long long idle_since,
+                                             long long started_since) override;
+  bool EndSessionOf(long long user_id, long long session_id) override;
+  int EndOtherSessions(long long user_id, long long keep_session_id) override;
+  void MarkReauthenticated(long long session_id, long long now) override;
+  // Second factor, pending logins, throttling (soci_staff_auth.cpp).
+  std::optional<SecondFactor> GetSecondFactor(long long user_id) override;
+  bool EnrolSecondFactor(long long user_id, const std::string& secret, long long step,
+                         const std::vector<std::string>& recovery_code_hashes) override;
+  bool UseTotpStep(long long user_id, long long step) override;
+  bool UseRecoveryCode(long long user_id, const std::string& code_hash, long long now) override;
+  int CountUnusedRecoveryCodes(long long user_id) override;
+  bool ResetSecondFactor(long long user_id) override;
+  void AddPendingLogin(const std::string& token_hash, const PendingLogin& login,
+                       long long forget_before) override;
+  std::optional<PendingLogin> GetPendingLogin(const std::string& token_hash,
+                                              long long created_since) override;
+  void EndPendingLogin(const std::string& token_hash) override;
+  LoginThrottle GetLoginThrottle(const std::string& key) override;
+  LoginThrottle RecordLoginFailure(const std::string& key, const LoginThrottlePolicy& policy,
+                                   long long now) override;
+  void ClearLoginFailures(const std::string& key) override;
+  std::optional<std::vector<long long>> AddEvidence(long long report_id,
+                                                    std::optional<long long> message_id,
+                                                    const std::vector<EvidenceFile>& files,
+                                                    long long now) override;
+  std::vector<EvidenceInfo> ListEvidence(long long report_id) override;
+  std::optional<EvidenceContent> GetEvidence(long long report_id, long long evidence_id) override;
+  long long CountEvidence(long long report_id) override;
+  std::map<long long, long long> CountEvidenceByReport(long long first_id,
+                                                       long long last_id) override;
+  // The audit log (soci_audit.cpp).
+  using Store::Audit;
+  void Audit(const AuditEntry& entry, long long now) override;
+  long long CountAudit(const std::string& action) override;
+  std::vector<AuditRecord> ListAudit(const AuditFilter& filter, int limit, int offset) override;
+  long long CountAuditMatching(const AuditFilter& filter) override;
+  AuditChainReport VerifyAuditChain() override;
+  void AuditSystem(const std::string& action, const std::string& subject, long long now) override;
+  // Staff intake (soci_intake.cpp).
+  std::optional<ReportIntake> GetReportIntake(long long report_id) override;
+  bool EnqueueReporterMail(long long report_id, MailKind kind, const std::string& lang,
+                           long long now) override;
+  std::optional<OutboxMail> ClaimDueMail(long long now, long long lease_until) override;
+  void MarkMailSent(long long id, long long now) override;
+  void MarkMailFailed(long long id, long long now, const std::string& error) override;
+  void RetryMail(long long id, long long next_attempt_at, const std::string& error) override;
+  OutboxCounts CountOutbox() override;
+  // Mass-report events (soci_mass_events.cpp, soci_mass_links.cpp, soci_mass_messages.cpp).
+  std::optional<long long> AddMassEvent(const NewMassEvent& event, long long now) override;
+  std::vector<MassEvent> ListMassEvents(long long bureau_id) override;
+  std::optional<MassEvent> GetMassEvent(long long event_id, long long bureau_id) override;
+  std::vector<MassLinkedReport> ListMassEventReports(long long event_id,
+                                                     long long bureau_id) override;
+  long long CountUnlinkedReports(const MassReportFilter& filter) override;
+  std::vector<ParsedReference> FindUnlinkedReports(const MassReportFilter& filter,
+                                                   int limit) override;
+  MassLinkResult LinkReports(long long event_id, long long bureau_id,
+                             const std::vector<ParsedReference>& references,
+                             long long staff_user_id, long long now) override;
+  long long UnlinkReports(long long event_id, long long bureau_id,
+                          const std::vector<long long>& report_ids, long long staff_user_id,
+                          long long now) override;
+  MassMessageResult SendMassMessage(const MassMessage& message, long long now) override;
+  std::vector<MassEventCount> CountMassReports(int year) override;
+  // Follow-up (soci_store_follow_up.cpp).
+  std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) override;
+  std::optional<RegisteredReport> GetReport(long long id) override;
+  bool SetReportStatus(long long id, ReportStatus status, long long now) override;
+  long long AddMessage(long long report_id, MessageAuthor author,
+                       std::optional<long long> staff_user_id, const std::string& body,
+                       long long now) override;
+  std::vector<ThreadMessage> ListMessages(long long report_id) override;
+  void AddFollowUpSession(const std::string& token_hash, long long report_id, long long now,
+                          long long forget_before) override;
+  std::optional<long long> UseFollowUpSession(const std::string& token_hash, long long now,
+                                              long long idle_since,
+                                              long long started_since) override;
+  void EndFollowUpSession(const std::string& token_hash) override;
+  // Bureau settings (soci_bureau_settings.cpp).
+  std::map<std::string, std::string> ReadBureauSettings(long long bureau_id) override;
+  void WriteBureauSettings(long long bureau_id, const std::map<std::string, std::string>& values,
+                           long long now) override;
+  // Retention and erasure (soci_anonymise.cpp).
+  long long CountReportsToAnonymise(long long bureau_id, long long closed_before) override;
+  long long AnonymiseClosedReports(long long bureau_id, long long closed_before,
+                                   long long now) override;
+  bool AnonymiseReport(long long report_id, long long now) override;
+  // Correction and history (soci_report_changes.cpp).
+  bool CorrectReport(long long report_id, const ReportCorrection& correction) override;
+  std::vector<StatusChange> ListStatusChanges(long long report_id) override;
+
+  int SchemaVersion();
+
+ private:
+  void Open(soci::session& sql) const;
+  void Migrate(soci::session& sql);
+  // Runs a write durably: through the write queue on SQLite, in a transaction on PostgreSQL.
+  void Write(const std::function<void(soci::session&)>& work);
+  // The contact e-mail address stored with a report, decrypted; nullopt when it has none.
+  std::optional<std::string> ReporterEmail(long long report_id);
+  // Evidence is encrypted before it reaches the write queue (soci_evidence.cpp).
+  struct SealedEvidence {
+    std::string filename_enc;
+    std::string media_type;
+    long long size = 0;
+    long long original_size = 0;
+    std::string original_sha256;
+    std::string content_enc;
+  };
+  std::vector<SealedEvidence> SealEvidence(const std::vector<EvidenceFile>& files) const;
+  std::vector<long long> InsertEvidence(soci::session& sql, long long report_id,
+                                        std::optional<long long> message_id,
+                                        const std::vector<SealedEvidence>& files,
+                                        long long now) const;
+  // One case change inside a write transaction (soci_cases.cpp); text_enc: the sealed text, or
+  // empty for none.
+  static bool ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
+                                const std::string& text_enc, long long now);
+  // The bureau a new report goes to (soci_bureaus.cpp), inside the transaction that stores it.
+  long long RouteReport(soci::session& sql, const std::string& incident_municipality,
+                        const std::string& residence_municipality) const;
+  // Today's code of a municipality for routing: the successor's, or the code itself.
+  std::string TodayCode(const std::string& code) const;
+  // Erases the personal data of a report (store/soci/personal_data.hpp) inside a write that marked
+  // it anonymised; adds an audit record without a user when audit_action is not empty.
+  void ErasePersonalData(soci::session& sql, long long report_id, const std::string& audit_action,
+                         long long now) const;
+  // Writes a chained audit entry inside a write (soci_audit.cpp); throws without the audit key.
+  void AppendAudit(soci::session& sql, AuditEntry entry, long long now) const;
+  void CheckAuditEntry(const AuditEntry& entry) const;
+  // The columns ReadReport expects, in its order, for SELECTs in other files of the store.
+  static const char* ReportColumns();
+  // A report from a row of kReportColumns (soci_store.cpp), decrypted.
+  RegisteredReport ReadReport(const soci::row& row) const;
+  // Fills in the grounds (report_grounds) and handlings (report_handlings) of reports read with
+  // ReadReport.
+  void ReadGrounds(soci::session& sql, std::vector<RegisteredReport>& reports) const;
+
+  const DatabaseUrl url_;
+  const Cipher& cipher() const;
+  const std::optional<Cipher> cipher_;
+  const std::optional<Key> audit_key_;  // chains the audit log (security/audit_chain.hpp)
+  std::unique_ptr<soci::connection_pool> readers_;
+  std::unique_ptr<WriteQueue> writer_;  // SQLite only
+  // For routing by today's municipality; set once, before reports are added.
+  std::shared_ptr<const MunicipalityRegistry> municipalities_;
+};
+
+}  // namespace meldpunt

@@ -1,0 +1,47 @@
+#pragma once
+// Staff accounts: adding, finding and listing staff users.
+// Every method may block and must not be called on an I/O thread. Failures throw StoreError.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/staff_role.hpp"
+#include "store/store_types.hpp"
+
+namespace meldpunt {
+
+struct NewStaffUser {
+  std::string email;
+  std::string password_hash;
+  StaffRole role = StaffRole::kHandler;
+  std::optional<long long> bureau_id;  // none for a system admin
+  std::string municipality;            // CBS code; for a municipality viewer only
+};
+
+struct StaffUser {
+  long long id = 0;
+  std::string email;
+  std::string password_hash;  // empty in lists (ListUsers)
+  std::string role;
+  std::optional<long long> bureau_id;
+  std::string municipality;
+  bool has_second_factor = false;          // enrolled an authenticator app (TOTP)
+  std::optional<long long> last_login_at;  // Unix seconds of the last complete login
+};
+
+class StaffAccountStore {
+ public:
+  virtual ~StaffAccountStore() = default;
+
+  // The staff of a bureau, by e-mail address (without password hashes).
+  virtual std::vector<StaffUser> ListBureauStaff(long long bureau_id) = 0;
+  // Returns false when the e-mail address is taken.
+  virtual bool AddUser(const NewStaffUser& user, long long now) = 0;
+  virtual std::optional<StaffUser> FindUser(const std::string& email) = 0;
+  // Staff users (soci_staff_users.cpp). Without a bureau: every user; else the bureau's. Ordered
+  // by e-mail address, without password hashes.
+  virtual std::vector<StaffUser> ListUsers(std::optional<long long> bureau_id) = 0;
+  virtual std::optional<StaffUser> GetUser(long long user_id) = 0;
+};
+
+}  // namespace meldpunt
