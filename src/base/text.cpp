@@ -1,5 +1,7 @@
 #include "base/text.hpp"
 
+#include <charconv>
+
 namespace meldpunt {
 
 std::string Trim(std::string_view text) {
@@ -67,6 +69,16 @@ bool LooksLikePhone(std::string_view phone) {
     }
   }
   return digits >= 6 && digits <= 20;
+}
+
+std::optional<long long> ParseId(std::string_view text) {
+  long long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || text.size() > 18 || ec != std::errc{} || end != text.data() + text.size() ||
+      value <= 0) {
+    return std::nullopt;
+  }
+  return value;
 }
 
 }  // namespace meldpunt

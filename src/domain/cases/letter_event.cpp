@@ -2,21 +2,9 @@
 
 #include <charconv>
 
+#include "base/text.hpp"
+
 namespace meldpunt {
-namespace {
-
-std::optional<long long> ParseId(std::string_view text) {
-  long long id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || text.size() > 18 || ec != std::errc{} || end != text.data() + text.size() ||
-      id <= 0) {
-    return std::nullopt;
-  }
-  return id;
-}
-
-}  // namespace
-
 std::string FormatLetterSentDetail(const LetterSentDetail& detail) {
   return std::to_string(detail.letter_id) + ";" + FormatIsoDate(detail.reply_by);
 }

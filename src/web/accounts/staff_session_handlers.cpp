@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "base/text.hpp"
 #include "domain/dutch_time.hpp"
 #include "http/form.hpp"
 #include "security/password.hpp"
@@ -22,14 +23,6 @@ namespace meldpunt::web {
 namespace {
 
 constexpr size_t kMaxCodeChars = 64;
-
-std::optional<long long> ParseId(std::string_view text) {
-  long long value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value <= 0)
-    return std::nullopt;
-  return value;
-}
 
 std::string DeviceLabel(const AppContext& app, Lang lang, const std::string& stored) {
   DeviceDescription device = ParseStoredDevice(stored);

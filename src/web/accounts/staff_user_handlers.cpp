@@ -52,16 +52,6 @@ std::vector<StaffRole> GrantableRoles(const StaffSession& staff) {
   return roles;
 }
 
-std::optional<long long> ParseId(std::string_view text) {
-  long long value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || text.size() > 18 || ec != std::errc{} || end != text.data() + text.size() ||
-      value <= 0) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 // Whether this staff member manages that account: a system administrator every one, a bureau's
 // administrator those of their bureau.
 bool Manages(const StaffSession& staff, const StaffUser& user) {

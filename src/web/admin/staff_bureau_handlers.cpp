@@ -21,14 +21,6 @@ namespace {
 constexpr size_t kMaxBureauName = 200;
 constexpr size_t kMaxAreaCodes = 400;
 
-std::optional<long long> ParseId(std::string_view text) {
-  long long value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value <= 0)
-    return std::nullopt;
-  return value;
-}
-
 // "GM0344, GM0363 GM0599" -> the codes; nullopt when one is not a current municipality.
 std::optional<std::vector<std::string>> ParseCodes(const AppContext& app, std::string_view text) {
   std::vector<std::string> codes;

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <optional>
 
+#include "base/text.hpp"
 #include "domain/reports/evidence.hpp"
 #include "store/audit_log.hpp"
 #include "store/audit_store.hpp"
@@ -13,14 +14,6 @@
 
 namespace meldpunt::web {
 namespace {
-
-// The positive number a path segment holds, or nothing.
-std::optional<long long> ParseId(std::string_view text) {
-  long long value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
 
 // Reads "/medewerkers/meldingen/<report>/bestanden/<file>".
 std::optional<std::pair<long long, long long>> ParseEvidencePath(std::string_view path) {

@@ -9,6 +9,14 @@ TemplateData Bool(bool value) {
   return TemplateData(value ? TemplateData::type::bool_true : TemplateData::type::bool_false);
 }
 
+TemplateData SelectOption(const std::string& value, const std::string& label, bool selected) {
+  TemplateData option;
+  option.set("value", value);
+  option.set("label", label);
+  option.set("selected", Bool(selected));
+  return option;
+}
+
 http::Response RenderPage(const AppContext& app, const http::Request& request, int status,
                           Page page) {
   Lang lang = LangOf(request);

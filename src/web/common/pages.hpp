@@ -12,6 +12,9 @@ inline constexpr size_t kMaxFormFields = 80;
 
 TemplateData Bool(bool value);
 
+// One <option> of a <select> for a template: value, label and selected.
+TemplateData SelectOption(const std::string& value, const std::string& label, bool selected);
+
 struct Page {
   std::string template_name;
   std::string title_msgid;  // translated for <title> and the layout

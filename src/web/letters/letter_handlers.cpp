@@ -37,16 +37,6 @@ std::string LetterPdfUrl(long long report_id, long long letter_id) {
          std::to_string(letter_id);
 }
 
-std::optional<long long> ParseId(std::string_view text) {
-  long long value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || text.size() > 18 || ec != std::errc{} || end != text.data() + text.size() ||
-      value <= 0) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 // "/medewerkers/meldingen/5/brieven/3" -> {5, 3}; with want_reply, ".../brieven/3/reactie".
 std::optional<std::pair<long long, long long>> ParseLetterPath(std::string_view path,
                                                                bool want_reply) {

@@ -20,15 +20,6 @@ namespace {
 constexpr const char* kChooseFromList = N_("Choose one of the options in the list.");
 constexpr const char* kInvalidDate = N_("Give a date such as 2026-03-31.");
 
-std::optional<long long> ParsePositive(std::string_view text) {
-  long long value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || text.size() > 18 || ec != std::errc{} || end != text.data() + text.size() ||
-      value <= 0)
-    return std::nullopt;
-  return value;
-}
-
 // Noon UTC always falls on the same Dutch calendar day (CET and CEST are 1 and 2 hours ahead).
 long long NoonUtc(Date date) {
   using namespace std::chrono;
@@ -55,7 +46,7 @@ SearchInput SearchInputOf(const http::FormFields& form) {
   in.handler = form.Get("handler");
   in.type = form.Get("type");
   in.text = form.Get("text");
-  auto page = ParsePositive(form.Get("page"));
+  auto page = ParseId(form.Get("page"));
   in.page = page && *page <= kMaxSearchPage ? static_cast<int>(*page) : 1;
   return in;
 }
@@ -74,7 +65,7 @@ SearchValidation ValidateSearch(const SearchInput& in, long long bureau_id,
     if (auto parsed = ref.size() <= kMaxReferenceChars ? ParseReference(ref) : std::nullopt) {
       s.report_id = parsed->number;
       s.reported_year = parsed->year;
-    } else if (auto number = ParsePositive(ref)) {
+    } else if (auto number = ParseId(ref)) {
       s.report_id = *number;
     } else {
       fail("ref", N_("Give a reference such as MP-2026-000042, or only its number."));
@@ -152,7 +143,7 @@ SearchValidation ValidateSearch(const SearchInput& in, long long bureau_id,
   if (in.handler == "none") {
     s.unassigned = true;
   } else if (!in.handler.empty()) {
-    auto id = ParsePositive(in.handler);
+    auto id = ParseId(in.handler);
     bool known = false;
     for (const auto& user : handlers) known = known || (id && user.id == *id);
     if (known) {

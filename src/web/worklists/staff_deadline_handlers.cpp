@@ -11,6 +11,7 @@
 #include "web/admin/deadline_settings.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_times.hpp"
+#include "web/cases/case_view.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -59,19 +60,6 @@ bool ScopeAllowed(const Scope& scope, const StaffSession& staff, bool whole_bure
   if (whole_bureau) return true;
   return scope.kind == Scope::Kind::kUnassigned ||
          (scope.kind == Scope::Kind::kOne && scope.user_id == staff.user_id);
-}
-
-bool HandlesCases(const StaffUser& user) {
-  auto role = ParseRole(user.role);
-  return role && Allows(*role, Permission::kHandleCases);
-}
-
-TemplateData Option(const std::string& value, const std::string& label, bool selected) {
-  TemplateData option;
-  option.set("value", value);
-  option.set("label", label);
-  option.set("selected", Bool(selected));
-  return option;
 }
 
 }  // namespace
@@ -164,17 +152,17 @@ http::Response StaffDeadlinesPage(const AppContext& app, const StaffRequest& req
   kainjow::mustache::list options;
   std::string chosen = scope->Code();
   if (whole_bureau) {
-    options.push_back(Option("alle", tr(N_("Everyone")), chosen == "alle"));
+    options.push_back(SelectOption("alle", tr(N_("Everyone")), chosen == "alle"));
     for (const auto& user : staff_list) {
-      if (!HandlesCases(user)) continue;
+      if (!IsCaseHandler(user)) continue;
       std::string id = std::to_string(user.id);
-      options.push_back(Option(id, user.email, chosen == id));
+      options.push_back(SelectOption(id, user.email, chosen == id));
     }
   } else {
-    options.push_back(Option(std::to_string(staff.user_id), tr(N_("My cases")),
-                             chosen == std::to_string(staff.user_id)));
+    options.push_back(SelectOption(std::to_string(staff.user_id), tr(N_("My cases")),
+                                   chosen == std::to_string(staff.user_id)));
   }
-  options.push_back(Option("geen", tr(N_("Not assigned")), chosen == "geen"));
+  options.push_back(SelectOption("geen", tr(N_("Not assigned")), chosen == "geen"));
 
   TemplateData data;
   data.set("options", options);

@@ -9,6 +9,7 @@
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
 #include "web/cases/case_labels.hpp"
+#include "web/cases/case_view.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -19,30 +20,17 @@
 namespace meldpunt::web {
 namespace {
 
-bool HandlesCases(const StaffUser& user) {
-  auto role = ParseRole(user.role);
-  return role && Allows(*role, Permission::kHandleCases);
-}
-
-TemplateData Option(const std::string& value, const std::string& label, bool selected) {
-  TemplateData option;
-  option.set("value", value);
-  option.set("label", label);
-  option.set("selected", Bool(selected));
-  return option;
-}
-
 // "Any …" first, then one option per code of a list, the chosen one selected.
 kainjow::mustache::list CodeOptions(const AppContext& app, Lang lang, const char* any,
                                     std::span<const CodeLabel> labels, const std::string& chosen) {
   kainjow::mustache::list options;
-  options.push_back(Option("", app.translator.Get(lang, any), chosen.empty()));
+  options.push_back(SelectOption("", app.translator.Get(lang, any), chosen.empty()));
   for (const auto& entry : labels) {
     std::string code(entry.code);
     // Sub-grounds (origin.anti_black) are set off under their ground.
     std::string label = app.translator.Get(lang, entry.label);
     if (code.find('.') != std::string::npos) label = "– " + label;
-    options.push_back(Option(code, label, code == chosen));
+    options.push_back(SelectOption(code, label, code == chosen));
   }
   return options;
 }
@@ -50,13 +38,14 @@ kainjow::mustache::list CodeOptions(const AppContext& app, Lang lang, const char
 kainjow::mustache::list MunicipalityChoices(const AppContext& app, Lang lang,
                                             const std::string& chosen) {
   kainjow::mustache::list options;
-  options.push_back(Option("", app.translator.Get(lang, N_("Any municipality")), chosen.empty()));
+  options.push_back(
+      SelectOption("", app.translator.Get(lang, N_("Any municipality")), chosen.empty()));
   for (std::string_view special : {kIncidentNotApplicable, kResidenceUnknown}) {
     std::string code(special);
-    options.push_back(Option(code, MunicipalityLabel(app, lang, code), code == chosen));
+    options.push_back(SelectOption(code, MunicipalityLabel(app, lang, code), code == chosen));
   }
   for (const auto& m : app.municipalities.Current())
-    options.push_back(Option(m.code, m.name, m.code == chosen));
+    options.push_back(SelectOption(m.code, m.name, m.code == chosen));
   return options;
 }
 
@@ -109,32 +98,34 @@ http::Response SearchPage(const AppContext& app, const http::Request& request,
   data.set("max_text", std::to_string(kMaxSearchTextChars));
   data.set("municipalities", MunicipalityChoices(app, lang, in.municipality));
   kainjow::mustache::list where;
-  where.push_back(Option("either", tr(N_("Place of incident or residence")),
-                         in.municipality_field.empty() || in.municipality_field == "either"));
+  where.push_back(SelectOption("either", tr(N_("Place of incident or residence")),
+                               in.municipality_field.empty() || in.municipality_field == "either"));
   where.push_back(
-      Option("incident", tr(N_("Place of incident")), in.municipality_field == "incident"));
-  where.push_back(Option("residence", tr(N_("Residence")), in.municipality_field == "residence"));
+      SelectOption("incident", tr(N_("Place of incident")), in.municipality_field == "incident"));
+  where.push_back(
+      SelectOption("residence", tr(N_("Residence")), in.municipality_field == "residence"));
   data.set("municipality_fields", where);
   data.set("grounds", CodeOptions(app, lang, N_("Any ground"), GroundLabels(), in.ground));
   data.set("domains", CodeOptions(app, lang, N_("Any domain"), DomainLabels(), in.domain));
   data.set("natures", CodeOptions(app, lang, N_("Any nature"), NatureLabels(), in.nature));
   data.set("handlings", CodeOptions(app, lang, N_("Any handling"), HandlingLabels(), in.handling));
   kainjow::mustache::list steps = CodeOptions(app, lang, N_("Any step"), StepLabels(), in.step);
-  steps.insert(steps.begin() + 1, Option("open", tr(N_("Any open step")), in.step == "open"));
+  steps.insert(steps.begin() + 1, SelectOption("open", tr(N_("Any open step")), in.step == "open"));
   data.set("steps", steps);
   kainjow::mustache::list handlers;
-  handlers.push_back(Option("", tr(N_("Anyone")), in.handler.empty()));
-  handlers.push_back(Option("none", tr(N_("Not assigned")), in.handler == "none"));
+  handlers.push_back(SelectOption("", tr(N_("Anyone")), in.handler.empty()));
+  handlers.push_back(SelectOption("none", tr(N_("Not assigned")), in.handler == "none"));
   for (const auto& user : staff_list) {
-    if (!HandlesCases(user)) continue;
+    if (!IsCaseHandler(user)) continue;
     std::string id = std::to_string(user.id);
-    handlers.push_back(Option(id, user.email, in.handler == id));
+    handlers.push_back(SelectOption(id, user.email, in.handler == id));
   }
   data.set("handlers", handlers);
   kainjow::mustache::list types;
-  types.push_back(Option("", tr(N_("Reports and complaints")), in.type.empty()));
-  types.push_back(Option("complaint", tr(N_("Complaints only")), in.type == "complaint"));
-  types.push_back(Option("report", tr(N_("Reports for registration only")), in.type == "report"));
+  types.push_back(SelectOption("", tr(N_("Reports and complaints")), in.type.empty()));
+  types.push_back(SelectOption("complaint", tr(N_("Complaints only")), in.type == "complaint"));
+  types.push_back(
+      SelectOption("report", tr(N_("Reports for registration only")), in.type == "report"));
   data.set("types", types);
 
   // What to correct: a summary linking to the fields, and each message at its field.
@@ -206,7 +197,7 @@ http::Response StaffSearch(const AppContext& app, const StaffRequest& req) {
   long long bureau = staff.bureau_id.value_or(0);
   SearchInput input = SearchInputOf(req.form.fields);
   auto staff_list = app.staff.ListBureauStaff(bureau);
-  std::erase_if(staff_list, [](const StaffUser& user) { return !HandlesCases(user); });
+  std::erase_if(staff_list, [](const StaffUser& user) { return !IsCaseHandler(user); });
   SearchValidation checked = ValidateSearch(input, bureau, app.municipalities, staff_list);
   if (!checked.errors.empty())
     return SearchPage(app, request, staff, 422, input, checked.errors, std::nullopt);
