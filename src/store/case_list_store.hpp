@@ -7,6 +7,7 @@
 
 #include "domain/cases/case_protocol.hpp"
 #include "domain/date.hpp"
+#include "domain/dutch_time.hpp"
 #include "store/store_types.hpp"
 
 namespace meldpunt {
@@ -60,6 +61,7 @@ struct ReportSearch {
   std::optional<long long> assigned_to = {};
   bool unassigned = false;
   std::optional<bool> complaint = {};  // klacht (true) or melding only (false)
+  std::string channel = {};            // how it came in (kanaal); empty: any
   // Already folded with FoldForSearch; looked for in the description, the contact's name,
   // e-mail address and phone number, and the case's notes. Empty: no free text.
   std::string folded_text = {};
@@ -72,6 +74,45 @@ struct ReportSearchResult {
   // decrypted and matched; true when there were more.
   bool capped = false;
 };
+
+// The order of a work list: by the moment a report was received (reported_at), or by its
+// reference (MP-2026-000042: the year it was received, reported_year, then its number, the id).
+// Ties are broken by id, so every row has a key of its own and keyset paging neither skips nor
+// repeats a row.
+enum class WorklistOrder { kReceived, kReference };
+
+// Where a page of a work list starts or ends: a row's reported_at (kReceived) or reported_year
+// (kReference), and its id.
+struct WorklistKey {
+  long long value = 0;
+  long long id = 0;
+  bool operator==(const WorklistKey&) const = default;
+};
+
+// One page of a bureau's reports (the list at /medewerkers/meldingen), paged by key, not by
+// offset: `after` asks for the rows that follow that key in the order, `before` for those that
+// precede it (the page before); neither, the first page.
+struct WorklistQuery {
+  ReportSearch filter;  // folded_text must be empty: no free text here
+  WorklistOrder order = WorklistOrder::kReceived;
+  bool ascending = false;  // false: newest (or highest number) first
+  std::optional<WorklistKey> after = {};
+  std::optional<WorklistKey> before = {};  // ignored when after is set
+  int limit = 100;
+};
+
+struct WorklistPage {
+  std::vector<RegisteredReport> reports;  // in the order asked, decrypted
+  long long total = 0;                    // rows that pass the filter
+  long long preceding = 0;  // rows that pass the filter and come before the first one shown
+  bool more_after = false;  // there are rows after the last one shown
+};
+
+// The key of a report in a work list's order.
+inline WorklistKey WorklistKeyOf(const RegisteredReport& report, WorklistOrder order) {
+  if (order == WorklistOrder::kReference) return {DutchYearOf(report.reported_at), report.id};
+  return {report.reported_at, report.id};
+}
 
 class CaseListStore {
  public:
@@ -92,6 +133,10 @@ class CaseListStore {
   // the other filters) are decrypted and matched.
   virtual ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
                                            int max_candidates) = 0;
+  // The work list of a bureau (soci_search.cpp): one page of the reports that pass the filter,
+  // in the order asked, found through the index on (bureau_id, reported_at, id) or on
+  // (bureau_id, reported_year, id), with how many pass in all and how many come before the page.
+  virtual WorklistPage ListWorklist(const WorklistQuery& query) = 0;
 };
 
 }  // namespace meldpunt

@@ -42,6 +42,30 @@ test('a staff member logs in, sees the new report and its count, and logs out', 
   assert.match(text, /<b>gepest<\/b>/, 'the description is shown as typed, not as markup');
   await assertAccessible(page, 'staff report list');
 
+  // Compact rows (issue 14): at 1280 px the table fits its region; the text is shown on request.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const fits = await page.evaluate(() => {
+    const region = document.querySelector('.table-scroll');
+    return { table: document.querySelector('#reports').scrollWidth, region: region.clientWidth, page: document.documentElement.scrollWidth };
+  });
+  assert.ok(fits.table <= fits.region, `the table fits its region at 1280 px: ${JSON.stringify(fits)}`);
+  assert.ok(fits.page <= 1280, `nothing runs off the page: ${JSON.stringify(fits)}`);
+  const description = row.locator('dd.description');
+  assert.equal(await description.isVisible(), false, 'the description is not in the row');
+  const rowHeight = (await row.boundingBox()).height;
+  assert.ok(rowHeight < 120, `a compact row: ${rowHeight} px`);
+  await row.locator('summary').click();
+  assert.equal(await description.isVisible(), true, 'shown on request');
+  await assertAccessible(page, 'staff report list with a report opened');
+
+  // The filters are a GET form: the choice ends up in the address, and the back button works.
+  await page.locator('#soort').selectOption('klacht');
+  await page.getByRole('button', { name: 'Tonen', exact: true }).click();
+  await page.waitForURL(/\/medewerkers\/meldingen\?.*soort=klacht/);
+  await assertAccessible(page, 'staff report list, filtered');
+  await page.goBack();
+  await page.waitForURL(/\/medewerkers\/meldingen$/);
+
   await page.getByRole('link', { name: 'Cijfers' }).click();
   await page.waitForURL(/\/medewerkers\/cijfers/);
   assert.equal((await page.locator('#counts tr[data-code=GM0344] [data-col=incident]').textContent()).trim(), '1');

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { CookieJar, getForm, isPostgres, parseRawResponse, rawRequest, repoRoot, startServer } from './harness.mjs';
 import { byClass, byId, elements, inputs, tableRows, tags } from './html.mjs';
-import { addStaff, reportRows, staffLogin, validReport } from './flows.mjs';
+import { addStaff, reportRows, rowFileLinks, staffLogin, validReport } from './flows.mjs';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
@@ -69,11 +69,7 @@ async function fileLinks(reference) {
   const rows = tableRows(await res.text(), 'reports');
   const row = rows.find((r) => r.text.includes(reference));
   assert.ok(row, `${reference} in the staff list`);
-  const cell = row.cells.find((c) => (c.attrs.class ?? '').includes('evidence'));
-  assert.ok(cell, 'a files cell');
-  const links = elements(cell.html, 'a').map((a) => ({ href: a.attrs.href, text: a.text }));
-  assert.equal(Number(cell.attrs['data-count']), links.length, 'data-count is the number of files');
-  return links;
+  return rowFileLinks(row);
 }
 
 /** The metadata exiftool finds in bytes, as { 'Group:Tag': value }. */

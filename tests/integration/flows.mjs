@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CookieJar, getForm, postForm, serverNow } from './harness.mjs';
-import { byClass, byId, tableRows } from './html.mjs';
+import { byClass, byId, elements, tableRows } from './html.mjs';
 import { STEP_SECONDS, base32Decode, totp } from './totp.mjs';
 
 export const STAFF_EMAIL = 'beheer@meldpunt.example';
@@ -181,6 +181,20 @@ export async function reportRows(baseUrl, jar) {
   const html = await res.text();
   const rows = tableRows(html, 'reports') ?? [];
   return { html, rows: rows.filter((r) => /MP-\d{4}-\d{6}/.test(r.text)) };
+}
+
+/**
+ * The file links of one row of table#reports: [{ href, text }]. The row shows how many files
+ * there are (td.evidence, data-count) and lists them under "Show" (ul.files in its <details>).
+ */
+export function rowFileLinks(row) {
+  const cell = row.cells.find((c) => (c.attrs.class ?? '').split(' ').includes('evidence'));
+  assert.ok(cell, 'a files cell');
+  const [list] = elements(row.html, 'ul', (a) => (a.class ?? '').split(' ').includes('files'));
+  const links = list ? elements(list.html, 'a').map((a) => ({ href: a.attrs.href, text: a.text })) : [];
+  assert.equal(Number(cell.attrs['data-count']), links.length, 'data-count is the number of files');
+  assert.equal(cell.text, String(links.length), 'the row shows the number of files');
+  return links;
 }
 
 /** table#counts as Map code -> { incident, residence } (absent cells count 0). */

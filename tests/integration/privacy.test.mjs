@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { CookieJar, csrfOf, getForm, isPostgres, postForm, startServer } from './harness.mjs';
 import { byClass, byId, elements, inputs, textareaValue } from './html.mjs';
-import { addStaff, counts, reportRows, staffLogin, validReport } from './flows.mjs';
+import { addStaff, counts, reportRows, rowFileLinks, staffLogin, validReport } from './flows.mjs';
 
 const run = promisify(execFile);
 const DAY = 86_400;
@@ -121,8 +121,7 @@ async function listedFiles(jar, reference) {
   const { rows } = await reportRows(server.url, jar);
   const row = rows.find((r) => r.text.includes(reference));
   assert.ok(row, `${reference} is in the list`);
-  const cell = row.cells.find((c) => (c.attrs.class ?? '').includes('evidence'));
-  return elements(cell.html, 'a').map((a) => a.text);
+  return rowFileLinks(row).map((a) => a.text);
 }
 
 /** Every count of the figures page for this year, as one comparable value. */

@@ -507,6 +507,16 @@ CREATE INDEX reports_by_year_figures ON reports (reported_year, incident_municip
   mass_event_id, bureau_id, is_complaint) INCLUDE (id)
 {{/postgresql}}
 )SQL"},
+      // The bureau's list of reports (issue 14) is sorted by the moment received or by reference
+      // (year, then number), ties by id, and paged by that key. SQLite's index of migration 16
+      // holds the id already (the rowid is in every entry); PostgreSQL's does not, so it sorted
+      // every row of the bureau for a page. One index with the id on both engines (the search's
+      // date range uses it as well), and one in reference order.
+      {26, "the bureau's reports by moment received and by reference (work list paging)", R"SQL(
+DROP INDEX reports_by_bureau_time;
+CREATE INDEX reports_by_bureau_received ON reports (bureau_id, reported_at, id);
+CREATE INDEX reports_by_bureau_reference ON reports (bureau_id, reported_year, id)
+)SQL"},
   };
   return migrations;
 }

@@ -1,11 +1,13 @@
 // Search over a bureau's reports (zoeken): every filter but the free text in SQL; the free text
 // matched in memory on a bounded set of decrypted candidates, since the columns it looks in are
-// encrypted at rest.
+// encrypted at rest. The work list (the bureau's reports, filtered, sorted and paged by key)
+// shares the filters.
 #include <soci/soci.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
 #include <deque>
+#include <map>
 #include <set>
 
 #include "domain/cases/text_search.hpp"
@@ -113,6 +115,7 @@ Conditions ConditionsOf(const ReportSearch& s) {
   if (s.assigned_to) c.Add("r.assigned_to = " + c.Number(*s.assigned_to));
   if (s.unassigned) c.Add("r.assigned_to IS NULL");
   if (s.complaint) c.Add(*s.complaint ? "r.is_complaint = 1" : "r.is_complaint = 0");
+  if (!s.channel.empty()) c.Add("r.channel = " + c.Text(s.channel));
   return c;
 }
 
@@ -129,7 +132,96 @@ std::vector<std::string> FoldedContactFields(const std::string& json) {
   return fields;
 }
 
+// The column a work list is sorted on before the id.
+const char* SortColumn(const WorklistQuery& q) {
+  return q.order == WorklistOrder::kReceived ? "r.reported_at" : "r.reported_year";
+}
+
+// The key condition of a work list: the rows strictly after `key` in the order (later = true)
+// or strictly before it. Row values, which SQLite (3.15 on) and PostgreSQL both compare
+// lexicographically and both use as a range on the index (bureau_id, <column>, id).
+void AddKeyCondition(Conditions& c, const WorklistQuery& q, const WorklistKey& key, bool later) {
+  // Later in a descending order is smaller.
+  const char* op = later == q.ascending ? " > " : " < ";
+  c.Add("(" + std::string(SortColumn(q)) + ", r.id)" + op + "(" + c.Number(key.value) + ", " +
+        c.Number(key.id) + ")");
+}
+
+std::string OrderBy(const WorklistQuery& q, bool reversed) {
+  const char* direction = q.ascending != reversed ? " ASC" : " DESC";
+  return " ORDER BY " + std::string(SortColumn(q)) + direction + ", r.id" + direction;
+}
+
 }  // namespace
+
+WorklistPage SociStore::ListWorklist(const WorklistQuery& query) {
+  if (!query.filter.folded_text.empty()) throw StoreError("a work list has no free text");
+  return Guard("listing a work list", [&] {
+    soci::session sql(*readers_);
+    WorklistPage page;
+    auto count = [&](const Conditions& c) {
+      long long n = 0;
+      soci::rowset<soci::row> rows = c.Run(sql, "SELECT COUNT(*) FROM reports r" + c.Where());
+      for (const auto& row : rows) n = GetInteger(row, 0);
+      return n;
+    };
+    page.total = count(ConditionsOf(query.filter));
+
+    // One row more than a page, to know whether there are more in the direction read.
+    auto read_ids = [&](const std::optional<WorklistKey>& key, bool later) {
+      Conditions c = ConditionsOf(query.filter);
+      if (key) AddKeyCondition(c, query, *key, later);
+      std::vector<long long> ids;
+      soci::rowset<soci::row> rows =
+          c.Run(sql, "SELECT r.id FROM reports r" + c.Where() + OrderBy(query, !later) + " LIMIT " +
+                         std::to_string(query.limit + 1));
+      for (const auto& row : rows) ids.push_back(GetInteger(row, 0));
+      return ids;
+    };
+    std::vector<long long> ids;
+    bool backwards = !query.after && query.before;
+    if (backwards) {
+      ids = read_ids(query.before, false);
+      if (ids.size() > static_cast<size_t>(query.limit)) {
+        ids.resize(query.limit);
+        std::reverse(ids.begin(), ids.end());
+      } else {
+        // Fewer than a page before it (rows came or went since): the first page instead.
+        backwards = false;
+        ids.clear();
+      }
+    }
+    if (!backwards) {
+      ids = read_ids(query.after, true);
+      page.more_after = ids.size() > static_cast<size_t>(query.limit);
+      if (page.more_after) ids.resize(query.limit);
+    } else {
+      page.more_after = true;  // the key it came back from follows
+    }
+    if (ids.empty()) return page;
+
+    std::string list;
+    for (long long id : ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
+    soci::rowset<soci::row> rows = (sql.prepare << "SELECT " << ReportColumns()
+                                                << " FROM reports WHERE id IN (" << list << ")");
+    std::map<long long, RegisteredReport> by_id;
+    for (const auto& row : rows) {
+      RegisteredReport report = ReadReport(row);
+      by_id.emplace(report.id, std::move(report));
+    }
+    for (long long id : ids) {
+      auto found = by_id.find(id);
+      if (found != by_id.end()) page.reports.push_back(std::move(found->second));
+    }
+    ReadGrounds(sql, page.reports);
+    if (!page.reports.empty()) {
+      Conditions c = ConditionsOf(query.filter);
+      AddKeyCondition(c, query, WorklistKeyOf(page.reports.front(), query.order), false);
+      page.preceding = count(c);
+    }
+    return page;
+  });
+}
 
 ReportSearchResult SociStore::SearchReports(const ReportSearch& search, int limit, int offset,
                                             int max_candidates) {

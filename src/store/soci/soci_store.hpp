@@ -82,6 +82,7 @@ class SociStore final : public Store {
                                                   std::optional<long long> assigned_to) override;
   ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
                                    int max_candidates) override;
+  WorklistPage ListWorklist(const WorklistQuery& query) override;
   // Code lists (soci_code_lists.cpp).
   CodeLists LoadCodeLists() override;
   std::optional<std::string> ChangeCodeLists(const CodeListEdit& edit, long long staff_user_id,

@@ -1,104 +1,210 @@
 #include "web/worklists/staff_reports_page.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "domain/dutch_time.hpp"
-#include "domain/figures/figures.hpp"
-#include "domain/figures/suppression.hpp"
-#include "domain/figures/working_area.hpp"
 #include "http/form.hpp"
 #include "store/audit_log.hpp"
 #include "store/audit_store.hpp"
 #include "store/case_list_store.hpp"
-#include "store/report_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
-#include "web/accounts/staff_login_handlers.hpp"
-#include "web/accounts/staff_login_state.hpp"
 #include "web/cases/case_labels.hpp"
+#include "web/cases/case_view.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
-#include "web/figures/figures_scope.hpp"
-#include "web/figures/mass_figures.hpp"
-#include "web/figures/municipal_report_view.hpp"
+#include "web/intake/intake_view.hpp"
+#include "web/paths.hpp"
 #include "web/public/public_handlers.hpp"
 #include "web/public/report_options.hpp"
+#include "web/worklists/filter_options.hpp"
+#include "web/worklists/worklist_query.hpp"
 
 namespace meldpunt::web {
+namespace {
+
+// One row of the list: what a handler scans for (compact), and on request (<details>) the
+// report's text, the contact details, the classification and the files.
+TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport& report,
+                       const std::vector<StaffUser>& staff_list,
+                       std::map<long long, kainjow::mustache::list>& files) {
+  TemplateData row;
+  row.set("reference", report.reference);
+  row.set("files", files[report.id]);
+  row.set("file_count", std::to_string(files[report.id].size()));
+  row.set("has_files", Bool(!files[report.id].empty()));
+  row.set("id", std::to_string(report.id));
+  row.set("reported_on", FormatDutchDate(report.reported_at));
+  row.set("incident_date", report.incident_date);
+  row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
+  row.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
+  row.set("anonymous", Bool(report.anonymous));
+  row.set("description", report.description);
+  row.set("channel", LabelOf(app, lang, ChannelLabels(), report.channel));
+  row.set("reporter_role", LabelOf(app, lang, ReporterRoleLabels(), report.reporter_role));
+  row.set("nature", LabelOf(app, lang, NatureLabels(), report.nature));
+  row.set("grounds", LabelsOf(app, lang, GroundLabels(), report.grounds));
+  row.set("domain", LabelOf(app, lang, DomainLabels(), report.domain));
+  row.set("scope", LabelOf(app, lang, ScopeLabels(), report.scope));
+  row.set("wishes", LabelsOf(app, lang, WishLabels(), report.wishes));
+  row.set("complaint", Bool(report.is_complaint));
+  row.set("step", std::string(StepCode(report.step)));
+  row.set("step_label", LabelOf(app, lang, StepLabels(), StepCode(report.step)));
+  for (const auto& handler : staff_list) {
+    if (report.assigned_to == handler.id) row.set("assignee", handler.email);
+  }
+  if (report.contact) {
+    row.set("contact", report.contact->name.empty()
+                           ? report.contact->email + " " + report.contact->phone
+                           : report.contact->name + ", " + report.contact->email + " " +
+                                 report.contact->phone);
+  }
+  return row;
+}
+
+// The filter form's choices, each with what was asked selected.
+void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
+                      const std::vector<StaffUser>& handlers, TemplateData& data) {
+  auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
+  kainjow::mustache::list steps = CodeOptions(app, lang, N_("Any step"), StepLabels(), in.step);
+  steps.insert(steps.begin() + 1, SelectOption("open", tr(N_("Any open step")), in.step == "open"));
+  data.set("steps", steps);
+  kainjow::mustache::list handler_options;
+  handler_options.push_back(SelectOption("", tr(N_("Anyone")), in.handler.empty()));
+  handler_options.push_back(SelectOption("geen", tr(N_("Not assigned")), in.handler == "geen"));
+  for (const auto& user : handlers) {
+    std::string id = std::to_string(user.id);
+    handler_options.push_back(SelectOption(id, user.email, in.handler == id));
+  }
+  data.set("handlers", handler_options);
+  kainjow::mustache::list kinds;
+  kinds.push_back(SelectOption("", tr(N_("Reports and complaints")), in.kind.empty()));
+  kinds.push_back(SelectOption("klacht", tr(N_("Complaints only")), in.kind == "klacht"));
+  kinds.push_back(
+      SelectOption("melding", tr(N_("Reports for registration only")), in.kind == "melding"));
+  data.set("kinds", kinds);
+  data.set("municipalities", MunicipalityChoices(app, lang, in.municipality));
+  data.set("grounds", CodeOptions(app, lang, N_("Any ground"), GroundLabels(), in.ground));
+  data.set("channels", CodeOptions(app, lang, N_("Any channel"), ChannelLabels(), in.channel));
+  kainjow::mustache::list sorts;
+  sorts.push_back(SelectOption("datum", tr(N_("Date received")), in.sort != "referentie"));
+  sorts.push_back(SelectOption("referentie", tr(N_("Reference")), in.sort == "referentie"));
+  data.set("sorts", sorts);
+  kainjow::mustache::list directions;
+  directions.push_back(SelectOption("af", tr(N_("Newest or highest first")), in.direction != "op"));
+  directions.push_back(SelectOption("op", tr(N_("Oldest or lowest first")), in.direction == "op"));
+  data.set("directions", directions);
+  data.set("from", in.from);
+  data.set("to", in.to);
+}
+
+}  // namespace
 
 http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) {
   const http::Request& request = req.http;
   const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
+  auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   long long bureau = staff.bureau_id.value_or(0);
-  // "My cases" (?mijn=1): the cases assigned to the staff member.
-  bool mine = request.QueryParam("mijn") == "1";
-  auto reports = mine ? app.case_lists.ListAssignedReports(bureau, staff.user_id,
-                                                           app.options.staff_page_size, 0)
-                      : app.reports.ListBureauReports(bureau, app.options.staff_page_size, 0);
-  long long total = mine ? app.case_lists.CountAssignedReports(bureau, staff.user_id)
-                         : app.reports.CountBureauReports(bureau);
-  auto handlers = app.staff.ListBureauStaff(bureau);
-  // Reading reports is a read of personal data: it goes on the record before it is shown.
-  AuditEntry listing = AuditEntry::ForBureau(staff.user_id, "list_reports", staff.bureau_id,
-                                             std::to_string(reports.size()) + " reports");
-  if (!reports.empty()) {
-    // Newest first: the range of numbers shown, so "who saw this case" finds this listing.
-    listing.listed_from = reports.back().id;
-    listing.listed_to = reports.front().id;
-    listing.detail += ", " + reports.back().reference + " to " + reports.front().reference;
+
+  auto fields = http::ParseFormFields(request.query, 100);
+  WorklistInput input = fields ? WorklistInputOf(*fields) : WorklistInput{};
+  auto staff_list = app.staff.ListBureauStaff(bureau);
+  std::vector<StaffUser> handlers = staff_list;
+  std::erase_if(handlers, [](const StaffUser& user) { return !IsCaseHandler(user); });
+  std::vector<std::string> channels;
+  for (const auto& channel : ChannelLabels()) channels.emplace_back(channel.code);
+  WorklistValidation checked = ValidateWorklist(input, bureau, staff.user_id, app.municipalities,
+                                                handlers, channels, app.options.staff_page_size);
+  if (!fields) {
+    checked.errors.push_back(
+        {"filters", N_("This address of the list cannot be read. Choose the filters again.")});
   }
-  app.audit.Audit(listing, app.now());
-  auto files = reports.empty() ? std::map<long long, kainjow::mustache::list>{}
-                               : EvidenceLinks(app, lang, reports.back().id, reports.front().id);
-  kainjow::mustache::list rows;
-  for (const auto& report : reports) {
-    TemplateData row;
-    row.set("reference", report.reference);
-    row.set("files", files[report.id]);
-    row.set("file_count", std::to_string(files[report.id].size()));
-    row.set("id", std::to_string(report.id));
-    row.set("reported_on", FormatDutchDate(report.reported_at));
-    row.set("incident_date", report.incident_date);
-    row.set("incident_municipality", MunicipalityLabel(app, lang, report.incident_municipality));
-    row.set("residence_municipality", MunicipalityLabel(app, lang, report.residence_municipality));
-    row.set("anonymous", Bool(report.anonymous));
-    row.set("description", report.description);
-    row.set("reporter_role", LabelOf(app, lang, ReporterRoleLabels(), report.reporter_role));
-    row.set("nature", LabelOf(app, lang, NatureLabels(), report.nature));
-    row.set("grounds", LabelsOf(app, lang, GroundLabels(), report.grounds));
-    row.set("domain", LabelOf(app, lang, DomainLabels(), report.domain));
-    row.set("scope", LabelOf(app, lang, ScopeLabels(), report.scope));
-    row.set("wishes", LabelsOf(app, lang, WishLabels(), report.wishes));
-    row.set("complaint", Bool(report.is_complaint));
-    row.set("step", std::string(StepCode(report.step)));
-    row.set("step_label", LabelOf(app, lang, StepLabels(), StepCode(report.step)));
-    for (const auto& handler : handlers) {
-      if (report.assigned_to == handler.id) row.set("assignee", handler.email);
-    }
-    if (report.contact) {
-      row.set("contact", report.contact->name.empty()
-                             ? report.contact->email + " " + report.contact->phone
-                             : report.contact->name + ", " + report.contact->email + " " +
-                                   report.contact->phone);
-    }
-    rows.push_back(row);
-  }
+
   TemplateData data;
-  data.set("reports", rows);
-  data.set("has_reports", Bool(!reports.empty()));
-  data.set("shown", std::to_string(reports.size()));
-  data.set("total", std::to_string(total));
-  data.set("mine", Bool(mine));
+  data.set("mine", Bool(input.mine));
+  SetFilterChoices(app, lang, input, handlers, data);
+  bool filtered = !(input.step + input.handler + input.kind + input.municipality + input.ground +
+                    input.channel + input.from + input.to)
+                       .empty();
+  data.set("filtered", Bool(filtered));
+  data.set("clear_url", std::string(kReportsPath) + (input.mine ? "?mijn=1" : ""));
+  int status = 200;
+  if (!checked.errors.empty()) {
+    // Nothing is listed when a parameter is wrong: the page would show something else than
+    // what was asked for. What to correct is said at the top and at its field.
+    status = 422;
+    kainjow::mustache::list summary;
+    for (const auto& error : checked.errors) {
+      TemplateData item;
+      item.set("field", error.field);
+      item.set("message", tr(error.message));
+      summary.push_back(item);
+      data.set(error.field + "_error", tr(error.message));
+    }
+    data.set("errors", summary);
+    data.set("has_errors", Bool(true));
+    data.set("has_reports", Bool(false));
+  } else {
+    WorklistPage page = app.case_lists.ListWorklist(checked.query);
+    const auto& reports = page.reports;
+    // Reading reports is a read of personal data: it goes on the record before it is shown, as
+    // one entry for the page, with the filter (codes only) and the range of report numbers it
+    // showed, so "who saw this case" finds this listing.
+    std::string detail = std::to_string(reports.size()) + " reports";
+    if (!reports.empty()) {
+      detail += " (" + std::to_string(page.preceding + 1) + "-" +
+                std::to_string(page.preceding + static_cast<long long>(reports.size())) + " of " +
+                std::to_string(page.total) + "), " + reports.front().reference + " to " +
+                reports.back().reference;
+    }
+    std::string filter = WorklistAuditFilter(input);
+    if (!filter.empty()) detail += "; " + filter;
+    AuditEntry listing =
+        AuditEntry::ForBureau(staff.user_id, "list_reports", staff.bureau_id, detail);
+    std::set<long long> ids;
+    for (const auto& report : reports) ids.insert(report.id);
+    if (!ids.empty()) {
+      listing.listed_from = *ids.begin();
+      listing.listed_to = *ids.rbegin();
+    }
+    app.audit.Audit(listing, app.now());
+
+    auto files = ids.empty() ? std::map<long long, kainjow::mustache::list>{}
+                             : EvidenceLinks(app, lang, *ids.begin(), *ids.rbegin());
+    kainjow::mustache::list rows;
+    for (const auto& report : reports)
+      rows.push_back(ReportRow(app, lang, report, staff_list, files));
+    data.set("reports", rows);
+    data.set("has_reports", Bool(!reports.empty()));
+    data.set("first_shown", std::to_string(page.preceding + (reports.empty() ? 0 : 1)));
+    data.set("last_shown", std::to_string(page.preceding + static_cast<long long>(reports.size())));
+    data.set("total", std::to_string(page.total));
+    std::string base = std::string(kReportsPath) + "?";
+    if (!reports.empty() && page.preceding > 0) {
+      data.set("previous_url",
+               base + WorklistQueryString(
+                          input, "voor",
+                          FormatWorklistKey(WorklistKeyOf(reports.front(), checked.query.order))));
+    }
+    if (!reports.empty() && page.more_after) {
+      data.set("next_url", base + WorklistQueryString(input, "na",
+                                                      FormatWorklistKey(WorklistKeyOf(
+                                                          reports.back(), checked.query.order))));
+    }
+    data.set("has_paging", Bool(page.preceding > 0 || page.more_after));
+    data.set("newest_first", Bool(!checked.query.ascending));
+    data.set("by_reference", Bool(checked.query.order == WorklistOrder::kReference));
+  }
   http::Response cookies;
   Page page =
       StaffPage(app, request, cookies, staff, "staff_reports", N_("Reports"), std::move(data));
-  return WithCookies(RenderPage(app, request, 200, std::move(page)), cookies);
+  return WithCookies(RenderPage(app, request, status, std::move(page)), cookies);
 }
 
 }  // namespace meldpunt::web
