@@ -81,7 +81,7 @@ function historyOf(html) {
   return elements(list.html, 'li').map((e) => ({
     class: e.attrs.class,
     kind: e.attrs['data-kind'],
-    author: e.attrs['data-author'],
+    from: e.attrs['data-from'],
     what: byClass(e.html, 'strong', 'event-what')[0]?.text,
     who: byClass(e.html, 'span', 'event-who')[0]?.text,
     at: byClass(e.html, 'span', 'event-time')[0]?.text,
@@ -137,5 +137,53 @@ describe('the files of a report on the case page', () => {
     const html = await caseHtml(sent.link);
     assert.ok(!byId(html, 'case-files', ['ul']));
     assert.equal(byId(html, 'case-files-empty', ['p'])?.text, 'Er zijn geen bestanden met deze melding meegestuurd.');
+  });
+});
+
+describe('the history of a case', () => {
+  test('holds the messages with the reporter among the events, in time order, marked as messages', async () => {
+    const sent = await report(complaint({ description: 'Geweigerd bij de sportschool vanwege mijn hoofddoek.' }));
+    const at = async (minutes) => writeFile(offsetFile, String(minutes * 60));
+    const caseForm = async () => {
+      const html = await caseHtml(sent.link);
+      return { csrf: csrfOf(html), version: tags(html, 'input').find((t) => t.attrs.name === 'case_version')?.attrs.value };
+    };
+    try {
+      let form = await caseForm();
+      let res = await postForm(staff, `${server.url}${sent.link}/notitie`, { csrf: form.csrf, case_version: form.version, text: 'Eerst de melder vragen naar de datum.' });
+      assert.equal(res.status, 303);
+      await at(2);
+      form = await caseForm();
+      res = await postForm(staff, `${server.url}${sent.link}/bericht`, { csrf: form.csrf, message: 'Kunt u de datum bevestigen?' });
+      assert.equal(res.status, 303);
+      await at(4);
+      const reporter = await reporterSignedIn(sent.receipt);
+      const thread = await (await reporter.fetch(`${server.url}/melden/volgen`)).text();
+      res = await postForm(reporter, `${server.url}/melden/volgen/bericht`, { csrf: csrfOf(thread), message: 'Ja, het was op maandag.' });
+      assert.equal(res.status, 303);
+      await at(6);
+      form = await caseForm();
+      res = await postForm(staff, `${server.url}${sent.link}/notitie`, { csrf: form.csrf, case_version: form.version, text: 'Datum bevestigd.' });
+      assert.equal(res.status, 303);
+    } finally {
+      await at(0);
+    }
+
+    const history = historyOf(await caseHtml(sent.link));
+    assert.deepEqual(history.map((e) => [e.class, e.kind, e.from]), [
+      ['case-event', 'note', undefined],
+      ['case-message', 'message', 'bureau'],
+      ['case-message', 'message', 'reporter'],
+      ['case-event', 'note', undefined],
+    ]);
+    assert.deepEqual(history.map((e) => e.text), ['Eerst de melder vragen naar de datum.', 'Kunt u de datum bevestigen?', 'Ja, het was op maandag.', 'Datum bevestigd.']);
+    assert.equal(history[1].what, 'Bericht aan de melder');
+    assert.equal(history[1].who, 'beheer@meldpunt.example', 'the colleague who wrote for the bureau');
+    assert.equal(history[2].what, 'Bericht van de melder');
+    assert.equal(history[2].who, 'de melder');
+    const times = history.map((e) => e.at);
+    assert.ok(times.every((t) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(t)), times.join());
+    assert.deepEqual([...times].sort(), times, 'oldest first');
+    assert.equal(new Set(times).size, 4, 'each two minutes apart');
   });
 });

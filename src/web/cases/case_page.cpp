@@ -63,7 +63,7 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   data.set("reference", report.reference);
   data.set("description", report.description);
   AddCaseSummary(data, app, lang, report, events, messages, bureau_staff);
-  AddCaseHistory(data, app, lang, events, bureau_staff);
+  AddCaseHistory(data, app, lang, events, messages, bureau_staff);
   AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);
   data.set("thread", RenderThread(app, lang, messages, files, Viewer::kStaff));
   // Every file of the report, also those sent with the report itself, which the thread does not
