@@ -187,3 +187,31 @@ describe('the history of a case', () => {
     assert.equal(new Set(times).size, 4, 'each two minutes apart');
   });
 });
+
+describe('the closing form', () => {
+  const ticked = (html) => tags(html, 'input').filter((t) => t.attrs.name === 'handlings' && 'checked' in t.attrs).map((t) => t.attrs.value);
+  const version = (html) => tags(html, 'input').find((t) => t.attrs.name === 'case_version')?.attrs.value;
+
+  test('ticks no handling on a complaint on which nothing was done, and what was done once it was', async () => {
+    const sent = await report(complaint());
+    let html = await caseHtml(sent.link);
+    assert.equal(byId(html, 'kind', ['dd']).attrs['data-kind'], 'complaint');
+    assert.ok(tags(html, 'input').some((t) => t.attrs.name === 'handlings' && t.attrs.value === 'registration_only'), '"registration only" is still offered');
+    assert.deepEqual(ticked(html), [], 'nothing ticked on a complaint');
+
+    const res = await postForm(staff, `${server.url}${sent.link}/actie`, { csrf: csrfOf(html), case_version: version(html), action: 'information_advice', text: 'Uitgelegd wat de wet zegt.' });
+    assert.equal(res.status, 303);
+    html = await caseHtml(sent.link);
+    assert.deepEqual(ticked(html), ['advice'], 'the handling the advice implies');
+  });
+
+  test('a melding for registration only, reopened, still suggests registration only', async () => {
+    const sent = await report(validReport());
+    let html = await caseHtml(sent.link);
+    assert.equal(byId(html, 'kind', ['dd']).attrs['data-kind'], 'report');
+    const res = await postForm(staff, `${server.url}${sent.link}/stap`, { csrf: csrfOf(html), case_version: version(html), step: 'evaluation', text: 'Toch bekijken.' });
+    assert.equal(res.status, 303);
+    html = await caseHtml(sent.link);
+    assert.deepEqual(ticked(html), ['registration_only']);
+  });
+});
