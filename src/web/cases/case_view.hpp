@@ -42,9 +42,6 @@ bool IsCaseHandler(const StaffUser& user);
 // counts as the action "letter to the other party".
 std::vector<ActionKind> ActionsDone(const std::vector<CaseEvent>& events);
 
-// Sets `key` only when `value` is not empty: a template section {{#key}} shows for any string.
-void SetIfNotEmpty(TemplateData& data, const std::string& key, const std::string& value);
-
 void AddCaseSummary(TemplateData& data, const AppContext& app, Lang lang,
                     const RegisteredReport& report, const std::vector<CaseEvent>& events,
                     const std::vector<ThreadMessage>& messages,
