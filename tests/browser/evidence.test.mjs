@@ -1,12 +1,14 @@
 // A person adds evidence files to a report in the browser, on the summary before sending: files
 // go with it, a refused file brings the summary back accessibly with the text kept, and the
-// draft never holds files.
+// draft never holds files. Staff see the files on the case page, accessibly.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { repoRoot, startServer } from '../integration/harness.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
 import { TEXT, fillSteps, press, reportValues } from './report-flow.mjs';
+import { addStaff } from '../integration/flows.mjs';
+import { logInInBrowser } from './staff-login.mjs';
 
 let server;
 let browser;
@@ -42,9 +44,21 @@ test('a photo and a PDF go with the report, and the draft holds no files', async
   await page.getByLabel(TEXT.nl.consent).check();
   await press(page, TEXT.nl.send);
   await page.waitForURL(/\/melden\/ontvangen\?r=/);
-  assert.match((await page.locator('.reference').first().textContent()).trim(), /^MP-\d{4}-\d{6}$/);
+  const reference = (await page.locator('.reference').first().textContent()).trim();
+  assert.match(reference, /^MP-\d{4}-\d{6}$/);
   assert.deepEqual(errors, [], 'no console errors');
   await page.close();
+
+  // The case page lists both files with their download links.
+  await addStaff(server);
+  const staff = await browser.newPage();
+  await logInInBrowser(staff, server);
+  await staff.goto(localUrl(server, `/medewerkers/meldingen/${Number(reference.slice(-6))}`));
+  const files = staff.locator('#case-files .case-file a');
+  assert.equal(await files.count(), 2);
+  assert.deepEqual(await files.allTextContents(), ['photo-gps.jpg', 'letter.pdf']);
+  await assertAccessible(staff, 'the case page with files');
+  await staff.close();
 });
 
 test('a refused file brings the summary back with the text and a message, accessibly', async () => {

@@ -160,14 +160,14 @@ std::string_view HandlingOf(ActionKind kind) {
   return "other";
 }
 
-std::vector<std::string> SuggestHandlings(std::span<const ActionKind> done) {
+std::vector<std::string> SuggestHandlings(std::span<const ActionKind> done, bool complaint) {
   std::vector<std::string> codes;
   for (std::string_view handling : kHandlings) {
     bool implied = std::any_of(done.begin(), done.end(),
                                [&](ActionKind kind) { return HandlingOf(kind) == handling; });
     if (implied) codes.emplace_back(handling);
   }
-  if (codes.empty()) codes.emplace_back(kHandlingRegistrationOnly);
+  if (codes.empty() && !complaint) codes.emplace_back(kHandlingRegistrationOnly);
   return codes;
 }
 

@@ -108,7 +108,9 @@ std::optional<ActionKind> ActionForWish(std::string_view wish);
 std::string_view HandlingOf(ActionKind kind);
 
 // The handling codes to suggest when closing a case on which these actions were done: each
-// implied code once, in the order of kHandlings; "registration_only" when nothing was done.
-std::vector<std::string> SuggestHandlings(std::span<const ActionKind> done);
+// implied code once, in the order of kHandlings. When nothing was done: "registration_only" for a
+// melding (registration was all it asked for), and nothing for a complaint (klacht), whose
+// reporter asked for help: how it was handled is the handler's choice, never a default.
+std::vector<std::string> SuggestHandlings(std::span<const ActionKind> done, bool complaint);
 
 }  // namespace meldpunt

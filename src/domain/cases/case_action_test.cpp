@@ -222,18 +222,26 @@ TEST(Handling, EveryActionImpliesAHandlingCode) {
 TEST(Handling, SuggestedOncePerCodeInListOrder) {
   const ActionKind done[] = {A::kLetterToOtherParty, A::kInformationAdvice, A::kLetterToOtherParty,
                              A::kOwnInitiative};
-  EXPECT_EQ(SuggestHandlings(done),
-            (std::vector<std::string>{"advice", "intervention", "own_initiative"}));
-  EXPECT_EQ(SuggestHandlings({}), (std::vector<std::string>{"registration_only"}));
+  for (bool complaint : {false, true}) {
+    EXPECT_EQ(SuggestHandlings(done, complaint),
+              (std::vector<std::string>{"advice", "intervention", "own_initiative"}));
+  }
+}
+
+TEST(Handling, NothingDoneSuggestsRegistrationOnlyForAMeldingAndNothingForAComplaint) {
+  EXPECT_EQ(SuggestHandlings({}, false), (std::vector<std::string>{"registration_only"}));
+  EXPECT_EQ(SuggestHandlings({}, true), (std::vector<std::string>{}));
 }
 
 TEST(Handling, SuggestionsAlwaysCloseACase) {
-  // Whatever was done, the suggestion passes CheckClose with a neutral outcome.
+  // Whatever was done, the suggestion passes CheckClose with a neutral outcome; a complaint on
+  // which nothing was done has no suggestion, so its handler must choose.
   std::vector<ActionKind> done;
-  EXPECT_TRUE(CheckClose(SuggestHandlings(done), "unknown").ok());
+  EXPECT_TRUE(CheckClose(SuggestHandlings(done, false), "unknown").ok());
+  EXPECT_FALSE(CheckClose(SuggestHandlings(done, true), "unknown").ok());
   for (ActionKind kind : kAllActionKinds) {
     done.push_back(kind);
-    EXPECT_TRUE(CheckClose(SuggestHandlings(done), "resolved").ok()) << ActionCode(kind);
+    EXPECT_TRUE(CheckClose(SuggestHandlings(done, true), "resolved").ok()) << ActionCode(kind);
   }
 }
 

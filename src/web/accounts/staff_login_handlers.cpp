@@ -65,8 +65,8 @@ http::Response CodeForm(const AppContext& app, const http::Request& request, int
   http::Response cookies;
   TemplateData data;
   data.set("csrf", CsrfTokenFor(app, request, cookies));
-  data.set("problem", problem);
-  data.set("retry_text", retry_text);
+  SetIfNotEmpty(data, "problem", problem);
+  SetIfNotEmpty(data, "retry_text", retry_text);
   return WithCookies(
       RenderPage(app, request, status, {"staff_second_factor", N_("Log in: your code"), data, ""}),
       cookies);
@@ -79,7 +79,7 @@ http::Response EnrolForm(const AppContext& app, const http::Request& request, in
   http::Response cookies;
   TemplateData data;
   data.set("csrf", CsrfTokenFor(app, request, cookies));
-  data.set("problem", problem);
+  SetIfNotEmpty(data, "problem", problem);
   std::string uri = OtpauthUri(kTotpIssuer, email, pending.enrol_secret);
   data.set("secret", GroupedBase32(pending.enrol_secret));
   data.set("uri", uri);

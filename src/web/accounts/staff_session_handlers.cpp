@@ -41,8 +41,8 @@ http::Response ConfirmForm(const AppContext& app, const http::Request& request,
                            const std::string& problem, const std::string& retry_text = "") {
   TemplateData data;
   data.set("back", back);
-  data.set("problem", problem);
-  data.set("retry_text", retry_text);
+  SetIfNotEmpty(data, "problem", problem);
+  SetIfNotEmpty(data, "retry_text", retry_text);
   data.set("minutes", std::to_string(app.options.reauth_window.count() / 60));
   http::Response cookies;
   Page page = StaffPage(app, request, cookies, staff, "staff_confirm", N_("Confirm it is you"),

@@ -116,7 +116,7 @@ http::Response UsersPage(const AppContext& app, const http::Request& request,
   data.set("bureau_name", bureau_name(staff.bureau_id));
   data.set("roles", roles);
   data.set("bureaus", bureau_options);
-  data.set("problem", problem);
+  SetIfNotEmpty(data, "problem", problem);
   data.set("email", typed.email);
   data.set("municipality", typed.municipality);
   data.set("min_password", std::to_string(kMinPasswordChars));

@@ -97,7 +97,7 @@ http::Response Render(const AppContext& app, const http::Request& request,
   data.set("version", lists.version());
   data.set("lists", tables);
   data.set("list_options", list_options);
-  data.set("problem", problem);
+  SetIfNotEmpty(data, "problem", problem);
   data.set("code", typed.code);
   data.set("label_nl", typed.label_nl);
   data.set("label_en", typed.label_en);

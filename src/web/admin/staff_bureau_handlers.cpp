@@ -61,7 +61,7 @@ http::Response BureausPage(const AppContext& app, const http::Request& request,
   }
   TemplateData data;
   data.set("bureaus", bureaus);
-  data.set("problem", problem);
+  SetIfNotEmpty(data, "problem", problem);
   data.set("name", name);
   data.set("codes", codes);
   data.set("max_name", std::to_string(kMaxBureauName));

@@ -83,7 +83,8 @@ void AddActionForm(TemplateData& data, const AppContext& app, Lang lang,
 }
 
 void AddCloseForm(TemplateData& data, const AppContext& app, Lang lang,
-                  const std::vector<CaseEvent>& events, const CaseFormError* error) {
+                  const RegisteredReport& report, const std::vector<CaseEvent>& events,
+                  const CaseFormError* error) {
   bool ours = error && error->form == "close";
   std::vector<std::string> ticked;
   std::string outcome;
@@ -93,7 +94,7 @@ void AddCloseForm(TemplateData& data, const AppContext& app, Lang lang,
     outcome = error->Typed("outcome");
   } else {
     std::vector<ActionKind> done = ActionsDone(events);
-    ticked = SuggestHandlings(done);
+    ticked = SuggestHandlings(done, report.is_complaint);
   }
   data.set("handling_choices", CodeListChoices(app, lang, app.code_lists.LoadCodeLists(),
                                                CodeListKind::kHandlings, "handling", ticked));
@@ -143,7 +144,7 @@ void AddCaseForms(TemplateData& data, const AppContext& app, Lang lang, const St
     AddActionForm(data, app, lang, report, error);
     std::string contact = error && error->form == "contact" ? error->Typed("contact") : "";
     data.set("contact_choices", Choices(app, lang, "contact", ContactLabels(), {contact}));
-    AddCloseForm(data, app, lang, events, error);
+    AddCloseForm(data, app, lang, report, events, error);
   }
   if (error) {
     // The form that came back keeps its text and shows why, beside it.

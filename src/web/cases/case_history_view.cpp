@@ -1,6 +1,11 @@
-// The history of a case: every event, oldest first, with who, when and what.
+// The history of a case: every event and every message with the reporter, oldest first, with
+// who, when and what.
+#include <algorithm>
+#include <variant>
+
 #include "domain/dutch_time.hpp"
 #include "store/case_store.hpp"
+#include "store/follow_up_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_view.hpp"
@@ -81,19 +86,60 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
 
 }  // namespace
 
+std::vector<HistoryEntry> MergeHistory(const std::vector<CaseEvent>& events,
+                                       const std::vector<ThreadMessage>& messages) {
+  std::vector<HistoryEntry> entries;
+  entries.reserve(events.size() + messages.size());
+  auto event = events.begin();
+  auto message = messages.begin();
+  // Both lists are oldest first; at the same second the event comes first, as a message is
+  // usually the consequence of what staff recorded.
+  while (event != events.end() || message != messages.end()) {
+    if (message == messages.end() || (event != events.end() && event->at <= message->at)) {
+      entries.emplace_back(&*event++);
+    } else {
+      entries.emplace_back(&*message++);
+    }
+  }
+  return entries;
+}
+
 void AddCaseHistory(TemplateData& data, const AppContext& app, Lang lang,
                     const std::vector<CaseEvent>& events,
+                    const std::vector<ThreadMessage>& messages,
                     const std::vector<StaffUser>& bureau_staff) {
   kainjow::mustache::list items;
-  for (const auto& event : events) {
+  for (const HistoryEntry& entry : MergeHistory(events, messages)) {
     TemplateData item;
-    item.set("kind", std::string(CaseEventCode(event.kind)));
-    item.set("code", event.code);
-    item.set("what", WhatHappened(app, lang, event, bureau_staff));
-    item.set("who", event.staff_email.empty() ? app.translator.Get(lang, N_("the system"))
-                                              : event.staff_email);
-    item.set("at", FormatDutchDateTime(event.at));
-    SetIfNotEmpty(item, "text", event.text);
+    // Both flags on every item: a flag left out would be looked up on the page around it.
+    item.set("event", Bool(std::holds_alternative<const CaseEvent*>(entry)));
+    item.set("message", Bool(std::holds_alternative<const ThreadMessage*>(entry)));
+    if (const auto* event = std::get_if<const CaseEvent*>(&entry)) {
+      item.set("kind", std::string(CaseEventCode((*event)->kind)));
+      item.set("code", (*event)->code);
+      item.set("what", WhatHappened(app, lang, **event, bureau_staff));
+      item.set("who", (*event)->staff_email.empty() ? app.translator.Get(lang, N_("the system"))
+                                                    : (*event)->staff_email);
+      item.set("at", FormatDutchDateTime((*event)->at));
+      SetIfNotEmpty(item, "text", (*event)->text);
+    } else {
+      // A message with the reporter: marked as such, with who wrote it (the bureau or the
+      // reporter). The text is the message itself, as in the conversation below.
+      const ThreadMessage& message = *std::get<const ThreadMessage*>(entry);
+      bool from_reporter = message.author == MessageAuthor::kReporter;
+      item.set("kind", std::string("message"));
+      item.set("from", std::string(AuthorCode(message.author)));
+      item.set("what", app.translator.Get(lang, from_reporter ? N_("Message from the reporter")
+                                                              : N_("Message to the reporter")));
+      std::string who =
+          app.translator.Get(lang, from_reporter ? N_("the reporter") : N_("the reporting point"));
+      if (!from_reporter && !message.staff_email.empty()) who = message.staff_email;
+      item.set("who", who);
+      item.set("at", FormatDutchDateTime(message.at));
+      item.set("text", message.erased ? app.translator.Get(lang, N_("(Erased with the report's "
+                                                                    "personal data.)"))
+                                      : message.body);
+    }
     items.push_back(item);
   }
   data.set("has_events", Bool(!items.empty()));

@@ -14,6 +14,7 @@
 #include "store/staff_session_store.hpp"
 #include "store/store_types.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
+#include "web/cases/staff_evidence.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_page.hpp"
 #include "web/followup/thread_view.hpp"
@@ -51,6 +52,7 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   auto messages = app.follow_up.ListMessages(report.id);
   auto events = app.cases.ListCaseEvents(report.id);
   auto bureau_staff = app.staff.ListBureauStaff(report.bureau_id);
+  auto files = app.evidence.ListEvidence(report.id);
   // Showing a case is a read of personal data: it goes on the record before it is shown.
   app.audit.Audit(AuditEntry::ForCase(staff.user_id, "report.read", report.id, report.bureau_id,
                                       report.reference),
@@ -61,10 +63,13 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   data.set("reference", report.reference);
   data.set("description", report.description);
   AddCaseSummary(data, app, lang, report, events, messages, bureau_staff);
-  AddCaseHistory(data, app, lang, events, bureau_staff);
+  AddCaseHistory(data, app, lang, events, messages, bureau_staff);
   AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);
-  data.set("thread",
-           RenderThread(app, lang, messages, app.evidence.ListEvidence(report.id), Viewer::kStaff));
+  data.set("thread", RenderThread(app, lang, messages, files, Viewer::kStaff));
+  // Every file of the report, also those sent with the report itself, which the thread does not
+  // show: each download goes through the audited route.
+  data.set("has_files", Bool(!files.empty()));
+  data.set("files", EvidenceFileList(lang, files));
   data.set("may_write", Bool(Allows(staff.role, Permission::kHandleCases)));
   data.set("code_list_version", report.code_list_version);
   if (Allows(staff.role, Permission::kReadAuditLog))

@@ -35,6 +35,30 @@ TEST(RefusalMessages, EveryRefusalHasItsOwnDutchMessage) {
             RefusalMessage(Refusal::kConsentMissing));
 }
 
+TEST(CaseHistory, MergesEventsAndMessagesOldestFirstEventsFirstAtTheSameSecond) {
+  auto event = [](long long at) {
+    CaseEvent e;
+    e.at = at;
+    return e;
+  };
+  auto message = [](long long at) {
+    ThreadMessage m;
+    m.at = at;
+    return m;
+  };
+  std::vector<CaseEvent> events = {event(10), event(30), event(30)};
+  std::vector<ThreadMessage> messages = {message(5), message(30), message(40)};
+  auto merged = MergeHistory(events, messages);
+  ASSERT_EQ(merged.size(), 6u);
+  std::vector<const void*> order;
+  for (const auto& entry : merged) {
+    std::visit([&](const auto* item) { order.push_back(item); }, entry);
+  }
+  EXPECT_EQ(order, (std::vector<const void*>{&messages[0], &events[0], &events[1], &events[2],
+                                             &messages[1], &messages[2]}));
+  EXPECT_TRUE(MergeHistory({}, {}).empty());
+}
+
 TEST(CaseLabels, EveryCodeOfCaseHandlingHasADutchLabel) {
   TestApp test;
   auto has = [&](std::span<const CodeLabel> labels, std::string_view code) {

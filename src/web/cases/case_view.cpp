@@ -31,8 +31,4 @@ std::vector<ActionKind> ActionsDone(const std::vector<CaseEvent>& events) {
   return done;
 }
 
-void SetIfNotEmpty(TemplateData& data, const std::string& key, const std::string& value) {
-  if (!value.empty()) data.set(key, value);
-}
-
 }  // namespace meldpunt::web

@@ -5,6 +5,7 @@
 // writes the audit record.
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "domain/cases/case_action.hpp"
@@ -41,16 +42,23 @@ bool IsCaseHandler(const StaffUser& user);
 // counts as the action "letter to the other party".
 std::vector<ActionKind> ActionsDone(const std::vector<CaseEvent>& events);
 
-// Sets `key` only when `value` is not empty: a template section {{#key}} shows for any string.
-void SetIfNotEmpty(TemplateData& data, const std::string& key, const std::string& value);
-
 void AddCaseSummary(TemplateData& data, const AppContext& app, Lang lang,
                     const RegisteredReport& report, const std::vector<CaseEvent>& events,
                     const std::vector<ThreadMessage>& messages,
                     const std::vector<StaffUser>& bureau_staff);
 
+// One line of a case's history: an event recorded on the case, or a message between the bureau
+// and the reporter (the follow-up thread), so the history shows everything that happened.
+using HistoryEntry = std::variant<const CaseEvent*, const ThreadMessage*>;
+
+// Events and messages in one list in time order, oldest first; at the same second an event comes
+// before a message. Both inputs are oldest first; the entries point into them.
+std::vector<HistoryEntry> MergeHistory(const std::vector<CaseEvent>& events,
+                                       const std::vector<ThreadMessage>& messages);
+
 void AddCaseHistory(TemplateData& data, const AppContext& app, Lang lang,
                     const std::vector<CaseEvent>& events,
+                    const std::vector<ThreadMessage>& messages,
                     const std::vector<StaffUser>& bureau_staff);
 
 void AddCaseForms(TemplateData& data, const AppContext& app, Lang lang, const StaffSession& staff,

@@ -43,7 +43,7 @@ http::Response Render(const AppContext& app, const http::Request& request,
            CodeListChoices(app, lang, lists, CodeListKind::kGrounds, "grounds", grounds));
   data.set("domain_choices",
            CodeListChoices(app, lang, lists, CodeListKind::kDomains, "domain", {domain}));
-  data.set("problem", problem);
+  SetIfNotEmpty(data, "problem", problem);
   http::Response cookies;
   Page page = StaffPage(app, request, cookies, staff, "staff_classification", N_("Classification"),
                         std::move(data));

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "base/text.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/reports/evidence.hpp"
 #include "store/audit_log.hpp"
 #include "store/audit_store.hpp"
@@ -63,21 +64,29 @@ http::Response StaffEvidenceDownload(const AppContext& app, const StaffRequest& 
   return response;
 }
 
+kainjow::mustache::list EvidenceFileList(Lang lang, const std::vector<EvidenceInfo>& files) {
+  kainjow::mustache::list list;
+  for (const auto& info : files) {
+    TemplateData link;
+    link.set("id", std::to_string(info.id));
+    link.set("url", EvidenceUrl(info.report_id, info.id));
+    std::string name = info.filename;
+    if (name.empty()) name.append("#").append(std::to_string(info.id));
+    link.set("name", name);
+    link.set("size", HumanSize(info.size, lang));
+    link.set("at", FormatDutchDateTime(info.received_at));
+    link.set("with_report", Bool(!info.message_id.has_value()));
+    list.push_back(link);
+  }
+  return list;
+}
+
 std::map<long long, kainjow::mustache::list> EvidenceLinks(const AppContext& app, Lang lang,
                                                            long long first_id, long long last_id) {
   std::map<long long, kainjow::mustache::list> links;
   for (const auto& [report_id, count] : app.evidence.CountEvidenceByReport(first_id, last_id)) {
     if (count == 0) continue;
-    auto& list = links[report_id];
-    for (const auto& info : app.evidence.ListEvidence(report_id)) {
-      TemplateData link;
-      link.set("url", EvidenceUrl(report_id, info.id));
-      std::string name = info.filename;
-      if (name.empty()) name.append("#").append(std::to_string(info.id));
-      link.set("name", name);
-      link.set("size", HumanSize(info.size, lang));
-      list.push_back(link);
-    }
+    links[report_id] = EvidenceFileList(lang, app.evidence.ListEvidence(report_id));
   }
   return links;
 }

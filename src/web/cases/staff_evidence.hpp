@@ -1,8 +1,11 @@
 #pragma once
-// Evidence files for staff: downloading one file, and the links to a report's files in lists.
+// Evidence files for staff: downloading one file, and the links to a report's files on the case
+// page and in lists.
 #include <map>
+#include <vector>
 
 #include "http/message.hpp"
+#include "store/evidence_store.hpp"
 #include "web/common/app.hpp"
 #include "web/common/route_policy.hpp"
 #include "web/paths.hpp"
@@ -16,6 +19,11 @@ std::string EvidenceUrl(long long report_id, long long evidence_id);
 // download is written to the audit log. 303 to the login page without a session; 404 when the
 // file does not belong to that report.
 http::Response StaffEvidenceDownload(const AppContext& app, const StaffRequest& request);
+
+// A report's files for a template, oldest first: per file {url, name, size, at, with_report}.
+// The url is the audited download route (kEvidencePath); with_report is set for the files sent
+// with the report itself, not later with a message.
+kainjow::mustache::list EvidenceFileList(Lang lang, const std::vector<EvidenceInfo>& files);
 
 // The file list for each report with files among those shown (ids from first to last), for a
 // template: per report a list of {url, name, size}.

@@ -132,4 +132,8 @@ std::string Templates::Render(const std::string& name, Lang lang, const Template
   return it->second.per_lang[static_cast<int>(lang)]->render(data);
 }
 
+void SetIfNotEmpty(TemplateData& data, const std::string& key, const std::string& value) {
+  if (!value.empty()) data.set(key, value);
+}
+
 }  // namespace meldpunt::web

@@ -35,6 +35,11 @@ class Templates {
   std::set<std::string> message_ids_;
 };
 
+// Sets `key` only when `value` is not empty. A {{#key}} section opens for any string, also an
+// empty one, so a page that sets an empty text would show an empty box (an empty red error
+// summary); every optional text that opens a section goes through this.
+void SetIfNotEmpty(TemplateData& data, const std::string& key, const std::string& value);
+
 // Replaces each {{> _name}} by the text of the partial _name.mustache, before translation, so a
 // page and its partials become one template per language. Partials are files whose name starts
 // with "_"; they are not pages themselves. Throws on an unknown partial or a cycle.

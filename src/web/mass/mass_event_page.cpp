@@ -50,11 +50,6 @@ std::string CountParam(const http::Request& request, const char* name) {
   return std::to_string(value);
 }
 
-// Sets a text only when there is one: an empty string still opens a {{#section}}.
-void SetIfAny(TemplateData& data, const std::string& key, const std::string& value) {
-  if (!value.empty()) data.set(key, value);
-}
-
 }  // namespace
 
 std::optional<MassEvent> VisibleMassEvent(const AppContext& app, const StaffSession& staff,
@@ -101,12 +96,12 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
   TemplateData data;
   data.set("id", std::to_string(event.id));
   data.set("name", event.name);
-  SetIfAny(data, "description", event.description);
+  SetIfNotEmpty(data, "description", event.description);
   data.set("started_on", event.started_on);
   data.set("created_on", FormatIsoDate(DateOfUnixSeconds(event.created_at)));
   data.set("bureau_name", event.bureau_name);
   // Who made it is named within the bureau that made it; other bureaus see the bureau.
-  if (own_event) SetIfAny(data, "created_by", event.created_by_email);
+  if (own_event) SetIfNotEmpty(data, "created_by", event.created_by_email);
   data.set("linked_elsewhere", std::to_string(event.linked_elsewhere));
   // Counted from the list just read, so the facts and the table agree.
   long long open = std::count_if(linked.begin(), linked.end(),
@@ -154,13 +149,13 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
 
   // Forms, with what was typed.
   data.set("references", state.references);
-  SetIfAny(data, "references_error", state.references_error);
+  SetIfNotEmpty(data, "references_error", state.references_error);
   data.set("from", state.filter.from);
   data.set("until", state.filter.until);
   data.set("nature", state.filter.nature);
   data.set("domain", state.filter.domain);
   data.set("ground", state.filter.ground);
-  SetIfAny(data, "dates_error", state.dates_error);
+  SetIfNotEmpty(data, "dates_error", state.dates_error);
   data.set("natures", Choices(app, lang, "nature", NatureLabels(), {state.filter.nature}));
   data.set("domains", Choices(app, lang, "domain", DomainLabels(), {state.filter.domain}));
   data.set("grounds", Choices(app, lang, "ground", GroundLabels(), {state.filter.ground}));
@@ -185,7 +180,7 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
     data.set("not_found", JoinReferences(result.not_found));
   }
   data.set("message", state.message);
-  SetIfAny(data, "message_error", state.message_error);
+  SetIfNotEmpty(data, "message_error", state.message_error);
   data.set("max_message", std::to_string(kMaxMessageChars));
   // A new key per page: the same form sent twice answers the reporters once.
   data.set("submission_key", RandomToken(24));
@@ -193,9 +188,9 @@ http::Response MassEventPage(const AppContext& app, const http::Request& request
            CodeListChoices(app, lang, app.code_lists.LoadCodeLists(), CodeListKind::kHandlings,
                            "handling", state.handlings));
   data.set("outcome_choices", Choices(app, lang, "outcome", OutcomeLabels(), {state.outcome}));
-  SetIfAny(data, "close_error", state.close_error);
-  SetIfAny(data, "problem", state.problem);
-  SetIfAny(data, "problem_field", state.problem_field);
+  SetIfNotEmpty(data, "close_error", state.close_error);
+  SetIfNotEmpty(data, "problem", state.problem);
+  SetIfNotEmpty(data, "problem_field", state.problem_field);
 
   // Confirmations after a redirect.
   data.set("created", Bool(request.QueryParam("aangemaakt") == "1"));
