@@ -26,6 +26,47 @@ std::vector<std::string_view> Lines(std::string_view text) {
 
 }  // namespace
 
+std::string JoinAddress(const std::vector<std::string>& lines) {
+  std::string joined;
+  for (const std::string& line : lines) {
+    if (line.empty()) continue;
+    if (!joined.empty()) joined += ", ";
+    joined += line;
+  }
+  return joined;
+}
+
+std::string BureauContactSentence(const BureauContact& contact, Lang lang) {
+  const bool nl = lang == Lang::kNl;
+  std::string phone =
+      contact.phone.empty() ? "" : (nl ? "op telefoonnummer " : "by telephone on ") + contact.phone;
+  std::string email =
+      contact.email.empty() ? "" : (nl ? "per e-mail via " : "by e-mail at ") + contact.email;
+  std::string address = JoinAddress(contact.address_lines);
+  std::string sentence;
+  if (!phone.empty() || !email.empty()) {
+    sentence = nl ? "U kunt ons bereiken " : "You can reach us ";
+    sentence += phone;
+    if (!phone.empty() && !email.empty()) sentence += nl ? " of " : " or ";
+    sentence += email;
+    sentence += '.';
+  }
+  if (!address.empty()) {
+    if (!sentence.empty()) sentence += ' ';
+    sentence += (nl ? "Ons postadres is " : "Our postal address is ") + address + '.';
+  }
+  // Nothing on the letterhead yet: still a whole sentence, never a gap in the letter.
+  if (sentence.empty()) {
+    sentence = nl ? "U kunt ook schriftelijk op deze brief reageren."
+                  : "You may also reply to this letter in writing.";
+  }
+  return sentence;
+}
+
+std::string AttentionLine(std::string_view person, Lang lang) {
+  return (lang == Lang::kNl ? "t.a.v. " : "Attn. ") + std::string(person);
+}
+
 std::vector<std::string> SplitParagraphs(std::string_view text) {
   std::vector<std::string> paragraphs;
   std::string current;
@@ -74,6 +115,11 @@ Result<LetterLayout> ComposeLetter(const LetterTemplate& letter,
   layout.sender.push_back(values.at("bureau_name"));
   layout.sender.insert(layout.sender.end(), bureau_address.begin(), bureau_address.end());
   layout.recipient.push_back(values.at("other_party_name"));
+  // The attention line goes under the organisation's name and above its address (NEN 1026).
+  if (auto person = values.find("other_party_attention");
+      person != values.end() && !person->second.empty()) {
+    layout.recipient.push_back(AttentionLine(person->second, lang));
+  }
   for (std::string& line : SplitLines(values.at("other_party_address"))) {
     layout.recipient.push_back(std::move(line));
   }

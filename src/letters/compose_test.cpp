@@ -19,7 +19,8 @@ std::map<std::string, std::string> Values() {
           {"summary", "Een bezoeker werd de toegang geweigerd.\n\nDe portier zei: \"vol\"."},
           {"reply_by", "17 maart 2026"},
           {"handler_name", "J. de Vries"},
-          {"bureau_name", "Bureau Gelijke Behandeling"}};
+          {"bureau_name", "Bureau Gelijke Behandeling"},
+          {"bureau_contact", "U kunt ons bereiken op telefoonnummer 030 123 45 67."}};
 }
 
 TEST(ComposeLetter, PlacesTheValuesAndFillsTheTemplate) {
@@ -39,6 +40,46 @@ TEST(ComposeLetter, PlacesTheValuesAndFillsTheTemplate) {
   EXPECT_EQ(layout->paragraphs[3], "De portier zei: \"vol\".");
   EXPECT_EQ(layout->signature,
             (Lines{"Met vriendelijke groet,", "", "J. de Vries", "Bureau Gelijke Behandeling"}));
+  // The built-in letter asks the other party to get in touch and says how.
+  EXPECT_NE(layout->paragraphs[5].find("neem dan gerust contact met ons op. U kunt ons bereiken op "
+                                       "telefoonnummer 030 123 45 67."),
+            std::string::npos)
+      << layout->paragraphs[5];
+}
+
+TEST(ComposeLetter, TheContactPersonGetsAnAttentionLineUnderTheName) {
+  auto values = Values();
+  values["other_party_address"] = "Kerkstraat 1\n3511 AB Utrecht";
+  values["other_party_attention"] = "mevrouw A. Bakker";
+  auto nl = ComposeLetter(DefaultLetterTemplate(Lang::kNl), values, {}, Lang::kNl);
+  ASSERT_TRUE(nl) << nl.error();
+  EXPECT_EQ(nl->recipient, (Lines{"Café De Brug B.V.", "t.a.v. mevrouw A. Bakker", "Kerkstraat 1",
+                                  "3511 AB Utrecht"}));
+  auto en = ComposeLetter(DefaultLetterTemplate(Lang::kEn), values, {}, Lang::kEn);
+  ASSERT_TRUE(en) << en.error();
+  EXPECT_EQ(en->recipient[1], "Attn. mevrouw A. Bakker");
+  // Without a contact person the block is the name and the address only.
+  values["other_party_attention"] = "";
+  auto none = ComposeLetter(DefaultLetterTemplate(Lang::kNl), values, {}, Lang::kNl);
+  ASSERT_TRUE(none) << none.error();
+  EXPECT_EQ(none->recipient, (Lines{"Café De Brug B.V.", "Kerkstraat 1", "3511 AB Utrecht"}));
+}
+
+TEST(BureauContactSentence, SaysWhatIsKnownAndReadsWellWithout) {
+  BureauContact all{{"Postbus 1", "3500 AA Utrecht"}, "030 123 45 67", "info@adv.nl"};
+  EXPECT_EQ(BureauContactSentence(all, Lang::kNl),
+            "U kunt ons bereiken op telefoonnummer 030 123 45 67 of per e-mail via info@adv.nl. "
+            "Ons postadres is Postbus 1, 3500 AA Utrecht.");
+  EXPECT_EQ(BureauContactSentence(all, Lang::kEn),
+            "You can reach us by telephone on 030 123 45 67 or by e-mail at info@adv.nl. Our "
+            "postal address is Postbus 1, 3500 AA Utrecht.");
+  EXPECT_EQ(BureauContactSentence({{}, "", "info@adv.nl"}, Lang::kNl),
+            "U kunt ons bereiken per e-mail via info@adv.nl.");
+  EXPECT_EQ(BureauContactSentence({{"Postbus 1"}, "", ""}, Lang::kEn),
+            "Our postal address is Postbus 1.");
+  EXPECT_EQ(BureauContactSentence({}, Lang::kNl),
+            "U kunt ook schriftelijk op deze brief reageren.");
+  EXPECT_EQ(BureauContactSentence({}, Lang::kEn), "You may also reply to this letter in writing.");
 }
 
 TEST(ComposeLetter, SaysWhatIsMissingOrWrong) {

@@ -24,7 +24,7 @@ LetterTemplate Dutch() {
           "\n"
           "Wij ontvangen uw reactie graag uiterlijk {{reply_by}}. Wilt u daarbij het kenmerk "
           "{{reference}} vermelden? Heeft u vragen over deze brief, of reageert u liever in een "
-          "gesprek, neem dan gerust contact met ons op.\n"
+          "gesprek, neem dan gerust contact met ons op. {{bureau_contact}}\n"
           "\n"
           "Wij gebruiken uw reactie alleen voor de behandeling van deze melding.",
       .closing =
@@ -52,7 +52,7 @@ LetterTemplate English() {
           "\n"
           "We would appreciate your response by {{reply_by}}. Please mention reference "
           "{{reference}} when you reply. If you have questions about this letter, or would rather "
-          "respond in a conversation, please feel free to contact us.\n"
+          "respond in a conversation, please feel free to contact us. {{bureau_contact}}\n"
           "\n"
           "We will use your response only for handling this report.",
       .closing =

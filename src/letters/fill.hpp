@@ -14,7 +14,7 @@
 namespace meldpunt::letters {
 
 // The names a template may use, between double braces; spaces inside the braces are allowed.
-inline constexpr std::array<std::string_view, 9> kLetterPlaceholders = {
+inline constexpr std::array<std::string_view, 13> kLetterPlaceholders = {
     "reference",         // the case's reference (kenmerk)
     "date",              // the date of the letter
     "other_party_name",  // the addressee (wederpartij)
@@ -24,6 +24,10 @@ inline constexpr std::array<std::string_view, 9> kLetterPlaceholders = {
     "reply_by",      // the date by which the bureau asks for a reply
     "handler_name",  // the bureau's staff member (behandelaar)
     "bureau_name",
+    "bureau_address",  // the letterhead's address lines on one line, or empty
+    "bureau_phone",    // the letterhead's telephone number, or empty
+    "bureau_email",    // the letterhead's e-mail address, or empty
+    "bureau_contact",  // a whole sentence on how to reach the bureau (compose.hpp)
 };
 
 struct TemplateProblem {

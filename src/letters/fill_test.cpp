@@ -16,7 +16,11 @@ std::map<std::string, std::string> AllValues() {
           {"summary", "Een bezoeker werd de toegang geweigerd."},
           {"reply_by", "17 maart 2026"},
           {"handler_name", "J. de Vries"},
-          {"bureau_name", "Bureau Gelijke Behandeling"}};
+          {"bureau_name", "Bureau Gelijke Behandeling"},
+          {"bureau_address", "Postbus 1, 3500 AA Utrecht"},
+          {"bureau_phone", "030 123 45 67"},
+          {"bureau_email", "info@adv.nl"},
+          {"bureau_contact", "U kunt ons bereiken op telefoonnummer 030 123 45 67."}};
 }
 
 TEST(FillLetter, FillsEveryPlaceholder) {

@@ -19,6 +19,14 @@ struct StoredLetterTemplate {
   std::string updated_by_email;  // empty when that account is gone
 };
 
+// What a bureau prints at the top of its letters (briefhoofd) under its name, and how the other
+// party reaches it. Not personal data: stored in clear. Empty fields were not set.
+struct Letterhead {
+  std::vector<std::string> address_lines;
+  std::string phone;
+  std::string email;
+};
+
 // A letter to the other party of a case (hoor en wederhoor) as it was sent.
 struct NewCaseLetter {
   long long report_id = 0;
@@ -27,10 +35,11 @@ struct NewCaseLetter {
   std::string reply_by;  // YYYY-MM-DD: the date by which the bureau asked for a reply
   // Personal data, encrypted in the store:
   std::string other_party_name;
-  std::string other_party_address;  // lines separated by "\n"
-  std::string summary;              // the complaint as the bureau stated it in the letter
-  std::string signed_by;            // the staff member's name under the letter
-  std::string pdf;                  // the letter as it was sent
+  std::string other_party_address;    // lines separated by "\n"
+  std::string summary;                // the complaint as the bureau stated it in the letter
+  std::string signed_by;              // the staff member's name under the letter
+  std::string pdf;                    // the letter as it was sent
+  std::string other_party_attention;  // the contact person (t.a.v.); may be empty
 };
 
 struct CaseLetter {
@@ -54,9 +63,9 @@ class LetterStore {
                                   long long now) = 0;
   // Back to the built-in template in that language.
   virtual void DeleteLetterTemplate(long long bureau_id, const std::string& lang) = 0;
-  // The address lines printed under the bureau's name (briefhoofd); empty when none were set.
-  virtual std::vector<std::string> GetLetterhead(long long bureau_id) = 0;
-  virtual void SaveLetterhead(long long bureau_id, const std::vector<std::string>& lines,
+  // What is printed under the bureau's name (briefhoofd); all empty when none was set.
+  virtual Letterhead GetLetterhead(long long bureau_id) = 0;
+  virtual void SaveLetterhead(long long bureau_id, const Letterhead& letterhead,
                               long long staff_user_id, long long now) = 0;
   // Letters sent to the other party of a case (soci_case_letters.cpp), with their free text and
   // PDF encrypted. The case's history records the sending (a letter_sent event naming the id);

@@ -48,12 +48,20 @@ TEST_F(LetterStoreTest, TemplatesArePerBureauAndLanguageAndCanBeReset) {
   EXPECT_FALSE(store_->GetLetterTemplate(1, "nl"));
 }
 
-TEST_F(LetterStoreTest, LetterheadKeepsItsLines) {
-  EXPECT_TRUE(store_->GetLetterhead(1).empty());
-  store_->SaveLetterhead(1, {"Postbus 1", "3500 AA Utrecht"}, admin_, 5);
-  EXPECT_EQ(store_->GetLetterhead(1), (std::vector<std::string>{"Postbus 1", "3500 AA Utrecht"}));
+TEST_F(LetterStoreTest, LetterheadKeepsItsLinesPhoneAndEmail) {
+  EXPECT_TRUE(store_->GetLetterhead(1).address_lines.empty());
+  EXPECT_TRUE(store_->GetLetterhead(1).phone.empty());
+  store_->SaveLetterhead(1, {{"Postbus 1", "3500 AA Utrecht"}, "030 123 45 67", "info@adv.nl"},
+                         admin_, 5);
+  Letterhead stored = store_->GetLetterhead(1);
+  EXPECT_EQ(stored.address_lines, (std::vector<std::string>{"Postbus 1", "3500 AA Utrecht"}));
+  EXPECT_EQ(stored.phone, "030 123 45 67");
+  EXPECT_EQ(stored.email, "info@adv.nl");
   store_->SaveLetterhead(1, {}, admin_, 6);
-  EXPECT_TRUE(store_->GetLetterhead(1).empty());
+  stored = store_->GetLetterhead(1);
+  EXPECT_TRUE(stored.address_lines.empty());
+  EXPECT_TRUE(stored.phone.empty());
+  EXPECT_TRUE(stored.email.empty());
 }
 
 TEST_F(LetterStoreTest, ALetterIsStoredEncryptedAndReadBackWithItsPdf) {
@@ -67,7 +75,8 @@ TEST_F(LetterStoreTest, ALetterIsStoredEncryptedAndReadBackWithItsPdf) {
                        "Kerkstraat 1\n1234 AB Ergens",
                        "Een klant werd niet geholpen.",
                        "Jan Jansen",
-                       pdf};
+                       pdf,
+                       "Mevrouw De Vries"};
   long long id = store_->AddCaseLetter(letter, 1'800'000'100);
   EXPECT_GT(id, 0);
   auto listed = store_->ListCaseLetters(report.id);
@@ -79,6 +88,7 @@ TEST_F(LetterStoreTest, ALetterIsStoredEncryptedAndReadBackWithItsPdf) {
   EXPECT_EQ(listed[0].letter.other_party_address, "Kerkstraat 1\n1234 AB Ergens");
   EXPECT_EQ(listed[0].letter.summary, "Een klant werd niet geholpen.");
   EXPECT_EQ(listed[0].letter.signed_by, "Jan Jansen");
+  EXPECT_EQ(listed[0].letter.other_party_attention, "Mevrouw De Vries");
   EXPECT_EQ(listed[0].letter.reply_by, "2027-01-15");
   EXPECT_TRUE(listed[0].letter.pdf.empty()) << "lists carry no PDFs";
   auto one = store_->GetCaseLetter(report.id, id);
@@ -87,7 +97,8 @@ TEST_F(LetterStoreTest, ALetterIsStoredEncryptedAndReadBackWithItsPdf) {
   EXPECT_FALSE(store_->GetCaseLetter(report.id + 1, id)) << "only with its own report";
 
   std::string bytes = FileBytes();
-  for (const char* clear : {"Zonnestraal", "Kerkstraat", "niet geholpen", "Jan Jansen", "%PDF"})
+  for (const char* clear :
+       {"Zonnestraal", "Kerkstraat", "niet geholpen", "Jan Jansen", "De Vries", "%PDF"})
     EXPECT_EQ(bytes.find(clear), std::string::npos) << clear << " is stored in clear";
 
   store_->DeleteCaseLetter(report.id, id);

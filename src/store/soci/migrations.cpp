@@ -517,6 +517,15 @@ DROP INDEX reports_by_bureau_time;
 CREATE INDEX reports_by_bureau_received ON reports (bureau_id, reported_at, id);
 CREATE INDEX reports_by_bureau_reference ON reports (bureau_id, reported_year, id)
 )SQL"},
+      // Letters (issue 14): the bureau's telephone number and e-mail address on its letterhead, so
+      // that a letter asking the other party to get in touch says how; and an optional contact
+      // person at the other party (t.a.v.), encrypted like the rest of the addressee. Old letters
+      // have none: the empty text stands for that, not a ciphertext.
+      {27, "letterhead phone and e-mail, the attention line of a letter", R"SQL(
+ALTER TABLE letterheads ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE letterheads ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE case_letters ADD COLUMN other_party_attention_enc TEXT NOT NULL DEFAULT ''
+)SQL"},
   };
   return migrations;
 }

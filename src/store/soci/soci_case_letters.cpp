@@ -14,13 +14,15 @@ using soci_util::Guard;
 // Associated data: each ciphertext names its column, so none can be moved to another unnoticed.
 constexpr std::string_view kNameAd = "case_letters.other_party_name";
 constexpr std::string_view kAddressAd = "case_letters.other_party_address";
+constexpr std::string_view kAttentionAd = "case_letters.other_party_attention";
 constexpr std::string_view kSummaryAd = "case_letters.summary";
 constexpr std::string_view kSignedByAd = "case_letters.signed_by";
 constexpr std::string_view kPdfAd = "case_letters.pdf";
 
 constexpr const char* kLetterColumns =
     "SELECT l.id, l.report_id, l.at, l.staff_user_id, u.email, l.lang, l.reply_by, "
-    "l.other_party_name_enc, l.other_party_address_enc, l.summary_enc, l.signed_by_enc";
+    "l.other_party_name_enc, l.other_party_address_enc, l.summary_enc, l.signed_by_enc, "
+    "l.other_party_attention_enc";
 
 }  // namespace
 
@@ -28,6 +30,7 @@ long long SociStore::AddCaseLetter(const NewCaseLetter& letter, long long now) {
   // Encryption happens before the write queue so the single writer does only database work.
   std::string name = cipher().Seal(letter.other_party_name, kNameAd);
   std::string address = cipher().Seal(letter.other_party_address, kAddressAd);
+  std::string attention = cipher().Seal(letter.other_party_attention, kAttentionAd);
   std::string summary = cipher().Seal(letter.summary, kSummaryAd);
   std::string signed_by = cipher().Seal(letter.signed_by, kSignedByAd);
   std::string pdf = cipher().Seal(letter.pdf, kPdfAd);
@@ -37,12 +40,14 @@ long long SociStore::AddCaseLetter(const NewCaseLetter& letter, long long now) {
     long long id = 0;
     Write([&](soci::session& sql) {
       sql << "INSERT INTO case_letters (report_id, at, staff_user_id, lang, reply_by, "
-             "other_party_name_enc, other_party_address_enc, summary_enc, signed_by_enc, pdf_enc) "
-             "VALUES (:report, :at, :staff, :lang, :reply_by, :name, :address, :summary, "
-             ":signed_by, :pdf) RETURNING id",
+             "other_party_name_enc, other_party_address_enc, other_party_attention_enc, "
+             "summary_enc, "
+             "signed_by_enc, pdf_enc) VALUES (:report, :at, :staff, :lang, :reply_by, :name, "
+             ":address, :attention, :summary, :signed_by, :pdf) RETURNING id",
           soci::use(letter.report_id), soci::use(now), soci::use(staff, staff_ind),
           soci::use(letter.lang), soci::use(letter.reply_by), soci::use(name), soci::use(address),
-          soci::use(summary), soci::use(signed_by), soci::use(pdf), soci::into(id);
+          soci::use(attention), soci::use(summary), soci::use(signed_by), soci::use(pdf),
+          soci::into(id);
     });
     return id;
   });
@@ -78,6 +83,9 @@ CaseLetter ReadLetter(const Cipher& cipher, const soci::row& row) {
   letter.letter.other_party_address = open(8, kAddressAd);
   letter.letter.summary = open(9, kSummaryAd);
   letter.letter.signed_by = open(10, kSignedByAd);
+  // Letters from before migration 27 have no attention line: an empty column, not a ciphertext.
+  if (!row.get<std::string>(11).empty())
+    letter.letter.other_party_attention = open(11, kAttentionAd);
   return letter;
 }
 
@@ -107,7 +115,7 @@ std::optional<CaseLetter> SociStore::GetCaseLetter(long long report_id, long lon
          soci::use(letter_id), soci::use(report_id));
     for (const auto& row : rows) {
       CaseLetter letter = ReadLetter(cipher(), row);
-      auto pdf = cipher().Open(row.get<std::string>(11), kPdfAd);
+      auto pdf = cipher().Open(row.get<std::string>(12), kPdfAd);
       if (!pdf) throw StoreError("letter " + std::to_string(letter.id) + ": " + pdf.error());
       letter.letter.pdf = std::move(*pdf);
       return letter;

@@ -57,38 +57,42 @@ void SociStore::DeleteLetterTemplate(long long bureau_id, const std::string& lan
   });
 }
 
-std::vector<std::string> SociStore::GetLetterhead(long long bureau_id) {
+Letterhead SociStore::GetLetterhead(long long bureau_id) {
   return Guard("reading a letterhead", [&] {
     soci::session sql(*readers_);
     std::string stored;
-    sql << "SELECT address_lines FROM letterheads WHERE bureau_id = :bureau", soci::use(bureau_id),
-        soci::into(stored);
-    std::vector<std::string> lines;
-    if (!sql.got_data() || stored.empty()) return lines;
-    for (size_t pos = 0;;) {
+    Letterhead letterhead;
+    sql << "SELECT address_lines, phone, email FROM letterheads WHERE bureau_id = :bureau",
+        soci::use(bureau_id), soci::into(stored), soci::into(letterhead.phone),
+        soci::into(letterhead.email);
+    if (!sql.got_data()) return Letterhead{};
+    for (size_t pos = 0; !stored.empty();) {
       size_t end = stored.find('\n', pos);
-      lines.push_back(stored.substr(pos, end == std::string::npos ? end : end - pos));
+      letterhead.address_lines.push_back(
+          stored.substr(pos, end == std::string::npos ? end : end - pos));
       if (end == std::string::npos) break;
       pos = end + 1;
     }
-    return lines;
+    return letterhead;
   });
 }
 
-void SociStore::SaveLetterhead(long long bureau_id, const std::vector<std::string>& lines,
+void SociStore::SaveLetterhead(long long bureau_id, const Letterhead& letterhead,
                                long long staff_user_id, long long now) {
   std::string joined;
-  for (const auto& line : lines) {
+  for (const auto& line : letterhead.address_lines) {
     if (!joined.empty()) joined += '\n';
     joined += line;
   }
   Guard("saving a letterhead", [&] {
     Write([&](soci::session& sql) {
-      sql << "INSERT INTO letterheads (bureau_id, address_lines, updated_at, updated_by) VALUES "
-             "(:bureau, :lines, :now, :staff) ON CONFLICT (bureau_id) DO UPDATE SET "
-             "address_lines = excluded.address_lines, updated_at = excluded.updated_at, "
+      sql << "INSERT INTO letterheads (bureau_id, address_lines, phone, email, updated_at, "
+             "updated_by) VALUES (:bureau, :lines, :phone, :email, :now, :staff) ON CONFLICT "
+             "(bureau_id) DO UPDATE SET address_lines = excluded.address_lines, phone = "
+             "excluded.phone, email = excluded.email, updated_at = excluded.updated_at, "
              "updated_by = excluded.updated_by",
-          soci::use(bureau_id), soci::use(joined), soci::use(now), soci::use(staff_user_id);
+          soci::use(bureau_id), soci::use(joined), soci::use(letterhead.phone),
+          soci::use(letterhead.email), soci::use(now), soci::use(staff_user_id);
     });
   });
 }

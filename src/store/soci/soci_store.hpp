@@ -65,9 +65,9 @@ class SociStore final : public Store {
                           const StoredLetterTemplate& text, long long staff_user_id,
                           long long now) override;
   void DeleteLetterTemplate(long long bureau_id, const std::string& lang) override;
-  std::vector<std::string> GetLetterhead(long long bureau_id) override;
-  void SaveLetterhead(long long bureau_id, const std::vector<std::string>& lines,
-                      long long staff_user_id, long long now) override;
+  Letterhead GetLetterhead(long long bureau_id) override;
+  void SaveLetterhead(long long bureau_id, const Letterhead& letterhead, long long staff_user_id,
+                      long long now) override;
   // Letters of a case (soci_case_letters.cpp).
   long long AddCaseLetter(const NewCaseLetter& letter, long long now) override;
   void DeleteCaseLetter(long long report_id, long long letter_id) override;

@@ -37,6 +37,7 @@ LetterForm ReadLetterForm(const http::FormFields& form) {
   return {
       .other_party_name = Trim(form.Get("other_party_name")),
       .other_party_address = NormaliseAddress(form.Get("other_party_address")),
+      .other_party_attention = Trim(form.Get("other_party_attention")),
       .summary = Trim(form.Get("summary")),
       .lang = form.Get("lang"),
       .reply_by = Trim(form.Get("reply_by")),
@@ -60,6 +61,16 @@ std::vector<LetterFieldError> CheckLetterForm(const LetterForm& form, Date today
   line("other_party_name", form.other_party_name, kMaxOtherPartyName,
        N_("Give the name of the other party."),
        N_("The name of the other party is at most 200 characters."));
+
+  // The contact person is optional: many letters go to an organisation without a known name.
+  if (!form.other_party_attention.empty()) {
+    if (!IsValidUtf8Text(form.other_party_attention, false)) {
+      errors.push_back({"other_party_attention", kUnprintable});
+    } else if (CountCodePoints(form.other_party_attention) > kMaxAttention) {
+      errors.push_back(
+          {"other_party_attention", N_("The contact person is at most 100 characters.")});
+    }
+  }
 
   if (form.other_party_address.empty()) {
     errors.push_back({"other_party_address", N_("Give the address of the other party.")});
@@ -128,7 +139,8 @@ std::string LetterIncidentDate(std::string_view stored, letters::Lang lang) {
 
 std::map<std::string, std::string> LetterValues(const RegisteredReport& report,
                                                 const LetterForm& form,
-                                                const std::string& bureau_name, Date today) {
+                                                const std::string& bureau_name,
+                                                const Letterhead& letterhead, Date today) {
   letters::Lang lang = LetterLang(form.lang);
   std::string reply_by;
   if (auto date = ParseIsoDate(form.reply_by)) reply_by = letters::FormatLetterDate(*date, lang);
@@ -142,6 +154,12 @@ std::map<std::string, std::string> LetterValues(const RegisteredReport& report,
       {"reply_by", reply_by},
       {"handler_name", form.signed_by},
       {"bureau_name", bureau_name},
+      {"bureau_address", letters::JoinAddress(letterhead.address_lines)},
+      {"bureau_phone", letterhead.phone},
+      {"bureau_email", letterhead.email},
+      {"bureau_contact", letters::BureauContactSentence(
+                             {letterhead.address_lines, letterhead.phone, letterhead.email}, lang)},
+      {"other_party_attention", form.other_party_attention},
   };
 }
 
@@ -159,10 +177,15 @@ Result<std::string> RenderCaseLetter(const AppContext& app, const RegisteredRepo
   for (const auto& bureau : app.bureaus.ListBureaus()) {
     if (bureau.id == report.bureau_id) bureau_name = bureau.name;
   }
-  auto layout =
-      letters::ComposeLetter(TemplateForBureau(app, report.bureau_id, lang),
-                             LetterValues(report, form, bureau_name, DutchToday(app.now())),
-                             app.letters.GetLetterhead(report.bureau_id), lang);
+  Letterhead letterhead = app.letters.GetLetterhead(report.bureau_id);
+  // The telephone number and e-mail address go under the address lines of the letterhead.
+  std::vector<std::string> sender_lines = letterhead.address_lines;
+  if (!letterhead.phone.empty()) sender_lines.push_back("Tel. " + letterhead.phone);
+  if (!letterhead.email.empty()) sender_lines.push_back(letterhead.email);
+  auto layout = letters::ComposeLetter(
+      TemplateForBureau(app, report.bureau_id, lang),
+      LetterValues(report, form, bureau_name, letterhead, DutchToday(app.now())), sender_lines,
+      lang);
   if (!layout) return Error{layout.error()};
   return letters::RenderLetterPdf(*layout);
 }

@@ -12,15 +12,18 @@
 #include "domain/date.hpp"
 #include "http/form.hpp"
 #include "letters/letter.hpp"
+#include "store/letter_store.hpp"
 #include "store/store_types.hpp"
 #include "web/common/app.hpp"
 
 namespace meldpunt::web {
 
-// Limits of the form. The address and the name together make the window-envelope block of the
-// letter, which holds at most letters::kMaxBlockLines lines.
+// Limits of the form. The name, the attention line and the address together make the
+// window-envelope block of the letter, which holds at most letters::kMaxBlockLines lines.
 inline constexpr size_t kMaxOtherPartyName = 200;
+inline constexpr size_t kMaxAttention = 100;  // the contact person (t.a.v.)
 inline constexpr size_t kMaxAddressLines = 8;
+static_assert(1 + 1 + kMaxAddressLines <= letters::kMaxBlockLines);
 inline constexpr size_t kMaxAddressLineChars = 100;
 inline constexpr size_t kMaxLetterSummary = 5'000;
 inline constexpr size_t kMaxSignedBy = 100;
@@ -31,6 +34,7 @@ inline constexpr int kMaxReplyDays = 365;
 struct LetterForm {
   std::string other_party_name;
   std::string other_party_address;
+  std::string other_party_attention;  // optional: a contact person at the other party
   std::string summary;
   std::string lang;      // "nl" or "en"
   std::string reply_by;  // YYYY-MM-DD
@@ -59,10 +63,12 @@ letters::Lang LetterLang(std::string_view code);
 // writes dates: "31 maart 2025", "maart 2025", "2025".
 std::string LetterIncidentDate(std::string_view stored, letters::Lang lang);
 
-// The values of every placeholder (letters/fill.hpp) for a checked form.
+// The values of every placeholder (letters/fill.hpp) for a checked form, and the attention line's
+// contact person (other_party_attention).
 std::map<std::string, std::string> LetterValues(const RegisteredReport& report,
                                                 const LetterForm& form,
-                                                const std::string& bureau_name, Date today);
+                                                const std::string& bureau_name,
+                                                const Letterhead& letterhead, Date today);
 
 // The bureau's template in a language: its own when its admin wrote one, else the built-in one.
 letters::LetterTemplate TemplateForBureau(const AppContext& app, long long bureau_id,

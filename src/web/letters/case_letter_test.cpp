@@ -107,7 +107,8 @@ TEST(LetterValues, EveryPlaceholderHasAValue) {
   RegisteredReport report;
   report.reference = "MP-2026-000042";
   report.incident_date = "2026-01-02";
-  auto values = LetterValues(report, Valid(), "ADV Utrecht", kToday);
+  auto values = LetterValues(report, Valid(), "ADV Utrecht",
+                             {{"Postbus 1", "3500 AA Utrecht"}, "030 123 45 67", ""}, kToday);
   for (std::string_view name : letters::kLetterPlaceholders)
     EXPECT_TRUE(values.contains(std::string(name))) << name;
   EXPECT_EQ(values["reference"], "MP-2026-000042");
@@ -116,6 +117,36 @@ TEST(LetterValues, EveryPlaceholderHasAValue) {
   EXPECT_EQ(values["incident_date"], "2 januari 2026");
   EXPECT_EQ(values["handler_name"], "Jan Jansen");
   EXPECT_EQ(values["bureau_name"], "ADV Utrecht");
+  EXPECT_EQ(values["bureau_address"], "Postbus 1, 3500 AA Utrecht");
+  EXPECT_EQ(values["bureau_phone"], "030 123 45 67");
+  EXPECT_EQ(values["bureau_email"], "");
+  EXPECT_EQ(values["bureau_contact"],
+            "U kunt ons bereiken op telefoonnummer 030 123 45 67. Ons postadres is Postbus 1, "
+            "3500 AA Utrecht.");
+}
+
+TEST(LetterForm, TheContactPersonIsOptionalAndShort) {
+  LetterForm form = Valid();
+  EXPECT_TRUE(CheckLetterForm(form, kToday).empty());
+  form.other_party_attention = "Mevrouw De Vries";
+  EXPECT_TRUE(CheckLetterForm(form, kToday).empty());
+  form.other_party_attention = std::string(101, 'a');
+  auto errors = CheckLetterForm(form, kToday);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].field, "other_party_attention");
+  form.other_party_attention = "De\nVries";  // one line only
+  ASSERT_EQ(CheckLetterForm(form, kToday).size(), 1u);
+}
+
+TEST(Letterhead, PhoneAndEmailAreOptionalButChecked) {
+  EXPECT_FALSE(CheckLetterheadPhone(""));
+  EXPECT_FALSE(CheckLetterheadPhone("030 123 45 67"));
+  EXPECT_FALSE(CheckLetterheadPhone("+31 30-1234567"));
+  EXPECT_TRUE(CheckLetterheadPhone("bel ons"));
+  EXPECT_TRUE(CheckLetterheadPhone("12"));
+  EXPECT_FALSE(CheckLetterheadEmail(""));
+  EXPECT_FALSE(CheckLetterheadEmail("info@adv.nl"));
+  EXPECT_TRUE(CheckLetterheadEmail("info at adv"));
 }
 
 TEST(BureauTemplate, ProblemsNameTheFieldAndTheLine) {
@@ -172,13 +203,16 @@ TEST(CaseLetter, RendersTheBureausOwnTemplateWithTheCase) {
                                   0,
                                   {}},
                                  admin, app.now());
-  app.letters.SaveLetterhead(report.bureau_id, {"Postbus 1234"}, admin, app.now());
-  auto pdf = RenderCaseLetter(app, report, Valid());
+  app.letters.SaveLetterhead(report.bureau_id, {{"Postbus 1234"}, "030 123 45 67", ""}, admin,
+                             app.now());
+  LetterForm form = Valid();
+  form.other_party_attention = "Mevrouw De Vries";
+  auto pdf = RenderCaseLetter(app, report, form);
   ASSERT_TRUE(pdf) << pdf.error();
   std::string text = letters::PdfToText(*pdf);
-  for (const char* expected :
-       {"Ons eigen sjabloon", "Bakkerij Zonnestraal", "Kerkstraat 1", "1 december 2026",
-        "Postbus 1234", "Jan Jansen", report.reference.c_str()}) {
+  for (const char* expected : {"Ons eigen sjabloon", "Bakkerij Zonnestraal", "Kerkstraat 1",
+                               "1 december 2026", "Postbus 1234", "Tel. 030 123 45 67",
+                               "t.a.v. Mevrouw De Vries", "Jan Jansen", report.reference.c_str()}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in:\n" << text;
   }
 }

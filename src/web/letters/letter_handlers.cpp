@@ -181,6 +181,10 @@ http::Response LetterPage(const AppContext& app, const http::Request& request,
   }
   data.set("other_party_name", form.other_party_name);
   data.set("other_party_address", form.other_party_address);
+  data.set("other_party_attention", form.other_party_attention);
+  data.set("max_attention", std::to_string(kMaxAttention));
+  // A warning, never a refusal: the letter still reads well without it (BureauContactSentence).
+  data.set("no_phone", Bool(app.letters.GetLetterhead(report.bureau_id).phone.empty()));
   data.set("summary", form.summary);
   data.set("lang_nl", Bool(form.lang != "en"));
   data.set("lang_en", Bool(form.lang == "en"));
@@ -283,9 +287,16 @@ http::Response CaseLetterAction(const AppContext& app, const StaffRequest& req) 
   }
 
   const LetterForm& form = *state.typed;
-  NewCaseLetter letter{report.id,     staff.user_id,         form.lang,
-                       form.reply_by, form.other_party_name, form.other_party_address,
-                       form.summary,  form.signed_by,        std::move(*pdf)};
+  NewCaseLetter letter{report.id,
+                       staff.user_id,
+                       form.lang,
+                       form.reply_by,
+                       form.other_party_name,
+                       form.other_party_address,
+                       form.summary,
+                       form.signed_by,
+                       std::move(*pdf),
+                       form.other_party_attention};
   long long letter_id = app.letters.AddCaseLetter(letter, app.now());
   CaseChange change;
   change.report_id = report.id;

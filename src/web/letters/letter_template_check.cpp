@@ -83,6 +83,20 @@ LetterheadCheck CheckLetterhead(const std::string& typed) {
   return check;
 }
 
+const char* CheckLetterheadPhone(const std::string& phone) {
+  if (phone.empty()) return nullptr;
+  if (phone.size() > kMaxLetterheadPhone || !LooksLikePhone(phone))
+    return N_("Give the telephone number in digits, such as 030 123 45 67 or +31 30 123 45 67.");
+  return nullptr;
+}
+
+const char* CheckLetterheadEmail(const std::string& email) {
+  if (email.empty()) return nullptr;
+  if (email.size() > kMaxLetterheadEmail || !LooksLikeEmail(email))
+    return N_("Give the e-mail address as name@example.nl.");
+  return nullptr;
+}
+
 std::string TemplateProblemText(const AppContext& app, Lang lang,
                                 const TemplateFieldProblem& problem) {
   if (!problem.placeholder) return app.translator.Get(lang, problem.msgid);
@@ -129,6 +143,16 @@ const char* PlaceholderMeaning(std::string_view name) {
   if (name == "reply_by") return N_("the date by which the other party is asked to reply");
   if (name == "handler_name") return N_("the name of the staff member who signs the letter");
   if (name == "bureau_name") return N_("the name of the bureau");
+  if (name == "bureau_address")
+    return N_("the address lines of the letterhead on one line (empty when there are none)");
+  if (name == "bureau_phone")
+    return N_("the bureau's telephone number from the letterhead (empty when there is none)");
+  if (name == "bureau_email")
+    return N_("the bureau's e-mail address from the letterhead (empty when there is none)");
+  if (name == "bureau_contact")
+    return N_(
+        "a sentence telling the other party how to reach the bureau, made from the "
+        "letterhead; it reads well even when the letterhead is empty");
   return "";
 }
 

@@ -14,6 +14,11 @@ namespace meldpunt::web {
 // The letterhead: address lines under the bureau's name.
 inline constexpr size_t kMaxLetterheadLines = 6;
 inline constexpr size_t kMaxLetterheadLineChars = 100;
+inline constexpr size_t kMaxLetterheadPhone = 30;
+inline constexpr size_t kMaxLetterheadEmail = 100;
+// The bureau's name, the address lines, the telephone number and the e-mail address make the
+// sender's block of a letter.
+static_assert(1 + kMaxLetterheadLines + 2 <= letters::kMaxBlockLines);
 
 // One problem of one field (subject, body, closing or address): a placeholder problem with its
 // line, or a plain message.
@@ -34,6 +39,10 @@ struct LetterheadCheck {
   const char* msgid = nullptr;  // set when refused
 };
 LetterheadCheck CheckLetterhead(const std::string& typed);
+// The bureau's telephone number and e-mail address, both optional (trimmed; empty is fine): the
+// problem's message id, or nullptr.
+const char* CheckLetterheadPhone(const std::string& phone);
+const char* CheckLetterheadEmail(const std::string& email);
 
 // "Line 3: {{refrence}} is not one of the placeholders listed on this page." in lang.
 std::string TemplateProblemText(const AppContext& app, Lang lang,

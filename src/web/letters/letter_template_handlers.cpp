@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "base/text.hpp"
 #include "domain/dutch_time.hpp"
 #include "http/form.hpp"
 #include "letters/default_template.hpp"
@@ -28,10 +29,14 @@ struct TemplateEdit {
   std::vector<TemplateFieldProblem> problems;
 };
 
-// A letterhead as typed, with the reason it was refused.
+// A letterhead as typed, with the reasons it was refused (nullptr: that field is fine).
 struct LetterheadEdit {
   std::string typed;
-  const char* msgid;
+  std::string phone;
+  std::string email;
+  const char* address_msgid = nullptr;
+  const char* phone_msgid = nullptr;
+  const char* email_msgid = nullptr;
 };
 
 const char* FieldLabel(const std::string& field) {
@@ -108,8 +113,21 @@ http::Response TemplatesPage(const AppContext& app, const http::Request& request
   TemplateData data;
   data.set("languages", languages);
   data.set("placeholders", placeholders);
-  data.set("address", head ? head->typed : JoinLines(app.letters.GetLetterhead(bureau_id)));
-  if (head) data.set("address_error", tr(head->msgid));
+  if (head) {
+    data.set("address", head->typed);
+    data.set("phone", head->phone);
+    data.set("email", head->email);
+    if (head->address_msgid) data.set("address_error", tr(head->address_msgid));
+    if (head->phone_msgid) data.set("phone_error", tr(head->phone_msgid));
+    if (head->email_msgid) data.set("email_error", tr(head->email_msgid));
+  } else {
+    Letterhead stored = app.letters.GetLetterhead(bureau_id);
+    data.set("address", JoinLines(stored.address_lines));
+    data.set("phone", stored.phone);
+    data.set("email", stored.email);
+  }
+  data.set("max_phone", std::to_string(kMaxLetterheadPhone));
+  data.set("max_email", std::to_string(kMaxLetterheadEmail));
   data.set("saved", Bool(request.QueryParam("opgeslagen") == "1"));
   data.set("reset", Bool(request.QueryParam("standaard") == "1"));
   for (const auto& bureau : app.bureaus.ListBureaus()) {
@@ -157,13 +175,15 @@ http::Response SaveLetterhead(const AppContext& app, const StaffRequest& req) {
   if (!req.bureau()) return ErrorPage(app, 403, &request);
   const long long bureau_id = *req.bureau();
   const http::FormFields& form = req.form.fields;
-  std::string typed = form.Get("address");
-  LetterheadCheck check = CheckLetterhead(typed);
-  if (check.msgid) {
-    return TemplatesPage(app, request, req.staff, bureau_id, 422, std::nullopt,
-                         LetterheadEdit{typed, check.msgid});
-  }
-  app.letters.SaveLetterhead(bureau_id, check.lines, req.staff.user_id, app.now());
+  LetterheadEdit edit{form.Get("address"), Trim(form.Get("phone")), Trim(form.Get("email"))};
+  LetterheadCheck check = CheckLetterhead(edit.typed);
+  edit.address_msgid = check.msgid;
+  edit.phone_msgid = CheckLetterheadPhone(edit.phone);
+  edit.email_msgid = CheckLetterheadEmail(edit.email);
+  if (edit.address_msgid || edit.phone_msgid || edit.email_msgid)
+    return TemplatesPage(app, request, req.staff, bureau_id, 422, std::nullopt, edit);
+  app.letters.SaveLetterhead(bureau_id, {check.lines, edit.phone, edit.email}, req.staff.user_id,
+                             app.now());
   app.audit.Audit(req.staff.user_id, "letter_template.update",
                   "bureau " + std::to_string(bureau_id) + " letterhead", app.now());
   return http::Response::SeeOther(std::string(kLetterTemplatesPath) + "?opgeslagen=1");
