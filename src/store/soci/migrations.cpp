@@ -517,6 +517,11 @@ DROP INDEX reports_by_bureau_time;
 CREATE INDEX reports_by_bureau_received ON reports (bureau_id, reported_at, id);
 CREATE INDEX reports_by_bureau_reference ON reports (bureau_id, reported_year, id)
 )SQL"},
+      // Deactivated staff accounts (issue 14): the moment of deactivation, NULL while active. The
+      // row stays, so the account's audit entries keep their user.
+      {28, "deactivated staff accounts", R"SQL(
+ALTER TABLE staff_users ADD COLUMN deactivated_at BIGINT
+)SQL"},
   };
   return migrations;
 }
