@@ -13,11 +13,15 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/admin/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 55> kAuditActions = {
+inline constexpr std::array<std::string_view, 59> kAuditActions = {
     "login",
+    "login.deactivated",
     "user.add",
     "user.enrol_2fa",
     "user.reset_2fa",
+    "user.deactivate",
+    "user.reactivate",
+    "user.role",
     "reauth",
     "session.end",
     "session.end_others",

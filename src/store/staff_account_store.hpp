@@ -25,8 +25,9 @@ struct StaffUser {
   std::string role;
   std::optional<long long> bureau_id;
   std::string municipality;
-  bool has_second_factor = false;          // enrolled an authenticator app (TOTP)
-  std::optional<long long> last_login_at;  // Unix seconds of the last complete login
+  bool has_second_factor = false;           // enrolled an authenticator app (TOTP)
+  std::optional<long long> last_login_at;   // Unix seconds of the last complete login
+  std::optional<long long> deactivated_at;  // Unix seconds; none while the account is active
 };
 
 class StaffAccountStore {
@@ -42,6 +43,13 @@ class StaffAccountStore {
   // by e-mail address, without password hashes.
   virtual std::vector<StaffUser> ListUsers(std::optional<long long> bureau_id) = 0;
   virtual std::optional<StaffUser> GetUser(long long user_id) = 0;
+  // Deactivates the account (deactivated_at = now) and ends its sessions and half-logins at once,
+  // or reactivates it. The row and its audit entries stay. Returns false when there is no such
+  // user or the account is in that state already.
+  virtual bool SetUserActive(long long user_id, bool active, long long now) = 0;
+  // Gives the account another role and ends its sessions and half-logins, so the new role applies
+  // from its next login. Returns false when there is no such user or the role is the same.
+  virtual bool ChangeUserRole(long long user_id, StaffRole role) = 0;
 };
 
 }  // namespace meldpunt

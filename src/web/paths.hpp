@@ -36,6 +36,11 @@ inline constexpr const char* kConfirmPath = "/medewerkers/bevestigen";
 inline constexpr const char* kStaffUsersPath = "/medewerkers/medewerkers";
 inline constexpr const char* kResetSecondFactorPath =
     "/medewerkers/medewerkers/{id}/tweede-stap-herstellen";
+// Deactivating and reactivating an account (issue 14): the form's `status` is `inactief` or
+// `actief`.
+inline constexpr const char* kStaffUserStatusPath = "/medewerkers/medewerkers/{id}/status";
+// Changing an account's role (issue 14): the form's `role`.
+inline constexpr const char* kStaffUserRolePath = "/medewerkers/medewerkers/{id}/rol";
 
 // worklists/: the bureau's reports, deadlines (termijnen) and search.
 inline constexpr const char* kReportsPath = "/medewerkers/meldingen";

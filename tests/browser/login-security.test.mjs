@@ -10,8 +10,8 @@ import { assertAccessible, launchBrowser, localUrl, watchConsole } from './brows
 import { LOGIN_TEXT, logInInBrowser } from './staff-login.mjs';
 
 const TEXT = {
-  nl: { sessions: 'Uw sessies', staff: 'Accounts van medewerkers', logOut: 'Uitloggen', confirm: 'Bevestigen', wrongEnrol: 'Deze code klopt niet', thisBrowser: 'deze browser' },
-  en: { sessions: 'Your sessions', staff: 'Staff accounts', logOut: 'Log out', confirm: 'Confirm', wrongEnrol: 'This code is not correct', thisBrowser: 'this browser' },
+  nl: { sessions: 'Uw sessies', staff: 'Accounts van medewerkers', logOut: 'Uitloggen', confirm: 'Bevestigen', wrongEnrol: 'Deze code klopt niet', thisBrowser: 'deze browser', deactivate: 'Deactiveren', reactivate: 'Opnieuw activeren', deactivated: 'gedeactiveerd' },
+  en: { sessions: 'Your sessions', staff: 'Staff accounts', logOut: 'Log out', confirm: 'Confirm', wrongEnrol: 'This code is not correct', thisBrowser: 'this browser', deactivate: 'Deactivate', reactivate: 'Reactivate', deactivated: 'deactivated' },
 };
 
 let server;
@@ -103,6 +103,29 @@ for (const lang of ['nl', 'en']) {
       // The wrong codes typed on purpose answer 422 and 401, which the browser logs; nothing else.
       const unexpected = errors.filter((e) => !/status of (422|401) .*\/medewerkers\/login\/(instellen|code)\)$/.test(e));
       assert.deepEqual(unexpected, [], 'no console errors (CSP) on any of these pages');
+    });
+
+    test('deactivating a colleague (issue 14): the accounts page and the refused login are accessible', async () => {
+      // The colleague is a throwaway account, so the other language's run can still log in.
+      const colleague = `collega-${lang}@meldpunt.example`;
+      await addStaff(server, colleague, STAFF_PASSWORD, 'handler');
+      await page.goto(localUrl(server, '/medewerkers/medewerkers'));
+      await page.getByRole('button', { name: `${t.deactivate} (${colleague})` }).click();
+      await page.waitForURL(/gedeactiveerd=1$/);
+      assert.match(await page.getByRole('status').textContent(), new RegExp(t.deactivated));
+      await assertAccessible(page, `staff accounts with a deactivated account (${lang})`);
+      const other = await browser.newContext();
+      const login = await other.newPage();
+      await login.goto(localUrl(server, `/medewerkers/login?lang=${lang}`));
+      await login.getByLabel(l.email).fill(colleague);
+      await login.getByLabel(l.password).fill(STAFF_PASSWORD);
+      await login.getByRole('button', { name: l.logIn }).click();
+      assert.match(await login.getByRole('alert').textContent(), new RegExp(t.deactivated));
+      await assertAccessible(login, `login of a deactivated account (${lang})`);
+      await other.close();
+      await page.getByRole('button', { name: `${t.reactivate} (${colleague})` }).click();
+      await page.waitForURL(/geactiveerd=1$/);
+      await assertAccessible(page, `staff accounts after reactivating (${lang})`);
     });
   });
 }

@@ -526,6 +526,11 @@ ALTER TABLE letterheads ADD COLUMN phone TEXT NOT NULL DEFAULT '';
 ALTER TABLE letterheads ADD COLUMN email TEXT NOT NULL DEFAULT '';
 ALTER TABLE case_letters ADD COLUMN other_party_attention_enc TEXT NOT NULL DEFAULT ''
 )SQL"},
+      // Deactivated staff accounts (issue 14): the moment of deactivation, NULL while active. The
+      // row stays, so the account's audit entries keep their user.
+      {28, "deactivated staff accounts", R"SQL(
+ALTER TABLE staff_users ADD COLUMN deactivated_at BIGINT
+)SQL"},
   };
   return migrations;
 }

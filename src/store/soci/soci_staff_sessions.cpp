@@ -40,7 +40,7 @@ std::optional<StaffSession> SociStore::UseSession(const std::string& token_hash,
       sql << "SELECT u.id, u.email, u.role, u.bureau_id, u.municipality, s.id, s.created_at, "
              "s.last_used_at, s.authenticated_at "
              "FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id "
-             "WHERE s.token_hash = :hash",
+             "WHERE s.token_hash = :hash AND u.deactivated_at IS NULL",
           soci::use(token_hash), soci::into(session.user_id), soci::into(session.email),
           soci::into(role), soci::into(bureau, bureau_ind), soci::into(session.municipality),
           soci::into(session.session_id), soci::into(created), soci::into(last_used),

@@ -10,8 +10,8 @@ namespace meldpunt::soci_util {
 // The columns ReadStaffUser expects, in its order (without the password hash).
 inline constexpr const char* kStaffUserColumns =
     "id, email, role, bureau_id, municipality, "
-    "CASE WHEN totp_secret_enc IS NULL THEN 0 ELSE 1 END, last_login_at";
-inline constexpr std::size_t kStaffUserColumnCount = 7;
+    "CASE WHEN totp_secret_enc IS NULL THEN 0 ELSE 1 END, last_login_at, deactivated_at";
+inline constexpr std::size_t kStaffUserColumnCount = 8;
 
 inline StaffUser ReadStaffUser(const soci::row& row) {
   StaffUser user;
@@ -22,6 +22,7 @@ inline StaffUser ReadStaffUser(const soci::row& row) {
   user.municipality = row.get<std::string>(4);
   user.has_second_factor = GetInteger(row, 5) != 0;
   if (row.get_indicator(6) == soci::i_ok) user.last_login_at = GetInteger(row, 6);
+  if (row.get_indicator(7) == soci::i_ok) user.deactivated_at = GetInteger(row, 7);
   return user;
 }
 

@@ -1,4 +1,5 @@
-// Listing staff users, for the staff page of a bureau's administrator.
+// Listing staff users, for the staff page of a bureau's administrator; deactivating and
+// reactivating them and changing their role (issue 14).
 #include <soci/soci.h>
 
 #include "store/soci/soci_staff_user_row.hpp"
@@ -37,6 +38,57 @@ std::optional<StaffUser> SociStore::GetUser(long long user_id) {
                                     soci::use(user_id));
     for (const auto& row : rows) return ReadStaffUser(row);
     return std::nullopt;
+  });
+}
+
+namespace {
+
+// Ends every session and half-login of the user, in the caller's transaction.
+void EndAllSessions(soci::session& sql, long long user_id) {
+  sql << "DELETE FROM staff_sessions WHERE user_id = :id", soci::use(user_id);
+  sql << "DELETE FROM staff_login_pending WHERE user_id = :id", soci::use(user_id);
+}
+
+}  // namespace
+
+bool SociStore::SetUserActive(long long user_id, bool active, long long now) {
+  return Guard(active ? "reactivating a user" : "deactivating a user", [&] {
+    bool changed = false;
+    Write([&](soci::session& sql) {
+      if (active) {
+        soci::statement update =
+            (sql.prepare << "UPDATE staff_users SET deactivated_at = NULL WHERE id = :id AND "
+                            "deactivated_at IS NOT NULL",
+             soci::use(user_id));
+        update.execute(true);
+        changed = update.get_affected_rows() > 0;
+        return;
+      }
+      soci::statement update =
+          (sql.prepare << "UPDATE staff_users SET deactivated_at = :now WHERE id = :id AND "
+                          "deactivated_at IS NULL",
+           soci::use(now), soci::use(user_id));
+      update.execute(true);
+      changed = update.get_affected_rows() > 0;
+      if (changed) EndAllSessions(sql, user_id);
+    });
+    return changed;
+  });
+}
+
+bool SociStore::ChangeUserRole(long long user_id, StaffRole role) {
+  return Guard("changing a user's role", [&] {
+    bool changed = false;
+    std::string code(RoleCode(role));
+    Write([&](soci::session& sql) {
+      soci::statement update =
+          (sql.prepare << "UPDATE staff_users SET role = :role WHERE id = :id AND role <> :role2",
+           soci::use(code), soci::use(user_id), soci::use(code));
+      update.execute(true);
+      changed = update.get_affected_rows() > 0;
+      if (changed) EndAllSessions(sql, user_id);
+    });
+    return changed;
   });
 }
 

@@ -98,6 +98,8 @@ class SociStore final : public Store {
   // Staff users (soci_staff_users.cpp).
   std::vector<StaffUser> ListUsers(std::optional<long long> bureau_id) override;
   std::optional<StaffUser> GetUser(long long user_id) override;
+  bool SetUserActive(long long user_id, bool active, long long now) override;
+  bool ChangeUserRole(long long user_id, StaffRole role) override;
   // Staff sessions (soci_staff_sessions.cpp).
   long long StartSession(const std::string& token_hash, long long user_id, long long now,
                          const std::string& device) override;

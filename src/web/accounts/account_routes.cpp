@@ -28,13 +28,18 @@ void AddAccountRoutes(RouteTable& routes) {
   routes.AddStaff(Method::kGet, kConfirmPath, std::nullopt, StaffConfirmPage);
   routes.AddStaff(Method::kPost, kConfirmPath, std::nullopt, StaffConfirm);
 
-  // Staff accounts. Adding one and resetting a second factor ask for the password and second
-  // factor again, and come back to the accounts page.
+  // Staff accounts. Adding one, resetting a second factor, deactivating or reactivating one and
+  // changing its role ask for the password and second factor again, and come back to the
+  // accounts page.
   routes.AddStaff(Method::kGet, kStaffUsersPath, Permission::kManageStaff, StaffUsersPage);
   routes.AddStaff(Method::kPost, kStaffUsersPath, Permission::kManageStaff, StaffUsersAdd,
                   {.recent_auth = true, .confirm_return = kStaffUsersPath});
   routes.AddStaff(Method::kPost, kResetSecondFactorPath, Permission::kManageStaff,
                   StaffUserResetSecondFactor,
+                  {.recent_auth = true, .confirm_return = kStaffUsersPath});
+  routes.AddStaff(Method::kPost, kStaffUserStatusPath, Permission::kManageStaff, StaffUserSetStatus,
+                  {.recent_auth = true, .confirm_return = kStaffUsersPath});
+  routes.AddStaff(Method::kPost, kStaffUserRolePath, Permission::kManageStaff, StaffUserChangeRole,
                   {.recent_auth = true, .confirm_return = kStaffUsersPath});
 
   // /medewerkers itself: the list of reports.

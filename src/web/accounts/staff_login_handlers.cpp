@@ -30,6 +30,7 @@ struct LoginNotice {
   bool failed = false;          // wrong address or password
   bool limited = false;         // too many attempts from this connection
   bool expired = false;         // the half-login ran out
+  bool deactivated = false;     // the right password of a deactivated account
   std::string retry_text = {};  // the account must wait (throttled)
 };
 
@@ -42,6 +43,7 @@ http::Response LoginForm(const AppContext& app, const http::Request& request, in
   data.set("failed", Bool(notice.failed));
   data.set("limited", Bool(notice.limited));
   data.set("expired", Bool(notice.expired));
+  data.set("deactivated", Bool(notice.deactivated));
   data.set("throttled", Bool(!notice.retry_text.empty()));
   data.set("retry_text", notice.retry_text);
   return WithCookies(RenderPage(app, request, status, {"staff_login", N_("Staff login"), data, ""}),
@@ -157,6 +159,15 @@ http::Response StaffLogin(const AppContext& app, const FormRequest& req) {
     }
     return LoginForm(app, request, 401, email, {.failed = true});
   }
+  // The password is right, but the account was deactivated (issue 14): said only now, after the
+  // right password, so the message tells nobody more than the failed-login message does. It is
+  // not counted as a failure: whoever sees it knows the password already.
+  if (user->deactivated_at) {
+    app.audit.Audit(
+        AuditEntry::ForBureau(user->id, "login.deactivated", user->bureau_id, user->email),
+        app.now());
+    return LoginForm(app, request, 403, email, {.deactivated = true});
+  }
   // The password is right: a half-login until the second factor, never a session.
   PendingLogin pending{user->id, app.now(), key, ""};
   if (!user->has_second_factor) pending.enrol_secret = NewTotpSecret();
@@ -200,7 +211,7 @@ http::Response StaffSecondFactor(const AppContext& app, const FormRequest& req) 
   };
   if (auto until = ThrottledUntil(app, key)) return too_many(*until);
   auto user = app.staff.GetUser(pending->login.user_id);
-  if (!user) return BackToLogin(app);
+  if (!user || user->deactivated_at) return BackToLogin(app);
   std::string typed = form.Get("code");
   if (typed.size() > kMaxCodeChars) typed.clear();
   FactorCheck check = CheckSecondFactor(app, user->id, typed);
@@ -220,7 +231,7 @@ http::Response StaffEnrolPage(const AppContext& app, const http::Request& reques
   if (!pending) return BackToLogin(app);
   if (pending->login.enrol_secret.empty()) return http::Response::SeeOther(kSecondFactorPath);
   auto user = app.staff.GetUser(pending->login.user_id);
-  if (!user) return BackToLogin(app);
+  if (!user || user->deactivated_at) return BackToLogin(app);
   return EnrolForm(app, request, 200, pending->login, user->email, "");
 }
 
@@ -231,7 +242,7 @@ http::Response StaffEnrol(const AppContext& app, const FormRequest& req) {
   if (!pending) return BackToLogin(app);
   if (pending->login.enrol_secret.empty()) return http::Response::SeeOther(kSecondFactorPath);
   auto user = app.staff.GetUser(pending->login.user_id);
-  auto role = user ? ParseRole(user->role) : std::nullopt;
+  auto role = user && !user->deactivated_at ? ParseRole(user->role) : std::nullopt;
   if (!role) return BackToLogin(app);
   Lang lang = LangOf(request);
   // Typing mistakes while setting up are not counted as failures: whoever is here knows the

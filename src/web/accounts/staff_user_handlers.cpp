@@ -22,6 +22,8 @@ namespace meldpunt::web {
 namespace {
 
 constexpr std::string_view kResetSuffix = "/tweede-stap-herstellen";
+constexpr std::string_view kStatusSuffix = "/status";
+constexpr std::string_view kRoleSuffix = "/rol";
 
 const char* RoleLabel(StaffRole role) {
   switch (role) {
@@ -50,6 +52,14 @@ std::vector<StaffRole> GrantableRoles(const StaffSession& staff) {
     roles.push_back(role);
   }
   return roles;
+}
+
+// The roles an account can be given or taken from on the accounts page: those of a bureau's staff.
+// A system administrator has no bureau and a municipality account needs a municipality, so those
+// accounts are made anew instead.
+bool BureauRole(StaffRole role) {
+  return role == StaffRole::kIntake || role == StaffRole::kHandler ||
+         role == StaffRole::kCoordinator || role == StaffRole::kBureauAdmin;
 }
 
 // Whether this staff member manages that account: a system administrator every one, a bureau's
@@ -91,7 +101,26 @@ http::Response UsersPage(const AppContext& app, const http::Request& request,
     row.set("second_factor", Bool(user.has_second_factor));
     if (user.last_login_at) row.set("last_login", FormatDutchDateTime(*user.last_login_at));
     row.set("never", Bool(!user.last_login_at));
-    row.set("may_reset", Bool(user.has_second_factor && user.id != staff.user_id));
+    bool own = user.id == staff.user_id;
+    bool active = !user.deactivated_at;
+    row.set("may_reset", Bool(active && user.has_second_factor && !own));
+    row.set("active", Bool(active));
+    if (user.deactivated_at) row.set("deactivated_at", FormatDutchDateTime(*user.deactivated_at));
+    row.set("may_change_status", Bool(!own));
+    bool may_change_role = active && !own && role && BureauRole(*role);
+    row.set("may_change_role", Bool(may_change_role));
+    if (may_change_role) {
+      kainjow::mustache::list options;
+      for (StaffRole option_role : kAllStaffRoles) {
+        if (!BureauRole(option_role)) continue;
+        TemplateData option;
+        option.set("value", std::string(RoleCode(option_role)));
+        option.set("label", tr(RoleLabel(option_role)));
+        option.set("selected", Bool(option_role == *role));
+        options.push_back(option);
+      }
+      row.set("role_options", options);
+    }
     rows.push_back(row);
   }
   kainjow::mustache::list roles;
@@ -123,6 +152,9 @@ http::Response UsersPage(const AppContext& app, const http::Request& request,
   data.set("max_password", std::to_string(kMaxPasswordChars));
   data.set("reset", Bool(request.QueryParam("hersteld") == "1"));
   data.set("added", Bool(request.QueryParam("toegevoegd") == "1"));
+  data.set("deactivated", Bool(request.QueryParam("gedeactiveerd") == "1"));
+  data.set("reactivated", Bool(request.QueryParam("geactiveerd") == "1"));
+  data.set("role_changed", Bool(request.QueryParam("rol") == "1"));
   http::Response cookies;
   Page page =
       StaffPage(app, request, cookies, staff, "staff_users", N_("Staff accounts"), std::move(data));
@@ -205,23 +237,42 @@ http::Response StaffUsersAdd(const AppContext& app, const StaffRequest& req) {
   return http::Response::SeeOther(std::string(kStaffUsersPath) + "?toegevoegd=1");
 }
 
+namespace {
+
+// The account a POST on /medewerkers/medewerkers/{id}<suffix> is about, when this staff member
+// manages it; else the answer to give (404, also for another bureau's account, which is recorded).
+std::optional<StaffUser> ManagedAccount(const AppContext& app, const StaffRequest& req,
+                                        std::string_view suffix, http::Response& refusal) {
+  const http::Request& request = req.http;
+  std::string_view path = request.path;
+  std::string prefix = std::string(kStaffUsersPath) + "/";
+  refusal = ErrorPage(app, 404, &request);
+  if (!path.starts_with(prefix) || !path.ends_with(suffix)) return std::nullopt;
+  auto id = ParseId(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
+  if (!id) return std::nullopt;
+  auto user = app.staff.GetUser(*id);
+  if (!user) return std::nullopt;
+  if (!Manages(req.staff, *user)) {
+    // Another bureau's account is answered as if it did not exist; the attempt is recorded.
+    app.audit.Audit(req.staff.user_id, "access.denied", "other bureau: user " + std::to_string(*id),
+                    app.now());
+    return std::nullopt;
+  }
+  return user;
+}
+
+std::string AccountSubject(const StaffUser& user) {
+  return "user " + std::to_string(user.id) + " " + user.email;
+}
+
+}  // namespace
+
 http::Response StaffUserResetSecondFactor(const AppContext& app, const StaffRequest& req) {
   const http::Request& request = req.http;
   const StaffSession& staff = req.staff;
-  std::string_view path = request.path;
-  std::string prefix = std::string(kStaffUsersPath) + "/";
-  if (!path.starts_with(prefix) || !path.ends_with(kResetSuffix))
-    return ErrorPage(app, 404, &request);
-  auto id = ParseId(path.substr(prefix.size(), path.size() - prefix.size() - kResetSuffix.size()));
-  if (!id) return ErrorPage(app, 404, &request);
-  auto user = app.staff.GetUser(*id);
-  if (!user) return ErrorPage(app, 404, &request);
-  if (!Manages(staff, *user)) {
-    // Another bureau's account is answered as if it did not exist; the attempt is recorded.
-    app.audit.Audit(staff.user_id, "access.denied", "other bureau: user " + std::to_string(*id),
-                    app.now());
-    return ErrorPage(app, 404, &request);
-  }
+  http::Response refusal;
+  auto user = ManagedAccount(app, req, kResetSuffix, refusal);
+  if (!user) return refusal;
   if (user->id == staff.user_id) {
     return UsersPage(
         app, request, staff, 422,
@@ -229,9 +280,68 @@ http::Response StaffUserResetSecondFactor(const AppContext& app, const StaffRequ
                                                "colleague who manages staff.")));
   }
   app.logins.ResetSecondFactor(user->id);
-  app.audit.Audit(staff.user_id, "user.reset_2fa",
-                  "user " + std::to_string(user->id) + " " + user->email, app.now());
+  app.audit.Audit(staff.user_id, "user.reset_2fa", AccountSubject(*user), app.now());
   return http::Response::SeeOther(std::string(kStaffUsersPath) + "?hersteld=1");
+}
+
+http::Response StaffUserSetStatus(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
+  Lang lang = LangOf(request);
+  http::Response refusal;
+  auto user = ManagedAccount(app, req, kStatusSuffix, refusal);
+  if (!user) return refusal;
+  std::string status = req.form.fields.Get("status");
+  if (status != "inactief" && status != "actief") {
+    return UsersPage(app, request, staff, 422,
+                     app.translator.Get(lang, N_("Choose whether the account is to be "
+                                                 "deactivated or reactivated.")));
+  }
+  if (user->id == staff.user_id) {
+    return UsersPage(app, request, staff, 422,
+                     app.translator.Get(lang, N_("You cannot deactivate your own account. Ask a "
+                                                 "colleague who manages staff.")));
+  }
+  bool active = status == "actief";
+  // A repeated form (the account is in that state already) changes nothing and records nothing.
+  if (app.staff.SetUserActive(user->id, active, app.now())) {
+    app.audit.Audit(staff.user_id, active ? "user.reactivate" : "user.deactivate",
+                    AccountSubject(*user), app.now());
+  }
+  return http::Response::SeeOther(std::string(kStaffUsersPath) +
+                                  (active ? "?geactiveerd=1" : "?gedeactiveerd=1"));
+}
+
+http::Response StaffUserChangeRole(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
+  Lang lang = LangOf(request);
+  http::Response refusal;
+  auto user = ManagedAccount(app, req, kRoleSuffix, refusal);
+  if (!user) return refusal;
+  auto role = ParseRole(req.form.fields.Get("role"));
+  if (!role || !BureauRole(*role)) {
+    return UsersPage(app, request, staff, 422, app.translator.Get(lang, N_("Choose a role.")));
+  }
+  if (user->id == staff.user_id) {
+    return UsersPage(app, request, staff, 422,
+                     app.translator.Get(lang, N_("You cannot change your own role. Ask a "
+                                                 "colleague who manages staff.")));
+  }
+  auto current = ParseRole(user->role);
+  if (!current || !BureauRole(*current) || user->deactivated_at) {
+    return UsersPage(
+        app, request, staff, 422,
+        app.translator.Get(lang, N_("The role of this account cannot be changed here. Only the "
+                                    "roles of an active bureau account can be changed.")));
+  }
+  if (app.staff.ChangeUserRole(user->id, *role)) {
+    app.audit.Audit(
+        staff.user_id, "user.role",
+        AccountSubject(*user) + " " + user->role + " -> " + std::string(RoleCode(*role)),
+        app.now());
+  }
+  return http::Response::SeeOther(std::string(kStaffUsersPath) + "?rol=1");
 }
 
 }  // namespace meldpunt::web

@@ -30,9 +30,13 @@ struct ActionLabel {
 // In the order of kAuditActions.
 constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"login", N_("Logged in")},
+    {"login.deactivated", N_("Tried to log in to a deactivated account")},
     {"user.add", N_("Added a staff account")},
     {"user.enrol_2fa", N_("Set up a second factor")},
     {"user.reset_2fa", N_("Reset a colleague's second factor")},
+    {"user.deactivate", N_("Deactivated a staff account")},
+    {"user.reactivate", N_("Reactivated a staff account")},
+    {"user.role", N_("Changed the role of a staff account")},
     {"reauth", N_("Confirmed their password again")},
     {"session.end", N_("Ended a session")},
     {"session.end_others", N_("Ended their other sessions")},
