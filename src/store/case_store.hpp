@@ -66,6 +66,12 @@ class CaseStore {
   // ApplyCaseChange would apply it: result[i] says whether changes[i] applied.
   virtual std::vector<bool> ApplyCaseChanges(const std::vector<CaseChange>& changes,
                                              long long now) = 0;
+  // Several changes to one case as one: all in one transaction, each recorded as its own event at
+  // the same moment, or none at all. changes[0] expects the case's version and each next one the
+  // version the one before left (set here; the callers' expected_version of the others is
+  // ignored). Returns false, changing nothing, when any of them would not apply (a colleague's
+  // change came first). For a combined step change (case_protocol.hpp: StepPath).
+  virtual bool ApplyCaseChangesTogether(const std::vector<CaseChange>& changes, long long now) = 0;
   // Oldest first, decrypted, with the staff member's e-mail address.
   virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
 };

@@ -50,6 +50,49 @@ TEST_F(CaseStoreTest, AChangeAppliesOnlyToTheVersionItWasMadeFor) {
   EXPECT_FALSE(store_->ApplyCaseChange(unknown, 12));
 }
 
+TEST_F(CaseStoreTest, ChangesTogetherApplyAllAtOneMomentOrNone) {
+  auto report = Add("together");
+  auto step = [&](CaseStep to) {
+    return CaseChange{.report_id = report.id,
+                      .staff_user_id = handler_,
+                      .expected_version = 0,
+                      .kind = CaseEventKind::kStep,
+                      .code = std::string(StepCode(to)),
+                      .detail = "forward",
+                      .step = to};
+  };
+  EXPECT_TRUE(store_->ApplyCaseChangesTogether(
+      {step(CaseStep::kFirstAnalysis), step(CaseStep::kIntake), step(CaseStep::kInvestigation)},
+      20));
+  auto stored = store_->GetReport(report.id);
+  EXPECT_EQ(stored->step, CaseStep::kInvestigation);
+  EXPECT_EQ(stored->case_version, 3);
+  auto events = store_->ListCaseEvents(report.id);
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].code, "first_analysis");
+  EXPECT_EQ(events[2].code, "investigation");
+  for (const auto& event : events) EXPECT_EQ(event.at, 20);
+
+  // Made for an old version: nothing of it is applied, not even the first change.
+  EXPECT_FALSE(store_->ApplyCaseChangesTogether(
+      {step(CaseStep::kApproachAgreed), step(CaseStep::kActions)}, 30));
+  stored = store_->GetReport(report.id);
+  EXPECT_EQ(stored->step, CaseStep::kInvestigation);
+  EXPECT_EQ(stored->case_version, 3);
+  EXPECT_EQ(store_->ListCaseEvents(report.id).size(), 3u);
+
+  // The first applies, the second cannot: the first is undone with it.
+  CaseChange first = step(CaseStep::kApproachAgreed);
+  first.expected_version = 3;
+  CaseChange second = step(CaseStep::kActions);
+  second.report_id = 999;
+  EXPECT_FALSE(store_->ApplyCaseChangesTogether({first, second}, 40));
+  stored = store_->GetReport(report.id);
+  EXPECT_EQ(stored->step, CaseStep::kInvestigation);
+  EXPECT_EQ(stored->case_version, 3);
+  EXPECT_EQ(store_->ListCaseEvents(report.id).size(), 3u);
+}
+
 TEST_F(CaseStoreTest, ClosingRecordsHandlingsAndReopeningClearsThem) {
   auto report = Add("b");
   CaseChange close{.report_id = report.id,

@@ -76,6 +76,37 @@ std::vector<CaseStep> NextSteps(CaseStep from) {
   return steps;
 }
 
+std::vector<Transition> StepPath(CaseStep from, CaseStep to) {
+  if (CheckTransition(from, to)) return {*FindTransition(from, to)};
+  if (from == to || !IsOpen(from) || !IsOpen(to)) return {};
+  std::vector<Transition> path;
+  // The forward moves form one chain through the open steps; at most one per step.
+  for (CaseStep at = from; at != to;) {
+    std::optional<Transition> next;
+    for (const Transition& t : kTransitions) {
+      if (t.from == at && t.kind == TransitionKind::kForward) next = t;
+    }
+    if (!next || path.size() >= std::size(kAllSteps)) return {};
+    path.push_back(*next);
+    at = next->to;
+  }
+  return path;
+}
+
+Verdict CheckStepPath(CaseStep from, CaseStep to) {
+  Verdict direct = CheckTransition(from, to);
+  if (direct || direct.refusal() != Refusal::kStepNotAllowed) return direct;
+  return StepPath(from, to).empty() ? direct : Verdict::Allowed();
+}
+
+std::vector<CaseStep> ReachableSteps(CaseStep from) {
+  std::vector<CaseStep> steps;
+  for (CaseStep to : kAllSteps) {
+    if (CheckStepPath(from, to)) steps.push_back(to);
+  }
+  return steps;
+}
+
 Verdict CheckCloseFrom(CaseStep from) {
   if (from == CaseStep::kArchived) return Refusal::kArchived;
   if (from == CaseStep::kClosed) return Refusal::kCaseClosed;

@@ -100,6 +100,23 @@ Verdict CheckTransition(CaseStep from, CaseStep to);
 // page offers next to "close".
 std::vector<CaseStep> NextSteps(CaseStep from);
 
+// Combined step changes (issue 14): the moves from `from` to `to` that one save records, in
+// order, each as its own step event, so the history and the figures read the same as if they had
+// been saved one by one. The table's own move when there is one (a skip, a step back, reopening,
+// archiving: one move). Otherwise, for a later open step, the forward moves one at a time: every
+// step in between is recorded as done (from received to approach agreed: first analysis, intake,
+// investigation, approach agreed). A skip is a choice staff make on purpose ("there was no
+// intake"), so a combined change never takes one by itself. Empty when the protocol has no way;
+// CheckStepPath says why.
+std::vector<Transition> StepPath(CaseStep from, CaseStep to);
+
+// Allowed when StepPath has a way, or why not, with CheckTransition's reasons: same_step,
+// archived, close_with_handling, step_not_allowed.
+Verdict CheckStepPath(CaseStep from, CaseStep to);
+
+// Every step StepPath reaches from here, in the order of the steps: what the case page offers.
+std::vector<CaseStep> ReachableSteps(CaseStep from);
+
 // Whether the case may be closed from this step: any open step may; a closed case is refused
 // with case_closed and an archived one with archived. The codes are checked by CheckClose.
 Verdict CheckCloseFrom(CaseStep from);

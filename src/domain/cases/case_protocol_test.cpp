@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 namespace meldpunt {
@@ -189,6 +190,84 @@ TEST(Transition, NextStepsInStepOrder) {
   EXPECT_EQ(NextSteps(S::kClosed), (std::vector<CaseStep>{S::kEvaluation, S::kArchived}));
   for (CaseStep from : kAllSteps) {
     for (CaseStep to : NextSteps(from)) EXPECT_NE(to, S::kClosed);
+  }
+}
+
+// Combined step changes (issue 14).
+std::vector<std::pair<S, TransitionKind>> Moves(S from, S to) {
+  std::vector<std::pair<S, TransitionKind>> moves;
+  S at = from;
+  for (const Transition& t : StepPath(from, to)) {
+    EXPECT_EQ(t.from, at) << "each move starts where the one before ended";
+    moves.emplace_back(t.to, t.kind);
+    at = t.to;
+  }
+  return moves;
+}
+
+TEST(StepPath, ReceivedToApproachAgreedRecordsEveryStepInBetween) {
+  using K = TransitionKind;
+  EXPECT_EQ(Moves(S::kReceived, S::kApproachAgreed),
+            (std::vector<std::pair<S, TransitionKind>>{{S::kFirstAnalysis, K::kForward},
+                                                       {S::kIntake, K::kForward},
+                                                       {S::kInvestigation, K::kForward},
+                                                       {S::kApproachAgreed, K::kForward}}));
+  EXPECT_EQ(Moves(S::kReceived, S::kEvaluation).size(), 6u);
+  EXPECT_EQ(Moves(S::kIntake, S::kActions).size(), 3u);
+}
+
+TEST(StepPath, TheTablesOwnMoveIsOneMove) {
+  using K = TransitionKind;
+  // A skip is taken only when asked for directly: intake to approach agreed is the skip.
+  EXPECT_EQ(Moves(S::kIntake, S::kApproachAgreed),
+            (std::vector<std::pair<S, TransitionKind>>{{S::kApproachAgreed, K::kSkip}}));
+  EXPECT_EQ(Moves(S::kFirstAnalysis, S::kInvestigation),
+            (std::vector<std::pair<S, TransitionKind>>{{S::kInvestigation, K::kSkip}}));
+  EXPECT_EQ(Moves(S::kActions, S::kApproachAgreed),
+            (std::vector<std::pair<S, TransitionKind>>{{S::kApproachAgreed, K::kBack}}));
+  EXPECT_EQ(Moves(S::kClosed, S::kEvaluation),
+            (std::vector<std::pair<S, TransitionKind>>{{S::kEvaluation, K::kReopen}}));
+  EXPECT_EQ(Moves(S::kClosed, S::kArchived),
+            (std::vector<std::pair<S, TransitionKind>>{{S::kArchived, K::kArchive}}));
+  EXPECT_EQ(Moves(S::kReceived, S::kFirstAnalysis).size(), 1u);
+}
+
+TEST(StepPath, NoWayIsRefusedWithTheReason) {
+  EXPECT_TRUE(StepPath(S::kEvaluation, S::kIntake).empty()) << "back more than one step";
+  EXPECT_EQ(CheckStepPath(S::kEvaluation, S::kIntake), Verdict(Refusal::kStepNotAllowed));
+  EXPECT_EQ(CheckStepPath(S::kIntake, S::kReceived), Verdict(Refusal::kStepNotAllowed));
+  EXPECT_EQ(CheckStepPath(S::kReceived, S::kClosed), Verdict(Refusal::kCloseWithHandling));
+  EXPECT_EQ(CheckStepPath(S::kIntake, S::kIntake), Verdict(Refusal::kSameStep));
+  EXPECT_EQ(CheckStepPath(S::kArchived, S::kEvaluation), Verdict(Refusal::kArchived));
+  EXPECT_EQ(CheckStepPath(S::kClosed, S::kActions), Verdict(Refusal::kStepNotAllowed))
+      << "a closed case is reopened to evaluation only";
+  EXPECT_TRUE(StepPath(S::kReceived, S::kArchived).empty());
+  EXPECT_TRUE(StepPath(S::kReceived, S::kClosed).empty());
+}
+
+TEST(StepPath, EveryMoveOfAPathIsAllowedOnItsOwn) {
+  for (S from : kAllSteps) {
+    for (S to : kAllSteps) {
+      auto path = StepPath(from, to);
+      EXPECT_EQ(!path.empty(), CheckStepPath(from, to).ok()) << StepCode(from) << StepCode(to);
+      for (const Transition& t : path) EXPECT_TRUE(CheckTransition(t.from, t.to));
+      if (!path.empty()) EXPECT_EQ(path.back().to, to);
+    }
+  }
+}
+
+TEST(StepPath, ReachableStepsAreTheNextStepsAndEveryLaterOpenStep) {
+  EXPECT_EQ(ReachableSteps(S::kReceived),
+            (std::vector<S>{S::kFirstAnalysis, S::kIntake, S::kInvestigation, S::kApproachAgreed,
+                            S::kActions, S::kEvaluation}));
+  EXPECT_EQ(ReachableSteps(S::kActions), (std::vector<S>{S::kApproachAgreed, S::kEvaluation}));
+  EXPECT_EQ(ReachableSteps(S::kClosed), NextSteps(S::kClosed));
+  EXPECT_TRUE(ReachableSteps(S::kArchived).empty());
+  for (S from : kAllSteps) {
+    for (S next : NextSteps(from)) {
+      auto reachable = ReachableSteps(from);
+      EXPECT_NE(std::find(reachable.begin(), reachable.end(), next), reachable.end());
+    }
   }
 }
 

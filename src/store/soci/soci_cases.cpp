@@ -14,6 +14,11 @@ using soci_util::Guard;
 
 constexpr std::string_view kEventTextAd = "case_events.text";
 
+// Thrown inside a write to undo the changes of ApplyCaseChangesTogether made so far: the write
+// queue rolls the write's savepoint back (and the direct transaction is never committed). Not a
+// std::exception, so Guard lets it through as it is.
+struct NotTogether {};
+
 }  // namespace
 
 bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
@@ -119,6 +124,30 @@ std::vector<bool> SociStore::ApplyCaseChanges(const std::vector<CaseChange>& cha
     });
     return applied;
   });
+}
+
+bool SociStore::ApplyCaseChangesTogether(const std::vector<CaseChange>& changes, long long now) {
+  if (changes.empty()) return true;
+  std::vector<std::string> texts_enc;
+  texts_enc.reserve(changes.size());
+  for (const auto& change : changes)
+    texts_enc.push_back(change.text.empty() ? "" : cipher().Seal(change.text, kEventTextAd));
+  try {
+    Guard("changing a case in several steps", [&] {
+      Write([&](soci::session& sql) {
+        long long version = changes.front().expected_version;
+        for (size_t i = 0; i < changes.size(); ++i) {
+          CaseChange change = changes[i];
+          change.expected_version = version++;
+          if (!ApplyCaseChangeIn(sql, change, texts_enc[i], now)) throw NotTogether{};
+        }
+      });
+      return true;
+    });
+  } catch (const NotTogether&) {
+    return false;
+  }
+  return true;
 }
 
 std::vector<CaseEvent> SociStore::ListCaseEvents(long long report_id) {

@@ -56,6 +56,7 @@ class SociStore final : public Store {
   bool ApplyCaseChange(const CaseChange& change, long long now) override;
   std::vector<bool> ApplyCaseChanges(const std::vector<CaseChange>& changes,
                                      long long now) override;
+  bool ApplyCaseChangesTogether(const std::vector<CaseChange>& changes, long long now) override;
   std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
   std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
   // Letter templates and letterheads (soci_letter_templates.cpp).

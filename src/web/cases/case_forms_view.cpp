@@ -38,14 +38,23 @@ void AddStepForm(TemplateData& data, const AppContext& app, Lang lang,
                  const RegisteredReport& report, const CaseFormError* error) {
   std::string typed = error && error->form == "step" ? error->Typed("step") : "";
   kainjow::mustache::list steps;
-  for (CaseStep to : NextSteps(report.step)) {
-    auto transition = FindTransition(report.step, to);
+  for (CaseStep to : ReachableSteps(report.step)) {
+    auto path = StepPath(report.step, to);
+    auto transition = path.size() == 1 ? std::optional<Transition>(path.front()) : std::nullopt;
     TemplateData item;
     item.set("value", std::string(StepCode(to)));
     item.set("label", LabelOf(app, lang, StepLabels(), StepCode(to)));
-    item.set("hint", transition ? LabelOf(app, lang, TransitionLabels(),
-                                          TransitionKindCode(transition->kind))
-                                : "");
+    std::string hint;
+    if (transition) {
+      hint = LabelOf(app, lang, TransitionLabels(), TransitionKindCode(transition->kind));
+    } else {
+      // Several steps at once: the ones in between are recorded as done, and the page says so.
+      hint = app.translator.Get(lang, N_("Records the steps in between as well:"));
+      for (size_t i = 0; i + 1 < path.size(); ++i) {
+        hint += (i == 0 ? " " : ", ") + LabelOf(app, lang, StepLabels(), StepCode(path[i].to));
+      }
+    }
+    item.set("hint", hint);
     item.set("checked", Bool(StepCode(to) == typed));
     steps.push_back(item);
   }

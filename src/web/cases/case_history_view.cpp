@@ -144,6 +144,30 @@ void AddCaseHistory(TemplateData& data, const AppContext& app, Lang lang,
   }
   data.set("has_events", Bool(!items.empty()));
   data.set("events", items);
+
+  // The notes and the letters once more, each in their own part of the page.
+  kainjow::mustache::list notes;
+  kainjow::mustache::list letters;
+  for (const CaseEvent& event : events) {
+    bool note = event.kind == CaseEventKind::kNote;
+    bool letter = event.kind == CaseEventKind::kLetterSent ||
+                  event.kind == CaseEventKind::kReplyReceived ||
+                  (event.kind == CaseEventKind::kAction &&
+                   event.code == ActionCode(ActionKind::kLetterToOtherParty));
+    if (!note && !letter) continue;
+    TemplateData item;
+    item.set("kind", std::string(CaseEventCode(event.kind)));
+    item.set("what", WhatHappened(app, lang, event, bureau_staff));
+    item.set("who", event.staff_email.empty() ? app.translator.Get(lang, N_("the system"))
+                                              : event.staff_email);
+    item.set("at", FormatDutchDateTime(event.at));
+    SetIfNotEmpty(item, "text", event.text);
+    (note ? notes : letters).push_back(item);
+  }
+  data.set("has_notes", Bool(!notes.empty()));
+  data.set("notes", notes);
+  data.set("has_letters", Bool(!letters.empty()));
+  data.set("letters", letters);
 }
 
 }  // namespace meldpunt::web

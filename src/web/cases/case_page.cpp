@@ -23,8 +23,10 @@
 namespace meldpunt::web {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, const char*>, 10> kDoneMessages = {{
+constexpr std::array<std::pair<std::string_view, const char*>, 11> kDoneMessages = {{
     {"stap", N_("The case has moved to the new step.")},
+    {"stappen", N_("The case has moved to the new step; the steps in between are in the "
+                   "history.")},
     {"heropend", N_("The case has been reopened.")},
     {"gearchiveerd", N_("The case has been archived.")},
     {"afgesloten", N_("The case has been closed.")},
@@ -61,7 +63,6 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   TemplateData data;
   data.set("id", std::to_string(report.id));
   data.set("reference", report.reference);
-  data.set("description", report.description);
   AddCaseSummary(data, app, lang, report, events, messages, bureau_staff);
   AddCaseHistory(data, app, lang, events, messages, bureau_staff);
   AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);

@@ -122,10 +122,24 @@ http::Response ApplyCaseForm(const AppContext& app, const http::Request& request
                              const CaseRequest& req, CaseChange change,
                              const std::string& audit_action, const std::string& audit_detail,
                              const std::string& done) {
-  change.report_id = req.report.id;
-  change.staff_user_id = req.staff.user_id;
-  change.expected_version = req.report.case_version;
-  if (!app.cases.ApplyCaseChange(change, app.now())) {
+  std::vector<CaseChange> changes;
+  changes.push_back(std::move(change));
+  return ApplyCaseFormTogether(app, request, req, std::move(changes), audit_action, audit_detail,
+                               done);
+}
+
+http::Response ApplyCaseFormTogether(const AppContext& app, const http::Request& request,
+                                     const CaseRequest& req, std::vector<CaseChange> changes,
+                                     const std::string& audit_action,
+                                     const std::string& audit_detail, const std::string& done) {
+  for (CaseChange& change : changes) {
+    change.report_id = req.report.id;
+    change.staff_user_id = req.staff.user_id;
+    change.expected_version = req.report.case_version;
+  }
+  bool applied = changes.size() == 1 ? app.cases.ApplyCaseChange(changes.front(), app.now())
+                                     : app.cases.ApplyCaseChangesTogether(changes, app.now());
+  if (!applied) {
     // A colleague's change came in between the check and the write.
     auto fresh = app.reports.GetReport(req.report.id);
     if (!fresh) return ErrorPage(app, 404, &request);

@@ -72,4 +72,11 @@ http::Response ApplyCaseForm(const AppContext& app, const http::Request& request
                              const std::string& audit_action, const std::string& audit_detail,
                              const std::string& done);
 
+// The same for several changes made as one (a combined step change): all or none, in one
+// transaction (CaseStore::ApplyCaseChangesTogether), with one audit entry.
+http::Response ApplyCaseFormTogether(const AppContext& app, const http::Request& request,
+                                     const CaseRequest& req, std::vector<CaseChange> changes,
+                                     const std::string& audit_action,
+                                     const std::string& audit_detail, const std::string& done);
+
 }  // namespace meldpunt::web

@@ -32,21 +32,30 @@ http::Response CaseStepPost(const AppContext& app, const StaffRequest& staff_req
   auto to = ParseStep(req.form.Get("step"));
   if (!to) return RefuseCaseForm(app, request, req, Tr(app, req, N_("Choose the next step.")));
   CaseStep from = req.report.step;
-  if (Verdict verdict = CheckTransition(from, *to); !verdict) {
+  // One step, or several the protocol allows together (StepPath): each its own event.
+  if (Verdict verdict = CheckStepPath(from, *to); !verdict) {
     return RefuseCaseForm(app, request, req, verdict.refusal());
   }
   CaseText text = ReadCaseText(app, req, nullptr);
   if (text.problem) return RefuseCaseForm(app, request, req, *text.problem);
-  TransitionKind kind = FindTransition(from, *to)->kind;
-  CaseChange change;
-  change.kind = kind == TransitionKind::kReopen ? CaseEventKind::kReopened : CaseEventKind::kStep;
-  change.code = std::string(StepCode(*to));
-  change.detail = std::string(TransitionKindCode(kind));
-  change.text = text.text;
-  change.step = *to;
-  return ApplyCaseForm(app, request, req, std::move(change), "case.step",
-                       std::string(StepCode(from)) + " -> " + std::string(StepCode(*to)),
-                       DoneFor(kind));
+  std::vector<Transition> path = StepPath(from, *to);
+  std::vector<CaseChange> changes;
+  std::string audit_detail(StepCode(from));
+  for (const Transition& move : path) {
+    CaseChange change;
+    change.kind =
+        move.kind == TransitionKind::kReopen ? CaseEventKind::kReopened : CaseEventKind::kStep;
+    change.code = std::string(StepCode(move.to));
+    change.detail = std::string(TransitionKindCode(move.kind));
+    change.step = move.to;
+    changes.push_back(std::move(change));
+    audit_detail += " -> " + std::string(StepCode(move.to));
+  }
+  // The reason belongs to the step chosen, the last one.
+  changes.back().text = text.text;
+  std::string done = path.size() > 1 ? "stappen" : DoneFor(path.front().kind);
+  return ApplyCaseFormTogether(app, request, req, std::move(changes), "case.step", audit_detail,
+                               done);
 }
 
 http::Response CaseClosePost(const AppContext& app, const StaffRequest& staff_request) {

@@ -11,12 +11,16 @@
 #include "web/cases/case_times.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/common/pages.hpp"
+#include "web/common/svg_chart.hpp"
 #include "web/followup/thread_view.hpp"
 #include "web/intake/intake_view.hpp"
 #include "web/public/report_options.hpp"
 
 namespace meldpunt::web {
 namespace {
+
+// The description in the summary: this many characters, the full text on request (<details>).
+constexpr size_t kShortDescriptionChars = 280;
 
 std::string DutchDate(long long unix_seconds) {
   return FormatDutchDateTime(unix_seconds).substr(0, 10);  // "2026-03-31"
@@ -92,6 +96,10 @@ void AddCaseSummary(TemplateData& data, const AppContext& app, Lang lang,
     data.set("outcome_label", LabelOf(app, lang, OutcomeLabels(), report.outcome));
     data.set("closed_on", report.closed_at ? FormatDutchDateTime(*report.closed_at) : "");
   }
+  data.set("description", report.description);
+  std::string shortened = ShortenLabel(report.description, kShortDescriptionChars);
+  data.set("description_long", Bool(shortened != report.description));
+  data.set("description_short", shortened);
   data.set("reporter_role", LabelOf(app, lang, ReporterRoleLabels(), report.reporter_role));
   data.set("nature", LabelOf(app, lang, NatureLabels(), report.nature));
   data.set("grounds", LabelsOf(app, lang, GroundLabels(), report.grounds));

@@ -1,0 +1,211 @@
+// The case page for daily work (issue 14): a summary on top and the parts of the page with their
+// links; several protocol steps in one save, each recorded as its own step event at the same
+// moment, and a refused combination that changes nothing; opening the case is one audit entry.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { CookieJar, csrfOf, getForm, isPostgres, postForm, startServer } from './harness.mjs';
+import { byClass, byId, elements, tags, textOf } from './html.mjs';
+import { addStaff, staffLogin, validReport } from './flows.mjs';
+
+const run = promisify(execFile);
+// A complaint (klacht) stays open; a report for registration only is closed at once.
+const complaint = (overrides) => validReport({ wishes: ['advice'], ...overrides });
+
+let server;
+let staff;
+before(async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'meldpunt-test-'));
+  server = await startServer({ dataDir, env: { MELDPUNT_FOLLOWUP_BURST: '0' } });
+  await addStaff(server);
+  staff = await staffLogin(server.url);
+});
+after(() => server?.stop());
+
+/** One SQL query against the server's database: the first column of every row, as text. */
+async function sql(query) {
+  const { stdout } = isPostgres(server.database)
+    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
+    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
+  return stdout.trim().split('\n').filter((l) => l !== '');
+}
+const count = async (query) => Number((await sql(query))[0]);
+
+/** Send a report from the public form: { id, reference, receipt, link }. */
+async function report(fields) {
+  const jar = new CookieJar();
+  const form = await getForm(jar, `${server.url}/melden`);
+  const key = form.html.match(/name="submission_key" value="([^"]*)"/)?.[1] ?? '';
+  const res = await postForm(jar, `${server.url}/melden`, { csrf: form.csrf, submission_key: key, ...fields });
+  assert.equal(res.status, 303, res.html?.slice(0, 500));
+  const page = await (await jar.fetch(new URL(res.location, server.url))).text();
+  const reference = byClass(page, 'strong', 'reference')[0].text;
+  const receipt = byClass(page, 'span', 'receipt-group').map((g) => g.text).join(' ');
+  const id = Number(reference.slice(-6));
+  return { id, reference, receipt, link: `/medewerkers/meldingen/${id}` };
+}
+
+async function caseHtml(link) {
+  const res = await staff.fetch(`${server.url}${link}`);
+  assert.equal(res.status, 200);
+  return res.text();
+}
+const versionOf = (html) => tags(html, 'input').find((t) => t.attrs.name === 'case_version')?.attrs.value;
+const dd = (html, id) => textOf(byId(html, id, ['dd'])?.html ?? '');
+
+/** POST a case form with the page's csrf and case version: { status, location, html }. */
+async function postCase(link, action, fields) {
+  const html = await caseHtml(link);
+  return postForm(staff, `${server.url}${link}/${action}`, { csrf: csrfOf(html), case_version: versionOf(html), ...fields });
+}
+
+describe('the summary and the parts of the case page', () => {
+  test('who, what, where, what the reporter wants, consent, step, handler and deadlines on top; then the parts with their links', async () => {
+    const long = `Bij de sportschool mocht ik niet binnen met mijn hoofddoek. ${'De medewerker zei dat het beleid is. '.repeat(12)}Einde van het verhaal.`;
+    const sent = await report(complaint({
+      anonymous: 'no', contact_name: 'Fatima de Vries', contact_email: 'fatima@example.nl', wishes: ['advice', 'mediation'],
+      description: long, incident_municipality: 'GM0363', residence_municipality: 'GM0599',
+    }));
+    const html = await caseHtml(sent.link);
+
+    // The summary comes first, before every other part.
+    const summary = byId(html, 'summary', ['section']);
+    assert.ok(summary, 'a summary');
+    assert.match(dd(summary.html, 'case-anonymous'), /Fatima de Vries fatima@example\.nl/);
+    assert.equal(dd(summary.html, 'kind'), 'Klacht');
+    assert.match(dd(summary.html, 'case-wishes'), /advies/);
+    assert.match(dd(summary.html, 'case-wishes'), /[Bb]emiddeling/);
+    assert.equal(byId(summary.html, 'case-consent', ['dd']).attrs['data-consent'], 'no');
+    assert.equal(dd(summary.html, 'case-consent'), 'niet vastgelegd');
+    assert.equal(dd(summary.html, 'case-step'), 'Ontvangen');
+    assert.equal(dd(summary.html, 'case-assignee'), 'nog niemand');
+    assert.match(dd(summary.html, 'case-nature'), /\S/);
+    assert.match(dd(summary.html, 'case-grounds'), /Godsdienst/);
+    assert.equal(dd(summary.html, 'case-incident-place'), 'Amsterdam');
+    assert.equal(dd(summary.html, 'case-residence'), 'Rotterdam');
+    assert.ok(byId(summary.html, 'case-deadlines', ['table']), 'the deadlines of a complaint');
+    // A long text: the start of it, and the whole of it on request (<details>, no script).
+    const short = byId(summary.html, 'description-short', ['p']).text;
+    assert.ok(short.length < long.length && short.endsWith('…'), short);
+    assert.ok(long.startsWith(short.slice(0, -1)));
+    const full = elements(summary.html, 'details').find((d) => d.html.includes('id="description"'));
+    assert.ok(full, 'the full text inside <details>');
+    assert.equal(byId(full.html, 'description', ['div']).text, long);
+
+    // The parts, in this order, each a section with a heading, and a link to each.
+    const parts = ['summary', 'conversation', 'actions', 'letters', 'files', 'notes', 'history'];
+    for (const id of parts) {
+      const section = elements(html, 'section').find((s) => s.attrs.id === id);
+      assert.ok(section, `a section ${id}`);
+      assert.ok(html.includes(`id="${section.attrs['aria-labelledby']}"`), `${id} is labelled by its heading`);
+    }
+    const at = parts.map((id) => html.indexOf(`id="${id}"`));
+    assert.deepEqual(at, [...at].sort((a, b) => a - b), 'in page order');
+    const nav = elements(html, 'nav').find((n) => n.attrs.id === 'case-nav');
+    assert.ok(nav, 'the links to the parts');
+    assert.equal(nav.attrs['aria-label'], 'Onderdelen van deze zaak');
+    assert.deepEqual(elements(nav.html, 'a').map((a) => a.attrs.href), parts.map((id) => `#${id}`));
+    // The forms are in their parts: the steps among the actions, the note among the notes.
+    const section = (id) => elements(html, 'section').find((s) => s.attrs.id === id).html;
+    assert.ok(section('actions').includes('id="form-step"'));
+    assert.ok(section('actions').includes('id="form-assign"'));
+    assert.ok(section('notes').includes('id="form-note"'));
+    assert.ok(section('conversation').includes('id="form-message"'));
+    assert.ok(section('files').includes('id="case-files-empty"'));
+    assert.ok(section('letters').includes('id="letters-link"'));
+  });
+
+  test('a note shows in the notes part and in the history', async () => {
+    const sent = await report(complaint());
+    const res = await postCase(sent.link, 'notitie', { text: 'Melder belt donderdag terug.' });
+    assert.equal(res.status, 303);
+    const html = await caseHtml(sent.link);
+    const notes = byId(html, 'case-notes', ['ul']);
+    assert.equal(textOf(byClass(notes.html, 'div', 'event-text')[0].html), 'Melder belt donderdag terug.');
+    assert.ok(!byId(html, 'case-notes-empty', ['p']));
+    assert.equal(elements(byId(html, 'case-history', ['ol']).html, 'li').filter((l) => l.attrs['data-kind'] === 'note').length, 1);
+  });
+});
+
+describe('several protocol steps in one save', () => {
+  test('from received straight to approach agreed records each step in between, at one moment, in one save', async () => {
+    const sent = await report(complaint());
+    let html = await caseHtml(sent.link);
+    const offered = tags(html, 'input').filter((t) => t.attrs.name === 'step').map((t) => t.attrs.value);
+    assert.deepEqual(offered, ['first_analysis', 'intake', 'investigation', 'approach_agreed', 'actions', 'evaluation']);
+    assert.match(textOf(byId(html, 'step-approach_agreed-hint', ['p']).html), /^Legt ook de stappen ertussen vast: Eerste analyse, Intakegesprek, Onderzoek$/);
+    const version = Number(versionOf(html));
+    const auditBefore = await count(`SELECT COUNT(*) FROM audit_log WHERE action = 'case.step'`);
+
+    const res = await postCase(sent.link, 'stap', { step: 'approach_agreed', text: 'Aanpak met melder besproken.' });
+    assert.equal(res.status, 303);
+    assert.match(res.location, /gedaan=stappen$/);
+    html = await (await staff.fetch(new URL(res.location, server.url))).text();
+    assert.equal(byId(html, 'case-done', ['div']).text.trim(), 'De zaak staat in de nieuwe stap; de stappen ertussen staan in het verloop.');
+    assert.equal(byId(html, 'case-step', ['dd']).attrs['data-step'], 'approach_agreed');
+    assert.equal(Number(versionOf(html)), version + 4, 'each step a change of its own');
+
+    const rows = await sql(`SELECT code || '|' || detail || '|' || at FROM case_events WHERE report_id = ${sent.id} AND kind = 'step' ORDER BY id`);
+    assert.deepEqual(rows.map((r) => r.split('|').slice(0, 2).join('|')), ['first_analysis|forward', 'intake|forward', 'investigation|forward', 'approach_agreed|forward']);
+    assert.equal(new Set(rows.map((r) => r.split('|')[2])).size, 1, 'the same moment');
+    const history = elements(byId(html, 'case-history', ['ol']).html, 'li').filter((l) => l.attrs['data-kind'] === 'step');
+    assert.deepEqual(history.map((l) => l.attrs['data-code']), ['first_analysis', 'intake', 'investigation', 'approach_agreed']);
+    assert.equal(textOf(byClass(history[3].html, 'div', 'event-text')[0].html), 'Aanpak met melder besproken.', 'the reason with the step chosen');
+    assert.equal(byClass(history[0].html, 'div', 'event-text').length, 0);
+    assert.equal(await count(`SELECT COUNT(*) FROM audit_log WHERE action = 'case.step'`), auditBefore + 1, 'one save, one audit entry');
+    assert.equal((await sql(`SELECT status FROM reports WHERE id = ${sent.id}`))[0], 'in_progress');
+  });
+
+  test('a combination the protocol does not allow is refused with the reason and changes nothing', async () => {
+    const sent = await report(complaint());
+    let res = await postCase(sent.link, 'stap', { step: 'approach_agreed' });
+    assert.equal(res.status, 303);
+    const stateOf = async () => ({
+      events: await count(`SELECT COUNT(*) FROM case_events WHERE report_id = ${sent.id}`),
+      row: (await sql(`SELECT case_step || '|' || case_version || '|' || status FROM reports WHERE id = ${sent.id}`))[0],
+    });
+    const before = await stateOf();
+    const html = await caseHtml(sent.link);
+    const offered = tags(html, 'input').filter((t) => t.attrs.name === 'step').map((t) => t.attrs.value);
+    assert.deepEqual(offered, ['investigation', 'actions', 'evaluation'], 'one back, and the later steps');
+
+    for (const [step, message] of [
+      ['intake', /^Het protocol staat deze stap niet toe/], // back two steps
+      ['received', /^Het protocol staat deze stap niet toe/],
+      ['closed', /afsluitformulier|afgesloten/i],
+      ['approach_agreed', /^De zaak staat al in deze stap\.$/],
+    ]) {
+      res = await postCase(sent.link, 'stap', { step, text: 'Typed reason' });
+      assert.equal(res.status, 422, step);
+      assert.match(textOf(byId(res.html, 'step-error', ['p']).html), message, step);
+      assert.match(res.html, /<textarea id="step-text"[^>]*>Typed reason<\/textarea>/, 'what was typed is kept');
+      assert.deepEqual(await stateOf(), before, `${step}: nothing changed`);
+    }
+    // A form made before a colleague's change: the whole combination is refused.
+    const stale = await caseHtml(sent.link);
+    assert.equal((await postCase(sent.link, 'notitie', { text: 'Tussendoor.' })).status, 303);
+    const after = await stateOf();
+    res = await postForm(staff, `${server.url}${sent.link}/stap`, { csrf: csrfOf(stale), case_version: versionOf(stale), step: 'evaluation' });
+    assert.equal(res.status, 409);
+    assert.deepEqual(await stateOf(), after);
+  });
+});
+
+describe('the audit log of the case page', () => {
+  test('opening the case is one entry, whatever the page shows', async () => {
+    const sent = await report(complaint());
+    await postCase(sent.link, 'notitie', { text: 'Eerste notitie.' });
+    await postCase(sent.link, 'stap', { step: 'intake' });
+    const reads = () => count(`SELECT COUNT(*) FROM audit_log WHERE report_id = ${sent.id}`);
+    const before = await reads();
+    await caseHtml(sent.link);
+    assert.equal(await reads(), before + 1);
+    assert.equal((await sql(`SELECT action FROM audit_log WHERE report_id = ${sent.id} ORDER BY id DESC LIMIT 1`))[0], 'report.read');
+    await caseHtml(`${sent.link}?gedaan=stap`);
+    assert.equal(await reads(), before + 2, 'each view one entry');
+  });
+});
