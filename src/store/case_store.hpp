@@ -25,6 +25,15 @@ struct CaseEvent {
   std::string text;    // free text (personal data), decrypted
 };
 
+// A planned mediation (bemiddeling) of a case: when, where, with whom. Place and participants are
+// personal data, encrypted in the store; after erasure they read as empty.
+// The limits are the domain's (domain/cases/mediation.hpp).
+struct Mediation {
+  long long planned_at = 0;  // Unix seconds
+  std::string place;
+  std::string participants;
+};
+
 // One change to a case, applied in one transaction together with its event, and only when the
 // case is still at `expected_version` (a colleague's change in between makes it fail, so two
 // people never undo each other unseen). The checks of what is allowed are the caller's (domain/).
@@ -53,6 +62,9 @@ struct CaseChange {
     std::string code_list_version;
   };
   std::optional<Classification> classify;
+  // Planning a mediation, or changing the plan: replaces the case's one planned mediation. Only
+  // with ApplyCaseChange.
+  std::optional<Mediation> mediation;
 };
 
 class CaseStore {
@@ -72,6 +84,11 @@ class CaseStore {
   // ignored). Returns false, changing nothing, when any of them would not apply (a colleague's
   // change came first). For a combined step change (case_protocol.hpp: StepPath).
   virtual bool ApplyCaseChangesTogether(const std::vector<CaseChange>& changes, long long now) = 0;
+  // The case's planned mediation, decrypted, if one was planned (soci_mediations.cpp).
+  virtual std::optional<Mediation> GetMediation(long long report_id) = 0;
+  // Only the moment of the planned mediation, without decrypting anything: for the work list's
+  // next deadline (not used there yet; see docs/design.md).
+  virtual std::optional<long long> PlannedMediationAt(long long report_id) = 0;
   // Oldest first, decrypted, with the staff member's e-mail address.
   virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
 };

@@ -93,6 +93,39 @@ TEST_F(CaseStoreTest, ChangesTogetherApplyAllAtOneMomentOrNone) {
   EXPECT_EQ(store_->ListCaseEvents(report.id).size(), 3u);
 }
 
+TEST_F(CaseStoreTest, AMediationIsPlannedWithItsEventAndReplacedWhenChanged) {
+  auto report = Add("mediation");
+  EXPECT_FALSE(store_->GetMediation(report.id));
+  EXPECT_FALSE(store_->PlannedMediationAt(report.id));
+  CaseChange plan{.report_id = report.id,
+                  .staff_user_id = handler_,
+                  .expected_version = 0,
+                  .kind = CaseEventKind::kMediationPlanned,
+                  .code = "mediation",
+                  .detail = "2027-01-15 10:00",
+                  .text = "Stadhuis",
+                  .mediation = Mediation{1'800'100'000, "Stadhuis", "Melder, wederpartij"}};
+  EXPECT_TRUE(store_->ApplyCaseChange(plan, 50));
+  auto stored = store_->GetMediation(report.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->planned_at, 1'800'100'000);
+  EXPECT_EQ(stored->place, "Stadhuis");
+  EXPECT_EQ(stored->participants, "Melder, wederpartij");
+  EXPECT_EQ(store_->PlannedMediationAt(report.id), 1'800'100'000);
+  // A stale form plans nothing.
+  plan.mediation->place = "Elders";
+  EXPECT_FALSE(store_->ApplyCaseChange(plan, 51));
+  EXPECT_EQ(store_->GetMediation(report.id)->place, "Stadhuis");
+  // Changed: the one plan is replaced, both versions are in the history.
+  plan.expected_version = 1;
+  plan.mediation = Mediation{1'800'200'000, "Online", ""};
+  EXPECT_TRUE(store_->ApplyCaseChange(plan, 52));
+  EXPECT_EQ(store_->GetMediation(report.id)->place, "Online");
+  EXPECT_EQ(store_->GetMediation(report.id)->participants, "");
+  EXPECT_EQ(store_->PlannedMediationAt(report.id), 1'800'200'000);
+  EXPECT_EQ(store_->ListCaseEvents(report.id).size(), 2u);
+}
+
 TEST_F(CaseStoreTest, ClosingRecordsHandlingsAndReopeningClearsThem) {
   auto report = Add("b");
   CaseChange close{.report_id = report.id,

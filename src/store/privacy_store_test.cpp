@@ -37,6 +37,13 @@ class PrivacyStoreTest : public SqliteStoreFixture {
     store_->EnqueueReporterMail(stored.id, MailKind::kConfirmation, "nl", at);
     CaseChange note{.report_id = stored.id, .kind = CaseEventKind::kNote, .text = "Note-" + tag};
     EXPECT_TRUE(store_->ApplyCaseChange(note, at + 4));
+    CaseChange mediation{.report_id = stored.id,
+                         .expected_version = 1,
+                         .kind = CaseEventKind::kMediationPlanned,
+                         .detail = "2026-12-10 14:30",
+                         .text = "Place-" + tag,
+                         .mediation = Mediation{at + 9000, "Place-" + tag, "People-" + tag}};
+    EXPECT_TRUE(store_->ApplyCaseChange(mediation, at + 5));
     NewCaseLetter letter{.report_id = stored.id,
                          .lang = "nl",
                          .reply_by = "2026-06-01",
@@ -112,9 +119,12 @@ TEST_F(PrivacyStoreTest, RetentionAnonymisesOnlyClosedReportsPastTheCutoff) {
       Query("SELECT COUNT(*) FROM mail_outbox WHERE report_id = " + std::to_string(old_closed.id)),
       0);
   auto events = store_->ListCaseEvents(old_closed.id);
-  ASSERT_EQ(events.size(), 1u) << "the case history stays";
+  ASSERT_EQ(events.size(), 2u) << "the case history stays";
   EXPECT_EQ(events[0].kind, CaseEventKind::kNote);
   EXPECT_EQ(events[0].text, "");
+  EXPECT_EQ(events[1].kind, CaseEventKind::kMediationPlanned);
+  EXPECT_EQ(events[1].detail, "2026-12-10 14:30") << "the moment stays";
+  EXPECT_EQ(events[1].text, "");
   EXPECT_EQ(store_->CountAudit("report.anonymise"), 1);
   EXPECT_EQ(store_->CountByMunicipality(1970).size(), counts_before.size());
   EXPECT_EQ(store_->CountReports(), 3);
@@ -222,8 +232,12 @@ TEST_F(PrivacyStoreTest, EveryEncryptedColumnIsErased) {
       ++checked;
     }
   }
-  EXPECT_GE(checked, 12) << "reports (2), report_messages, evidence (2), mail_outbox, case_events, "
-                            "case_letters (5)";
+  EXPECT_GE(checked, 14) << "reports (2), report_messages, evidence (2), mail_outbox, case_events, "
+                            "case_letters (5), case_mediations (2)";
+  auto mediation = store_->GetMediation(report.id);
+  ASSERT_TRUE(mediation) << "the moment stays";
+  EXPECT_EQ(mediation->place, "");
+  EXPECT_EQ(mediation->participants, "");
 }
 
 TEST_F(PrivacyStoreTest, CorrectionReplacesTheValuesAndRedirectsWaitingMail) {

@@ -60,6 +60,7 @@ inline constexpr const char* kCaseConsentPath = "/medewerkers/meldingen/{id}/toe
 inline constexpr const char* kCaseContactPath = "/medewerkers/meldingen/{id}/contact";
 inline constexpr const char* kCaseNotePath = "/medewerkers/meldingen/{id}/notitie";
 inline constexpr const char* kCaseAssignPath = "/medewerkers/meldingen/{id}/toewijzen";
+inline constexpr const char* kCaseMediationPath = "/medewerkers/meldingen/{id}/bemiddeling";
 inline constexpr const char* kCaseMovePath = "/medewerkers/meldingen/{id}/overdragen";
 inline constexpr const char* kClassificationPath = "/medewerkers/meldingen/{id}/classificatie";
 // The files with a report: /medewerkers/meldingen/{report id}/bestanden/{evidence id}.

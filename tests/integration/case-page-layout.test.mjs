@@ -209,3 +209,97 @@ describe('the audit log of the case page', () => {
     assert.equal(await reads(), before + 2, 'each view one entry');
   });
 });
+
+describe('a planned mediation', () => {
+  const PLACE = 'Buurthuis De Ster, zaal 3 (uniek-plaats-7731)';
+  const PARTICIPANTS = 'Melder, de bedrijfsleider (uniek-deelnemer-5518), bemiddelaar';
+
+  /** A named complaint with consent, at approach agreed. */
+  async function namedCase() {
+    const sent = await report(complaint({ anonymous: 'no', contact_name: 'Sara Jansen', contact_email: 'sara@example.nl', wishes: ['mediation'] }));
+    assert.equal((await postCase(sent.link, 'toestemming', { consent: 'given', text: 'Telefonisch, 3 december.' })).status, 303);
+    assert.equal((await postCase(sent.link, 'stap', { step: 'approach_agreed' })).status, 303);
+    return sent;
+  }
+
+  test('is planned once mediation is the action, shown in the summary and the history, and changeable', async () => {
+    const sent = await namedCase();
+    let html = await caseHtml(sent.link);
+    assert.ok(!html.includes('id="form-mediation"'), 'no form before the action mediation');
+    let res = await postCase(sent.link, 'bemiddeling', { date: '2026-12-10', time: '14:30', place: PLACE, participants: '' });
+    assert.equal(res.status, 422, 'refused before the action mediation');
+    assert.match(textOf(byId(res.html, 'case-error', ['div']).html), /actie "bemiddeling"/);
+    assert.equal(await count(`SELECT COUNT(*) FROM case_mediations WHERE report_id = ${sent.id}`), 0);
+
+    assert.equal((await postCase(sent.link, 'actie', { action: 'mediation_session', text: 'Beide partijen willen een gesprek.' })).status, 303);
+    html = await caseHtml(sent.link);
+    assert.ok(html.includes('id="form-mediation"'), 'the form, among the actions');
+    res = await postCase(sent.link, 'bemiddeling', { date: '2026-12-10', time: '14:30', place: PLACE, participants: PARTICIPANTS });
+    assert.equal(res.status, 303);
+    assert.match(res.location, /gedaan=bemiddeling$/);
+    html = await caseHtml(sent.link);
+    const fact = byId(html, 'case-mediation', ['dd']);
+    assert.equal(fact.attrs['data-planned'], '2026-12-10 14:30');
+    assert.equal(textOf(fact.html), `2026-12-10 14:30, ${PLACE}; ${PARTICIPANTS}`);
+    const planned = elements(byId(html, 'case-history', ['ol']).html, 'li').filter((l) => l.attrs['data-kind'] === 'mediation_planned');
+    assert.equal(planned.length, 1);
+    assert.equal(byClass(planned[0].html, 'strong', 'event-what')[0].text, 'Bemiddeling gepland: 2026-12-10 14:30');
+    assert.equal(textOf(byClass(planned[0].html, "div", "event-text")[0].html), `${PLACE} ${PARTICIPANTS}`);
+    // The form shows the plan, to change it.
+    assert.equal(tags(html, 'input').find((t) => t.attrs.id === 'mediation-date').attrs.value, '2026-12-10');
+    assert.equal(tags(html, 'input').find((t) => t.attrs.id === 'mediation-time').attrs.value, '14:30');
+    assert.equal(tags(html, 'input').find((t) => t.attrs.id === 'mediation-place').attrs.value, PLACE);
+
+    // Moved to the next week: the summary shows the new plan, the history both.
+    res = await postCase(sent.link, 'bemiddeling', { date: '2026-12-17', time: '09:00', place: 'Online', participants: PARTICIPANTS });
+    assert.equal(res.status, 303);
+    html = await caseHtml(sent.link);
+    assert.equal(byId(html, 'case-mediation', ['dd']).attrs['data-planned'], '2026-12-17 09:00');
+    assert.equal(elements(byId(html, 'case-history', ['ol']).html, 'li').filter((l) => l.attrs['data-kind'] === 'mediation_planned').length, 2);
+    assert.equal(await count(`SELECT COUNT(*) FROM case_mediations WHERE report_id = ${sent.id}`), 1, 'one plan per case');
+    // The moment in the clear (for the work list), Dutch time 09:00 = 08:00 UTC in winter.
+    assert.equal((await sql(`SELECT planned_at FROM case_mediations WHERE report_id = ${sent.id}`))[0], String(Date.UTC(2026, 11, 17, 8, 0) / 1000));
+  });
+
+  test('place and participants are encrypted at rest: the database file does not hold them', async () => {
+    const sent = await namedCase();
+    assert.equal((await postCase(sent.link, 'actie', { action: 'mediation_session', text: 'Gesprek afgesproken.' })).status, 303);
+    assert.equal((await postCase(sent.link, 'bemiddeling', { date: '2026-12-11', time: '10:00', place: PLACE, participants: PARTICIPANTS })).status, 303);
+    const [place, participants] = (await sql(`SELECT place_enc || '|' || participants_enc FROM case_mediations WHERE report_id = ${sent.id}`))[0].split('|');
+    assert.ok(place.length > 20 && !place.includes('uniek'), 'place sealed');
+    assert.ok(participants.length > 20 && !participants.includes('uniek'), 'participants sealed');
+    if (!isPostgres(server.database)) {
+      const file = server.database.replace(/^sqlite:/, '');
+      await sql('PRAGMA wal_checkpoint(TRUNCATE)');
+      const { readFile } = await import('node:fs/promises');
+      const bytes = Buffer.concat([await readFile(file), await readFile(`${file}-wal`).catch(() => Buffer.alloc(0))]);
+      assert.equal(bytes.indexOf('uniek-plaats-7731'), -1, 'the place is nowhere in the database file');
+      assert.equal(bytes.indexOf('uniek-deelnemer-5518'), -1, 'the participants are nowhere in the database file');
+    }
+  });
+
+  test('a bad entry comes back with the reason and what was typed, and changes nothing', async () => {
+    const sent = await namedCase();
+    assert.equal((await postCase(sent.link, 'actie', { action: 'mediation_session', text: 'Gesprek afgesproken.' })).status, 303);
+    const events = () => count(`SELECT COUNT(*) FROM case_events WHERE report_id = ${sent.id}`);
+    const before = await events();
+    for (const [fields, reason] of [
+      [{ date: '', time: '10:00', place: 'Stadhuis', participants: '' }, /datum/i],
+      [{ date: '2026-02-30', time: '10:00', place: 'Stadhuis', participants: '' }, /jaar-maand-dag/],
+      [{ date: '2026-12-10', time: '25:00', place: 'Stadhuis', participants: '' }, /uren:minuten/],
+      [{ date: '2026-12-10', time: '10:00', place: '', participants: '' }, /waar/i],
+      [{ date: '2026-12-10', time: '10:00', place: 'p'.repeat(201), participants: '' }, /200 tekens/],
+      [{ date: '2026-12-10', time: '10:00', place: 'Stadhuis', participants: 'd'.repeat(501) }, /500 tekens/],
+    ]) {
+      const res = await postCase(sent.link, 'bemiddeling', fields);
+      assert.equal(res.status, 422, JSON.stringify(fields).slice(0, 80));
+      assert.match(textOf(byId(res.html, 'mediation-error', ['p']).html), reason);
+      assert.equal(tags(res.html, 'input').find((t) => t.attrs.id === 'mediation-place').attrs.value, fields.place, 'the place typed is kept');
+      assert.equal(await events(), before);
+      assert.equal(await count(`SELECT COUNT(*) FROM case_mediations WHERE report_id = ${sent.id}`), 0);
+    }
+    // Exactly the limits: accepted.
+    const res = await postCase(sent.link, 'bemiddeling', { date: '2026-12-10', time: '10:00', place: 'p'.repeat(200), participants: 'd'.repeat(500) });
+    assert.equal(res.status, 303);
+  });
+});

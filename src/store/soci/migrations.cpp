@@ -531,6 +531,20 @@ ALTER TABLE case_letters ADD COLUMN other_party_attention_enc TEXT NOT NULL DEFA
       {28, "deactivated staff accounts", R"SQL(
 ALTER TABLE staff_users ADD COLUMN deactivated_at BIGINT
 )SQL"},
+      // A planned mediation (bemiddeling) of a case (issue 14): when, where and with whom. Place
+      // and participants are personal data, encrypted like the case's other free text; the
+      // moment is kept in the clear, so that the work list can show it as a date to keep. One
+      // row per case: changing the plan replaces it, and the history keeps every version as a
+      // mediation_planned event.
+      {31, "planned mediations: moment, place and participants", R"SQL(
+CREATE TABLE case_mediations (
+  report_id BIGINT PRIMARY KEY REFERENCES reports (id),
+  planned_at BIGINT NOT NULL,
+  place_enc TEXT NOT NULL,
+  participants_enc TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+)
+)SQL"},
   };
   return migrations;
 }

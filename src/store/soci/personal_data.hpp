@@ -38,6 +38,9 @@ inline constexpr PersonalDataErasure kPersonalData[] = {
     // Letters to the other party hold names, addresses and the summary, and their PDF: they go
     // entirely. That a letter was sent, when and its reply date stay in the case history.
     {"case_letters: letters and their PDFs", "DELETE FROM case_letters WHERE report_id = :report"},
+    // A planned mediation's place and participants; its moment stays (case history).
+    {"case_mediations: place and participants",
+     "UPDATE case_mediations SET place_enc = '', participants_enc = '' WHERE report_id = :report"},
     // The receipt code stops working, and no reporter session stays open.
     {"report_receipts", "DELETE FROM report_receipts WHERE report_id = :report"},
     {"followup_sessions", "DELETE FROM followup_sessions WHERE report_id = :report"},

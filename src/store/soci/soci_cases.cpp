@@ -103,9 +103,14 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
 bool SociStore::ApplyCaseChange(const CaseChange& change, long long now) {
   // Encryption happens before the write queue so the single writer does only database work.
   std::string text_enc = change.text.empty() ? "" : cipher().Seal(change.text, kEventTextAd);
+  std::optional<SealedMediation> mediation;
+  if (change.mediation) mediation = SealMediation(*change.mediation);
   return Guard("changing a case", [&] {
     bool applied = false;
-    Write([&](soci::session& sql) { applied = ApplyCaseChangeIn(sql, change, text_enc, now); });
+    Write([&](soci::session& sql) {
+      applied = ApplyCaseChangeIn(sql, change, text_enc, now);
+      if (applied && mediation) SaveMediationIn(sql, change.report_id, *mediation, now);
+    });
     return applied;
   });
 }

@@ -57,6 +57,8 @@ class SociStore final : public Store {
   std::vector<bool> ApplyCaseChanges(const std::vector<CaseChange>& changes,
                                      long long now) override;
   bool ApplyCaseChangesTogether(const std::vector<CaseChange>& changes, long long now) override;
+  std::optional<Mediation> GetMediation(long long report_id) override;
+  std::optional<long long> PlannedMediationAt(long long report_id) override;
   std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
   std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
   // Letter templates and letterheads (soci_letter_templates.cpp).
@@ -226,6 +228,16 @@ class SociStore final : public Store {
   // empty for none.
   static bool ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
                                 const std::string& text_enc, long long now);
+  // Replaces the case's planned mediation inside that write (soci_mediations.cpp), with the place
+  // and participants sealed beforehand.
+  struct SealedMediation {
+    long long planned_at = 0;
+    std::string place_enc;
+    std::string participants_enc;
+  };
+  SealedMediation SealMediation(const Mediation& mediation) const;
+  static void SaveMediationIn(soci::session& sql, long long report_id,
+                              const SealedMediation& mediation, long long now);
   // The bureau a new report goes to (soci_bureaus.cpp), inside the transaction that stores it.
   long long RouteReport(soci::session& sql, const std::string& incident_municipality,
                         const std::string& residence_municipality) const;

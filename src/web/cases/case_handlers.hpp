@@ -24,5 +24,8 @@ http::Response CaseContactPost(const AppContext& app, const StaffRequest& reques
 http::Response CaseNotePost(const AppContext& app, const StaffRequest& request);
 // …/toewijzen: handler (a user id, or empty for nobody). case_team_handlers.cpp
 http::Response CaseAssignPost(const AppContext& app, const StaffRequest& request);
+// …/bemiddeling: date (YYYY-MM-DD), time (HH:MM), place, participants (optional): plans the
+// case's mediation or changes the plan. case_mediation_handlers.cpp
+http::Response CaseMediationPost(const AppContext& app, const StaffRequest& request);
 
 }  // namespace meldpunt::web

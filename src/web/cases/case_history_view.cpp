@@ -79,6 +79,8 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
     case CaseEventKind::kClassified:
       return kind + " (" + app.translator.Get(lang, N_("code-list version")) + " " + event.detail +
              ")";
+    case CaseEventKind::kMediationPlanned:
+      return kind + ": " + event.detail;  // the moment, "2026-12-10 14:30"
     default:
       return kind;
   }

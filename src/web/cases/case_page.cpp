@@ -23,7 +23,7 @@
 namespace meldpunt::web {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, const char*>, 11> kDoneMessages = {{
+constexpr std::array<std::pair<std::string_view, const char*>, 12> kDoneMessages = {{
     {"stap", N_("The case has moved to the new step.")},
     {"stappen", N_("The case has moved to the new step; the steps in between are in the "
                    "history.")},
@@ -36,6 +36,7 @@ constexpr std::array<std::pair<std::string_view, const char*>, 11> kDoneMessages
     {"contact", N_("The contact has been recorded.")},
     {"notitie", N_("Your note has been saved.")},
     {"toegewezen", N_("The handler has been saved.")},
+    {"bemiddeling", N_("The mediation has been planned.")},
 }};
 
 }  // namespace
@@ -66,6 +67,7 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   AddCaseSummary(data, app, lang, report, events, messages, bureau_staff);
   AddCaseHistory(data, app, lang, events, messages, bureau_staff);
   AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);
+  AddMediation(data, report, events, app.cases.GetMediation(report.id), error);
   data.set("thread", RenderThread(app, lang, messages, files, Viewer::kStaff));
   // Every file of the report, also those sent with the report itself, which the thread does not
   // show: each download goes through the audited route.

@@ -21,6 +21,7 @@ void AddCaseRoutes(RouteTable& routes) {
   routes.AddStaff(Method::kPost, kCaseContactPath, Permission::kHandleCases, CaseContactPost);
   routes.AddStaff(Method::kPost, kCaseNotePath, Permission::kHandleCases, CaseNotePost);
   routes.AddStaff(Method::kPost, kCaseAssignPath, Permission::kHandleCases, CaseAssignPost);
+  routes.AddStaff(Method::kPost, kCaseMediationPath, Permission::kHandleCases, CaseMediationPost);
   routes.AddStaff(Method::kGet, kClassificationPath, Permission::kClassifyReports,
                   StaffClassificationPage);
   routes.AddStaff(Method::kPost, kClassificationPath, Permission::kClassifyReports, StaffClassify);

@@ -61,6 +61,16 @@ void AddCaseHistory(TemplateData& data, const AppContext& app, Lang lang,
                     const std::vector<ThreadMessage>& messages,
                     const std::vector<StaffUser>& bureau_staff);
 
+// Whether a mediation may be planned now: an open case, not erased, on which the action
+// "mediation" is recorded (case_mediation_handlers.cpp).
+bool MayPlanMediation(const RegisteredReport& report, const std::vector<CaseEvent>& events);
+
+// The planned mediation in the summary, and its form when MayPlanMediation
+// (case_mediation_view.cpp).
+void AddMediation(TemplateData& data, const RegisteredReport& report,
+                  const std::vector<CaseEvent>& events, const std::optional<Mediation>& mediation,
+                  const CaseFormError* error);
+
 void AddCaseForms(TemplateData& data, const AppContext& app, Lang lang, const StaffSession& staff,
                   const RegisteredReport& report, const std::vector<CaseEvent>& events,
                   const std::vector<StaffUser>& bureau_staff, const CaseFormError* error);
