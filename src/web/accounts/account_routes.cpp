@@ -41,6 +41,9 @@ void AddAccountRoutes(RouteTable& routes) {
                   {.recent_auth = true, .confirm_return = kStaffUsersPath});
   routes.AddStaff(Method::kPost, kStaffUserRolePath, Permission::kManageStaff, StaffUserChangeRole,
                   {.recent_auth = true, .confirm_return = kStaffUsersPath});
+  // Moving an account to another bureau: a system administrator only (checked in the handler).
+  routes.AddStaff(Method::kPost, kStaffUserBureauPath, Permission::kManageStaff,
+                  StaffUserChangeBureau, {.recent_auth = true, .confirm_return = kStaffUsersPath});
 
   // /medewerkers itself: the list of reports.
   routes.AddPublic(
