@@ -77,10 +77,10 @@ struct AppContext {
   CodeListStore& code_lists;    // classification codes
   BureauStore& bureaus;         // bureaus, working areas, settings
   EvidenceStore& evidence;      // evidence files
-  PrivacyStore& privacy;
-  SavedFilterStore& saved_filters;  // the list's saved filters per staff member (issue 14) //
-                                    // erasure, corrections, status history
-  StoreHealth& health;  // whether the database answers (readiness)
+  PrivacyStore& privacy;        // erasure, corrections, status history
+  StoreHealth& health;          // whether the database answers (readiness)
+  // The list's saved filters per staff member (issue 14).
+  SavedFilterStore& saved_filters;
   const MunicipalityRegistry& municipalities;
   const Translator& translator;
   const Templates& templates;
