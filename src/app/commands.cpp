@@ -113,6 +113,7 @@ int Serve(const Config& config) {
   Key signing = DeriveKey(master, kSigningKey);
   RateLimiter report_limits(config.report_burst, config.report_refill_seconds);
   RateLimiter login_limits(config.login_burst, config.login_refill_seconds);
+  RateLimiter login_failure_limits(config.login_failure_burst, config.login_failure_refill_seconds);
   MailService mail(config, *store, translator);
   RetentionService retention(config, *store, MakeClock(config));
   AttemptGuard receipt_attempts(config.followup_burst, config.followup_refill_seconds,
@@ -135,6 +136,7 @@ int Serve(const Config& config) {
       .evidence = *store,
       .privacy = *store,
       .health = *store,
+      .saved_filters = *store,
       .municipalities = *municipalities,
       .translator = translator,
       .templates = templates,
@@ -155,6 +157,7 @@ int Serve(const Config& config) {
       .now = MakeClock(config),
       .report_limits = report_limits,
       .login_limits = login_limits,
+      .login_failure_limits = login_failure_limits,
       .receipts = Receipts(DeriveKey(master, kReceiptKey)),
       .receipt_attempts = receipt_attempts,
       .postcodes = postcodes ? &*postcodes : nullptr,

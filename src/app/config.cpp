@@ -140,6 +140,17 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_LOGIN_REFILL_SECONDS")
       ->check(CLI::Range(0.001, 86400.0))
       ->capture_default_str();
+  app.add_option("--login-failure-burst", c.login_failure_burst,
+                 "Failed staff logins one client address may make at once, on browsers not "
+                 "known for the account (0: no limit)")
+      ->envname("MELDPUNT_LOGIN_FAILURE_BURST")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
+  app.add_option("--login-failure-refill-seconds", c.login_failure_refill_seconds,
+                 "After those, one more failed login per this many seconds")
+      ->envname("MELDPUNT_LOGIN_FAILURE_REFILL_SECONDS")
+      ->check(CLI::Range(0.001, 86400.0))
+      ->capture_default_str();
   app.add_option("--followup-burst", c.followup_burst,
                  "Receipt codes one client may try at once at /melden/volgen (0: no limit)")
       ->envname("MELDPUNT_FOLLOWUP_BURST")

@@ -39,8 +39,12 @@ struct Config {
   // Per-client limits: a burst, then one more every refill seconds. A burst of 0 is no limit.
   int report_burst = 20;
   double report_refill_seconds = 30;
-  int login_burst = 10;
-  double login_refill_seconds = 60;
+  // Staff login attempts per address: generous, so an office behind one address is never
+  // stopped by its own logins (issue 14); failed ones per address: what bounds a spraying attacker.
+  int login_burst = 120;
+  double login_refill_seconds = 6;
+  int login_failure_burst = 40;
+  double login_failure_refill_seconds = 90;
   // E-mail to reporters (src/mail/). Without an SMTP URL e-mails are queued but not sent.
   std::string smtp_url;
   std::string smtp_user;

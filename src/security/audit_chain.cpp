@@ -37,6 +37,7 @@ std::string AuditChainHash(const Key& chain_key, std::string_view previous_hash,
   AppendOptional(message, fields.listed_from);
   AppendOptional(message, fields.listed_to);
   AppendField(message, fields.detail);
+  if (!fields.listed_ids.empty()) AppendField(message, fields.listed_ids);
   static_assert(sizeof(Key) == crypto_auth_hmacsha256_KEYBYTES);
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256_state state;

@@ -24,6 +24,9 @@ struct AuditChainFields {
   std::optional<long long> listed_from;
   std::optional<long long> listed_to;
   std::string_view detail;
+  // The cases a list view showed, encoded (issue 14); empty for every other entry. Hashed after
+  // the detail only when present, so entries written before it keep their hash.
+  std::string_view listed_ids = {};
 };
 
 // The chain value before the first entry.

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace meldpunt {
 
@@ -23,6 +24,9 @@ struct AuditEntry {
   // listed_from to listed_to, so "who saw this case" can find it.
   std::optional<long long> listed_from;
   std::optional<long long> listed_to;
+  // The ids of the cases a list view showed (issue 14), kept in the entry (listed_ids, encoded by
+  // domain/audit_listing.hpp) and indexed per case, staff member and day for "who saw this case".
+  std::vector<long long> listed_ids;
 
   // An entry about one case, on the record of the bureau named (usually the case's own).
   static AuditEntry ForCase(long long user_id, std::string action, long long report_id,

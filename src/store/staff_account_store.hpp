@@ -50,6 +50,10 @@ class StaffAccountStore {
   // Gives the account another role and ends its sessions and half-logins, so the new role applies
   // from its next login. Returns false when there is no such user or the role is the same.
   virtual bool ChangeUserRole(long long user_id, StaffRole role) = 0;
+  // Moves the account to another bureau and ends its sessions and half-logins, so it sees the new
+  // bureau's cases from its next login (issue 14). Returns false when there is no such user or it
+  // is in that bureau already.
+  virtual bool ChangeUserBureau(long long user_id, long long bureau_id) = 0;
 };
 
 }  // namespace meldpunt

@@ -19,6 +19,7 @@
 #include "store/outbox_store.hpp"
 #include "store/privacy_store.hpp"
 #include "store/report_store.hpp"
+#include "store/saved_filter_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
 #include "store/store_health.hpp"
@@ -42,7 +43,8 @@ class Store : public StoreHealth,
               public CodeListStore,
               public BureauStore,
               public EvidenceStore,
-              public PrivacyStore {
+              public PrivacyStore,
+              public SavedFilterStore {
  public:
   ~Store() override = default;
 };

@@ -41,11 +41,16 @@ inline constexpr const char* kResetSecondFactorPath =
 inline constexpr const char* kStaffUserStatusPath = "/medewerkers/medewerkers/{id}/status";
 // Changing an account's role (issue 14): the form's `role`.
 inline constexpr const char* kStaffUserRolePath = "/medewerkers/medewerkers/{id}/rol";
+inline constexpr const char* kStaffUserBureauPath = "/medewerkers/medewerkers/{id}/bureau";
 
 // worklists/: the bureau's reports, deadlines (termijnen) and search.
 inline constexpr const char* kReportsPath = "/medewerkers/meldingen";
 inline constexpr const char* kDeadlinesPath = "/medewerkers/termijnen";
 inline constexpr const char* kSearchPath = "/medewerkers/zoeken";
+// Saved filters of the list of reports, per staff member (issue 14).
+inline constexpr const char* kSavedFiltersPath = "/medewerkers/bewaarde-filters";
+inline constexpr const char* kSavedFilterDeletePath =
+    "/medewerkers/bewaarde-filters/{id}/verwijderen";
 
 // intake/: staff registering a report that came in by phone, post or at the desk.
 inline constexpr const char* kIntakePath = "/medewerkers/registreren";

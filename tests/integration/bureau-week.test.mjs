@@ -794,7 +794,9 @@ describe('a week at the bureau', () => {
     const anyone = new Set(entries.map((e) => e.staff));
     assert.deepEqual([...anyone].sort(), [email('admin'), email('anna'), email('coordinator')].sort(), JSON.stringify([...anyone]));
     assert.ok(!entries.some((e) => e.staff === email('bram')));
-    assert.ok(entries.every((e) => e.case === reports.fatima.reference || e.action === 'list_reports'), 'the case\'s own entries and listings that showed it');
+    // Listings are the list of reports, searches and the deadlines list that showed it (issue 14).
+    const listings = ['list_reports', 'search', 'deadlines.read'];
+    assert.ok(entries.every((e) => e.case === reports.fatima.reference || listings.includes(e.action)), 'the case\'s own entries and listings that showed it');
     // What Anna did is all there: the steps, the consent, the letter, the reply, the closing.
     const annas = new Set(entries.filter((e) => e.staff === email('anna')).map((e) => e.action));
     for (const action of ['report.read', 'case.step', 'report.message', 'case.note', 'case.contact', 'case.consent', 'letter.read', 'letter.print', 'letter.send', 'letter.reply', 'case.action', 'case.close']) {

@@ -60,8 +60,12 @@ export async function startServer({ database, env = {}, resetDatabase = true, da
   if (resetDatabase && isPostgres(database)) await resetPostgres(database);
 
   // One test client sends many reports and logins quickly: the per-client limits are off unless a
-  // test turns them on through env (tests/integration/rate-limits.test.mjs).
-  const childEnv = { ...process.env, MELDPUNT_REPORT_BURST: '0', MELDPUNT_LOGIN_BURST: '0', ...env };
+  // test turns them on through env (tests/integration/rate-limits.test.mjs); a value of null in
+  // env removes the variable, so the server's own defaults apply (login-limits.test.mjs).
+  const childEnv = {
+    ...process.env, MELDPUNT_REPORT_BURST: '0', MELDPUNT_LOGIN_BURST: '0', MELDPUNT_LOGIN_FAILURE_BURST: '0', ...env,
+  };
+  for (const [name, value] of Object.entries(childEnv)) if (value === null) delete childEnv[name];
   const args = ['serve', '--listen', '127.0.0.1', '--port', '0', '--database', database, '--data-dir', dataDir, ...extraArgs];
   const child = spawn(bin, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';

@@ -545,6 +545,33 @@ CREATE TABLE case_mediations (
   updated_at BIGINT NOT NULL
 )
 )SQL"},
+      // A list view is one audit entry that holds the ids of the cases it showed (listed_ids,
+      // chained with the entry), and "who saw this case" finds it through audit_case_listings:
+      // one row per case, staff member and day (UTC day number), naming the first listing of
+      // that day that showed the case (issue 14). It is an index built from the entries, not
+      // part of the record, so it is not append-only.
+      {36, "list views: the cases shown, found per case", R"SQL(
+ALTER TABLE audit_log ADD COLUMN listed_ids TEXT;
+CREATE TABLE audit_case_listings (
+  report_id BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  day BIGINT NOT NULL,
+  audit_seq BIGINT NOT NULL,
+  PRIMARY KEY (report_id, user_id, day)
+)
+)SQL"},
+      // Saved filters of the list of reports, per staff member (issue 14): the name sealed, the
+      // query string as checked when it was saved. At most 20 per user (checked by the store).
+      {37, "saved filters of the list of reports", R"SQL(
+CREATE TABLE saved_filters (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES staff_users (id),
+  name_enc TEXT NOT NULL,
+  query TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX saved_filters_by_user ON saved_filters (user_id, id)
+)SQL"},
   };
   return migrations;
 }

@@ -4,6 +4,7 @@
 
 #include <deque>
 
+#include "domain/audit_listing.hpp"
 #include "domain/date.hpp"
 #include "domain/reports/reference.hpp"
 #include "security/audit_chain.hpp"
@@ -69,10 +70,13 @@ FilterQuery BuildFilter(const AuditFilter& filter) {
   q.Number(" WHERE (a.bureau_id = :b1", filter.bureau_id);
   q.Number(" OR u.bureau_id = :b2)", filter.bureau_id);
   if (filter.report_id) {
-    // A listing whose range holds the case may have shown it.
+    // A listing that showed the case: through audit_case_listings (the first listing per staff
+    // member and day, issue 14); listings written before it by the range of their ids.
     q.Number(" AND (a.report_id = :r1", *filter.report_id);
-    q.Number(" OR (a.listed_from <= :r2", *filter.report_id);
-    q.Number(" AND a.listed_to >= :r3))", *filter.report_id);
+    q.Number(" OR a.seq IN (SELECT l.audit_seq FROM audit_case_listings l WHERE l.report_id = :r2)",
+             *filter.report_id);
+    q.Number(" OR (a.listed_ids IS NULL AND a.listed_from <= :r3", *filter.report_id);
+    q.Number(" AND a.listed_to >= :r6))", *filter.report_id);
     if (filter.report_year) {
       q.Number(" AND (NOT EXISTS (SELECT 1 FROM reports x WHERE x.id = :r4)", *filter.report_id);
       q.Number(" OR EXISTS (SELECT 1 FROM reports y WHERE y.id = :r5", *filter.report_id);
@@ -94,6 +98,25 @@ std::optional<ParsedReference> LeadingReference(std::string_view detail) {
   auto ref = ParseReference(token);
   if (!ref || FormatReference(ref->year, ref->number) != token) return std::nullopt;
   return ref;
+}
+
+// One row per case the listing showed in audit_case_listings, unless the staff member had the
+// case on a listing that day already: one statement, ids inlined (numbers decoded from our own
+// encoding, never typed text).
+void IndexListing(soci::session& sql, const std::string& listed_ids, long long user_id,
+                  long long now, long long seq) {
+  auto ids = DecodeListedIds(listed_ids);
+  if (!ids || ids->empty()) return;
+  std::string tail = "," + std::to_string(user_id) + "," + std::to_string(now / 86400) + "," +
+                     std::to_string(seq) + ")";
+  std::string statement =
+      "INSERT INTO audit_case_listings (report_id, user_id, day, audit_seq) VALUES ";
+  for (size_t i = 0; i < ids->size(); ++i) {
+    if (i > 0) statement += ",";
+    statement += "(" + std::to_string((*ids)[i]) + tail;
+  }
+  statement += " ON CONFLICT (report_id, user_id, day) DO NOTHING";
+  sql << statement;
 }
 
 constexpr const char* kFilterFrom =
@@ -166,6 +189,7 @@ void SociStore::AppendAudit(soci::session& sql, AuditEntry entry, long long now)
       soci::into(seq), soci::into(previous);
   if (!sql.got_data()) throw StoreError("the audit chain head (audit_chain) is missing");
   ++seq;
+  std::string listed_ids = EncodeListedIds(entry.listed_ids);
   std::string hash = AuditChainHash(*audit_key_, previous,
                                     AuditChainFields{.seq = seq,
                                                      .at = now,
@@ -175,17 +199,21 @@ void SociStore::AppendAudit(soci::session& sql, AuditEntry entry, long long now)
                                                      .bureau_id = entry.bureau_id,
                                                      .listed_from = entry.listed_from,
                                                      .listed_to = entry.listed_to,
-                                                     .detail = entry.detail});
+                                                     .detail = entry.detail,
+                                                     .listed_ids = listed_ids});
   OptionalBind user(entry.user_id), report(entry.report_id), bureau(entry.bureau_id),
       listed_from(entry.listed_from), listed_to(entry.listed_to);
+  soci::indicator listed_ind = listed_ids.empty() ? soci::i_null : soci::i_ok;
   sql << "INSERT INTO audit_log (at, user_id, action, subject, report_id, bureau_id, listed_from, "
-         "listed_to, seq, chain_hash) VALUES (:at, :user, :action, :detail, :report, :bureau, "
-         ":listed_from, :listed_to, :seq, :hash)",
+         "listed_to, listed_ids, seq, chain_hash) VALUES (:at, :user, :action, :detail, :report, "
+         ":bureau, :listed_from, :listed_to, :listed_ids, :seq, :hash)",
       soci::use(now), soci::use(user.value, user.indicator), soci::use(entry.action),
       soci::use(entry.detail), soci::use(report.value, report.indicator),
       soci::use(bureau.value, bureau.indicator),
       soci::use(listed_from.value, listed_from.indicator),
-      soci::use(listed_to.value, listed_to.indicator), soci::use(seq), soci::use(hash);
+      soci::use(listed_to.value, listed_to.indicator), soci::use(listed_ids, listed_ind),
+      soci::use(seq), soci::use(hash);
+  if (!listed_ids.empty() && entry.user_id) IndexListing(sql, listed_ids, *entry.user_id, now, seq);
   sql << "UPDATE audit_chain SET last_seq = :seq, last_hash = :hash WHERE id = 1", soci::use(seq),
       soci::use(hash);
 }
@@ -277,8 +305,9 @@ AuditChainReport SociStore::VerifyAuditChain() {
     long long expected_seq = 1;
     std::string previous(kAuditChainStart);
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT id, seq, at, user_id, action, subject, report_id, bureau_id, "
-                        "listed_from, listed_to, chain_hash FROM audit_log ORDER BY id");
+        (sql.prepare
+         << "SELECT id, seq, at, user_id, action, subject, report_id, bureau_id, "
+            "listed_from, listed_to, chain_hash, listed_ids FROM audit_log ORDER BY id");
     for (const auto& row : rows) {
       long long id = GetInteger(row, 0);
       auto seq = OptionalInteger(row, 1);
@@ -298,6 +327,8 @@ AuditChainReport SociStore::VerifyAuditChain() {
       std::string action = row.get<std::string>(4);
       std::string detail = row.get<std::string>(5);
       std::string stored = row.get_indicator(10) == soci::i_ok ? row.get<std::string>(10) : "";
+      std::string listed_ids =
+          row.get_indicator(11) == soci::i_ok ? row.get<std::string>(11) : std::string();
       std::string expected = AuditChainHash(*audit_key_, previous,
                                             AuditChainFields{.seq = *seq,
                                                              .at = GetInteger(row, 2),
@@ -307,7 +338,8 @@ AuditChainReport SociStore::VerifyAuditChain() {
                                                              .bureau_id = OptionalInteger(row, 7),
                                                              .listed_from = OptionalInteger(row, 8),
                                                              .listed_to = OptionalInteger(row, 9),
-                                                             .detail = detail});
+                                                             .detail = detail,
+                                                             .listed_ids = listed_ids});
       if (expected != stored) {
         return broken(id, entry +
                               " does not match its hash: it was changed, or written without "

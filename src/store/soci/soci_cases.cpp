@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include "store/soci/report_columns.hpp"
+#include "store/soci/soci_staff_user_row.hpp"
 #include "store/soci/soci_store.hpp"
 #include "store/soci/soci_util.hpp"
 
@@ -191,19 +192,11 @@ std::vector<StaffUser> SociStore::ListBureauStaff(long long bureau_id) {
   return Guard("listing a bureau's staff", [&] {
     soci::session sql(*readers_);
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT id, email, role, municipality FROM staff_users WHERE bureau_id = "
-                        ":bureau ORDER BY email",
+        (sql.prepare << std::string("SELECT ") + soci_util::kStaffUserColumns +
+                            " FROM staff_users WHERE bureau_id = :bureau ORDER BY email",
          soci::use(bureau_id));
     std::vector<StaffUser> staff;
-    for (const auto& row : rows) {
-      StaffUser user;
-      user.id = GetInteger(row, 0);
-      user.email = row.get<std::string>(1);
-      user.role = row.get<std::string>(2);
-      user.bureau_id = bureau_id;
-      user.municipality = row.get<std::string>(3);
-      staff.push_back(std::move(user));
-    }
+    for (const auto& row : rows) staff.push_back(soci_util::ReadStaffUser(row));
     return staff;
   });
 }

@@ -92,4 +92,20 @@ bool SociStore::ChangeUserRole(long long user_id, StaffRole role) {
   });
 }
 
+bool SociStore::ChangeUserBureau(long long user_id, long long bureau_id) {
+  return Guard("moving a user to another bureau", [&] {
+    bool changed = false;
+    Write([&](soci::session& sql) {
+      soci::statement update =
+          (sql.prepare << "UPDATE staff_users SET bureau_id = :bureau WHERE id = :id AND "
+                          "bureau_id IS NOT NULL AND bureau_id <> :bureau2",
+           soci::use(bureau_id), soci::use(user_id), soci::use(bureau_id));
+      update.execute(true);
+      changed = update.get_affected_rows() > 0;
+      if (changed) EndAllSessions(sql, user_id);
+    });
+    return changed;
+  });
+}
+
 }  // namespace meldpunt

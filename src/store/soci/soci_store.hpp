@@ -103,6 +103,12 @@ class SociStore final : public Store {
   std::optional<StaffUser> GetUser(long long user_id) override;
   bool SetUserActive(long long user_id, bool active, long long now) override;
   bool ChangeUserRole(long long user_id, StaffRole role) override;
+  bool ChangeUserBureau(long long user_id, long long bureau_id) override;
+  // Saved filters of the list of reports (soci_saved_filters.cpp).
+  std::vector<SavedFilter> ListSavedFilters(long long user_id) override;
+  bool AddSavedFilter(long long user_id, const std::string& name, const std::string& query,
+                      long long now, int max_per_user) override;
+  bool DeleteSavedFilter(long long user_id, long long filter_id) override;
   // Staff sessions (soci_staff_sessions.cpp).
   long long StartSession(const std::string& token_hash, long long user_id, long long now,
                          const std::string& device) override;

@@ -41,6 +41,10 @@ void AddAccountRoutes(RouteTable& routes) {
                   {.recent_auth = true, .confirm_return = kStaffUsersPath});
   routes.AddStaff(Method::kPost, kStaffUserRolePath, Permission::kManageStaff, StaffUserChangeRole,
                   {.recent_auth = true, .confirm_return = kStaffUsersPath});
+  // Moving an account to another bureau is managing bureaus (a system administrator's), not only
+  // staff: a bureau's administrator cannot hand a colleague to another bureau.
+  routes.AddStaff(Method::kPost, kStaffUserBureauPath, Permission::kManageBureaus,
+                  StaffUserChangeBureau, {.recent_auth = true, .confirm_return = kStaffUsersPath});
 
   // /medewerkers itself: the list of reports.
   routes.AddPublic(

@@ -27,11 +27,12 @@ constexpr size_t kMaxCodeChars = 64;
 
 // What the login form says above the fields.
 struct LoginNotice {
-  bool failed = false;          // wrong address or password
-  bool limited = false;         // too many attempts from this connection
-  bool expired = false;         // the half-login ran out
-  bool deactivated = false;     // the right password of a deactivated account
-  std::string retry_text = {};  // the account must wait (throttled)
+  bool failed = false;           // wrong address or password
+  bool limited = false;          // too many attempts from this connection
+  bool address_limited = false;  // too many failures from this connection (with retry_text)
+  bool expired = false;          // the half-login ran out
+  bool deactivated = false;      // the right password of a deactivated account
+  std::string retry_text = {};   // the account must wait (throttled)
 };
 
 http::Response LoginForm(const AppContext& app, const http::Request& request, int status,
@@ -44,7 +45,8 @@ http::Response LoginForm(const AppContext& app, const http::Request& request, in
   data.set("limited", Bool(notice.limited));
   data.set("expired", Bool(notice.expired));
   data.set("deactivated", Bool(notice.deactivated));
-  data.set("throttled", Bool(!notice.retry_text.empty()));
+  data.set("address_limited", Bool(notice.address_limited));
+  data.set("throttled", Bool(!notice.address_limited && !notice.retry_text.empty()));
   data.set("retry_text", notice.retry_text);
   return WithCookies(RenderPage(app, request, status, {"staff_login", N_("Staff login"), data, ""}),
                      cookies);
@@ -144,6 +146,15 @@ http::Response StaffLogin(const AppContext& app, const FormRequest& req) {
         app, LoginForm(app, request, 429, email, {.retry_text = RetryText(app, lang, *until)}),
         *until);
   }
+  // Many failures from this address on browsers unknown to the accounts tried: a sprayer (or an
+  // office that forgot its passwords) waits; staff on their own browsers are not stopped.
+  if (auto until = AddressFailuresUntil(app, request, key)) {
+    return Throttled(
+        app,
+        LoginForm(app, request, 429, email,
+                  {.address_limited = true, .retry_text = RetryText(app, lang, *until)}),
+        *until);
+  }
   std::string password = form.Get("password");
   auto user = app.staff.FindUser(email);
   // Without a user we still hash once, so timing does not tell which addresses exist.
@@ -152,6 +163,7 @@ http::Response StaffLogin(const AppContext& app, const FormRequest& req) {
             VerifyPassword(password, user ? user->password_hash : kDummyHash) && user;
   auto role = user ? ParseRole(user->role) : std::nullopt;
   if (!ok || !role) {
+    CountAddressFailure(app, request, key);
     if (auto until = CountFailure(app, key)) {
       return Throttled(
           app, LoginForm(app, request, 429, email, {.retry_text = RetryText(app, lang, *until)}),

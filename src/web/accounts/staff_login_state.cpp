@@ -1,6 +1,7 @@
 #include "web/accounts/staff_login_state.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "domain/dutch_time.hpp"
 #include "http/cookies.hpp"
@@ -41,6 +42,23 @@ std::string ThrottleKeyFor(const AppContext& app, const http::Request& request,
     if (value && value->starts_with(account + ":")) return "d:" + HashToken(*value);
   }
   return "a:" + account;
+}
+
+bool IsKnownDevice(const std::string& key) { return key.starts_with("d:"); }
+
+std::optional<long long> AddressFailuresUntil(const AppContext& app, const http::Request& request,
+                                              const std::string& key) {
+  if (IsKnownDevice(key)) return std::nullopt;
+  auto now = static_cast<double>(app.now());
+  double wait = app.login_failure_limits.SecondsUntilAllowed(request.client_address, now);
+  if (wait <= 0) return std::nullopt;
+  return app.now() + static_cast<long long>(std::ceil(wait));
+}
+
+void CountAddressFailure(const AppContext& app, const http::Request& request,
+                         const std::string& key) {
+  if (IsKnownDevice(key)) return;
+  app.login_failure_limits.Charge(request.client_address, static_cast<double>(app.now()), 1);
 }
 
 std::optional<long long> ThrottledUntil(const AppContext& app, const std::string& key) {

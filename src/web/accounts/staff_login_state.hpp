@@ -23,6 +23,19 @@ inline constexpr long long kPendingLoginSeconds = 5 * 60;
 std::string ThrottleKeyFor(const AppContext& app, const http::Request& request,
                            const std::string& email);
 
+// Whether the key is that of a browser known for the account (a valid device cookie for it).
+bool IsKnownDevice(const std::string& key);
+
+// The ceiling on failed logins per client address (issue 14). Browsers known for the account do
+// not count against it and are not stopped by it: an office behind one address is never locked
+// out by an attacker (or by each other), while a sprayer without device cookies is bounded.
+// When the address must wait before its next failure is checked: nullopt when it may try now.
+std::optional<long long> AddressFailuresUntil(const AppContext& app, const http::Request& request,
+                                              const std::string& key);
+// Counts a failed login against the address, unless the browser is known for the account.
+void CountAddressFailure(const AppContext& app, const http::Request& request,
+                         const std::string& key);
+
 // When the account behind the key may try again; nullopt when it may try now.
 std::optional<long long> ThrottledUntil(const AppContext& app, const std::string& key);
 // Counts a failure; returns when the account may try again if it must now wait.

@@ -24,6 +24,7 @@ namespace {
 constexpr std::string_view kResetSuffix = "/tweede-stap-herstellen";
 constexpr std::string_view kStatusSuffix = "/status";
 constexpr std::string_view kRoleSuffix = "/rol";
+constexpr std::string_view kBureauSuffix = "/bureau";
 
 const char* RoleLabel(StaffRole role) {
   switch (role) {
@@ -121,6 +122,20 @@ http::Response UsersPage(const AppContext& app, const http::Request& request,
       }
       row.set("role_options", options);
     }
+    // Only a system administrator moves accounts between bureaus, and only bureau accounts.
+    bool may_change_bureau = system_admin && may_change_role && user.bureau_id;
+    row.set("may_change_bureau", Bool(may_change_bureau));
+    if (may_change_bureau) {
+      kainjow::mustache::list options;
+      for (const auto& bureau : bureaus) {
+        TemplateData option;
+        option.set("value", std::to_string(bureau.id));
+        option.set("label", bureau.name);
+        option.set("selected", Bool(bureau.id == *user.bureau_id));
+        options.push_back(option);
+      }
+      row.set("bureau_options", options);
+    }
     rows.push_back(row);
   }
   kainjow::mustache::list roles;
@@ -155,6 +170,7 @@ http::Response UsersPage(const AppContext& app, const http::Request& request,
   data.set("deactivated", Bool(request.QueryParam("gedeactiveerd") == "1"));
   data.set("reactivated", Bool(request.QueryParam("geactiveerd") == "1"));
   data.set("role_changed", Bool(request.QueryParam("rol") == "1"));
+  data.set("bureau_changed", Bool(request.QueryParam("bureau") == "1"));
   http::Response cookies;
   Page page =
       StaffPage(app, request, cookies, staff, "staff_users", N_("Staff accounts"), std::move(data));
@@ -342,6 +358,41 @@ http::Response StaffUserChangeRole(const AppContext& app, const StaffRequest& re
         app.now());
   }
   return http::Response::SeeOther(std::string(kStaffUsersPath) + "?rol=1");
+}
+
+http::Response StaffUserChangeBureau(const AppContext& app, const StaffRequest& req) {
+  const http::Request& request = req.http;
+  const StaffSession& staff = req.staff;
+  Lang lang = LangOf(request);
+  auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
+  // The route asks for kManageBureaus (a system administrator): a bureau's administrator got a
+  // recorded 403 before this.
+  http::Response refusal;
+  auto user = ManagedAccount(app, req, kBureauSuffix, refusal);
+  if (!user) return refusal;
+  auto bureaus = app.bureaus.ListBureaus();
+  auto chosen = ParseId(req.form.fields.Get("bureau"));
+  auto target = std::find_if(bureaus.begin(), bureaus.end(),
+                             [&](const Bureau& b) { return chosen && b.id == *chosen; });
+  if (target == bureaus.end()) {
+    return UsersPage(app, request, staff, 422,
+                     tr(N_("Choose the bureau the colleague works for.")));
+  }
+  auto role = ParseRole(user->role);
+  if (user->id == staff.user_id || !role || !BureauRole(*role) || !user->bureau_id ||
+      user->deactivated_at) {
+    return UsersPage(app, request, staff, 422,
+                     tr(N_("This account cannot be moved to another bureau. Only active accounts "
+                           "of a bureau's staff can be moved.")));
+  }
+  // A repeated form (in that bureau already) changes and records nothing.
+  if (app.staff.ChangeUserBureau(user->id, target->id)) {
+    app.audit.Audit(staff.user_id, "user.bureau",
+                    AccountSubject(*user) + " bureau " + std::to_string(*user->bureau_id) + " -> " +
+                        std::to_string(target->id),
+                    app.now());
+  }
+  return http::Response::SeeOther(std::string(kStaffUsersPath) + "?bureau=1");
 }
 
 }  // namespace meldpunt::web

@@ -27,5 +27,9 @@ http::Response StaffUserSetStatus(const AppContext& app, const StaffRequest& req
 // handler, coordinator, bureau administrator); their sessions end, so the new role applies from
 // their next login. Not one's own role.
 http::Response StaffUserChangeRole(const AppContext& app, const StaffRequest& req);
+// POST /medewerkers/medewerkers/{id}/bureau: move a bureau account (bureau=<id>) to another
+// bureau (issue 14). Needs kManageBureaus (a system administrator): a bureau's administrator
+// manages their own bureau and cannot hand a colleague to another. The account's sessions end.
+http::Response StaffUserChangeBureau(const AppContext& app, const StaffRequest& req);
 
 }  // namespace meldpunt::web

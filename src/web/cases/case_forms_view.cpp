@@ -119,7 +119,7 @@ void AddAssignForm(TemplateData& data, const StaffSession& staff, const Register
                             : (report.assigned_to ? std::to_string(*report.assigned_to) : "");
     kainjow::mustache::list handlers;
     for (const auto& user : bureau_staff) {
-      if (!IsCaseHandler(user)) continue;
+      if (!IsAssignableHandler(user)) continue;
       TemplateData item;
       item.set("id", std::to_string(user.id));
       item.set("email", user.email);

@@ -43,13 +43,14 @@ http::Response CaseAssignPost(const AppContext& app, const StaffRequest& staff_r
   if (!typed.empty()) {
     auto staff = app.staff.ListBureauStaff(req.report.bureau_id);
     auto found = std::find_if(staff.begin(), staff.end(), [&](const StaffUser& user) {
-      return std::to_string(user.id) == typed && IsCaseHandler(user);
+      return std::to_string(user.id) == typed && IsAssignableHandler(user);
     });
     if (found == staff.end()) {
       return RefuseCaseForm(app, request, req,
                             Tr(app, req,
-                               N_("Choose a handler of this bureau. Staff of another bureau, and "
-                                  "staff who do not handle cases, cannot be assigned.")));
+                               N_("Choose a handler of this bureau. Staff of another bureau, "
+                                  "staff who do not handle cases, and deactivated accounts cannot "
+                                  "be assigned.")));
     }
     handler = found->id;
   }

@@ -16,6 +16,10 @@ bool IsCaseHandler(const StaffUser& user) {
   return role && Allows(*role, Permission::kHandleCases);
 }
 
+bool IsAssignableHandler(const StaffUser& user) {
+  return IsCaseHandler(user) && !user.deactivated_at;
+}
+
 std::vector<ActionKind> ActionsDone(const std::vector<CaseEvent>& events) {
   std::vector<ActionKind> done;
   for (const auto& event : events) {

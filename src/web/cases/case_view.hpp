@@ -37,6 +37,9 @@ struct CaseFormError {
 
 // Staff who may handle cases: the people a case can be assigned to.
 bool IsCaseHandler(const StaffUser& user);
+// A case handler whose account is active: the people a case can be assigned to now (issue 14).
+// Lists still name deactivated handlers of the cases they had.
+bool IsAssignableHandler(const StaffUser& user);
 
 // The actions done on a case, from its history, oldest first; a letter sent from the letters page
 // counts as the action "letter to the other party".

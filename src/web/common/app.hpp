@@ -31,6 +31,7 @@ class LoginStore;
 class MassEventStore;
 class OutboxStore;
 class PrivacyStore;
+class SavedFilterStore;
 class ReportStore;
 class StaffAccountStore;
 class StaffSessionStore;
@@ -78,6 +79,8 @@ struct AppContext {
   EvidenceStore& evidence;      // evidence files
   PrivacyStore& privacy;        // erasure, corrections, status history
   StoreHealth& health;          // whether the database answers (readiness)
+  // The list's saved filters per staff member (issue 14).
+  SavedFilterStore& saved_filters;
   const MunicipalityRegistry& municipalities;
   const Translator& translator;
   const Templates& templates;
@@ -87,6 +90,8 @@ struct AppContext {
   std::function<long long()> now;  // Unix seconds; replaceable for tests
   RateLimiter& report_limits;      // report submissions per client
   RateLimiter& login_limits;       // staff login attempts per client (ASVS 2.2.1)
+  // Failed staff logins per client on browsers not known for the account (issue 14).
+  RateLimiter& login_failure_limits;
   const Receipts receipts;         // receipt codes (volgcodes): made, hashed, sealed
   AttemptGuard& receipt_attempts;  // guessing receipts at /melden/volgen
   // Maps postcodes to municipalities when the operator installed a table; else null.

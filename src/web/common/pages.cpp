@@ -66,18 +66,44 @@ bool CsrfValid(const AppContext& app, const http::Request& request, const std::s
                         form_token);
 }
 
+namespace {
+
+struct ErrorText {
+  int status;
+  const char* title;
+  const char* explanation;
+};
+
+http::Response RenderError(const AppContext& app, const ErrorText& text,
+                           const http::Request* request) {
+  http::Request fallback;
+  const http::Request& req = request ? *request : fallback;
+  TemplateData data;
+  Lang lang = LangOf(req);
+  data.set("status", std::to_string(text.status));
+  data.set("heading", app.translator.Get(lang, text.title));
+  data.set("explanation", app.translator.Get(lang, text.explanation));
+  return RenderPage(app, req, text.status, {"error", text.title, data, ""});
+}
+
+}  // namespace
+
+http::Response FormExpiredPage(const AppContext& app, const http::Request& request) {
+  static constexpr ErrorText kExpired{
+      403, N_("This form has expired"),
+      N_("For your safety a form can only be sent from this site and for a limited time. Go "
+         "back, reload the page and send it again.")};
+  return RenderError(app, kExpired, &request);
+}
+
 http::Response ErrorPage(const AppContext& app, int status, const http::Request* request) {
-  struct Text {
-    int status;
-    const char* title;
-    const char* explanation;
-  };
+  using Text = ErrorText;
   static constexpr Text kTexts[] = {
       {400, N_("The request could not be understood"),
        N_("Something in the address or the data sent was not right. Go back and try again.")},
-      {403, N_("This form has expired"),
-       N_("For your safety a form can only be sent from this site and for a limited time. Go "
-          "back, reload the page and send it again.")},
+      {403, N_("You have no access to this"),
+       N_("Your account does not give access to this page or action. If you need it for your "
+          "work, ask a colleague who manages staff accounts.")},
       {404, N_("Page not found"),
        N_("There is no page at this address. Check the address, or go to the home page.")},
       {405, N_("This action is not possible here"),
@@ -97,14 +123,9 @@ http::Response ErrorPage(const AppContext& app, int status, const http::Request*
   for (const auto& t : kTexts) {
     if (t.status == status) text = &t;
   }
-  http::Request fallback;
-  const http::Request& req = request ? *request : fallback;
-  TemplateData data;
-  Lang lang = LangOf(req);
-  data.set("status", std::to_string(status));
-  data.set("heading", app.translator.Get(lang, text->title));
-  data.set("explanation", app.translator.Get(lang, text->explanation));
-  return RenderPage(app, req, status, {"error", text->title, data, ""});
+  Text shown = *text;
+  shown.status = status;
+  return RenderError(app, shown, request);
 }
 
 std::string MunicipalityOptions(const AppContext& app, Lang lang, std::string_view special_value,

@@ -40,7 +40,12 @@ bool CsrfValid(const AppContext& app, const http::Request& request, const std::s
 
 // The error page for a status, in the visitor's language (English when request is null and
 // nothing says otherwise: Dutch is the default).
+// A 403 says the account may not open the page or do the action (issue 14: it used to say the
+// form had expired, also for a link a role may not follow).
 http::Response ErrorPage(const AppContext& app, int status, const http::Request* request);
+// The 403 for a form whose anti-forgery token is missing, stale or not this browser's: the form
+// expired (or was sent from elsewhere), so reload it and send it again.
+http::Response FormExpiredPage(const AppContext& app, const http::Request& request);
 
 // Options for a municipality <select>: a placeholder, the special value and every current
 // municipality; the chosen code is marked selected.

@@ -19,7 +19,7 @@ Checked CheckPolicy(const AppContext& app, const http::Request& request,
       return checked;
     }
     if (!CsrfValid(app, request, form->fields.Get("csrf"))) {
-      checked.refusal = ErrorPage(app, 403, &request);
+      checked.refusal = FormExpiredPage(app, request);
       return checked;
     }
     checked.form = std::move(*form);

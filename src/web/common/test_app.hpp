@@ -37,6 +37,7 @@ class TestApp {
              .evidence = *store_,
              .privacy = *store_,
              .health = *store_,
+             .saved_filters = *store_,
              .municipalities = municipalities_,
              .translator = translator_,
              .templates = templates_,
@@ -46,6 +47,7 @@ class TestApp {
              .now = [] { return 1795651200LL; },
              .report_limits = unlimited_,
              .login_limits = unlimited_,
+             .login_failure_limits = unlimited_,
              .receipts = Receipts(TestKey(3)),
              .receipt_attempts = unguarded_} {
     store_->UseMunicipalities(municipalities_);

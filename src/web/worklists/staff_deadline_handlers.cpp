@@ -92,7 +92,9 @@ http::Response StaffDeadlinesPage(const AppContext& app, const StaffRequest& req
   std::string subject = scope->Code() + ": " + std::to_string(list.rows.size()) + " deadlines";
   for (size_t i = 0; i < list.rows.size() && i < kMaxAuditedReferences; ++i)
     subject += (i == 0 ? " " : ", ") + list.rows[i].reference;
-  app.audit.Audit(staff.user_id, "deadlines.read", subject, now);
+  AuditEntry entry = AuditEntry::ForBureau(staff.user_id, "deadlines.read", std::nullopt, subject);
+  for (const auto& row : list.rows) entry.listed_ids.push_back(row.report_id);  // who saw a case
+  app.audit.Audit(entry, now);
 
   auto staff_list = app.staff.ListBureauStaff(bureau);
   std::map<long long, std::string> emails;

@@ -23,6 +23,7 @@
 #include "web/public/public_handlers.hpp"
 #include "web/public/report_options.hpp"
 #include "web/worklists/filter_options.hpp"
+#include "web/worklists/saved_filters.hpp"
 #include "web/worklists/worklist_query.hpp"
 
 namespace meldpunt::web {
@@ -172,6 +173,7 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
     if (!ids.empty()) {
       listing.listed_from = *ids.begin();
       listing.listed_to = *ids.rbegin();
+      listing.listed_ids.assign(ids.begin(), ids.end());  // "who saw this case" (issue 14)
     }
     app.audit.Audit(listing, app.now());
 
@@ -201,6 +203,7 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
     data.set("newest_first", Bool(!checked.query.ascending));
     data.set("by_reference", Bool(checked.query.order == WorklistOrder::kReference));
   }
+  if (checked.errors.empty()) AddSavedFilterData(app, request, staff, data);  // issue 14
   http::Response cookies;
   Page page =
       StaffPage(app, request, cookies, staff, "staff_reports", N_("Reports"), std::move(data));

@@ -179,9 +179,12 @@ http::Response StaffSearch(const AppContext& app, const StaffRequest& req) {
   results.found = app.case_lists.SearchReports(
       checked.search, kSearchPageSize, (input.page - 1) * kSearchPageSize, kMaxSearchCandidates);
   // Every search goes on the record, with its filters but never the free text itself.
-  app.audit.Audit(staff.user_id, "search",
-                  SearchAuditSubject(input) + ": " + std::to_string(results.found.total) + " found",
-                  app.now());
+  // The cases shown go in the entry too, so "who saw this case" finds the search (issue 14).
+  AuditEntry entry = AuditEntry::ForBureau(
+      staff.user_id, "search", std::nullopt,
+      SearchAuditSubject(input) + ": " + std::to_string(results.found.total) + " found");
+  for (const auto& report : results.found.reports) entry.listed_ids.push_back(report.id);
+  app.audit.Audit(entry, app.now());
   return SearchPage(app, request, staff, 200, input, {}, results);
 }
 

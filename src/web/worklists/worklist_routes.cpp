@@ -1,6 +1,7 @@
 #include "domain/staff_role.hpp"
 #include "web/feature_routes.hpp"
 #include "web/paths.hpp"
+#include "web/worklists/saved_filters.hpp"
 #include "web/worklists/staff_deadline_handlers.hpp"
 #include "web/worklists/staff_reports_page.hpp"
 #include "web/worklists/staff_search_handlers.hpp"
@@ -15,6 +16,9 @@ void AddWorklistRoutes(RouteTable& routes) {
   routes.AddStaff(Method::kGet, kDeadlinesPath, Permission::kHandleCases, StaffDeadlinesPage);
   routes.AddStaff(Method::kGet, kSearchPath, Permission::kReadCases, StaffSearchPage);
   routes.AddStaff(Method::kPost, kSearchPath, Permission::kReadCases, StaffSearch);
+  // Saved filters: one's own only (the handlers look up by user and id together).
+  routes.AddStaff(Method::kPost, kSavedFiltersPath, Permission::kReadCases, SavedFilterSave);
+  routes.AddStaff(Method::kPost, kSavedFilterDeletePath, Permission::kReadCases, SavedFilterDelete);
 }
 
 }  // namespace meldpunt::web
