@@ -116,6 +116,10 @@ Conditions ConditionsOf(const ReportSearch& s) {
   if (s.unassigned) c.Add("r.assigned_to IS NULL");
   if (s.complaint) c.Add(*s.complaint ? "r.is_complaint = 1" : "r.is_complaint = 0");
   if (!s.channel.empty()) c.Add("r.channel = " + c.Text(s.channel));
+  // Issue 14: next deadline and mass-report event.
+  if (s.due_from) c.Add("r.next_due_at >= " + c.Number(*s.due_from));
+  if (s.due_until) c.Add("r.next_due_at < " + c.Number(*s.due_until));
+  if (s.mass_event_id) c.Add("r.mass_event_id = " + c.Number(*s.mass_event_id));
   return c;
 }
 
@@ -134,7 +138,17 @@ std::vector<std::string> FoldedContactFields(const std::string& json) {
 
 // The column a work list is sorted on before the id.
 const char* SortColumn(const WorklistQuery& q) {
-  return q.order == WorklistOrder::kReceived ? "r.reported_at" : "r.reported_year";
+  switch (q.order) {
+    case WorklistOrder::kReference:
+      return "r.reported_year";
+    case WorklistOrder::kNextDue:
+      return "r.next_due_at";
+    case WorklistOrder::kLastActivity:
+      return "r.last_activity_at";
+    case WorklistOrder::kReceived:
+      break;
+  }
+  return "r.reported_at";
 }
 
 // The key condition of a work list: the rows strictly after `key` in the order (later = true)

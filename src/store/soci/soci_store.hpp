@@ -225,6 +225,17 @@ class SociStore final : public Store {
   // empty for none.
   static bool ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
                                 const std::string& text_enc, long long now);
+  // The timelines of the reports `where` selects (as `r`; a WHERE clause with numbers only),
+  // with their deadlines' moments aggregated in the database (soci_case_timelines.cpp).
+  static std::vector<CaseTimeline> ReadCaseTimelines(soci::session& sql, const std::string& where);
+  // Next deadline and last activity (soci_case_due.cpp), inside a write: recomputes them on the
+  // rows of these reports, of a bureau's open cases (its settings changed), or of every open
+  // case (after migration 29).
+  static void RefreshCaseDue(soci::session& sql, std::vector<long long> report_ids);
+  static void RefreshBureauCaseDue(soci::session& sql, long long bureau_id);
+  static void BackfillCaseDue(soci::session& sql);
+  // last_activity_at = reported_at, for reports just inserted without any history.
+  static void StampReceivedActivity(soci::session& sql, const std::vector<long long>& report_ids);
   // The bureau a new report goes to (soci_bureaus.cpp), inside the transaction that stores it.
   long long RouteReport(soci::session& sql, const std::string& incident_municipality,
                         const std::string& residence_municipality) const;

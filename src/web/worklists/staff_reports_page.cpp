@@ -10,8 +10,10 @@
 #include "store/audit_log.hpp"
 #include "store/audit_store.hpp"
 #include "store/case_list_store.hpp"
+#include "store/mass_event_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
+#include "web/admin/deadline_settings.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/cases/staff_evidence.hpp"
@@ -32,8 +34,14 @@ namespace {
 // report's text, the contact details, the classification and the files.
 TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport& report,
                        const std::vector<StaffUser>& staff_list,
-                       std::map<long long, kainjow::mustache::list>& files) {
+                       std::map<long long, kainjow::mustache::list>& files, long long now) {
   TemplateData row;
+  // The next deadline (issue 14): its date, and "overdue" in words, not only in colour.
+  if (report.next_due_at) {
+    row.set("next_due", FormatDutchDate(*report.next_due_at));
+    row.set("next_due_at", std::to_string(*report.next_due_at));
+    row.set("overdue", Bool(*report.next_due_at < now));
+  }
   row.set("reference", report.reference);
   row.set("files", files[report.id]);
   row.set("file_count", std::to_string(files[report.id].size()));
@@ -69,7 +77,8 @@ TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport&
 
 // The filter form's choices, each with what was asked selected.
 void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
-                      const std::vector<StaffUser>& handlers, TemplateData& data) {
+                      const std::vector<StaffUser>& handlers,
+                      const std::vector<MassEvent>& mass_events, TemplateData& data) {
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   kainjow::mustache::list steps = CodeOptions(app, lang, N_("Any step"), StepLabels(), in.step);
   steps.insert(steps.begin() + 1, SelectOption("open", tr(N_("Any open step")), in.step == "open"));
@@ -92,15 +101,49 @@ void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
   data.set("grounds", CodeOptions(app, lang, N_("Any ground"), GroundLabels(), in.ground));
   data.set("channels", CodeOptions(app, lang, N_("Any channel"), ChannelLabels(), in.channel));
   kainjow::mustache::list sorts;
-  sorts.push_back(SelectOption("datum", tr(N_("Date received")), in.sort != "referentie"));
+  bool by_date = in.sort != "referentie" && in.sort != "termijn" && in.sort != "activiteit";
+  sorts.push_back(SelectOption("datum", tr(N_("Date received")), by_date));
   sorts.push_back(SelectOption("referentie", tr(N_("Reference")), in.sort == "referentie"));
+  sorts.push_back(SelectOption("termijn", tr(N_("Next deadline")), in.sort == "termijn"));
+  sorts.push_back(SelectOption("activiteit", tr(N_("Last activity")), in.sort == "activiteit"));
   data.set("sorts", sorts);
+  // Next deadline and mass-report event (issue 14).
+  kainjow::mustache::list dues;
+  dues.push_back(SelectOption("", tr(N_("Any deadline")), in.due.empty()));
+  dues.push_back(SelectOption("verlopen", tr(N_("Overdue")), in.due == "verlopen"));
+  dues.push_back(SelectOption("binnenkort", tr(N_("Due soon")), in.due == "binnenkort"));
+  data.set("dues", dues);
+  kainjow::mustache::list events;
+  events.push_back(SelectOption("", tr(N_("Any or none")), in.mass_event.empty()));
+  for (const auto& event : mass_events) {
+    std::string id = std::to_string(event.id);
+    events.push_back(SelectOption(id, event.name, in.mass_event == id));
+  }
+  data.set("mass_events", events);
   kainjow::mustache::list directions;
-  directions.push_back(SelectOption("af", tr(N_("Newest or highest first")), in.direction != "op"));
+  directions.push_back(SelectOption(
+      "", tr(N_("As usual: newest first, the next deadline soonest first")), in.direction.empty()));
+  directions.push_back(SelectOption("af", tr(N_("Newest or highest first")), in.direction == "af"));
   directions.push_back(SelectOption("op", tr(N_("Oldest or lowest first")), in.direction == "op"));
   data.set("directions", directions);
   data.set("from", in.from);
   data.set("to", in.to);
+}
+
+// How the page is sorted, in words.
+const char* OrderText(const WorklistQuery& q) {
+  switch (q.order) {
+    case WorklistOrder::kReference:
+      return q.ascending ? N_("lowest reference first") : N_("highest reference first");
+    case WorklistOrder::kNextDue:
+      return q.ascending ? N_("next deadline soonest first, cases without one last")
+                         : N_("next deadline latest first, cases without one first");
+    case WorklistOrder::kLastActivity:
+      return q.ascending ? N_("least recent activity first") : N_("most recent activity first");
+    case WorklistOrder::kReceived:
+      break;
+  }
+  return q.ascending ? N_("oldest received first") : N_("newest received first");
 }
 
 }  // namespace
@@ -121,6 +164,17 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
   for (const auto& channel : ChannelLabels()) channels.emplace_back(channel.code);
   WorklistValidation checked = ValidateWorklist(input, bureau, staff.user_id, app.municipalities,
                                                 handlers, channels, app.options.staff_page_size);
+  // Next deadline and mass-report event (issue 14): the bureau's "due soon" window, and only an
+  // event the bureau can see.
+  const long long now = app.now();
+  std::vector<MassEvent> mass_events = app.mass_events.ListMassEvents(bureau);
+  ApplyDueFilter(input, now, DeadlineSettingsFor(app, bureau).due_soon_days, checked.query);
+  if (checked.query.filter.mass_event_id &&
+      std::none_of(mass_events.begin(), mass_events.end(), [&](const MassEvent& event) {
+        return event.id == *checked.query.filter.mass_event_id;
+      })) {
+    checked.errors.push_back({"massa", N_("Choose one of the options in the list.")});
+  }
   if (!fields) {
     checked.errors.push_back(
         {"filters", N_("This address of the list cannot be read. Choose the filters again.")});
@@ -128,9 +182,9 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
 
   TemplateData data;
   data.set("mine", Bool(input.mine));
-  SetFilterChoices(app, lang, input, handlers, data);
+  SetFilterChoices(app, lang, input, handlers, mass_events, data);
   bool filtered = !(input.step + input.handler + input.kind + input.municipality + input.ground +
-                    input.channel + input.from + input.to)
+                    input.channel + input.from + input.to + input.due + input.mass_event)
                        .empty();
   data.set("filtered", Bool(filtered));
   data.set("clear_url", std::string(kReportsPath) + (input.mine ? "?mijn=1" : ""));
@@ -179,7 +233,7 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
                              : EvidenceLinks(app, lang, *ids.begin(), *ids.rbegin());
     kainjow::mustache::list rows;
     for (const auto& report : reports)
-      rows.push_back(ReportRow(app, lang, report, staff_list, files));
+      rows.push_back(ReportRow(app, lang, report, staff_list, files, now));
     data.set("reports", rows);
     data.set("has_reports", Bool(!reports.empty()));
     data.set("first_shown", std::to_string(page.preceding + (reports.empty() ? 0 : 1)));
@@ -198,8 +252,7 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
                                                           reports.back(), checked.query.order))));
     }
     data.set("has_paging", Bool(page.preceding > 0 || page.more_after));
-    data.set("newest_first", Bool(!checked.query.ascending));
-    data.set("by_reference", Bool(checked.query.order == WorklistOrder::kReference));
+    data.set("order_text", tr(OrderText(checked.query)));
   }
   http::Response cookies;
   Page page =
