@@ -20,12 +20,20 @@ std::optional<long long> Latest(std::optional<long long> a, std::optional<long l
   return std::max(*a, *b);
 }
 
-// The dates staff planned on the case that are not done yet. One more source (a planned
-// mediation) is one more line here and one more field on CaseTimeline.
-std::vector<long long> PlannedDates(const CaseTimeline& t) {
-  std::vector<long long> dates;
-  if (t.follow_up_due_at) dates.push_back(*t.follow_up_due_at);
-  return dates;
+// The dates staff planned on the case that are not done yet, as deadlines of their own kind. One
+// more source (a planned mediation) is one more field on CaseTimeline, filled where the
+// follow-up date is (ReadCaseTimelines, CaseTimelineOf), one more DeadlineKind and one more line
+// here (docs/design.md).
+std::vector<Deadline> PlannedDeadlines(const CaseTimeline& t, const DeadlineSettings& settings,
+                                       long long now) {
+  std::vector<Deadline> planned;
+  if (t.closed_at || t.step == CaseStep::kClosed || t.step == CaseStep::kArchived) return planned;
+  auto add = [&](DeadlineKind kind, long long due_at) {
+    planned.push_back(
+        {kind, due_at, StateOf(due_at, std::nullopt, now, settings.due_soon_days), std::nullopt});
+  };
+  if (t.follow_up_due_at) add(DeadlineKind::kFollowUp, *t.follow_up_due_at);
+  return planned;
 }
 
 }  // namespace
@@ -59,8 +67,11 @@ CaseTimes CaseTimesOfTimeline(const CaseTimeline& t) {
 
 std::vector<Deadline> TimelineDeadlines(const CaseTimeline& timeline,
                                         const DeadlineSettings& settings, long long now) {
-  if (!timeline.is_complaint) return {};
-  return CaseDeadlines(CaseTimesOfTimeline(timeline), settings, now);
+  std::vector<Deadline> deadlines;
+  if (timeline.is_complaint)
+    deadlines = CaseDeadlines(CaseTimesOfTimeline(timeline), settings, now);
+  for (auto& planned : PlannedDeadlines(timeline, settings, now)) deadlines.push_back(planned);
+  return deadlines;
 }
 
 std::optional<long long> NextDueAt(const CaseTimeline& timeline, const DeadlineSettings& settings) {
@@ -72,7 +83,6 @@ std::optional<long long> NextDueAt(const CaseTimeline& timeline, const DeadlineS
   for (const auto& deadline : TimelineDeadlines(timeline, settings, timeline.reported_at)) {
     if (!deadline.met_at) next = Earliest(next, deadline.due_at);
   }
-  for (long long planned : PlannedDates(timeline)) next = Earliest(next, planned);
   return next;
 }
 

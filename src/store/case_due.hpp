@@ -35,12 +35,13 @@ std::optional<long long> FollowUpDueAt(std::string_view code, std::string_view d
 // The moments of the timeline as the domain's deadline rules take them.
 CaseTimes CaseTimesOfTimeline(const CaseTimeline& timeline);
 
-// The deadlines of the norms at `now`; none for a report that is not a complaint.
+// The deadlines at `now`: the norms' (a complaint only) and then the planned ones (a follow-up
+// date, for any open case).
 std::vector<Deadline> TimelineDeadlines(const CaseTimeline& timeline,
                                         const DeadlineSettings& settings, long long now);
 
-// The earliest moment of every source that is still open; none for a closed case or one without
-// any. The planned dates count for a melding as well as for a klacht, while its case is open.
+// The earliest due moment of TimelineDeadlines that is not met; none for a closed case or one
+// without any.
 std::optional<long long> NextDueAt(const CaseTimeline& timeline, const DeadlineSettings& settings);
 
 }  // namespace meldpunt

@@ -124,6 +124,13 @@ struct WorklistPage {
   bool more_after = false;  // there are rows after the last one shown
 };
 
+// The list as a file (issue 14): its first rows in the order asked, with how many pass the
+// filter in all. Grounds come from the row's ground_codes.
+struct WorklistExport {
+  std::vector<RegisteredReport> reports;  // decrypted
+  long long total = 0;
+};
+
 // The key of a report in a work list's order.
 inline WorklistKey WorklistKeyOf(const RegisteredReport& report, WorklistOrder order) {
   switch (order) {
@@ -162,6 +169,9 @@ class CaseListStore {
   // in the order asked, found through the index on (bureau_id, reported_at, id) or on
   // (bureau_id, reported_year, id), with how many pass in all and how many come before the page.
   virtual WorklistPage ListWorklist(const WorklistQuery& query) = 0;
+  // The first max_rows rows of the same list, in its order (after, before and limit are not
+  // used), read in chunks of 500 ids; for the CSV export (soci_search.cpp).
+  virtual WorklistExport ExportWorklist(const WorklistQuery& query, int max_rows) = 0;
 };
 
 }  // namespace meldpunt

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { csrfOf, isPostgres, postForm, resetPostgres, runBinary, startServer, serverNow } from './harness.mjs';
 import { sql } from './database.mjs';
-import { STAFF_EMAIL, addBureau, addStaff, staffLogin } from './flows.mjs';
-import { elements, tableRows } from './html.mjs';
+import { STAFF_EMAIL, addBureau, addStaff, staffLogin, submitValid, validReport } from './flows.mjs';
+import { byId, elements, tableRows, tags } from './html.mjs';
 
 const REPORTS = 240;
 const NONE = 253402300799; // stored for "no next deadline"
@@ -195,5 +195,89 @@ describe('the list by next deadline and last activity', () => {
     }
     assert.deepEqual(await walk('?sorteer=termijn', jar2), idsOf(
       (await readReports()).filter((r) => r.bureau === 2).sort(soonestFirst)));
+  });
+});
+
+describe('follow-up dates on a case', () => {
+  const NOTE = 'Bel terug over de afspraak met de sportschool';
+  let target;
+  let link;
+
+  async function openCase(j = jar) {
+    const res = await j.fetch(`${server.url}${link}`);
+    const html = await res.text();
+    return { status: res.status, html, csrf: csrfOf(html), version: tags(html, 'input').find((t) => t.attrs.name === 'case_version')?.attrs.value };
+  }
+  async function post(fields, j = jar) {
+    const page = await openCase(j);
+    return postForm(j, `${server.url}${link}/opvolgen`, { csrf: page.csrf, case_version: page.version, ...fields });
+  }
+  const dayAfter = (days) => dutchDay.format(new Date((now + days * DAY) * 1000));
+
+  before(async () => {
+    // A complaint made now on the public form: its own deadline (first contact) is 14 days away,
+    // so it is not due soon by itself.
+    const reference = await submitValid(server.url, validReport({ wishes: ['advice'] }));
+    const id = Number(reference.split('-').at(-1));
+    const [at] = (await sql(db, `SELECT reported_at FROM reports WHERE id = ${id} AND bureau_id = 1`)).map(Number);
+    target = { id, at, complaint: true, open: true, due: endOfDutchDayAfter(at, 14) };
+    mine.push(target);
+    link = `/medewerkers/meldingen/${target.id}`;
+  });
+
+  test('set a follow-up date with a note: on the case page, in the history, the list and the deadlines page', async () => {
+    assert.ok(!(await walk('?termijn=binnenkort')).includes(target.id), 'not due soon before');
+    const page = await openCase();
+    assert.match(page.html, /id="follow-up-none"/);
+    const res = await post({ datum: dayAfter(1), text: NOTE });
+    assert.equal(res.status, 303);
+    assert.match(res.location, /gedaan=opvolgdatum/);
+    const after = await openCase();
+    const open = byId(after.html, 'follow-up-open', ['p']);
+    assert.equal(open.attrs['data-date'], dayAfter(1));
+    assert.match(open.text, new RegExp(NOTE));
+    const history = elements(after.html, 'li', (a) => (a.class ?? '').split(/\s+/).includes('case-event')).filter((e) => e.attrs['data-kind'] === 'follow_up');
+    assert.equal(history.length, 1, 'one entry in the history');
+    assert.match(history[0].text, new RegExp(dayAfter(1)));
+    // The note is encrypted at rest.
+    const stored = await sql(db, `SELECT COUNT(*) FROM case_events WHERE kind = 'follow_up' AND report_id = ${target.id} AND text_enc IS NOT NULL AND text_enc NOT LIKE '%sportschool%'`);
+    assert.equal(Number(stored[0]), 1);
+    // Sooner than the case's own deadline: it is the next deadline now.
+    const due = Number((await sql(db, `SELECT next_due_at FROM reports WHERE id = ${target.id}`))[0]);
+    assert.equal(due, endOfDutchDayAfter(now, 1));
+    assert.ok((await walk('?termijn=binnenkort')).includes(target.id), 'due soon in the list');
+    const deadlines = await (await jar.fetch(`${server.url}/medewerkers/termijnen?behandelaar=alle`)).text();
+    const rows = tags(deadlines, 'tr').filter((t) => t.attrs['data-kind'] === 'follow_up');
+    assert.equal(rows.length, 1, 'on the deadlines page');
+    assert.equal(rows[0].attrs['data-state'], 'due_soon');
+  });
+
+  test('wrong input: 422 with the message at the form and the date kept; another bureau gets 404', async () => {
+    const tooLong = await post({ datum: dayAfter(2), text: 'x'.repeat(201) });
+    assert.equal(tooLong.status, 422);
+    assert.match(tooLong.html, /id="follow-up-error"[^>]*>[^<]*200/);
+    assert.match(tooLong.html, new RegExp(`id="follow-up-date"[^>]*value="${dayAfter(2)}"`));
+    for (const datum of ['', '12-03-2027', dayAfter(-1), dayAfter(800)]) {
+      const res = await post({ datum, text: '' });
+      assert.equal(res.status, 422, `datum=${datum}`);
+      assert.match(res.html, /id="follow-up-error"/, `datum=${datum}`);
+    }
+    const page = await openCase();
+    const other = await postForm(jar2, `${server.url}${link}/opvolgen`, { csrf: csrfOf(await (await jar2.fetch(`${server.url}/medewerkers/meldingen`)).text()), case_version: page.version, datum: dayAfter(1) });
+    assert.equal(other.status, 404);
+  });
+
+  test('mark it done: gone from the page, the list and the deadlines page; in the history', async () => {
+    const res = await post({ klaar: '1' });
+    assert.equal(res.status, 303);
+    const after = await openCase();
+    assert.match(after.html, /id="follow-up-none"/);
+    const history = elements(after.html, 'li', (a) => (a.class ?? '').split(/\s+/).includes('case-event')).filter((e) => e.attrs['data-kind'] === 'follow_up');
+    assert.equal(history.length, 2);
+    const due = Number((await sql(db, `SELECT next_due_at FROM reports WHERE id = ${target.id}`))[0]);
+    assert.equal(due, target.due, 'the case\'s own deadline again');
+    assert.ok(!(await walk('?termijn=binnenkort')).includes(target.id));
+    const again = await post({ klaar: '1' });
+    assert.equal(again.status, 422, 'nothing open to mark done');
   });
 });

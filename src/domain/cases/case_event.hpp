@@ -27,9 +27,11 @@ enum class CaseEventKind {
   kLinked,             // linked to a mass-report event (massamelding); detail: the event id;
                        // code: "linked", or "unlinked" when taken out of it again
   kClassified,         // classified again (herclassificatie); detail: the code-list version
+  kFollowUp,           // a follow-up date (opvolgdatum, issue 14); code: "set" with the date
+                       // (YYYY-MM-DD) as detail and the note as text, or "done"
 };
 
-inline constexpr std::array<CaseEventKind, 14> kAllCaseEventKinds = {
+inline constexpr std::array<CaseEventKind, 15> kAllCaseEventKinds = {
     CaseEventKind::kStep,
     CaseEventKind::kAction,
     CaseEventKind::kNote,
@@ -43,7 +45,8 @@ inline constexpr std::array<CaseEventKind, 14> kAllCaseEventKinds = {
     CaseEventKind::kReopened,
     CaseEventKind::kMoved,
     CaseEventKind::kLinked,
-    CaseEventKind::kClassified};
+    CaseEventKind::kClassified,
+    CaseEventKind::kFollowUp};
 
 std::string_view CaseEventCode(CaseEventKind kind);
 std::optional<CaseEventKind> ParseCaseEvent(std::string_view code);

@@ -237,6 +237,53 @@ WorklistPage SociStore::ListWorklist(const WorklistQuery& query) {
   });
 }
 
+WorklistExport SociStore::ExportWorklist(const WorklistQuery& query, int max_rows) {
+  if (!query.filter.folded_text.empty()) throw StoreError("a work list has no free text");
+  return Guard("exporting a work list", [&] {
+    soci::session sql(*readers_);
+    WorklistExport out;
+    Conditions c = ConditionsOf(query.filter);
+    {
+      soci::rowset<soci::row> rows = c.Run(sql, "SELECT COUNT(*) FROM reports r" + c.Where());
+      for (const auto& row : rows) out.total = GetInteger(row, 0);
+    }
+    std::vector<long long> ids;
+    {
+      soci::rowset<soci::row> rows =
+          c.Run(sql, "SELECT r.id FROM reports r" + c.Where() + OrderBy(query, false) + " LIMIT " +
+                         std::to_string(std::max(0, max_rows)));
+      for (const auto& row : rows) ids.push_back(GetInteger(row, 0));
+    }
+    out.reports.reserve(ids.size());
+    constexpr size_t kChunk = 500;
+    for (size_t at = 0; at < ids.size(); at += kChunk) {
+      size_t end = std::min(ids.size(), at + kChunk);
+      std::string list;
+      for (size_t i = at; i < end; ++i) list += (list.empty() ? "" : ", ") + std::to_string(ids[i]);
+      soci::rowset<soci::row> rows =
+          (sql.prepare << "SELECT " << ReportColumns()
+                       << ", ground_codes FROM reports WHERE id IN (" << list << ")");
+      std::map<long long, RegisteredReport> by_id;
+      for (const auto& row : rows) {
+        RegisteredReport report = ReadReport(row);
+        std::string codes = row.get<std::string>(27);
+        for (size_t from = 0; from < codes.size();) {
+          size_t comma = codes.find(',', from);
+          if (comma == std::string::npos) comma = codes.size();
+          if (comma > from) report.grounds.push_back(codes.substr(from, comma - from));
+          from = comma + 1;
+        }
+        by_id.emplace(report.id, std::move(report));
+      }
+      for (size_t i = at; i < end; ++i) {
+        auto found = by_id.find(ids[i]);
+        if (found != by_id.end()) out.reports.push_back(std::move(found->second));
+      }
+    }
+    return out;
+  });
+}
+
 ReportSearchResult SociStore::SearchReports(const ReportSearch& search, int limit, int offset,
                                             int max_candidates) {
   return Guard("searching reports", [&] {

@@ -83,6 +83,7 @@ class SociStore final : public Store {
   ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
                                    int max_candidates) override;
   WorklistPage ListWorklist(const WorklistQuery& query) override;
+  WorklistExport ExportWorklist(const WorklistQuery& query, int max_rows) override;
   // Code lists (soci_code_lists.cpp).
   CodeLists LoadCodeLists() override;
   std::optional<std::string> ChangeCodeLists(const CodeListEdit& edit, long long staff_user_id,

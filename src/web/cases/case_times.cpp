@@ -71,6 +71,10 @@ CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<Ca
       case CaseEventKind::kReplyReceived:
         Last(t.last_reply_received_at, event.at);
         break;
+      case CaseEventKind::kFollowUp:
+        // Events come oldest first: the last one says whether a follow-up date is open.
+        t.follow_up_due_at = FollowUpDueAt(event.code, event.detail);
+        break;
       default:
         break;
     }

@@ -25,7 +25,9 @@
 #include "web/public/public_handlers.hpp"
 #include "web/public/report_options.hpp"
 #include "web/worklists/filter_options.hpp"
+#include "web/worklists/staff_reports_csv.hpp"
 #include "web/worklists/worklist_query.hpp"
+#include "web/worklists/worklist_request.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -153,32 +155,15 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
   const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
-  long long bureau = staff.bureau_id.value_or(0);
 
-  auto fields = http::ParseFormFields(request.query, 100);
-  WorklistInput input = fields ? WorklistInputOf(*fields) : WorklistInput{};
-  auto staff_list = app.staff.ListBureauStaff(bureau);
-  std::vector<StaffUser> handlers = staff_list;
-  std::erase_if(handlers, [](const StaffUser& user) { return !IsCaseHandler(user); });
-  std::vector<std::string> channels;
-  for (const auto& channel : ChannelLabels()) channels.emplace_back(channel.code);
-  WorklistValidation checked = ValidateWorklist(input, bureau, staff.user_id, app.municipalities,
-                                                handlers, channels, app.options.staff_page_size);
-  // Next deadline and mass-report event (issue 14): the bureau's "due soon" window, and only an
-  // event the bureau can see.
+  // Read and checked as the CSV export reads them (worklist_request.hpp).
+  CheckedWorklist list = CheckWorklistRequest(app, req);
+  const WorklistInput& input = list.input;
+  const auto& staff_list = list.staff_list;
+  const auto& handlers = list.handlers;
+  const auto& mass_events = list.mass_events;
+  WorklistValidation checked{list.query, list.errors};
   const long long now = app.now();
-  std::vector<MassEvent> mass_events = app.mass_events.ListMassEvents(bureau);
-  ApplyDueFilter(input, now, DeadlineSettingsFor(app, bureau).due_soon_days, checked.query);
-  if (checked.query.filter.mass_event_id &&
-      std::none_of(mass_events.begin(), mass_events.end(), [&](const MassEvent& event) {
-        return event.id == *checked.query.filter.mass_event_id;
-      })) {
-    checked.errors.push_back({"massa", N_("Choose one of the options in the list.")});
-  }
-  if (!fields) {
-    checked.errors.push_back(
-        {"filters", N_("This address of the list cannot be read. Choose the filters again.")});
-  }
 
   TemplateData data;
   data.set("mine", Bool(input.mine));
@@ -253,6 +238,11 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
     }
     data.set("has_paging", Bool(page.preceding > 0 || page.more_after));
     data.set("order_text", tr(OrderText(checked.query)));
+    // The same list as CSV (staff_reports_csv.hpp): the same filters and order.
+    std::string filters = WorklistQueryString(input);
+    data.set("csv_url", std::string(kReportsCsvPath) + (filters.empty() ? "" : "?" + filters));
+    data.set("csv_capped", Bool(page.total > kMaxExportRows));
+    data.set("csv_max", std::to_string(kMaxExportRows));
   }
   http::Response cookies;
   Page page =
