@@ -5,9 +5,9 @@
 
 #include "domain/cases/bureau_settings.hpp"
 #include "domain/cases/letter_event.hpp"
+#include "domain/dutch_time.hpp"
 #include "domain/reports/reference.hpp"
 #include "domain/reports/test_report.hpp"
-#include "domain/dutch_time.hpp"
 #include "store/case_due.hpp"
 #include "store/sqlite_store_fixture.hpp"
 
@@ -154,9 +154,9 @@ TEST_F(CaseDueStore, AReportMovedToAnotherBureauGetsItsSettings) {
 TEST_F(CaseDueStore, MassLinksAndMassMessagesCount) {
   auto report = Complaint(kT0);
   long long event = *store_->AddMassEvent({1, "Talkshow", "", "2027-01-10", handler_}, kT0);
-  ASSERT_EQ(store_->LinkReports(event, 1, {*ParseReference(report.reference)}, handler_, kT0 + 60)
-                .linked,
-            1);
+  ASSERT_EQ(
+      store_->LinkReports(event, 1, {*ParseReference(report.reference)}, handler_, kT0 + 60).linked,
+      1);
   EXPECT_EQ(Reread(report.id).last_activity_at, kT0 + 60);
   EXPECT_EQ(Reread(report.id).next_due_at, EndOfDutchDayAfterDays(kT0, 14));
   auto sent = store_->SendMassMessage({event, 1, handler_, "Antwoord.", "key-of-bureau-one-0001"},
