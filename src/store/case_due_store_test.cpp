@@ -206,3 +206,38 @@ TEST(NextDueAt, TheEarliestOpenDeadlineOfEverySource) {
 
 }  // namespace
 }  // namespace meldpunt
+
+namespace meldpunt {
+namespace {
+
+TEST_F(CaseDueStore, AFollowUpDateIsTheNextDeadlineWhenSoonerUntilDone) {
+  auto report = Complaint(kT0);
+  CaseChange set = Event(CaseEventKind::kFollowUp, std::string(kFollowUpSet));
+  set.detail = "2027-01-18";  // three days on, sooner than first contact (14 days)
+  set.text = "Bel terug";
+  ASSERT_TRUE(Apply(report.id, set, kT0 + 60));
+  EXPECT_EQ(Reread(report.id).next_due_at, EndOfDutchDayAfterDays(kT0, 3));
+  EXPECT_EQ(Reread(report.id).last_activity_at, kT0 + 60);
+  ExpectSameAsDeadlinesPage(report.id);
+  auto timelines = store_->ListOpenCaseTimelines(1, std::nullopt);
+  ASSERT_EQ(timelines.size(), 1u);
+  EXPECT_EQ(timelines[0].follow_up_due_at, EndOfDutchDayAfterDays(kT0, 3));
+  auto deadlines = TimelineDeadlines(timelines[0], DeadlineSettings{}, kT0 + 60);
+  ASSERT_FALSE(deadlines.empty());
+  EXPECT_EQ(deadlines.back().kind, DeadlineKind::kFollowUp);
+
+  ASSERT_TRUE(
+      Apply(report.id, Event(CaseEventKind::kFollowUp, std::string(kFollowUpDone)), kT0 + 120));
+  EXPECT_EQ(Reread(report.id).next_due_at, EndOfDutchDayAfterDays(kT0, 14));
+  ExpectSameAsDeadlinesPage(report.id);
+}
+
+TEST(FollowUpDueAt, TheEndOfTheDutchDayOfASetDate) {
+  EXPECT_EQ(FollowUpDueAt("set", "2027-01-18"), EndOfDutchDayAfterDays(kT0, 3));
+  EXPECT_EQ(FollowUpDueAt("set", "2027-07-01"), EndOfDutchDayAfterDays(kT0 + 167 * kDay, 0));
+  EXPECT_EQ(FollowUpDueAt("done", ""), std::nullopt);
+  EXPECT_EQ(FollowUpDueAt("set", "18-01-2027"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace meldpunt
