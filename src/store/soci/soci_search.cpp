@@ -168,6 +168,38 @@ std::string OrderBy(const WorklistQuery& q, bool reversed) {
 
 }  // namespace
 
+std::vector<RegisteredReport> SociStore::ReadReportsInOrder(
+    soci::session& sql, const std::vector<long long>& ids) const {
+  std::vector<RegisteredReport> reports;
+  reports.reserve(ids.size());
+  constexpr size_t kChunk = 500;
+  for (size_t at = 0; at < ids.size(); at += kChunk) {
+    size_t end = std::min(ids.size(), at + kChunk);
+    std::string list;
+    for (size_t i = at; i < end; ++i) list += (list.empty() ? "" : ", ") + std::to_string(ids[i]);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT " << ReportColumns() << ", ground_codes FROM reports WHERE id IN ("
+                     << list << ")");
+    std::map<long long, RegisteredReport> by_id;
+    for (const auto& row : rows) {
+      RegisteredReport report = ReadReport(row);
+      std::string codes = row.get<std::string>(27);
+      for (size_t from = 0; from < codes.size();) {
+        size_t comma = codes.find(',', from);
+        if (comma == std::string::npos) comma = codes.size();
+        if (comma > from) report.grounds.push_back(codes.substr(from, comma - from));
+        from = comma + 1;
+      }
+      by_id.emplace(report.id, std::move(report));
+    }
+    for (size_t i = at; i < end; ++i) {
+      auto found = by_id.find(ids[i]);
+      if (found != by_id.end()) reports.push_back(std::move(found->second));
+    }
+  }
+  return reports;
+}
+
 WorklistPage SociStore::ListWorklist(const WorklistQuery& query) {
   if (!query.filter.folded_text.empty()) throw StoreError("a work list has no free text");
   return Guard("listing a work list", [&] {
@@ -214,20 +246,9 @@ WorklistPage SociStore::ListWorklist(const WorklistQuery& query) {
     }
     if (ids.empty()) return page;
 
-    std::string list;
-    for (long long id : ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
-    soci::rowset<soci::row> rows = (sql.prepare << "SELECT " << ReportColumns()
-                                                << " FROM reports WHERE id IN (" << list << ")");
-    std::map<long long, RegisteredReport> by_id;
-    for (const auto& row : rows) {
-      RegisteredReport report = ReadReport(row);
-      by_id.emplace(report.id, std::move(report));
-    }
-    for (long long id : ids) {
-      auto found = by_id.find(id);
-      if (found != by_id.end()) page.reports.push_back(std::move(found->second));
-    }
-    ReadGrounds(sql, page.reports);
+    // The grounds from the row's ground_codes: a page in another order than the number spans
+    // the whole range of ids, and reading report_grounds for that range read every report's.
+    page.reports = ReadReportsInOrder(sql, ids);
     if (!page.reports.empty()) {
       Conditions c = ConditionsOf(query.filter);
       AddKeyCondition(c, query, WorklistKeyOf(page.reports.front(), query.order), false);
@@ -254,32 +275,7 @@ WorklistExport SociStore::ExportWorklist(const WorklistQuery& query, int max_row
                          std::to_string(std::max(0, max_rows)));
       for (const auto& row : rows) ids.push_back(GetInteger(row, 0));
     }
-    out.reports.reserve(ids.size());
-    constexpr size_t kChunk = 500;
-    for (size_t at = 0; at < ids.size(); at += kChunk) {
-      size_t end = std::min(ids.size(), at + kChunk);
-      std::string list;
-      for (size_t i = at; i < end; ++i) list += (list.empty() ? "" : ", ") + std::to_string(ids[i]);
-      soci::rowset<soci::row> rows =
-          (sql.prepare << "SELECT " << ReportColumns()
-                       << ", ground_codes FROM reports WHERE id IN (" << list << ")");
-      std::map<long long, RegisteredReport> by_id;
-      for (const auto& row : rows) {
-        RegisteredReport report = ReadReport(row);
-        std::string codes = row.get<std::string>(27);
-        for (size_t from = 0; from < codes.size();) {
-          size_t comma = codes.find(',', from);
-          if (comma == std::string::npos) comma = codes.size();
-          if (comma > from) report.grounds.push_back(codes.substr(from, comma - from));
-          from = comma + 1;
-        }
-        by_id.emplace(report.id, std::move(report));
-      }
-      for (size_t i = at; i < end; ++i) {
-        auto found = by_id.find(ids[i]);
-        if (found != by_id.end()) out.reports.push_back(std::move(found->second));
-      }
-    }
+    out.reports = ReadReportsInOrder(sql, ids);
     return out;
   });
 }

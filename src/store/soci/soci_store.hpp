@@ -235,6 +235,9 @@ class SociStore final : public Store {
   static void RefreshCaseDue(soci::session& sql, std::vector<long long> report_ids);
   static void RefreshBureauCaseDue(soci::session& sql, long long bureau_id);
   static void BackfillCaseDue(soci::session& sql);
+  // Reports by id, in the order given, grounds from the row's ground_codes (soci_search.cpp).
+  std::vector<RegisteredReport> ReadReportsInOrder(soci::session& sql,
+                                                   const std::vector<long long>& ids) const;
   // last_activity_at = reported_at, for reports just inserted without any history.
   static void StampReceivedActivity(soci::session& sql, const std::vector<long long>& report_ids);
   // The bureau a new report goes to (soci_bureaus.cpp), inside the transaction that stores it.

@@ -10,6 +10,7 @@
 #include "store/audit_log.hpp"
 #include "store/audit_store.hpp"
 #include "store/case_list_store.hpp"
+#include "store/evidence_store.hpp"
 #include "store/mass_event_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
@@ -214,8 +215,16 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
     }
     app.audit.Audit(listing, app.now());
 
-    auto files = ids.empty() ? std::map<long long, kainjow::mustache::list>{}
-                             : EvidenceLinks(app, lang, *ids.begin(), *ids.rbegin());
+    // The files of the reports on this page only: in another order than the number, the page's
+    // lowest and highest number span much of the bureau, whose other reports are not shown.
+    std::map<long long, kainjow::mustache::list> files;
+    if (!ids.empty()) {
+      for (const auto& [id, count] :
+           app.evidence.CountEvidenceByReport(*ids.begin(), *ids.rbegin())) {
+        if (count > 0 && ids.contains(id))
+          files[id] = EvidenceFileList(lang, app.evidence.ListEvidence(id));
+      }
+    }
     kainjow::mustache::list rows;
     for (const auto& report : reports)
       rows.push_back(ReportRow(app, lang, report, staff_list, files, now));
