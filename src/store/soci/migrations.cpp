@@ -537,7 +537,10 @@ ALTER TABLE staff_users ADD COLUMN deactivated_at BIGINT
       // (store/case_due.hpp), 253402300799 (year 9999) for none, so the column is NOT NULL and
       // soonest-first puts those last. last_activity_at: the latest of received, registered,
       // any history entry or message, filled here; next_due_at needs the deadline rules in C++,
-      // so SociStore::Migrate fills it after this migration (BackfillCaseDue).
+      // so SociStore::Migrate fills it after this migration (BackfillCaseDue). PostgreSQL: the
+      // planner gets the new columns' statistics at once (ANALYZE runs in a transaction; VACUUM,
+      // which sets the visibility map again after the UPDATE, does not: autovacuum, or the
+      // operator, docs/benchmarks.md).
       {29, "next deadline and last activity on the report row (work list order)", R"SQL(
 ALTER TABLE reports ADD COLUMN next_due_at BIGINT NOT NULL DEFAULT 253402300799;
 ALTER TABLE reports ADD COLUMN last_activity_at BIGINT NOT NULL DEFAULT 0;
@@ -554,7 +557,10 @@ UPDATE reports r SET last_activity_at = GREATEST(r.reported_at,
   COALESCE((SELECT MAX(m.at) FROM report_messages m WHERE m.report_id = r.id), 0));
 {{/postgresql}}
 CREATE INDEX reports_by_bureau_next_due ON reports (bureau_id, next_due_at, id);
-CREATE INDEX reports_by_bureau_activity ON reports (bureau_id, last_activity_at, id)
+CREATE INDEX reports_by_bureau_activity ON reports (bureau_id, last_activity_at, id);
+{{postgresql}}
+ANALYZE reports;
+{{/postgresql}}
 )SQL"},
   };
   return migrations;
