@@ -158,6 +158,7 @@ class SociStore final : public Store {
   // Mass-report events (soci_mass_events.cpp, soci_mass_links.cpp, soci_mass_messages.cpp).
   std::optional<long long> AddMassEvent(const NewMassEvent& event, long long now) override;
   std::vector<MassEvent> ListMassEvents(long long bureau_id) override;
+  std::vector<MassEvent> ListMassEventNames() override;
   std::optional<MassEvent> GetMassEvent(long long event_id, long long bureau_id) override;
   std::vector<MassLinkedReport> ListMassEventReports(long long event_id,
                                                      long long bureau_id) override;

@@ -32,7 +32,8 @@ CheckedWorklist CheckWorklistRequest(const AppContext& app, const StaffRequest& 
   }
   // Next deadline and mass-report event (issue 14): the bureau's "due soon" window, and only an
   // event the bureau can see.
-  list.mass_events = app.mass_events.ListMassEvents(bureau);
+  // Names only: the counts of ListMassEvents cost a read of every linked report, on every page.
+  list.mass_events = app.mass_events.ListMassEventNames();
   ApplyDueFilter(list.input, app.now(), DeadlineSettingsFor(app, bureau).due_soon_days, list.query);
   if (list.query.filter.mass_event_id &&
       std::none_of(list.mass_events.begin(), list.mass_events.end(), [&](const MassEvent& event) {
