@@ -13,7 +13,7 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/admin/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 59> kAuditActions = {
+inline constexpr std::array<std::string_view, 61> kAuditActions = {
     "login",
     "login.deactivated",
     "user.add",
@@ -26,6 +26,7 @@ inline constexpr std::array<std::string_view, 59> kAuditActions = {
     "session.end",
     "session.end_others",
     "list_reports",
+    "export_reports",  // the list as CSV (issue 14)
     "search",
     "deadlines.read",
     "report.read",
@@ -46,6 +47,7 @@ inline constexpr std::array<std::string_view, 59> kAuditActions = {
     "case.consent",
     "case.contact",
     "case.note",
+    "case.follow_up",  // a follow-up date set or done (issue 14)
     "case.assign",
     "mass.add",
     "mass.read",

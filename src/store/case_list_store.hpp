@@ -11,6 +11,11 @@
 #include "store/store_types.hpp"
 
 namespace meldpunt {
+// Stored for "no next deadline" (31 December 9999, 23:59:59 UTC; see store/case_due.hpp).
+inline constexpr long long kNoDueAt = 253402300799;
+}  // namespace meldpunt
+
+namespace meldpunt {
 
 // The moments of one case that its deadlines look at (web/cases/case_times.hpp turns them into
 // CaseTimes), without any personal data: Store::ListOpenCaseTimelines reads them for many cases
@@ -38,6 +43,10 @@ struct CaseTimeline {
   // letter_sent event names it); a letter only recorded as an action gets the bureau's term.
   std::optional<Date> last_letter_reply_by;
   std::optional<long long> last_reply_received_at;
+  // Next deadline (issue 14): the bureau the case is with, and the dates staff planned on it
+  // (store/case_due.hpp counts them with the norms' deadlines).
+  long long bureau_id = 0;
+  std::optional<long long> follow_up_due_at;  // the open follow-up date (opvolgdatum), if any
 };
 
 // A search over one bureau's reports (zoeken). Every filter that is set must hold; the free
@@ -65,6 +74,12 @@ struct ReportSearch {
   // Already folded with FoldForSearch; looked for in the description, the contact's name,
   // e-mail address and phone number, and the case's notes. Empty: no free text.
   std::string folded_text = {};
+  // The list of reports (issue 14): the next deadline (reports.next_due_at, store/case_due.hpp)
+  // from due_from (inclusive) to due_until (exclusive), Unix seconds; and the reports linked to
+  // one mass-report event (massamelding).
+  std::optional<long long> due_from = {};
+  std::optional<long long> due_until = {};
+  std::optional<long long> mass_event_id = {};
 };
 
 struct ReportSearchResult {
@@ -78,11 +93,12 @@ struct ReportSearchResult {
 // The order of a work list: by the moment a report was received (reported_at), or by its
 // reference (MP-2026-000042: the year it was received, reported_year, then its number, the id).
 // Ties are broken by id, so every row has a key of its own and keyset paging neither skips nor
-// repeats a row.
-enum class WorklistOrder { kReceived, kReference };
+// repeats a row. Issue 14: by next deadline (reports.next_due_at; kNoDueAt for none, so those
+// come last soonest-first) or by last activity (reports.last_activity_at).
+enum class WorklistOrder { kReceived, kReference, kNextDue, kLastActivity };
 
-// Where a page of a work list starts or ends: a row's reported_at (kReceived) or reported_year
-// (kReference), and its id.
+// Where a page of a work list starts or ends: a row's reported_at (kReceived), reported_year
+// (kReference), next_due_at (kNextDue) or last_activity_at (kLastActivity), and its id.
 struct WorklistKey {
   long long value = 0;
   long long id = 0;
@@ -108,9 +124,25 @@ struct WorklistPage {
   bool more_after = false;  // there are rows after the last one shown
 };
 
+// The list as a file (issue 14): its first rows in the order asked, with how many pass the
+// filter in all. Grounds come from the row's ground_codes.
+struct WorklistExport {
+  std::vector<RegisteredReport> reports;  // decrypted
+  long long total = 0;
+};
+
 // The key of a report in a work list's order.
 inline WorklistKey WorklistKeyOf(const RegisteredReport& report, WorklistOrder order) {
-  if (order == WorklistOrder::kReference) return {DutchYearOf(report.reported_at), report.id};
+  switch (order) {
+    case WorklistOrder::kReference:
+      return {DutchYearOf(report.reported_at), report.id};
+    case WorklistOrder::kNextDue:
+      return {report.next_due_at.value_or(kNoDueAt), report.id};
+    case WorklistOrder::kLastActivity:
+      return {report.last_activity_at, report.id};
+    case WorklistOrder::kReceived:
+      break;
+  }
   return {report.reported_at, report.id};
 }
 
@@ -137,6 +169,9 @@ class CaseListStore {
   // in the order asked, found through the index on (bureau_id, reported_at, id) or on
   // (bureau_id, reported_year, id), with how many pass in all and how many come before the page.
   virtual WorklistPage ListWorklist(const WorklistQuery& query) = 0;
+  // The first max_rows rows of the same list, in its order (after, before and limit are not
+  // used), read in chunks of 500 ids; for the CSV export (soci_search.cpp).
+  virtual WorklistExport ExportWorklist(const WorklistQuery& query, int max_rows) = 0;
 };
 
 }  // namespace meldpunt

@@ -106,6 +106,9 @@ class MassEventStore {
   // Every event, newest first, with the counts as bureau_id reads them (see MassEvent).
   virtual std::vector<MassEvent> ListMassEvents(long long bureau_id) = 0;
   virtual std::optional<MassEvent> GetMassEvent(long long event_id, long long bureau_id) = 0;
+  // Every event's id and name only (the counts left 0), newest first: the choices of the list of
+  // reports' massa filter, read on every page of it (issue 14).
+  virtual std::vector<MassEvent> ListMassEventNames() = 0;
   // The reports of bureau_id linked to an event, oldest first.
   virtual std::vector<MassLinkedReport> ListMassEventReports(long long event_id,
                                                              long long bureau_id) = 0;

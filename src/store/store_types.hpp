@@ -56,6 +56,10 @@ struct RegisteredReport {
   // When its personal data was erased (retention or the reporter's request): the description is
   // then empty and the contact details are gone; the classification stays.
   std::optional<long long> anonymised_at;
+  // Kept on the row by every write to the case (store/case_due.hpp, issue 14): the earliest
+  // deadline not met yet (none: closed, or nothing due), and the last entry in its history.
+  std::optional<long long> next_due_at;
+  long long last_activity_at = 0;
 };
 
 }  // namespace meldpunt

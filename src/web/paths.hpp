@@ -66,6 +66,10 @@ inline constexpr const char* kCaseContactPath = "/medewerkers/meldingen/{id}/con
 inline constexpr const char* kCaseNotePath = "/medewerkers/meldingen/{id}/notitie";
 inline constexpr const char* kCaseAssignPath = "/medewerkers/meldingen/{id}/toewijzen";
 inline constexpr const char* kCaseMediationPath = "/medewerkers/meldingen/{id}/bemiddeling";
+// Follow-up dates (opvolgdatum, issue 14): set one, or mark it done.
+// The list of reports as CSV, with the list's filters (issue 14).
+inline constexpr const char* kReportsCsvPath = "/medewerkers/meldingen.csv";
+inline constexpr const char* kCaseFollowUpPath = "/medewerkers/meldingen/{id}/opvolgen";
 inline constexpr const char* kCaseMovePath = "/medewerkers/meldingen/{id}/overdragen";
 inline constexpr const char* kClassificationPath = "/medewerkers/meldingen/{id}/classificatie";
 // The files with a report: /medewerkers/meldingen/{report id}/bestanden/{evidence id}.

@@ -85,3 +85,46 @@ test('deadlines and search pages work and pass axe, with results and with an err
   assert.deepEqual(errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e)), []);
   await context.close();
 });
+
+// Issue 14: the list by next deadline with the overdue filter and the export link, and a
+// follow-up date set, refused and done on the case page; each state passes axe.
+test('the list by next deadline, overdue, with the export link; a follow-up date on the case', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await logInInBrowser(page, server, { email: EMAIL, password: PASSWORD });
+  await page.waitForURL(/\/medewerkers\/meldingen$/);
+
+  await page.getByLabel('Volgende termijn', { exact: true }).selectOption('verlopen');
+  await page.getByLabel('Sorteren op').selectOption('termijn');
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  await page.waitForURL(/termijn=verlopen/);
+  const row = page.locator('#reports tbody tr', { hasText: reference });
+  await row.waitFor();
+  assert.match(await row.locator('td.next-due').textContent(), /\d{4}-\d{2}-\d{2} te laat/);
+  const exportLink = page.getByRole('link', { name: 'Exporteer als CSV' });
+  assert.match(await exportLink.getAttribute('href'), /^\/medewerkers\/meldingen\.csv\?termijn=verlopen&sorteer=termijn$/);
+  await assertAccessible(page, 'list of reports, overdue, by next deadline');
+
+  await row.getByRole('link', { name: reference }).click();
+  await page.waitForURL(/\/medewerkers\/meldingen\/\d+$/);
+  await page.locator('#follow-up-none').waitFor();
+  // Without a date: refused at the form, the note kept.
+  await page.getByLabel('Notitie (niet verplicht, hoogstens 200 tekens)').fill('Terugbellen na overleg');
+  await page.getByRole('button', { name: 'Opvolgdatum opslaan' }).click();
+  await page.locator('#follow-up-error').waitFor();
+  assert.equal(await page.getByLabel('Opvolgen op (datum)').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByLabel('Notitie (niet verplicht, hoogstens 200 tekens)').inputValue(), 'Terugbellen na overleg');
+  await assertAccessible(page, 'case page, follow-up date refused');
+
+  const tomorrow = new Date(Date.now() + 16 * 86_400_000).toISOString().slice(0, 10); // the server's clock is 15 days ahead
+  await page.getByLabel('Opvolgen op (datum)').fill(tomorrow);
+  await page.getByRole('button', { name: 'Opvolgdatum opslaan' }).click();
+  await page.locator('#follow-up-open').waitFor();
+  assert.match(await page.locator('#follow-up-open').textContent(), /Terugbellen na overleg/);
+  await assertAccessible(page, 'case page with a follow-up date');
+  await page.getByRole('button', { name: 'Opvolging afgerond' }).click();
+  await page.locator('#follow-up-none').waitFor();
+  assert.deepEqual(errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e)), []);
+  await context.close();
+});

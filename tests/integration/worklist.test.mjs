@@ -218,8 +218,8 @@ describe('the list of reports at volume', () => {
     const page = await listPage('');
     const row = page.rows[0];
     const cells = row.cells.map((c) => c.attrs.class);
-    assert.deepEqual(cells.slice(0, 9), ['reference', 'kind', 'received', 'municipality', 'grounds', 'step', 'assignee', 'evidence', 'more']);
-    const visible = row.cells.slice(0, 8).map((c) => c.text).join(' ');
+    assert.deepEqual(cells.slice(0, 10), ['reference', 'kind', 'received', 'municipality', 'grounds', 'step', 'assignee', 'next-due', 'evidence', 'more']);
+    const visible = row.cells.slice(0, 9).map((c) => c.text).join(' ');
     assert.doesNotMatch(visible, /Demomelding/, 'no description in the visible cells');
     const [more] = elements(row.html, 'details');
     assert.ok(more, 'a <details> per row');

@@ -17,7 +17,8 @@ constexpr std::array<std::string_view, kAllCaseEventKinds.size()> kCodes = {"ste
                                                                             "moved",
                                                                             "linked",
                                                                             "classified",
-                                                                            "mediation_planned"};
+                                                                            "mediation_planned",
+                                                                            "follow_up"};
 
 }  // namespace
 

@@ -29,9 +29,11 @@ enum class CaseEventKind {
   kClassified,         // classified again (herclassificatie); detail: the code-list version
   kMediationPlanned,   // a mediation (bemiddeling) planned or changed; detail: its moment,
                        // "YYYY-MM-DD HH:MM" Dutch time; text: place and participants
+  kFollowUp,           // a follow-up date (opvolgdatum, issue 14); code: "set" with the date
+                       // (YYYY-MM-DD) as detail and the note as text, or "done"
 };
 
-inline constexpr std::array<CaseEventKind, 15> kAllCaseEventKinds = {
+inline constexpr std::array<CaseEventKind, 16> kAllCaseEventKinds = {
     CaseEventKind::kStep,
     CaseEventKind::kAction,
     CaseEventKind::kNote,
@@ -46,7 +48,8 @@ inline constexpr std::array<CaseEventKind, 15> kAllCaseEventKinds = {
     CaseEventKind::kMoved,
     CaseEventKind::kLinked,
     CaseEventKind::kClassified,
-    CaseEventKind::kMediationPlanned};
+    CaseEventKind::kMediationPlanned,
+    CaseEventKind::kFollowUp};
 
 std::string_view CaseEventCode(CaseEventKind kind);
 std::optional<CaseEventKind> ParseCaseEvent(std::string_view code);

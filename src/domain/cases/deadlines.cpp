@@ -55,6 +55,8 @@ std::string_view DeadlineKindCode(DeadlineKind kind) {
       return "no_shows";
     case DeadlineKind::kOtherPartyReply:
       return "other_party_reply";
+    case DeadlineKind::kFollowUp:
+      return "follow_up";
   }
   return "first_contact";
 }

@@ -531,6 +531,37 @@ ALTER TABLE case_letters ADD COLUMN other_party_attention_enc TEXT NOT NULL DEFA
       {28, "deactivated staff accounts", R"SQL(
 ALTER TABLE staff_users ADD COLUMN deactivated_at BIGINT
 )SQL"},
+      // The list of reports sorted and filtered by next deadline and last activity (issue 14), at
+      // a million reports: both moments on the report row, kept by every write that changes
+      // them in its own transaction (soci_case_due.cpp). next_due_at: the earliest open deadline
+      // (store/case_due.hpp), 253402300799 (year 9999) for none, so the column is NOT NULL and
+      // soonest-first puts those last. last_activity_at: the latest of received, registered,
+      // any history entry or message, filled here; next_due_at needs the deadline rules in C++,
+      // so SociStore::Migrate fills it after this migration (BackfillCaseDue). PostgreSQL: the
+      // planner gets the new columns' statistics at once (ANALYZE runs in a transaction; VACUUM,
+      // which sets the visibility map again after the UPDATE, does not: autovacuum, or the
+      // operator, docs/benchmarks.md).
+      {29, "next deadline and last activity on the report row (work list order)", R"SQL(
+ALTER TABLE reports ADD COLUMN next_due_at BIGINT NOT NULL DEFAULT 253402300799;
+ALTER TABLE reports ADD COLUMN last_activity_at BIGINT NOT NULL DEFAULT 0;
+{{sqlite}}
+UPDATE reports SET last_activity_at = max(reported_at,
+  COALESCE((SELECT MAX(i.registered_at) FROM report_intake i WHERE i.report_id = reports.id), 0),
+  COALESCE((SELECT MAX(e.at) FROM case_events e WHERE e.report_id = reports.id), 0),
+  COALESCE((SELECT MAX(m.at) FROM report_messages m WHERE m.report_id = reports.id), 0));
+{{/sqlite}}
+{{postgresql}}
+UPDATE reports r SET last_activity_at = GREATEST(r.reported_at,
+  COALESCE((SELECT MAX(i.registered_at) FROM report_intake i WHERE i.report_id = r.id), 0),
+  COALESCE((SELECT MAX(e.at) FROM case_events e WHERE e.report_id = r.id), 0),
+  COALESCE((SELECT MAX(m.at) FROM report_messages m WHERE m.report_id = r.id), 0));
+{{/postgresql}}
+CREATE INDEX reports_by_bureau_next_due ON reports (bureau_id, next_due_at, id);
+CREATE INDEX reports_by_bureau_activity ON reports (bureau_id, last_activity_at, id);
+{{postgresql}}
+ANALYZE reports;
+{{/postgresql}}
+)SQL"},
       // A planned mediation (bemiddeling) of a case (issue 14): when, where and with whom. Place
       // and participants are personal data, encrypted like the case's other free text; the
       // moment is kept in the clear, so that the work list can show it as a date to keep. One

@@ -55,7 +55,9 @@ long long SociStore::AnonymiseClosedReports(long long bureau_id, long long close
   return Guard("anonymising closed reports", [&] {
     // Closed before closing times were kept: their retention period starts now.
     Write([&](soci::session& sql) {
-      sql << "UPDATE reports SET case_closed_at = :now WHERE bureau_id = :bureau AND status = "
+      // Closed: no next deadline any more (store/case_due.hpp).
+      sql << "UPDATE reports SET case_closed_at = :now, next_due_at = 253402300799 WHERE "
+             "bureau_id = :bureau AND status = "
              "'closed' AND case_closed_at IS NULL AND anonymised_at IS NULL",
           soci::use(now), soci::use(bureau_id);
     });

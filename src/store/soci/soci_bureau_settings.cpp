@@ -31,6 +31,8 @@ void SociStore::WriteBureauSettings(long long bureau_id,
                "excluded.value, updated_at = excluded.updated_at",
             soci::use(bureau_id), soci::use(name), soci::use(value), soci::use(now);
       }
+      // The norms may have changed: every open case's next deadline with them.
+      RefreshBureauCaseDue(sql, bureau_id);
     });
   });
 }

@@ -111,6 +111,7 @@ bool SociStore::MoveReport(long long report_id, long long bureau_id) {
            soci::use(bureau_id), soci::use(report_id));
       update.execute(true);
       moved = update.get_affected_rows() > 0;
+      if (moved) RefreshCaseDue(sql, {report_id});  // the new bureau's deadline settings
     });
     return moved;
   });

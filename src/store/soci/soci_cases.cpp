@@ -98,6 +98,7 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
          "VALUES (:report, :at, :staff, :kind, :code, :detail, :text)",
       soci::use(change.report_id), soci::use(now), soci::use(staff, staff_ind), soci::use(kind),
       soci::use(change.code), soci::use(change.detail), soci::use(text_enc, text_ind);
+  RefreshCaseDue(sql, {change.report_id});  // next deadline and last activity, same transaction
   return true;
 }
 

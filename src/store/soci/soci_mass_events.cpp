@@ -84,6 +84,23 @@ std::vector<MassEvent> SociStore::ListMassEvents(long long bureau_id) {
   });
 }
 
+std::vector<MassEvent> SociStore::ListMassEventNames() {
+  return Guard("listing mass-report event names", [&] {
+    soci::session sql(*readers_);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT id, bureau_id, name FROM mass_events ORDER BY id DESC");
+    std::vector<MassEvent> events;
+    for (const auto& row : rows) {
+      MassEvent event;
+      event.id = GetInteger(row, 0);
+      event.bureau_id = GetInteger(row, 1);
+      event.name = row.get<std::string>(2);
+      events.push_back(std::move(event));
+    }
+    return events;
+  });
+}
+
 std::optional<MassEvent> SociStore::GetMassEvent(long long event_id, long long bureau_id) {
   return Guard("reading a mass-report event", [&]() -> std::optional<MassEvent> {
     soci::session sql(*readers_);

@@ -121,6 +121,7 @@ MassLinkResult SociStore::LinkReports(long long event_id, long long bureau_id,
                           "detail) VALUES (:report, :at, :staff, :kind, :code, :detail)",
            soci::use(id), soci::use(now), soci::use(staff_user_id), soci::use(kind),
            soci::use(code), soci::use(detail));
+      std::vector<long long> touched;
       for (const auto& reference : references) {
         std::string formatted = FormatReference(reference.year, reference.number);
         id = reference.number;
@@ -142,8 +143,10 @@ MassLinkResult SociStore::LinkReports(long long event_id, long long bureau_id,
         link.execute(true);
         if (link.get_affected_rows() != 1) continue;  // not possible inside this transaction
         record.execute(true);
+        touched.push_back(id);
         ++result.linked;
       }
+      RefreshCaseDue(sql, touched);  // a history entry: last activity
     });
     return result;
   });
@@ -169,13 +172,16 @@ long long SociStore::UnlinkReports(long long event_id, long long bureau_id,
                           "detail) VALUES (:report, :at, :staff, :kind, :code, :detail)",
            soci::use(id), soci::use(now), soci::use(staff_user_id), soci::use(kind),
            soci::use(code), soci::use(detail));
+      std::vector<long long> touched;
       for (long long report_id : report_ids) {
         id = report_id;
         unlink.execute(true);
         if (unlink.get_affected_rows() != 1) continue;
         record.execute(true);
+        touched.push_back(id);
         ++unlinked;
       }
+      RefreshCaseDue(sql, touched);  // a history entry: last activity
     });
     return unlinked;
   });

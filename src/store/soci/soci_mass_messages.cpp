@@ -112,11 +112,13 @@ MassMessageResult SociStore::SendMassMessage(const MassMessage& message, long lo
                           ":next)",
            soci::use(now), soci::use(notice), soci::use(lang), soci::use(recipient_enc),
            soci::use(report_id), soci::use(now));
+      std::vector<long long> answered;
       for (const auto& recipient : sealed) {
         if (!linked.contains(recipient.report_id)) continue;
         report_id = recipient.report_id;
         body_enc = recipient.body_enc;
         add.execute(true);
+        answered.push_back(report_id);
         ++result.recipients;
         if (recipient.recipient_enc.empty()) continue;
         recipient_enc = recipient.recipient_enc;
@@ -124,6 +126,7 @@ MassMessageResult SociStore::SendMassMessage(const MassMessage& message, long lo
         queue.execute(true);
         ++result.notices;
       }
+      RefreshCaseDue(sql, answered);  // the bureau's message: first contact, last activity
       sql << "UPDATE mass_messages SET recipients = :recipients, notices = :notices WHERE id = :id",
           soci::use(result.recipients), soci::use(result.notices), soci::use(message_id);
     });

@@ -231,6 +231,14 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
         pg_handlings->Flush();
         pg_reports->Flush();
       }
+      // Next deadline and last activity: a new report has no history yet, so only the open
+      // ones need the deadline rules; the closed ones were last active when received.
+      std::vector<long long> open;
+      for (size_t i = 0; i < ids.size(); ++i) {
+        if (!reports[i].closed_at) open.push_back(ids[i]);
+      }
+      StampReceivedActivity(sql, ids);
+      RefreshCaseDue(sql, std::move(open));
     });
   });
   return ids;

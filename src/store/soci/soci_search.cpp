@@ -116,6 +116,10 @@ Conditions ConditionsOf(const ReportSearch& s) {
   if (s.unassigned) c.Add("r.assigned_to IS NULL");
   if (s.complaint) c.Add(*s.complaint ? "r.is_complaint = 1" : "r.is_complaint = 0");
   if (!s.channel.empty()) c.Add("r.channel = " + c.Text(s.channel));
+  // Issue 14: next deadline and mass-report event.
+  if (s.due_from) c.Add("r.next_due_at >= " + c.Number(*s.due_from));
+  if (s.due_until) c.Add("r.next_due_at < " + c.Number(*s.due_until));
+  if (s.mass_event_id) c.Add("r.mass_event_id = " + c.Number(*s.mass_event_id));
   return c;
 }
 
@@ -134,7 +138,17 @@ std::vector<std::string> FoldedContactFields(const std::string& json) {
 
 // The column a work list is sorted on before the id.
 const char* SortColumn(const WorklistQuery& q) {
-  return q.order == WorklistOrder::kReceived ? "r.reported_at" : "r.reported_year";
+  switch (q.order) {
+    case WorklistOrder::kReference:
+      return "r.reported_year";
+    case WorklistOrder::kNextDue:
+      return "r.next_due_at";
+    case WorklistOrder::kLastActivity:
+      return "r.last_activity_at";
+    case WorklistOrder::kReceived:
+      break;
+  }
+  return "r.reported_at";
 }
 
 // The key condition of a work list: the rows strictly after `key` in the order (later = true)
@@ -153,6 +167,38 @@ std::string OrderBy(const WorklistQuery& q, bool reversed) {
 }
 
 }  // namespace
+
+std::vector<RegisteredReport> SociStore::ReadReportsInOrder(
+    soci::session& sql, const std::vector<long long>& ids) const {
+  std::vector<RegisteredReport> reports;
+  reports.reserve(ids.size());
+  constexpr size_t kChunk = 500;
+  for (size_t at = 0; at < ids.size(); at += kChunk) {
+    size_t end = std::min(ids.size(), at + kChunk);
+    std::string list;
+    for (size_t i = at; i < end; ++i) list += (list.empty() ? "" : ", ") + std::to_string(ids[i]);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT " << ReportColumns() << ", ground_codes FROM reports WHERE id IN ("
+                     << list << ")");
+    std::map<long long, RegisteredReport> by_id;
+    for (const auto& row : rows) {
+      RegisteredReport report = ReadReport(row);
+      std::string codes = row.get<std::string>(27);
+      for (size_t from = 0; from < codes.size();) {
+        size_t comma = codes.find(',', from);
+        if (comma == std::string::npos) comma = codes.size();
+        if (comma > from) report.grounds.push_back(codes.substr(from, comma - from));
+        from = comma + 1;
+      }
+      by_id.emplace(report.id, std::move(report));
+    }
+    for (size_t i = at; i < end; ++i) {
+      auto found = by_id.find(ids[i]);
+      if (found != by_id.end()) reports.push_back(std::move(found->second));
+    }
+  }
+  return reports;
+}
 
 WorklistPage SociStore::ListWorklist(const WorklistQuery& query) {
   if (!query.filter.folded_text.empty()) throw StoreError("a work list has no free text");
@@ -200,26 +246,37 @@ WorklistPage SociStore::ListWorklist(const WorklistQuery& query) {
     }
     if (ids.empty()) return page;
 
-    std::string list;
-    for (long long id : ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
-    soci::rowset<soci::row> rows = (sql.prepare << "SELECT " << ReportColumns()
-                                                << " FROM reports WHERE id IN (" << list << ")");
-    std::map<long long, RegisteredReport> by_id;
-    for (const auto& row : rows) {
-      RegisteredReport report = ReadReport(row);
-      by_id.emplace(report.id, std::move(report));
-    }
-    for (long long id : ids) {
-      auto found = by_id.find(id);
-      if (found != by_id.end()) page.reports.push_back(std::move(found->second));
-    }
-    ReadGrounds(sql, page.reports);
+    // The grounds from the row's ground_codes: a page in another order than the number spans
+    // the whole range of ids, and reading report_grounds for that range read every report's.
+    page.reports = ReadReportsInOrder(sql, ids);
     if (!page.reports.empty()) {
       Conditions c = ConditionsOf(query.filter);
       AddKeyCondition(c, query, WorklistKeyOf(page.reports.front(), query.order), false);
       page.preceding = count(c);
     }
     return page;
+  });
+}
+
+WorklistExport SociStore::ExportWorklist(const WorklistQuery& query, int max_rows) {
+  if (!query.filter.folded_text.empty()) throw StoreError("a work list has no free text");
+  return Guard("exporting a work list", [&] {
+    soci::session sql(*readers_);
+    WorklistExport out;
+    Conditions c = ConditionsOf(query.filter);
+    {
+      soci::rowset<soci::row> rows = c.Run(sql, "SELECT COUNT(*) FROM reports r" + c.Where());
+      for (const auto& row : rows) out.total = GetInteger(row, 0);
+    }
+    std::vector<long long> ids;
+    {
+      soci::rowset<soci::row> rows =
+          c.Run(sql, "SELECT r.id FROM reports r" + c.Where() + OrderBy(query, false) + " LIMIT " +
+                         std::to_string(std::max(0, max_rows)));
+      for (const auto& row : rows) ids.push_back(GetInteger(row, 0));
+    }
+    out.reports = ReadReportsInOrder(sql, ids);
+    return out;
   });
 }
 

@@ -13,6 +13,7 @@
 #include "domain/dutch_time.hpp"
 #include "domain/reports/classification.hpp"
 #include "domain/reports/reference.hpp"
+#include "store/case_due.hpp"
 #include "store/soci/migrations.hpp"
 #include "store/soci/report_columns.hpp"
 #include "store/soci/soci_staff_user_row.hpp"
@@ -42,7 +43,7 @@ constexpr const char* kReportColumns =
     "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
     "channel, description_enc, contact_enc, status, reporter_role, nature, social_domain, scope, "
     "wishes, is_complaint, code_list_version, bureau_id, case_step, assigned_to, consent_recorded, "
-    "outcome, case_closed_at, case_version, anonymised_at";
+    "outcome, case_closed_at, case_version, anonymised_at, next_due_at, last_activity_at";
 
 // A report's year (reported_year, the year of its reference): the Dutch calendar's.
 int YearOf(long long unix_seconds) { return DutchYearOf(unix_seconds); }
@@ -107,6 +108,7 @@ void SociStore::Migrate(soci::session& sql) {
     soci::rowset<int> versions = sql.prepare << "SELECT version FROM schema_migrations";
     applied.insert(versions.begin(), versions.end());
   }
+  const bool case_due_missing = !applied.contains(29);
   for (const auto& migration : AllMigrations()) {
     if (applied.contains(migration.version)) continue;
     for (const auto& statement : SplitStatements(SqlForEngine(migration.sql, url_.engine))) {
@@ -116,6 +118,8 @@ void SociStore::Migrate(soci::session& sql) {
     sql << "INSERT INTO schema_migrations (version, description) VALUES (:v, :d)",
         soci::use(migration.version), soci::use(description);
   }
+  // Migration 29's next deadlines need the deadline rules (C++), and every table they read.
+  if (case_due_missing) BackfillCaseDue(sql);
   tx.commit();
 }
 
@@ -232,6 +236,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
                  "(:id, :staff, :now)",
               soci::use(stored.id), soci::use(report.registered_by), soci::use(now);
         }
+        RefreshCaseDue(sql, {stored.id});  // its first deadlines and its first activity
         return;
       }
       // The same submission arrived before (a double click, a resend after a lost connection):
@@ -339,6 +344,8 @@ RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   r.outcome = row.get<std::string>(21);
   if (row.get_indicator(22) == soci::i_ok) r.closed_at = GetInteger(row, 22);
   r.case_version = GetInteger(row, 23);
+  if (long long due = GetInteger(row, 25); due != kNoDueAt) r.next_due_at = due;
+  r.last_activity_at = GetInteger(row, 26);
   r.reference = FormatReference(YearOf(r.reported_at), r.id);
   return r;
 }

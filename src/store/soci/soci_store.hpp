@@ -86,6 +86,7 @@ class SociStore final : public Store {
   ReportSearchResult SearchReports(const ReportSearch& search, int limit, int offset,
                                    int max_candidates) override;
   WorklistPage ListWorklist(const WorklistQuery& query) override;
+  WorklistExport ExportWorklist(const WorklistQuery& query, int max_rows) override;
   // Code lists (soci_code_lists.cpp).
   CodeLists LoadCodeLists() override;
   std::optional<std::string> ChangeCodeLists(const CodeListEdit& edit, long long staff_user_id,
@@ -166,6 +167,7 @@ class SociStore final : public Store {
   // Mass-report events (soci_mass_events.cpp, soci_mass_links.cpp, soci_mass_messages.cpp).
   std::optional<long long> AddMassEvent(const NewMassEvent& event, long long now) override;
   std::vector<MassEvent> ListMassEvents(long long bureau_id) override;
+  std::vector<MassEvent> ListMassEventNames() override;
   std::optional<MassEvent> GetMassEvent(long long event_id, long long bureau_id) override;
   std::vector<MassLinkedReport> ListMassEventReports(long long event_id,
                                                      long long bureau_id) override;
@@ -244,6 +246,20 @@ class SociStore final : public Store {
   SealedMediation SealMediation(const Mediation& mediation) const;
   static void SaveMediationIn(soci::session& sql, long long report_id,
                               const SealedMediation& mediation, long long now);
+  // The timelines of the reports `where` selects (as `r`; a WHERE clause with numbers only),
+  // with their deadlines' moments aggregated in the database (soci_case_timelines.cpp).
+  static std::vector<CaseTimeline> ReadCaseTimelines(soci::session& sql, const std::string& where);
+  // Next deadline and last activity (soci_case_due.cpp), inside a write: recomputes them on the
+  // rows of these reports, of a bureau's open cases (its settings changed), or of every open
+  // case (after migration 29).
+  static void RefreshCaseDue(soci::session& sql, std::vector<long long> report_ids);
+  static void RefreshBureauCaseDue(soci::session& sql, long long bureau_id);
+  static void BackfillCaseDue(soci::session& sql);
+  // Reports by id, in the order given, grounds from the row's ground_codes (soci_search.cpp).
+  std::vector<RegisteredReport> ReadReportsInOrder(soci::session& sql,
+                                                   const std::vector<long long>& ids) const;
+  // last_activity_at = reported_at, for reports just inserted without any history.
+  static void StampReceivedActivity(soci::session& sql, const std::vector<long long>& report_ids);
   // The bureau a new report goes to (soci_bureaus.cpp), inside the transaction that stores it.
   long long RouteReport(soci::session& sql, const std::string& incident_municipality,
                         const std::string& residence_municipality) const;

@@ -45,6 +45,7 @@ bool SociStore::SetReportStatus(long long id, ReportStatus status, long long now
       sql << "INSERT INTO report_status_changes (report_id, at, status) VALUES (:id, :at, "
              ":status)",
           soci::use(id), soci::use(now), soci::use(code);
+      RefreshCaseDue(sql, {id});  // closing ends the deadlines
     });
     return found;
   });
@@ -65,6 +66,7 @@ long long SociStore::AddMessage(long long report_id, MessageAuthor author,
              "VALUES (:report, :at, :author, :staff, :body) RETURNING id",
           soci::use(report_id), soci::use(now), soci::use(author_code), soci::use(staff, staff_ind),
           soci::use(body_enc), soci::into(id);
+      RefreshCaseDue(sql, {report_id});  // next deadline and last activity, same transaction
     });
     return id;
   });

@@ -74,6 +74,10 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
       return LabelOf(app, lang, ConsentLabels(), event.code);
     case CaseEventKind::kContact:
       return kind + ": " + LabelOf(app, lang, ContactLabels(), event.code);
+    case CaseEventKind::kFollowUp:
+      // "Follow-up date: 2027-03-12", or "Follow-up date: done".
+      return kind + ": " +
+             (event.code == "done" ? app.translator.Get(lang, N_("done")) : event.detail);
     case CaseEventKind::kClosed:
       return kind + ": " + ClosingLabel(app, lang, event.detail);
     case CaseEventKind::kClassified:

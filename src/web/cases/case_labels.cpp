@@ -83,6 +83,7 @@ constexpr std::array kEvents = {
     CodeLabel{"linked", N_("Linked to a mass report")},
     CodeLabel{"classified", N_("Classified again")},
     CodeLabel{"mediation_planned", N_("Mediation planned")},
+    CodeLabel{"follow_up", N_("Follow-up date")},
 };
 
 constexpr std::array kContacts = {
@@ -103,6 +104,7 @@ constexpr std::array kDeadlines = {
     CodeLabel{"reporter_silence", N_("Reply after a missed appointment, else close")},
     CodeLabel{"no_shows", N_("Too many missed appointments: close the case")},
     CodeLabel{"other_party_reply", N_("Reply from the other party")},
+    CodeLabel{"follow_up", N_("Follow-up date")},
 };
 
 constexpr std::array kDeadlineStates = {

@@ -14,6 +14,7 @@
 #include "store/staff_session_store.hpp"
 #include "store/store_types.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
+#include "web/cases/case_follow_up.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_page.hpp"
@@ -23,7 +24,8 @@
 namespace meldpunt::web {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, const char*>, 12> kDoneMessages = {{
+// Sized by its entries, so that a feature adds its messages without counting.
+constexpr std::pair<std::string_view, const char*> kDoneMessages[] = {
     {"stap", N_("The case has moved to the new step.")},
     {"stappen", N_("The case has moved to the new step; the steps in between are in the "
                    "history.")},
@@ -37,7 +39,10 @@ constexpr std::array<std::pair<std::string_view, const char*>, 12> kDoneMessages
     {"notitie", N_("Your note has been saved.")},
     {"toegewezen", N_("The handler has been saved.")},
     {"bemiddeling", N_("The mediation has been planned.")},
-}};
+    // Follow-up dates (case_follow_up.hpp, issue 14).
+    {"opvolgdatum", N_("The follow-up date has been saved.")},
+    {"opvolging-klaar", N_("The follow-up has been marked as done.")},
+};
 
 }  // namespace
 
@@ -68,6 +73,7 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   AddCaseHistory(data, app, lang, events, messages, bureau_staff);
   AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);
   AddMediation(data, report, events, app.cases.GetMediation(report.id), error);
+  AddCaseFollowUp(data, app, lang, report, events, error);
   data.set("thread", RenderThread(app, lang, messages, files, Viewer::kStaff));
   // Every file of the report, also those sent with the report itself, which the thread does not
   // show: each download goes through the audited route.

@@ -1,4 +1,5 @@
 #include "domain/staff_role.hpp"
+#include "web/cases/case_follow_up.hpp"
 #include "web/cases/case_handlers.hpp"
 #include "web/cases/classification_handlers.hpp"
 #include "web/cases/staff_evidence.hpp"
@@ -22,6 +23,7 @@ void AddCaseRoutes(RouteTable& routes) {
   routes.AddStaff(Method::kPost, kCaseNotePath, Permission::kHandleCases, CaseNotePost);
   routes.AddStaff(Method::kPost, kCaseAssignPath, Permission::kHandleCases, CaseAssignPost);
   routes.AddStaff(Method::kPost, kCaseMediationPath, Permission::kHandleCases, CaseMediationPost);
+  routes.AddStaff(Method::kPost, kCaseFollowUpPath, Permission::kHandleCases, CaseFollowUpPost);
   routes.AddStaff(Method::kGet, kClassificationPath, Permission::kClassifyReports,
                   StaffClassificationPage);
   routes.AddStaff(Method::kPost, kClassificationPath, Permission::kClassifyReports, StaffClassify);

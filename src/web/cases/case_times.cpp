@@ -4,6 +4,7 @@
 
 #include "domain/cases/case_action.hpp"
 #include "domain/cases/letter_event.hpp"
+#include "store/case_due.hpp"
 #include "store/case_list_store.hpp"
 #include "store/case_store.hpp"
 #include "store/follow_up_store.hpp"
@@ -18,18 +19,6 @@ void First(std::optional<long long>& slot, long long at) {
 
 void Last(std::optional<long long>& slot, long long at) {
   if (!slot || at > *slot) slot = at;
-}
-
-std::optional<long long> Earliest(std::optional<long long> a, std::optional<long long> b) {
-  if (!a) return b;
-  if (!b) return a;
-  return std::min(*a, *b);
-}
-
-std::optional<long long> Latest(std::optional<long long> a, std::optional<long long> b) {
-  if (!a) return b;
-  if (!b) return a;
-  return std::max(*a, *b);
 }
 
 }  // namespace
@@ -82,6 +71,10 @@ CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<Ca
       case CaseEventKind::kReplyReceived:
         Last(t.last_reply_received_at, event.at);
         break;
+      case CaseEventKind::kFollowUp:
+        // Events come oldest first: the last one says whether a follow-up date is open.
+        t.follow_up_due_at = FollowUpDueAt(event.code, event.detail);
+        break;
       default:
         break;
     }
@@ -89,20 +82,7 @@ CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<Ca
   return t;
 }
 
-CaseTimes CaseTimesOf(const CaseTimeline& t) {
-  CaseTimes times;
-  times.received_at = t.reported_at;
-  times.receipt_confirmed_at = std::max(t.reported_at, t.registered_at.value_or(t.reported_at));
-  times.first_contact_at = Earliest(t.first_bureau_message_at, t.first_contact_at);
-  times.last_missed_appointment_at = t.last_missed_appointment_at;
-  times.no_shows = t.missed_appointments;
-  times.reporter_heard_at = Latest(t.last_reporter_message_at, t.last_reporter_responded_at);
-  times.letter_sent_at = t.last_letter_sent_at;
-  times.reply_by = t.last_letter_reply_by;
-  times.reply_received_at = t.last_reply_received_at;
-  times.closed_at = t.closed_at;
-  return times;
-}
+CaseTimes CaseTimesOf(const CaseTimeline& t) { return CaseTimesOfTimeline(t); }
 
 CaseTimes CaseTimesOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,
                       const std::vector<ThreadMessage>& messages) {
@@ -111,8 +91,7 @@ CaseTimes CaseTimesOf(const RegisteredReport& report, const std::vector<CaseEven
 
 std::vector<Deadline> DeadlinesOf(const CaseTimeline& timeline, const DeadlineSettings& settings,
                                   long long now) {
-  if (!timeline.is_complaint) return {};
-  return CaseDeadlines(CaseTimesOf(timeline), settings, now);
+  return TimelineDeadlines(timeline, settings, now);
 }
 
 }  // namespace meldpunt::web

@@ -10,8 +10,11 @@
 #include "store/audit_log.hpp"
 #include "store/audit_store.hpp"
 #include "store/case_list_store.hpp"
+#include "store/evidence_store.hpp"
+#include "store/mass_event_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
+#include "web/admin/deadline_settings.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/cases/staff_evidence.hpp"
@@ -24,7 +27,9 @@
 #include "web/public/report_options.hpp"
 #include "web/worklists/filter_options.hpp"
 #include "web/worklists/saved_filters.hpp"
+#include "web/worklists/staff_reports_csv.hpp"
 #include "web/worklists/worklist_query.hpp"
+#include "web/worklists/worklist_request.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -33,8 +38,14 @@ namespace {
 // report's text, the contact details, the classification and the files.
 TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport& report,
                        const std::vector<StaffUser>& staff_list,
-                       std::map<long long, kainjow::mustache::list>& files) {
+                       std::map<long long, kainjow::mustache::list>& files, long long now) {
   TemplateData row;
+  // The next deadline (issue 14): its date, and "overdue" in words, not only in colour.
+  if (report.next_due_at) {
+    row.set("next_due", FormatDutchDate(*report.next_due_at));
+    row.set("next_due_at", std::to_string(*report.next_due_at));
+    row.set("overdue", Bool(*report.next_due_at < now));
+  }
   row.set("reference", report.reference);
   row.set("files", files[report.id]);
   row.set("file_count", std::to_string(files[report.id].size()));
@@ -70,7 +81,8 @@ TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport&
 
 // The filter form's choices, each with what was asked selected.
 void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
-                      const std::vector<StaffUser>& handlers, TemplateData& data) {
+                      const std::vector<StaffUser>& handlers,
+                      const std::vector<MassEvent>& mass_events, TemplateData& data) {
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   kainjow::mustache::list steps = CodeOptions(app, lang, N_("Any step"), StepLabels(), in.step);
   steps.insert(steps.begin() + 1, SelectOption("open", tr(N_("Any open step")), in.step == "open"));
@@ -93,15 +105,49 @@ void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
   data.set("grounds", CodeOptions(app, lang, N_("Any ground"), GroundLabels(), in.ground));
   data.set("channels", CodeOptions(app, lang, N_("Any channel"), ChannelLabels(), in.channel));
   kainjow::mustache::list sorts;
-  sorts.push_back(SelectOption("datum", tr(N_("Date received")), in.sort != "referentie"));
+  bool by_date = in.sort != "referentie" && in.sort != "termijn" && in.sort != "activiteit";
+  sorts.push_back(SelectOption("datum", tr(N_("Date received")), by_date));
   sorts.push_back(SelectOption("referentie", tr(N_("Reference")), in.sort == "referentie"));
+  sorts.push_back(SelectOption("termijn", tr(N_("Next deadline")), in.sort == "termijn"));
+  sorts.push_back(SelectOption("activiteit", tr(N_("Last activity")), in.sort == "activiteit"));
   data.set("sorts", sorts);
+  // Next deadline and mass-report event (issue 14).
+  kainjow::mustache::list dues;
+  dues.push_back(SelectOption("", tr(N_("Any deadline")), in.due.empty()));
+  dues.push_back(SelectOption("verlopen", tr(N_("Overdue")), in.due == "verlopen"));
+  dues.push_back(SelectOption("binnenkort", tr(N_("Due soon")), in.due == "binnenkort"));
+  data.set("dues", dues);
+  kainjow::mustache::list events;
+  events.push_back(SelectOption("", tr(N_("Any or none")), in.mass_event.empty()));
+  for (const auto& event : mass_events) {
+    std::string id = std::to_string(event.id);
+    events.push_back(SelectOption(id, event.name, in.mass_event == id));
+  }
+  data.set("mass_events", events);
   kainjow::mustache::list directions;
-  directions.push_back(SelectOption("af", tr(N_("Newest or highest first")), in.direction != "op"));
+  directions.push_back(SelectOption(
+      "", tr(N_("As usual: newest first, the next deadline soonest first")), in.direction.empty()));
+  directions.push_back(SelectOption("af", tr(N_("Newest or highest first")), in.direction == "af"));
   directions.push_back(SelectOption("op", tr(N_("Oldest or lowest first")), in.direction == "op"));
   data.set("directions", directions);
   data.set("from", in.from);
   data.set("to", in.to);
+}
+
+// How the page is sorted, in words.
+const char* OrderText(const WorklistQuery& q) {
+  switch (q.order) {
+    case WorklistOrder::kReference:
+      return q.ascending ? N_("lowest reference first") : N_("highest reference first");
+    case WorklistOrder::kNextDue:
+      return q.ascending ? N_("next deadline soonest first, cases without one last")
+                         : N_("next deadline latest first, cases without one first");
+    case WorklistOrder::kLastActivity:
+      return q.ascending ? N_("least recent activity first") : N_("most recent activity first");
+    case WorklistOrder::kReceived:
+      break;
+  }
+  return q.ascending ? N_("oldest received first") : N_("newest received first");
 }
 
 }  // namespace
@@ -111,27 +157,21 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
   const StaffSession& staff = req.staff;
   Lang lang = LangOf(request);
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
-  long long bureau = staff.bureau_id.value_or(0);
 
-  auto fields = http::ParseFormFields(request.query, 100);
-  WorklistInput input = fields ? WorklistInputOf(*fields) : WorklistInput{};
-  auto staff_list = app.staff.ListBureauStaff(bureau);
-  std::vector<StaffUser> handlers = staff_list;
-  std::erase_if(handlers, [](const StaffUser& user) { return !IsCaseHandler(user); });
-  std::vector<std::string> channels;
-  for (const auto& channel : ChannelLabels()) channels.emplace_back(channel.code);
-  WorklistValidation checked = ValidateWorklist(input, bureau, staff.user_id, app.municipalities,
-                                                handlers, channels, app.options.staff_page_size);
-  if (!fields) {
-    checked.errors.push_back(
-        {"filters", N_("This address of the list cannot be read. Choose the filters again.")});
-  }
+  // Read and checked as the CSV export reads them (worklist_request.hpp).
+  CheckedWorklist list = CheckWorklistRequest(app, req);
+  const WorklistInput& input = list.input;
+  const auto& staff_list = list.staff_list;
+  const auto& handlers = list.handlers;
+  const auto& mass_events = list.mass_events;
+  WorklistValidation checked{list.query, list.errors};
+  const long long now = app.now();
 
   TemplateData data;
   data.set("mine", Bool(input.mine));
-  SetFilterChoices(app, lang, input, handlers, data);
+  SetFilterChoices(app, lang, input, handlers, mass_events, data);
   bool filtered = !(input.step + input.handler + input.kind + input.municipality + input.ground +
-                    input.channel + input.from + input.to)
+                    input.channel + input.from + input.to + input.due + input.mass_event)
                        .empty();
   data.set("filtered", Bool(filtered));
   data.set("clear_url", std::string(kReportsPath) + (input.mine ? "?mijn=1" : ""));
@@ -177,11 +217,19 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
     }
     app.audit.Audit(listing, app.now());
 
-    auto files = ids.empty() ? std::map<long long, kainjow::mustache::list>{}
-                             : EvidenceLinks(app, lang, *ids.begin(), *ids.rbegin());
+    // The files of the reports on this page only: in another order than the number, the page's
+    // lowest and highest number span much of the bureau, whose other reports are not shown.
+    std::map<long long, kainjow::mustache::list> files;
+    if (!ids.empty()) {
+      for (const auto& [id, count] :
+           app.evidence.CountEvidenceByReport(*ids.begin(), *ids.rbegin())) {
+        if (count > 0 && ids.contains(id))
+          files[id] = EvidenceFileList(lang, app.evidence.ListEvidence(id));
+      }
+    }
     kainjow::mustache::list rows;
     for (const auto& report : reports)
-      rows.push_back(ReportRow(app, lang, report, staff_list, files));
+      rows.push_back(ReportRow(app, lang, report, staff_list, files, now));
     data.set("reports", rows);
     data.set("has_reports", Bool(!reports.empty()));
     data.set("first_shown", std::to_string(page.preceding + (reports.empty() ? 0 : 1)));
@@ -200,8 +248,12 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
                                                           reports.back(), checked.query.order))));
     }
     data.set("has_paging", Bool(page.preceding > 0 || page.more_after));
-    data.set("newest_first", Bool(!checked.query.ascending));
-    data.set("by_reference", Bool(checked.query.order == WorklistOrder::kReference));
+    data.set("order_text", tr(OrderText(checked.query)));
+    // The same list as CSV (staff_reports_csv.hpp): the same filters and order.
+    std::string filters = WorklistQueryString(input);
+    data.set("csv_url", std::string(kReportsCsvPath) + (filters.empty() ? "" : "?" + filters));
+    data.set("csv_capped", Bool(page.total > kMaxExportRows));
+    data.set("csv_max", std::to_string(kMaxExportRows));
   }
   if (checked.errors.empty()) AddSavedFilterData(app, request, staff, data);  // issue 14
   http::Response cookies;

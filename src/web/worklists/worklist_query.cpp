@@ -18,11 +18,19 @@ struct Parameter {
   std::string WorklistInput::*field;
 };
 constexpr Parameter kFilters[] = {
-    {"stap", &WorklistInput::step},    {"behandelaar", &WorklistInput::handler},
-    {"soort", &WorklistInput::kind},   {"gemeente", &WorklistInput::municipality},
-    {"grond", &WorklistInput::ground}, {"kanaal", &WorklistInput::channel},
-    {"van", &WorklistInput::from},     {"tot", &WorklistInput::to},
-    {"sorteer", &WorklistInput::sort}, {"volgorde", &WorklistInput::direction},
+    {"stap", &WorklistInput::step},
+    {"behandelaar", &WorklistInput::handler},
+    {"soort", &WorklistInput::kind},
+    {"gemeente", &WorklistInput::municipality},
+    {"grond", &WorklistInput::ground},
+    {"kanaal", &WorklistInput::channel},
+    {"van", &WorklistInput::from},
+    {"tot", &WorklistInput::to},
+    // Next deadline and mass-report event (issue 14).
+    {"termijn", &WorklistInput::due},
+    {"massa", &WorklistInput::mass_event},
+    {"sorteer", &WorklistInput::sort},
+    {"volgorde", &WorklistInput::direction},
 };
 
 // The search form's field names, which ValidateSearch reports, as this list's parameters.
@@ -124,10 +132,28 @@ WorklistValidation ValidateWorklist(const WorklistInput& in, long long bureau_id
     q.order = WorklistOrder::kReceived;
   } else if (in.sort == "referentie") {
     q.order = WorklistOrder::kReference;
+  } else if (in.sort == "termijn") {
+    q.order = WorklistOrder::kNextDue;
+  } else if (in.sort == "activiteit") {
+    q.order = WorklistOrder::kLastActivity;
   } else {
     fail("sorteer", kChooseFromList);
   }
-  if (in.direction.empty() || in.direction == "af") {
+  // Next deadline and mass-report event (issue 14); the window itself: ApplyDueFilter.
+  if (!in.due.empty() && in.due != "verlopen" && in.due != "binnenkort")
+    fail("termijn", kChooseFromList);
+  if (!in.mass_event.empty()) {
+    auto id = ParseNumber(in.mass_event);
+    if (id && *id > 0) {
+      q.filter.mass_event_id = *id;
+    } else {
+      fail("massa", N_("Give the number of a mass-report event."));
+    }
+  }
+  if (in.direction.empty()) {
+    // The next deadline soonest first; everything else newest (or highest) first.
+    q.ascending = q.order == WorklistOrder::kNextDue;
+  } else if (in.direction == "af") {
     q.ascending = false;
   } else if (in.direction == "op") {
     q.ascending = true;
@@ -146,6 +172,16 @@ WorklistValidation ValidateWorklist(const WorklistInput& in, long long bureau_id
   }
   if (q.after && q.before) fail("voor", kBadPageLink);
   return v;
+}
+
+void ApplyDueFilter(const WorklistInput& in, long long now, int due_soon_days,
+                    WorklistQuery& query) {
+  if (in.due == "verlopen") {
+    query.filter.due_until = now;  // StateOf: overdue once now is past the last second in time
+  } else if (in.due == "binnenkort") {
+    query.filter.due_from = now;
+    query.filter.due_until = now + static_cast<long long>(due_soon_days) * 24 * 60 * 60;
+  }
 }
 
 std::string WorklistQueryString(const WorklistInput& in, std::string_view paging_name,

@@ -27,11 +27,14 @@ struct WorklistInput {
   std::string channel = {};       // kanaal: how it came in
   std::string from = {};          // van: YYYY-MM-DD, received on or after
   std::string to = {};            // tot: YYYY-MM-DD, received on or before
-  std::string sort = {};          // sorteer: datum (the default) or referentie
+  std::string sort = {};          // sorteer: datum (the default), referentie, termijn, activiteit
   std::string direction = {};     // volgorde: af (the default, newest first) or op
   std::string after = {};         // na: the key of the last row of the page before
   std::string before = {};        // voor: the key of the first row of the page after
   bool mine = false;              // mijn=1: the staff member's own cases
+  // Next deadline and mass-report event (issue 14).
+  std::string due = {};         // termijn: verlopen (overdue) or binnenkort (due soon)
+  std::string mass_event = {};  // massa: the id of a mass-report event
 };
 WorklistInput WorklistInputOf(const http::FormFields& query);
 
@@ -47,6 +50,12 @@ WorklistValidation ValidateWorklist(const WorklistInput& input, long long bureau
                                     long long user_id, const MunicipalityRegistry& municipalities,
                                     const std::vector<StaffUser>& handlers,
                                     const std::vector<std::string>& channels, int page_size);
+
+// termijn (issue 14): the window of next deadlines it asks for at `now`. Overdue: before now;
+// due soon: from now until due_soon_days later (the bureau's setting, as the deadlines page
+// shows "due soon"). Call after ValidateWorklist, on a query without errors.
+void ApplyDueFilter(const WorklistInput& input, long long now, int due_soon_days,
+                    WorklistQuery& query);
 
 // A row's key in a link: "<reported_at>-<id>" when sorted by date received,
 // "<reported_year>-<id>" by reference.

@@ -141,3 +141,57 @@ TEST(WorklistQuery, TheAuditRecordGetsCodesNotPaging) {
 
 }  // namespace
 }  // namespace meldpunt::web
+
+namespace meldpunt::web {
+namespace {
+
+// Issue 14: next deadline and last activity, the deadline filter and the mass-report event.
+TEST(WorklistDueQuery, SortsByNextDeadlineSoonestFirstAndActivityNewestFirst) {
+  auto v = Check(InputOf("sorteer=termijn"));
+  ASSERT_TRUE(v.errors.empty());
+  EXPECT_EQ(v.query.order, WorklistOrder::kNextDue);
+  EXPECT_TRUE(v.query.ascending) << "the soonest deadline first by default";
+  v = Check(InputOf("sorteer=termijn&volgorde=af"));
+  EXPECT_FALSE(v.query.ascending);
+  v = Check(InputOf("sorteer=activiteit"));
+  EXPECT_EQ(v.query.order, WorklistOrder::kLastActivity);
+  EXPECT_FALSE(v.query.ascending) << "the most recent activity first";
+}
+
+TEST(WorklistDueQuery, OverdueIsBeforeNowAndDueSoonTheBureausWindow) {
+  constexpr long long kNow = 1'800'000'000;
+  auto in = InputOf("termijn=verlopen");
+  auto v = Check(in);
+  ASSERT_TRUE(v.errors.empty());
+  ApplyDueFilter(in, kNow, 3, v.query);
+  EXPECT_FALSE(v.query.filter.due_from);
+  EXPECT_EQ(v.query.filter.due_until, kNow);
+  in = InputOf("termijn=binnenkort");
+  v = Check(in);
+  ApplyDueFilter(in, kNow, 3, v.query);
+  EXPECT_EQ(v.query.filter.due_from, kNow);
+  EXPECT_EQ(v.query.filter.due_until, kNow + 3 * 24 * 60 * 60);
+  v = Check(InputOf(""));
+  ApplyDueFilter({}, kNow, 3, v.query);
+  EXPECT_FALSE(v.query.filter.due_from || v.query.filter.due_until);
+}
+
+TEST(WorklistDueQuery, WrongValuesAreNamed) {
+  EXPECT_EQ(Fields(Check(InputOf("termijn=gisteren"))), std::vector<std::string>{"termijn"});
+  EXPECT_EQ(Fields(Check(InputOf("massa=abc"))), std::vector<std::string>{"massa"});
+  EXPECT_EQ(Fields(Check(InputOf("massa=0"))), std::vector<std::string>{"massa"});
+  EXPECT_EQ(Fields(Check(InputOf("sorteer=deadline"))), std::vector<std::string>{"sorteer"});
+  auto v = Check(InputOf("massa=42"));
+  ASSERT_TRUE(v.errors.empty());
+  EXPECT_EQ(v.query.filter.mass_event_id, 42);
+}
+
+TEST(WorklistDueQuery, LinksAndTheAuditRecordCarryTheNewParameters) {
+  auto in = InputOf("termijn=verlopen&massa=42&sorteer=termijn");
+  EXPECT_EQ(WorklistQueryString(in, "na", "253402300799-7"),
+            "termijn=verlopen&massa=42&sorteer=termijn&na=253402300799-7");
+  EXPECT_EQ(WorklistAuditFilter(in), "termijn=verlopen massa=42 sorteer=termijn");
+}
+
+}  // namespace
+}  // namespace meldpunt::web

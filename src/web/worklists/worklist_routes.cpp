@@ -3,6 +3,7 @@
 #include "web/paths.hpp"
 #include "web/worklists/saved_filters.hpp"
 #include "web/worklists/staff_deadline_handlers.hpp"
+#include "web/worklists/staff_reports_csv.hpp"
 #include "web/worklists/staff_reports_page.hpp"
 #include "web/worklists/staff_search_handlers.hpp"
 
@@ -11,6 +12,8 @@ namespace meldpunt::web {
 void AddWorklistRoutes(RouteTable& routes) {
   using http::Method;
   routes.AddStaff(Method::kGet, kReportsPath, Permission::kReadCases, StaffReportsPage);
+  // The same list as CSV; personal columns only with kExportPersonalData (staff_reports_csv.hpp).
+  routes.AddStaff(Method::kGet, kReportsCsvPath, Permission::kReadCases, StaffReportsCsv);
   // A handler's own deadlines; the whole bureau's or another handler's need kAssignCases as well,
   // which StaffDeadlinesPage checks.
   routes.AddStaff(Method::kGet, kDeadlinesPath, Permission::kHandleCases, StaffDeadlinesPage);
