@@ -135,6 +135,7 @@ int Serve(const Config& config) {
       .evidence = *store,
       .privacy = *store,
       .health = *store,
+      .tags = *store,
       .municipalities = *municipalities,
       .translator = translator,
       .templates = templates,

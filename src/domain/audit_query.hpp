@@ -13,7 +13,7 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/admin/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 59> kAuditActions = {
+inline constexpr std::array<std::string_view, 64> kAuditActions = {
     "login",
     "login.deactivated",
     "user.add",
@@ -47,6 +47,7 @@ inline constexpr std::array<std::string_view, 59> kAuditActions = {
     "case.contact",
     "case.note",
     "case.assign",
+    "case.tag",
     "mass.add",
     "mass.read",
     "mass.link",
@@ -64,6 +65,10 @@ inline constexpr std::array<std::string_view, 59> kAuditActions = {
     "bureau.settings",
     "code_list.add",
     "code_list.retire",
+    "tag.add",
+    "tag.rename",
+    "tag.retire",
+    "tag.restore",
     "audit.read",
     "audit.export",
     "figures.read",

@@ -53,6 +53,8 @@ struct CaseChange {
     std::string code_list_version;
   };
   std::optional<Classification> classify;
+  // A tag (tag_store.hpp) put on the case (true) or taken off (false); with kind kTagged.
+  std::optional<std::pair<long long, bool>> tag;
 };
 
 class CaseStore {

@@ -23,6 +23,7 @@
 #include "store/staff_session_store.hpp"
 #include "store/store_health.hpp"
 #include "store/store_types.hpp"
+#include "store/tag_store.hpp"
 
 namespace meldpunt {
 
@@ -42,7 +43,8 @@ class Store : public StoreHealth,
               public CodeListStore,
               public BureauStore,
               public EvidenceStore,
-              public PrivacyStore {
+              public PrivacyStore,
+              public TagStore {
  public:
   ~Store() override = default;
 };

@@ -59,6 +59,7 @@ inline constexpr const char* kCaseActionPath = "/medewerkers/meldingen/{id}/acti
 inline constexpr const char* kCaseConsentPath = "/medewerkers/meldingen/{id}/toestemming";
 inline constexpr const char* kCaseContactPath = "/medewerkers/meldingen/{id}/contact";
 inline constexpr const char* kCaseNotePath = "/medewerkers/meldingen/{id}/notitie";
+inline constexpr const char* kCaseTagPath = "/medewerkers/meldingen/{id}/labels";
 inline constexpr const char* kCaseAssignPath = "/medewerkers/meldingen/{id}/toewijzen";
 inline constexpr const char* kCaseMovePath = "/medewerkers/meldingen/{id}/overdragen";
 inline constexpr const char* kClassificationPath = "/medewerkers/meldingen/{id}/classificatie";
@@ -113,5 +114,7 @@ inline constexpr const char* kCodeListsPath = "/medewerkers/codelijsten";
 inline constexpr const char* kRetireCodePath = "/medewerkers/codelijsten/intrekken";
 inline constexpr const char* kAuditLogPath = "/medewerkers/inzagelog";
 inline constexpr const char* kAuditLogCsvPath = "/medewerkers/inzagelog.csv";
+// The bureau's tags (labels), for its admin; a case's tags are put on at kCaseTagPath.
+inline constexpr const char* kTagsPath = "/medewerkers/labels";
 
 }  // namespace meldpunt::web

@@ -16,7 +16,8 @@ constexpr std::array<std::string_view, kAllCaseEventKinds.size()> kCodes = {"ste
                                                                             "reopened",
                                                                             "moved",
                                                                             "linked",
-                                                                            "classified"};
+                                                                            "classified",
+                                                                            "tagged"};
 
 }  // namespace
 

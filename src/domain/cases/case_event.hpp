@@ -27,9 +27,11 @@ enum class CaseEventKind {
   kLinked,             // linked to a mass-report event (massamelding); detail: the event id;
                        // code: "linked", or "unlinked" when taken out of it again
   kClassified,         // classified again (herclassificatie); detail: the code-list version
+  kTagged,             // a tag (label) put on (code "added") or taken off ("removed"); detail:
+                       // the tag's id, text: its name at the time
 };
 
-inline constexpr std::array<CaseEventKind, 14> kAllCaseEventKinds = {
+inline constexpr std::array<CaseEventKind, 15> kAllCaseEventKinds = {
     CaseEventKind::kStep,
     CaseEventKind::kAction,
     CaseEventKind::kNote,
@@ -43,7 +45,8 @@ inline constexpr std::array<CaseEventKind, 14> kAllCaseEventKinds = {
     CaseEventKind::kReopened,
     CaseEventKind::kMoved,
     CaseEventKind::kLinked,
-    CaseEventKind::kClassified};
+    CaseEventKind::kClassified,
+    CaseEventKind::kTagged};
 
 std::string_view CaseEventCode(CaseEventKind kind);
 std::optional<CaseEventKind> ParseCaseEvent(std::string_view code);

@@ -116,6 +116,11 @@ Conditions ConditionsOf(const ReportSearch& s) {
   if (s.unassigned) c.Add("r.assigned_to IS NULL");
   if (s.complaint) c.Add(*s.complaint ? "r.is_complaint = 1" : "r.is_complaint = 0");
   if (!s.channel.empty()) c.Add("r.channel = " + c.Text(s.channel));
+  // A tag: one look-up per row in case_tags' primary key (report_id, tag_id).
+  if (s.tag_id) {
+    c.Add("EXISTS (SELECT 1 FROM case_tags ct WHERE ct.report_id = r.id AND ct.tag_id = " +
+          c.Number(*s.tag_id) + ")");
+  }
   return c;
 }
 

@@ -79,6 +79,10 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
     case CaseEventKind::kClassified:
       return kind + " (" + app.translator.Get(lang, N_("code-list version")) + " " + event.detail +
              ")";
+    case CaseEventKind::kTagged: {  // the tag's name is the event's text
+      const char* what = event.code == "added" ? N_("Tag added") : N_("Tag removed");
+      return app.translator.Get(lang, what);
+    }
     default:
       return kind;
   }

@@ -82,6 +82,7 @@ constexpr std::array kEvents = {
     CodeLabel{"moved", N_("Handed over to another bureau")},
     CodeLabel{"linked", N_("Linked to a mass report")},
     CodeLabel{"classified", N_("Classified again")},
+    CodeLabel{"tagged", N_("Tag")},
 };
 
 constexpr std::array kContacts = {

@@ -14,6 +14,7 @@
 #include "store/staff_session_store.hpp"
 #include "store/store_types.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
+#include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_page.hpp"
@@ -23,7 +24,7 @@
 namespace meldpunt::web {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, const char*>, 10> kDoneMessages = {{
+constexpr std::array<std::pair<std::string_view, const char*>, 12> kDoneMessages = {{
     {"stap", N_("The case has moved to the new step.")},
     {"heropend", N_("The case has been reopened.")},
     {"gearchiveerd", N_("The case has been archived.")},
@@ -34,6 +35,8 @@ constexpr std::array<std::pair<std::string_view, const char*>, 10> kDoneMessages
     {"contact", N_("The contact has been recorded.")},
     {"notitie", N_("Your note has been saved.")},
     {"toegewezen", N_("The handler has been saved.")},
+    {"label-toegevoegd", N_("The tag has been put on the case.")},
+    {"label-verwijderd", N_("The tag has been taken off the case.")},
 }};
 
 }  // namespace
@@ -65,6 +68,7 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   AddCaseSummary(data, app, lang, report, events, messages, bureau_staff);
   AddCaseHistory(data, app, lang, events, messages, bureau_staff);
   AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);
+  AddCaseTags(data, app, lang, Allows(staff.role, Permission::kHandleCases), report, error);
   data.set("thread", RenderThread(app, lang, messages, files, Viewer::kStaff));
   // Every file of the report, also those sent with the report itself, which the thread does not
   // show: each download goes through the audited route.

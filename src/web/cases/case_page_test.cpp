@@ -94,7 +94,8 @@ TEST(CaseLabels, EveryCodeOfCaseHandlingHasADutchLabel) {
 TEST(CaseDone, EveryConfirmationIsKnownAndTranslated) {
   TestApp test;
   for (const char* done : {"stap", "heropend", "gearchiveerd", "afgesloten", "actie", "toestemming",
-                           "toestemming-ingetrokken", "contact", "notitie", "toegewezen"}) {
+                           "toestemming-ingetrokken", "contact", "notitie", "toegewezen",
+                           "label-toegevoegd", "label-verwijderd"}) {
     const char* message = CaseDoneMessage(done);
     ASSERT_NE(message, nullptr) << done;
     EXPECT_TRUE(test.app().translator.Has(Lang::kNl, message)) << done;

@@ -1,5 +1,6 @@
 #include "domain/staff_role.hpp"
 #include "web/cases/case_handlers.hpp"
+#include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/classification_handlers.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/cases/staff_report_handlers.hpp"
@@ -21,6 +22,7 @@ void AddCaseRoutes(RouteTable& routes) {
   routes.AddStaff(Method::kPost, kCaseContactPath, Permission::kHandleCases, CaseContactPost);
   routes.AddStaff(Method::kPost, kCaseNotePath, Permission::kHandleCases, CaseNotePost);
   routes.AddStaff(Method::kPost, kCaseAssignPath, Permission::kHandleCases, CaseAssignPost);
+  routes.AddStaff(Method::kPost, kCaseTagPath, Permission::kHandleCases, CaseTagPost);
   routes.AddStaff(Method::kGet, kClassificationPath, Permission::kClassifyReports,
                   StaffClassificationPage);
   routes.AddStaff(Method::kPost, kClassificationPath, Permission::kClassifyReports, StaffClassify);

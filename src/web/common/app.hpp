@@ -35,6 +35,7 @@ class ReportStore;
 class StaffAccountStore;
 class StaffSessionStore;
 class StoreHealth;
+class TagStore;
 }  // namespace meldpunt
 
 namespace meldpunt::web {
@@ -78,6 +79,7 @@ struct AppContext {
   EvidenceStore& evidence;      // evidence files
   PrivacyStore& privacy;        // erasure, corrections, status history
   StoreHealth& health;          // whether the database answers (readiness)
+  TagStore& tags;               // a bureau's tags (labels) and the tags on its cases
   const MunicipalityRegistry& municipalities;
   const Translator& translator;
   const Templates& templates;

@@ -37,6 +37,7 @@ class TestApp {
              .evidence = *store_,
              .privacy = *store_,
              .health = *store_,
+             .tags = *store_,
              .municipalities = municipalities_,
              .translator = translator_,
              .templates = templates_,

@@ -12,6 +12,7 @@
 #include "store/case_list_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
+#include "store/tag_store.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/cases/staff_evidence.hpp"
@@ -32,7 +33,8 @@ namespace {
 // report's text, the contact details, the classification and the files.
 TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport& report,
                        const std::vector<StaffUser>& staff_list,
-                       std::map<long long, kainjow::mustache::list>& files) {
+                       std::map<long long, kainjow::mustache::list>& files,
+                       std::map<long long, std::vector<CaseTag>>& tags) {
   TemplateData row;
   row.set("reference", report.reference);
   row.set("files", files[report.id]);
@@ -54,6 +56,14 @@ TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport&
   row.set("wishes", LabelsOf(app, lang, WishLabels(), report.wishes));
   row.set("complaint", Bool(report.is_complaint));
   row.set("step", std::string(StepCode(report.step)));
+  kainjow::mustache::list row_tags;
+  for (const auto& tag : tags[report.id]) {
+    TemplateData item;
+    item.set("tag_name", tag.name);
+    row_tags.push_back(item);
+  }
+  row.set("row_tags", row_tags);
+  row.set("has_row_tags", Bool(!row_tags.empty()));
   row.set("step_label", LabelOf(app, lang, StepLabels(), StepCode(report.step)));
   for (const auto& handler : staff_list) {
     if (report.assigned_to == handler.id) row.set("assignee", handler.email);
@@ -69,7 +79,8 @@ TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport&
 
 // The filter form's choices, each with what was asked selected.
 void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
-                      const std::vector<StaffUser>& handlers, TemplateData& data) {
+                      const std::vector<StaffUser>& handlers,
+                      const std::vector<CaseTag>& bureau_tags, TemplateData& data) {
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   kainjow::mustache::list steps = CodeOptions(app, lang, N_("Any step"), StepLabels(), in.step);
   steps.insert(steps.begin() + 1, SelectOption("open", tr(N_("Any open step")), in.step == "open"));
@@ -91,6 +102,17 @@ void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
   data.set("municipalities", MunicipalityChoices(app, lang, in.municipality));
   data.set("grounds", CodeOptions(app, lang, N_("Any ground"), GroundLabels(), in.ground));
   data.set("channels", CodeOptions(app, lang, N_("Any channel"), ChannelLabels(), in.channel));
+  // Tags (labels): the bureau's own, retired ones too (they still name cases).
+  kainjow::mustache::list labels;
+  labels.push_back(SelectOption("", tr(N_("Any tag or none")), in.label.empty()));
+  for (const auto& tag : bureau_tags) {
+    std::string id = std::to_string(tag.id);
+    std::string name = tag.name;
+    if (tag.retired_at) name += " (" + tr(N_("retired")) + ")";
+    labels.push_back(SelectOption(id, name, in.label == id));
+  }
+  data.set("labels", labels);
+  data.set("has_labels", Bool(!bureau_tags.empty() || !in.label.empty()));
   kainjow::mustache::list sorts;
   sorts.push_back(SelectOption("datum", tr(N_("Date received")), in.sort != "referentie"));
   sorts.push_back(SelectOption("referentie", tr(N_("Reference")), in.sort == "referentie"));
@@ -121,6 +143,10 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
   for (const auto& channel : ChannelLabels()) channels.emplace_back(channel.code);
   WorklistValidation checked = ValidateWorklist(input, bureau, staff.user_id, app.municipalities,
                                                 handlers, channels, app.options.staff_page_size);
+  auto bureau_tags = app.tags.ListTags(bureau, false);
+  std::vector<long long> tag_ids;
+  for (const auto& tag : bureau_tags) tag_ids.push_back(tag.id);
+  ValidateWorklistLabel(input, tag_ids, checked);
   if (!fields) {
     checked.errors.push_back(
         {"filters", N_("This address of the list cannot be read. Choose the filters again.")});
@@ -128,9 +154,9 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
 
   TemplateData data;
   data.set("mine", Bool(input.mine));
-  SetFilterChoices(app, lang, input, handlers, data);
+  SetFilterChoices(app, lang, input, handlers, bureau_tags, data);
   bool filtered = !(input.step + input.handler + input.kind + input.municipality + input.ground +
-                    input.channel + input.from + input.to)
+                    input.channel + input.from + input.to + input.label)
                        .empty();
   data.set("filtered", Bool(filtered));
   data.set("clear_url", std::string(kReportsPath) + (input.mine ? "?mijn=1" : ""));
@@ -177,9 +203,11 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
 
     auto files = ids.empty() ? std::map<long long, kainjow::mustache::list>{}
                              : EvidenceLinks(app, lang, *ids.begin(), *ids.rbegin());
+    std::vector<long long> page_ids(ids.begin(), ids.end());
+    auto tags = app.tags.ListTagsOfCases(bureau, page_ids);
     kainjow::mustache::list rows;
     for (const auto& report : reports)
-      rows.push_back(ReportRow(app, lang, report, staff_list, files));
+      rows.push_back(ReportRow(app, lang, report, staff_list, files, tags));
     data.set("reports", rows);
     data.set("has_reports", Bool(!reports.empty()));
     data.set("first_shown", std::to_string(page.preceding + (reports.empty() ? 0 : 1)));

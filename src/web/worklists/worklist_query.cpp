@@ -23,6 +23,7 @@ constexpr Parameter kFilters[] = {
     {"grond", &WorklistInput::ground}, {"kanaal", &WorklistInput::channel},
     {"van", &WorklistInput::from},     {"tot", &WorklistInput::to},
     {"sorteer", &WorklistInput::sort}, {"volgorde", &WorklistInput::direction},
+    {"label", &WorklistInput::label},
 };
 
 // The search form's field names, which ValidateSearch reports, as this list's parameters.
@@ -146,6 +147,17 @@ WorklistValidation ValidateWorklist(const WorklistInput& in, long long bureau_id
   }
   if (q.after && q.before) fail("voor", kBadPageLink);
   return v;
+}
+
+void ValidateWorklistLabel(const WorklistInput& in, const std::vector<long long>& tag_ids,
+                           WorklistValidation& v) {
+  if (in.label.empty()) return;
+  auto id = ParseNumber(in.label);
+  if (!id || std::find(tag_ids.begin(), tag_ids.end(), *id) == tag_ids.end()) {
+    v.errors.push_back({"label", kChooseFromList});
+    return;
+  }
+  v.query.filter.tag_id = *id;
 }
 
 std::string WorklistQueryString(const WorklistInput& in, std::string_view paging_name,

@@ -32,6 +32,7 @@ struct WorklistInput {
   std::string after = {};         // na: the key of the last row of the page before
   std::string before = {};        // voor: the key of the first row of the page after
   bool mine = false;              // mijn=1: the staff member's own cases
+  std::string label = {};         // label: the id of one of the bureau's tags
 };
 WorklistInput WorklistInputOf(const http::FormFields& query);
 
@@ -47,6 +48,11 @@ WorklistValidation ValidateWorklist(const WorklistInput& input, long long bureau
                                     long long user_id, const MunicipalityRegistry& municipalities,
                                     const std::vector<StaffUser>& handlers,
                                     const std::vector<std::string>& channels, int page_size);
+
+// Checks label (a tag filter) against the ids of the bureau's tags, retired ones included, and
+// sets it on the query; an id not among them is an error on "label".
+void ValidateWorklistLabel(const WorklistInput& input, const std::vector<long long>& tag_ids,
+                           WorklistValidation& validation);
 
 // A row's key in a link: "<reported_at>-<id>" when sorted by date received,
 // "<reported_year>-<id>" by reference.
