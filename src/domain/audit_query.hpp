@@ -13,7 +13,7 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/admin/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 64> kAuditActions = {
+inline constexpr std::array<std::string_view, 66> kAuditActions = {
     "login",
     "login.deactivated",
     "user.add",
@@ -48,6 +48,8 @@ inline constexpr std::array<std::string_view, 64> kAuditActions = {
     "case.note",
     "case.assign",
     "case.tag",
+    "case.referral",
+    "case.own_initiative",
     "mass.add",
     "mass.read",
     "mass.link",

@@ -60,6 +60,9 @@ inline constexpr const char* kCaseConsentPath = "/medewerkers/meldingen/{id}/toe
 inline constexpr const char* kCaseContactPath = "/medewerkers/meldingen/{id}/contact";
 inline constexpr const char* kCaseNotePath = "/medewerkers/meldingen/{id}/notitie";
 inline constexpr const char* kCaseTagPath = "/medewerkers/meldingen/{id}/labels";
+inline constexpr const char* kCaseReferralPath = "/medewerkers/meldingen/{id}/doorverwijzing";
+inline constexpr const char* kCaseOwnInitiativePath =
+    "/medewerkers/meldingen/{id}/eigen-initiatief";
 inline constexpr const char* kCaseAssignPath = "/medewerkers/meldingen/{id}/toewijzen";
 inline constexpr const char* kCaseMovePath = "/medewerkers/meldingen/{id}/overdragen";
 inline constexpr const char* kClassificationPath = "/medewerkers/meldingen/{id}/classificatie";

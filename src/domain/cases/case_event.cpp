@@ -17,7 +17,9 @@ constexpr std::array<std::string_view, kAllCaseEventKinds.size()> kCodes = {"ste
                                                                             "moved",
                                                                             "linked",
                                                                             "classified",
-                                                                            "tagged"};
+                                                                            "tagged",
+                                                                            "referred",
+                                                                            "own_initiative"};
 
 }  // namespace
 

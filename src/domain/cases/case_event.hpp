@@ -29,9 +29,13 @@ enum class CaseEventKind {
   kClassified,         // classified again (herclassificatie); detail: the code-list version
   kTagged,             // a tag (label) put on (code "added") or taken off ("removed"); detail:
                        // the tag's id, text: its name at the time
+  kReferred,           // referred (doorverwezen); code: the destination (referral.hpp), detail:
+                       // the day (YYYY-MM-DD), text: the other body's name with "other"
+  kOwnInitiative,      // marked as the bureau's own initiative (eigen initiatief,
+                       // own_initiative.hpp); code: the reason or "ended", text: why
 };
 
-inline constexpr std::array<CaseEventKind, 15> kAllCaseEventKinds = {
+inline constexpr std::array<CaseEventKind, 17> kAllCaseEventKinds = {
     CaseEventKind::kStep,
     CaseEventKind::kAction,
     CaseEventKind::kNote,
@@ -46,7 +50,9 @@ inline constexpr std::array<CaseEventKind, 15> kAllCaseEventKinds = {
     CaseEventKind::kMoved,
     CaseEventKind::kLinked,
     CaseEventKind::kClassified,
-    CaseEventKind::kTagged};
+    CaseEventKind::kTagged,
+    CaseEventKind::kReferred,
+    CaseEventKind::kOwnInitiative};
 
 std::string_view CaseEventCode(CaseEventKind kind);
 std::optional<CaseEventKind> ParseCaseEvent(std::string_view code);

@@ -63,6 +63,8 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"case.note", N_("Wrote a note")},
     {"case.assign", N_("Assigned a case")},
     {"case.tag", N_("Put a tag on a case or took it off")},
+    {"case.referral", N_("Recorded a referral")},
+    {"case.own_initiative", N_("Marked a case as own initiative or ended it")},
     {"mass.add", N_("Added a mass-report event")},
     {"mass.read", N_("Viewed a mass-report event")},
     {"mass.link", N_("Linked reports to an event")},

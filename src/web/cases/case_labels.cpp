@@ -83,6 +83,8 @@ constexpr std::array kEvents = {
     CodeLabel{"linked", N_("Linked to a mass report")},
     CodeLabel{"classified", N_("Classified again")},
     CodeLabel{"tagged", N_("Tag")},
+    CodeLabel{"referred", N_("Referred to")},
+    CodeLabel{"own_initiative", N_("Own initiative")},
 };
 
 constexpr std::array kContacts = {

@@ -14,6 +14,8 @@
 #include "store/staff_session_store.hpp"
 #include "store/store_types.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
+#include "web/cases/case_own_initiative_handlers.hpp"
+#include "web/cases/case_referral_handlers.hpp"
 #include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/common/pages.hpp"
@@ -24,7 +26,7 @@
 namespace meldpunt::web {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, const char*>, 12> kDoneMessages = {{
+constexpr std::array<std::pair<std::string_view, const char*>, 15> kDoneMessages = {{
     {"stap", N_("The case has moved to the new step.")},
     {"heropend", N_("The case has been reopened.")},
     {"gearchiveerd", N_("The case has been archived.")},
@@ -37,6 +39,9 @@ constexpr std::array<std::pair<std::string_view, const char*>, 12> kDoneMessages
     {"toegewezen", N_("The handler has been saved.")},
     {"label-toegevoegd", N_("The tag has been put on the case.")},
     {"label-verwijderd", N_("The tag has been taken off the case.")},
+    {"doorverwezen", N_("The referral has been recorded.")},
+    {"eigen-initiatief", N_("The case is marked as the bureau's own initiative.")},
+    {"eigen-initiatief-beeindigd", N_("The own initiative has been ended.")},
 }};
 
 }  // namespace
@@ -69,6 +74,9 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   AddCaseHistory(data, app, lang, events, messages, bureau_staff);
   AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);
   AddCaseTags(data, app, lang, Allows(staff.role, Permission::kHandleCases), report, error);
+  AddCaseReferral(data, app, lang, Allows(staff.role, Permission::kHandleCases), report, error);
+  AddCaseOwnInitiative(data, app, lang, Allows(staff.role, Permission::kHandleCases), report,
+                       events, error);
   data.set("thread", RenderThread(app, lang, messages, files, Viewer::kStaff));
   // Every file of the report, also those sent with the report itself, which the thread does not
   // show: each download goes through the audited route.

@@ -1,5 +1,7 @@
 #include "domain/staff_role.hpp"
 #include "web/cases/case_handlers.hpp"
+#include "web/cases/case_own_initiative_handlers.hpp"
+#include "web/cases/case_referral_handlers.hpp"
 #include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/classification_handlers.hpp"
 #include "web/cases/staff_evidence.hpp"
@@ -23,6 +25,9 @@ void AddCaseRoutes(RouteTable& routes) {
   routes.AddStaff(Method::kPost, kCaseNotePath, Permission::kHandleCases, CaseNotePost);
   routes.AddStaff(Method::kPost, kCaseAssignPath, Permission::kHandleCases, CaseAssignPost);
   routes.AddStaff(Method::kPost, kCaseTagPath, Permission::kHandleCases, CaseTagPost);
+  routes.AddStaff(Method::kPost, kCaseReferralPath, Permission::kHandleCases, CaseReferralPost);
+  routes.AddStaff(Method::kPost, kCaseOwnInitiativePath, Permission::kHandleCases,
+                  CaseOwnInitiativePost);
   routes.AddStaff(Method::kGet, kClassificationPath, Permission::kClassifyReports,
                   StaffClassificationPage);
   routes.AddStaff(Method::kPost, kClassificationPath, Permission::kClassifyReports, StaffClassify);
