@@ -105,6 +105,10 @@ describe('the bureau\'s own letter on an anonymous report about a general rule',
     assert.equal(await auditCount(server, 'letter.send'), 1);
     assert.deepEqual(await sql(server, `SELECT COUNT(*) FROM case_events WHERE report_id = ${id} AND kind = 'letter_sent'`), ['1']);
 
+    // The case page's action form follows the same rule: the letter is offered, mediation is not.
+    const casePage = await (await jar.fetch(caseUrl)).text();
+    assert.ok(inputs(casePage, 'action').some((i) => i.value === 'letter_to_other_party'), 'letter offered');
+    assert.ok(!inputs(casePage, 'action').some((i) => i.value === 'mediation_session'), 'mediation not offered');
     const mediation = await casePost('actie', { action: 'mediation_session', text: 'Gesprek.' });
     assert.equal(mediation.status, 422, 'mediation stays refused on an anonymous individual report');
   });
@@ -115,6 +119,8 @@ describe('the bureau\'s own letter on an anonymous report about a general rule',
     assert.equal(await auditCount(server, 'case.own_initiative', '%: ended'), 1);
     const page = await (await jar.fetch(`${caseUrl}/brief`)).text();
     assert.ok(byId(page, 'letter-refusal'));
+    const casePage = await (await jar.fetch(caseUrl)).text();
+    assert.ok(!inputs(casePage, 'action').some((i) => i.value === 'letter_to_other_party'), 'letter no longer offered');
     assert.equal((await letter('preview')).status, 422);
   });
 });
