@@ -137,6 +137,7 @@ int Serve(const Config& config) {
       .privacy = *store,
       .health = *store,
       .saved_filters = *store,
+      .tags = *store,
       .municipalities = *municipalities,
       .translator = translator,
       .templates = templates,

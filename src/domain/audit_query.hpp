@@ -13,7 +13,7 @@ namespace meldpunt {
 
 // Every action meldpunt writes to the audit log. A new action is added here, so that an admin
 // can choose it in the filter, and given a label in web/admin/staff_audit_handlers.cpp.
-inline constexpr std::array<std::string_view, 61> kAuditActions = {
+inline constexpr std::array<std::string_view, 68> kAuditActions = {
     "login",
     "login.deactivated",
     "user.add",
@@ -49,6 +49,9 @@ inline constexpr std::array<std::string_view, 61> kAuditActions = {
     "case.note",
     "case.follow_up",  // a follow-up date set or done (issue 14)
     "case.assign",
+    "case.tag",
+    "case.referral",
+    "case.own_initiative",
     "mass.add",
     "mass.read",
     "mass.link",
@@ -66,6 +69,10 @@ inline constexpr std::array<std::string_view, 61> kAuditActions = {
     "bureau.settings",
     "code_list.add",
     "code_list.retire",
+    "tag.add",
+    "tag.rename",
+    "tag.retire",
+    "tag.restore",
     "audit.read",
     "audit.export",
     "figures.read",

@@ -69,8 +69,9 @@ struct ReportSearch {
   bool open_only = false;  // every step before closed
   std::optional<long long> assigned_to = {};
   bool unassigned = false;
-  std::optional<bool> complaint = {};  // klacht (true) or melding only (false)
-  std::string channel = {};            // how it came in (kanaal); empty: any
+  std::optional<bool> complaint = {};    // klacht (true) or melding only (false)
+  std::string channel = {};              // how it came in (kanaal); empty: any
+  std::optional<long long> tag_id = {};  // carries this tag (label) of the bureau
   // Already folded with FoldForSearch; looked for in the description, the contact's name,
   // e-mail address and phone number, and the case's notes. Empty: no free text.
   std::string folded_text = {};

@@ -65,6 +65,8 @@ struct CaseChange {
   // Planning a mediation, or changing the plan: replaces the case's one planned mediation. Only
   // with ApplyCaseChange.
   std::optional<Mediation> mediation;
+  // A tag (tag_store.hpp) put on the case (true) or taken off (false); with kind kTagged.
+  std::optional<std::pair<long long, bool>> tag;
 };
 
 class CaseStore {

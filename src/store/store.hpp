@@ -24,6 +24,7 @@
 #include "store/staff_session_store.hpp"
 #include "store/store_health.hpp"
 #include "store/store_types.hpp"
+#include "store/tag_store.hpp"
 
 namespace meldpunt {
 
@@ -44,7 +45,8 @@ class Store : public StoreHealth,
               public BureauStore,
               public EvidenceStore,
               public PrivacyStore,
-              public SavedFilterStore {
+              public SavedFilterStore,
+              public TagStore {
  public:
   ~Store() override = default;
 };

@@ -64,6 +64,10 @@ inline constexpr const char* kCaseActionPath = "/medewerkers/meldingen/{id}/acti
 inline constexpr const char* kCaseConsentPath = "/medewerkers/meldingen/{id}/toestemming";
 inline constexpr const char* kCaseContactPath = "/medewerkers/meldingen/{id}/contact";
 inline constexpr const char* kCaseNotePath = "/medewerkers/meldingen/{id}/notitie";
+inline constexpr const char* kCaseTagPath = "/medewerkers/meldingen/{id}/labels";
+inline constexpr const char* kCaseReferralPath = "/medewerkers/meldingen/{id}/doorverwijzing";
+inline constexpr const char* kCaseOwnInitiativePath =
+    "/medewerkers/meldingen/{id}/eigen-initiatief";
 inline constexpr const char* kCaseAssignPath = "/medewerkers/meldingen/{id}/toewijzen";
 inline constexpr const char* kCaseMediationPath = "/medewerkers/meldingen/{id}/bemiddeling";
 // Follow-up dates (opvolgdatum, issue 14): set one, or mark it done.
@@ -123,5 +127,7 @@ inline constexpr const char* kCodeListsPath = "/medewerkers/codelijsten";
 inline constexpr const char* kRetireCodePath = "/medewerkers/codelijsten/intrekken";
 inline constexpr const char* kAuditLogPath = "/medewerkers/inzagelog";
 inline constexpr const char* kAuditLogCsvPath = "/medewerkers/inzagelog.csv";
+// The bureau's tags (labels), for its admin; a case's tags are put on at kCaseTagPath.
+inline constexpr const char* kTagsPath = "/medewerkers/labels";
 
 }  // namespace meldpunt::web

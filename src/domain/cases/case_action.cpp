@@ -104,6 +104,10 @@ bool ApproachAgreed(CaseStep step) {
 
 Verdict CheckAction(ActionKind kind, const CaseFacts& facts) {
   if (!IsOpen(facts.step)) return Refusal::kCaseClosed;
+  // The bureau's own letter on a case marked own initiative (see the choices in the header).
+  if (kind == ActionKind::kLetterToOtherParty && !facts.own_initiative.empty()) {
+    return Verdict::Allowed();
+  }
   if (auto refusal = AnonymityRefusal(kind, facts)) return *refusal;
   if (NeedsConsent(kind)) {
     if (!ApproachAgreed(facts.step)) return Refusal::kApproachNotAgreed;

@@ -20,6 +20,11 @@
 //   (eigen actie) is always possible and is how the bureau acts on an anonymous policy report
 //   without the reporter.
 // - A scope other than "policy" counts as an incident: the stricter rule.
+// - A case marked "own initiative" (own_initiative.hpp): the letter to the other party is the
+//   bureau's own, about a general rule or an observation (signalering), not the reporter's
+//   complaint. It needs no consent and anonymity does not stop it, as it tells the other party
+//   nothing of the reporter; it still needs an open case. Mediation and the rest are unchanged:
+//   they are about the reporter's own matter.
 // - The order of the checks decides which reason staff see first: case_closed, then anonymity
 //   (nothing staff can fix), then the step and consent (things staff can fix), then the target.
 #include <optional>
@@ -84,6 +89,9 @@ struct CaseFacts {
   std::string scope = "incident";  // kScopes: "incident" or "policy"
   bool consent_recorded = false;   // the reporter's consent to involve a third party
   CaseStep step = CaseStep::kReceived;
+  // The bureau acts on its own initiative (eigen initiatief, own_initiative.hpp): the reason
+  // staff marked ("general_rule" or "observation"), empty when not marked.
+  std::string own_initiative = {};
 };
 
 // Whether the action tells a third party about the reporter's report, and so needs consent.

@@ -18,7 +18,10 @@ constexpr std::array<std::string_view, kAllCaseEventKinds.size()> kCodes = {"ste
                                                                             "linked",
                                                                             "classified",
                                                                             "mediation_planned",
-                                                                            "follow_up"};
+                                                                            "follow_up",
+                                                                            "tagged",
+                                                                            "referred",
+                                                                            "own_initiative"};
 
 }  // namespace
 

@@ -31,9 +31,15 @@ enum class CaseEventKind {
                        // "YYYY-MM-DD HH:MM" Dutch time; text: place and participants
   kFollowUp,           // a follow-up date (opvolgdatum, issue 14); code: "set" with the date
                        // (YYYY-MM-DD) as detail and the note as text, or "done"
+  kTagged,             // a tag (label) put on (code "added") or taken off ("removed"); detail:
+                       // the tag's id, text: its name at the time
+  kReferred,           // referred (doorverwezen); code: the destination (referral.hpp), detail:
+                       // the day (YYYY-MM-DD), text: the other body's name with "other"
+  kOwnInitiative,      // marked as the bureau's own initiative (eigen initiatief,
+                       // own_initiative.hpp); code: the reason or "ended", text: why
 };
 
-inline constexpr std::array<CaseEventKind, 16> kAllCaseEventKinds = {
+inline constexpr std::array<CaseEventKind, 19> kAllCaseEventKinds = {
     CaseEventKind::kStep,
     CaseEventKind::kAction,
     CaseEventKind::kNote,
@@ -49,7 +55,10 @@ inline constexpr std::array<CaseEventKind, 16> kAllCaseEventKinds = {
     CaseEventKind::kLinked,
     CaseEventKind::kClassified,
     CaseEventKind::kMediationPlanned,
-    CaseEventKind::kFollowUp};
+    CaseEventKind::kFollowUp,
+    CaseEventKind::kTagged,
+    CaseEventKind::kReferred,
+    CaseEventKind::kOwnInitiative};
 
 std::string_view CaseEventCode(CaseEventKind kind);
 std::optional<CaseEventKind> ParseCaseEvent(std::string_view code);

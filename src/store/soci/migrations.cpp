@@ -576,6 +576,28 @@ CREATE TABLE case_mediations (
   updated_at BIGINT NOT NULL
 )
 )SQL"},
+      // Tags (labels, issue 14): a bureau's own words for its cases, and which case carries which.
+      // name_key is the name folded for comparison, so "Sport" and "sport " are one tag. A case's
+      // tags are found by its id (the primary key), a tag's cases by the second index, which the
+      // counts on the tags page read.
+      {33, "tags of a bureau and the tags on a case", R"SQL(
+CREATE TABLE bureau_tags (
+  id {{id}},
+  bureau_id BIGINT NOT NULL REFERENCES bureaus (id),
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  retired_at BIGINT
+);
+CREATE UNIQUE INDEX bureau_tags_by_name ON bureau_tags (bureau_id, name_key);
+CREATE TABLE case_tags (
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  tag_id BIGINT NOT NULL REFERENCES bureau_tags (id),
+  added_at BIGINT NOT NULL,
+  PRIMARY KEY (report_id, tag_id)
+);
+CREATE INDEX case_tags_by_tag ON case_tags (tag_id, report_id)
+)SQL"},
       // A list view is one audit entry that holds the ids of the cases it showed (listed_ids,
       // chained with the entry), and "who saw this case" finds it through audit_case_listings:
       // one row per case, staff member and day (UTC day number), naming the first listing of

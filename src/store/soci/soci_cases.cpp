@@ -94,6 +94,17 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
           soci::use(change.report_id), soci::use(ground);
     }
   }
+  if (change.tag) {
+    long long tag_id = change.tag->first;
+    if (change.tag->second) {
+      sql << "INSERT INTO case_tags (report_id, tag_id, added_at) VALUES (:id, :tag, :now) ON "
+             "CONFLICT (report_id, tag_id) DO NOTHING",
+          soci::use(change.report_id), soci::use(tag_id), soci::use(now);
+    } else {
+      sql << "DELETE FROM case_tags WHERE report_id = :id AND tag_id = :tag",
+          soci::use(change.report_id), soci::use(tag_id);
+    }
+  }
   sql << "INSERT INTO case_events (report_id, at, staff_user_id, kind, code, detail, text_enc) "
          "VALUES (:report, :at, :staff, :kind, :code, :detail, :text)",
       soci::use(change.report_id), soci::use(now), soci::use(staff, staff_ind), soci::use(kind),

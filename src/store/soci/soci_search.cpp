@@ -120,6 +120,11 @@ Conditions ConditionsOf(const ReportSearch& s) {
   if (s.due_from) c.Add("r.next_due_at >= " + c.Number(*s.due_from));
   if (s.due_until) c.Add("r.next_due_at < " + c.Number(*s.due_until));
   if (s.mass_event_id) c.Add("r.mass_event_id = " + c.Number(*s.mass_event_id));
+  // A tag: one look-up per row in case_tags' primary key (report_id, tag_id).
+  if (s.tag_id) {
+    c.Add("EXISTS (SELECT 1 FROM case_tags ct WHERE ct.report_id = r.id AND ct.tag_id = " +
+          c.Number(*s.tag_id) + ")");
+  }
   return c;
 }
 

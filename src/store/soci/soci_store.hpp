@@ -208,6 +208,17 @@ class SociStore final : public Store {
   // Correction and history (soci_report_changes.cpp).
   bool CorrectReport(long long report_id, const ReportCorrection& correction) override;
   std::vector<StatusChange> ListStatusChanges(long long report_id) override;
+  // Tags (soci_tags.cpp).
+  std::vector<CaseTag> ListTags(long long bureau_id, bool with_counts) override;
+  std::optional<CaseTag> GetTag(long long bureau_id, long long tag_id) override;
+  TagWrite AddTag(long long bureau_id, const std::string& name, long long now,
+                  long long* id) override;
+  TagWrite RenameTag(long long bureau_id, long long tag_id, const std::string& name) override;
+  TagWrite SetTagRetired(long long bureau_id, long long tag_id, bool retired,
+                         long long now) override;
+  std::vector<CaseTag> ListCaseTags(long long bureau_id, long long report_id) override;
+  std::map<long long, std::vector<CaseTag>> ListTagsOfCases(
+      long long bureau_id, const std::vector<long long>& report_ids) override;
 
   int SchemaVersion();
 

@@ -4,6 +4,7 @@
 #include "web/admin/staff_audit_handlers.hpp"
 #include "web/admin/staff_bureau_handlers.hpp"
 #include "web/admin/staff_settings_handlers.hpp"
+#include "web/admin/tag_handlers.hpp"
 #include "web/feature_routes.hpp"
 #include "web/paths.hpp"
 
@@ -23,6 +24,10 @@ void AddAdminRoutes(RouteTable& routes) {
                   StaffSettingsPage);
   routes.AddStaff(Method::kPost, kSettingsPath, Permission::kManageBureauSettings,
                   StaffSettingsSave);
+
+  // The bureau's tags (labels), for its admin.
+  routes.AddStaff(Method::kGet, kTagsPath, Permission::kManageBureauSettings, StaffTagsPage);
+  routes.AddStaff(Method::kPost, kTagsPath, Permission::kManageBureauSettings, StaffTagsAction);
 
   // The national code lists, for the system admin.
   routes.AddStaff(Method::kGet, kCodeListsPath, Permission::kManageCodeLists, StaffCodeListsPage);

@@ -7,6 +7,7 @@
 #include "store/case_store.hpp"
 #include "store/store_types.hpp"
 #include "web/cases/case_handlers.hpp"
+#include "web/cases/case_own_initiative_handlers.hpp"
 #include "web/cases/case_request.hpp"
 
 namespace meldpunt::web {
@@ -38,6 +39,7 @@ http::Response CaseActionPost(const AppContext& app, const StaffRequest& staff_r
   }
   const RegisteredReport& report = req.report;
   CaseFacts facts{report.anonymous, report.scope, report.consent_recorded, report.step};
+  facts.own_initiative = OwnInitiativeOfCase(app.cases.ListCaseEvents(report.id));
   // The page offers only allowed actions; a form made up by hand is refused the same way.
   if (Verdict verdict = CheckAction(action, facts); !verdict) {
     return RefuseCaseForm(app, request, req, verdict.refusal());

@@ -10,6 +10,7 @@
 #include "store/staff_session_store.hpp"
 #include "store/store_types.hpp"
 #include "web/cases/case_labels.hpp"
+#include "web/cases/case_own_initiative_handlers.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/cases/refusal_messages.hpp"
 #include "web/common/code_list_labels.hpp"
@@ -63,9 +64,11 @@ void AddStepForm(TemplateData& data, const AppContext& app, Lang lang,
 }
 
 void AddActionForm(TemplateData& data, const AppContext& app, Lang lang,
-                   const RegisteredReport& report, const CaseFormError* error) {
+                   const RegisteredReport& report, const std::vector<CaseEvent>& events,
+                   const CaseFormError* error) {
   bool ours = error && error->form == "action";
   CaseFacts facts{report.anonymous, report.scope, report.consent_recorded, report.step};
+  facts.own_initiative = OwnInitiativeOfCase(events);  // the bureau's own letter may go
   std::vector<std::string_view> allowed;
   kainjow::mustache::list refused;
   for (ActionKind kind : kAllActionKinds) {
@@ -150,7 +153,7 @@ void AddCaseForms(TemplateData& data, const AppContext& app, Lang lang, const St
   AddAssignForm(data, staff, report, bureau_staff, error);
   AddStepForm(data, app, lang, report, error);
   if (IsOpen(report.step)) {
-    AddActionForm(data, app, lang, report, error);
+    AddActionForm(data, app, lang, report, events, error);
     std::string contact = error && error->form == "contact" ? error->Typed("contact") : "";
     data.set("contact_choices", Choices(app, lang, "contact", ContactLabels(), {contact}));
     AddCloseForm(data, app, lang, report, events, error);

@@ -8,6 +8,8 @@
 #include "store/follow_up_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "web/cases/case_labels.hpp"
+#include "web/cases/case_own_initiative_handlers.hpp"
+#include "web/cases/case_referral_handlers.hpp"
 #include "web/cases/case_view.hpp"
 #include "web/common/pages.hpp"
 
@@ -85,6 +87,14 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
              ")";
     case CaseEventKind::kMediationPlanned:
       return kind + ": " + event.detail;  // the moment, "2026-12-10 14:30"
+    case CaseEventKind::kTagged: {  // the tag's name is the event's text
+      const char* what = event.code == "added" ? N_("Tag added") : N_("Tag removed");
+      return app.translator.Get(lang, what);
+    }
+    case CaseEventKind::kOwnInitiative:  // why is the event's text
+      return kind + ": " + app.translator.Get(lang, OwnInitiativeLabel(event.code));
+    case CaseEventKind::kReferred:  // another body's name is the event's text
+      return ReferralHistoryLine(app, lang, event);
     default:
       return kind;
   }

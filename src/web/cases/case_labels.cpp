@@ -84,6 +84,9 @@ constexpr std::array kEvents = {
     CodeLabel{"classified", N_("Classified again")},
     CodeLabel{"mediation_planned", N_("Mediation planned")},
     CodeLabel{"follow_up", N_("Follow-up date")},
+    CodeLabel{"tagged", N_("Tag")},
+    CodeLabel{"referred", N_("Referred to")},
+    CodeLabel{"own_initiative", N_("Own initiative")},
 };
 
 constexpr std::array kContacts = {

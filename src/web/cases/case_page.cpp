@@ -15,6 +15,9 @@
 #include "store/store_types.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
 #include "web/cases/case_follow_up.hpp"
+#include "web/cases/case_own_initiative_handlers.hpp"
+#include "web/cases/case_referral_handlers.hpp"
+#include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_page.hpp"
@@ -42,6 +45,11 @@ constexpr std::pair<std::string_view, const char*> kDoneMessages[] = {
     // Follow-up dates (case_follow_up.hpp, issue 14).
     {"opvolgdatum", N_("The follow-up date has been saved.")},
     {"opvolging-klaar", N_("The follow-up has been marked as done.")},
+    {"label-toegevoegd", N_("The tag has been put on the case.")},
+    {"label-verwijderd", N_("The tag has been taken off the case.")},
+    {"doorverwezen", N_("The referral has been recorded.")},
+    {"eigen-initiatief", N_("The case is marked as the bureau's own initiative.")},
+    {"eigen-initiatief-beeindigd", N_("The own initiative has been ended.")},
 };
 
 }  // namespace
@@ -74,6 +82,10 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   AddCaseForms(data, app, lang, staff, report, events, bureau_staff, error);
   AddMediation(data, report, events, app.cases.GetMediation(report.id), error);
   AddCaseFollowUp(data, app, lang, report, events, error);
+  AddCaseTags(data, app, lang, Allows(staff.role, Permission::kHandleCases), report, error);
+  AddCaseReferral(data, app, lang, Allows(staff.role, Permission::kHandleCases), report, error);
+  AddCaseOwnInitiative(data, app, lang, Allows(staff.role, Permission::kHandleCases), report,
+                       events, error);
   data.set("thread", RenderThread(app, lang, messages, files, Viewer::kStaff));
   // Every file of the report, also those sent with the report itself, which the thread does not
   // show: each download goes through the audited route.

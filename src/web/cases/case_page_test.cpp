@@ -93,8 +93,10 @@ TEST(CaseLabels, EveryCodeOfCaseHandlingHasADutchLabel) {
 
 TEST(CaseDone, EveryConfirmationIsKnownAndTranslated) {
   TestApp test;
-  for (const char* done : {"stap", "heropend", "gearchiveerd", "afgesloten", "actie", "toestemming",
-                           "toestemming-ingetrokken", "contact", "notitie", "toegewezen"}) {
+  for (const char* done :
+       {"stap", "heropend", "gearchiveerd", "afgesloten", "actie", "toestemming",
+        "toestemming-ingetrokken", "contact", "notitie", "toegewezen", "label-toegevoegd",
+        "label-verwijderd", "doorverwezen", "eigen-initiatief", "eigen-initiatief-beeindigd"}) {
     const char* message = CaseDoneMessage(done);
     ASSERT_NE(message, nullptr) << done;
     EXPECT_TRUE(test.app().translator.Has(Lang::kNl, message)) << done;

@@ -1,6 +1,9 @@
 #include "domain/staff_role.hpp"
 #include "web/cases/case_follow_up.hpp"
 #include "web/cases/case_handlers.hpp"
+#include "web/cases/case_own_initiative_handlers.hpp"
+#include "web/cases/case_referral_handlers.hpp"
+#include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/classification_handlers.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/cases/staff_report_handlers.hpp"
@@ -24,6 +27,10 @@ void AddCaseRoutes(RouteTable& routes) {
   routes.AddStaff(Method::kPost, kCaseAssignPath, Permission::kHandleCases, CaseAssignPost);
   routes.AddStaff(Method::kPost, kCaseMediationPath, Permission::kHandleCases, CaseMediationPost);
   routes.AddStaff(Method::kPost, kCaseFollowUpPath, Permission::kHandleCases, CaseFollowUpPost);
+  routes.AddStaff(Method::kPost, kCaseTagPath, Permission::kHandleCases, CaseTagPost);
+  routes.AddStaff(Method::kPost, kCaseReferralPath, Permission::kHandleCases, CaseReferralPost);
+  routes.AddStaff(Method::kPost, kCaseOwnInitiativePath, Permission::kHandleCases,
+                  CaseOwnInitiativePost);
   routes.AddStaff(Method::kGet, kClassificationPath, Permission::kClassifyReports,
                   StaffClassificationPage);
   routes.AddStaff(Method::kPost, kClassificationPath, Permission::kClassifyReports, StaffClassify);

@@ -2,11 +2,13 @@
 #include <algorithm>
 
 #include "domain/cases/handling.hpp"
+#include "domain/cases/referral.hpp"
 #include "domain/reports/code_lists.hpp"
 #include "store/case_store.hpp"
 #include "store/code_list_store.hpp"
 #include "web/cases/case_handlers.hpp"
 #include "web/cases/case_request.hpp"
+#include "web/cases/case_view.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -67,6 +69,13 @@ http::Response CaseClosePost(const AppContext& app, const StaffRequest& staff_re
     return RefuseCaseForm(app, request, req, verdict.refusal());
   }
   std::vector<std::string> handlings = req.form.GetAll("handlings");
+  // A referral recorded on the case is the handling "referral", ticked or not: the figures count
+  // what the case's history says (docs/design.md, "Referrals").
+  {
+    auto done = ActionsDone(app.cases.ListCaseEvents(req.report.id));
+    bool referred = std::find(done.begin(), done.end(), ActionKind::kReferral) != done.end();
+    handlings = WithReferralHandling(std::move(handlings), referred);
+  }
   // The national handling codes and those an administrator added (and did not retire).
   std::vector<std::string> active =
       app.code_lists.LoadCodeLists().ActiveCodes(CodeListKind::kHandlings);

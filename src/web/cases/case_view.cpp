@@ -29,6 +29,11 @@ std::vector<ActionKind> ActionsDone(const std::vector<CaseEvent>& events) {
       done.push_back(ActionKind::kLetterToOtherParty);
       continue;
     }
+    // A referral recorded with its destination (case_referral_handlers) is the action referral.
+    if (event.kind == CaseEventKind::kReferred) {
+      done.push_back(ActionKind::kReferral);
+      continue;
+    }
     if (event.kind != CaseEventKind::kAction) continue;
     if (auto kind = ParseAction(event.code)) done.push_back(*kind);
   }

@@ -36,6 +36,7 @@ class ReportStore;
 class StaffAccountStore;
 class StaffSessionStore;
 class StoreHealth;
+class TagStore;
 }  // namespace meldpunt
 
 namespace meldpunt::web {
@@ -81,6 +82,7 @@ struct AppContext {
   StoreHealth& health;          // whether the database answers (readiness)
   // The list's saved filters per staff member (issue 14).
   SavedFilterStore& saved_filters;
+  TagStore& tags;               // a bureau's tags (labels) and the tags on its cases
   const MunicipalityRegistry& municipalities;
   const Translator& translator;
   const Templates& templates;

@@ -38,6 +38,7 @@ class TestApp {
              .privacy = *store_,
              .health = *store_,
              .saved_filters = *store_,
+             .tags = *store_,
              .municipalities = municipalities_,
              .translator = translator_,
              .templates = templates_,

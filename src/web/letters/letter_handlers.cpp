@@ -17,6 +17,7 @@
 #include "store/staff_session_store.hpp"
 #include "store/store_types.hpp"
 #include "web/admin/deadline_settings.hpp"
+#include "web/cases/case_own_initiative_handlers.hpp"
 #include "web/cases/case_request.hpp"
 #include "web/cases/refusal_messages.hpp"
 #include "web/cases/staff_report_handlers.hpp"
@@ -56,8 +57,11 @@ std::optional<std::pair<long long, long long>> ParseLetterPath(std::string_view 
   return std::make_pair(parsed->id, *letter);
 }
 
-CaseFacts FactsOf(const RegisteredReport& report) {
-  return {report.anonymous, report.scope, report.consent_recorded, report.step};
+// The rules' facts, with the own-initiative marker from the case's history.
+CaseFacts FactsOf(const AppContext& app, const RegisteredReport& report) {
+  CaseFacts facts{report.anonymous, report.scope, report.consent_recorded, report.step};
+  facts.own_initiative = OwnInitiativeOfCase(app.cases.ListCaseEvents(report.id));
+  return facts;
 }
 
 // A letter that the case's history records as sent, and the reply to it, if any.
@@ -132,8 +136,13 @@ http::Response LetterPage(const AppContext& app, const http::Request& request,
   data.set("id", std::to_string(report.id));
   data.set("reference", report.reference);
   data.set("case_version", std::to_string(report.case_version));
-  Verdict verdict = CheckAction(ActionKind::kLetterToOtherParty, FactsOf(report));
+  CaseFacts facts = FactsOf(app, report);
+  Verdict verdict = CheckAction(ActionKind::kLetterToOtherParty, facts);
   if (!verdict) data.set("refusal", tr(RefusalMessage(verdict.refusal())));
+  // Allowed because of the own initiative: the page says why no consent is needed.
+  if (verdict && !facts.own_initiative.empty()) {
+    data.set("own_initiative_reason", tr(OwnInitiativeLetterReason(facts.own_initiative)));
+  }
   // Only set when there is one: Mustache shows a section for any string, even an empty one.
   if (!state.problem.empty()) data.set("problem", state.problem);
 
@@ -264,7 +273,7 @@ http::Response CaseLetterAction(const AppContext& app, const StaffRequest& req) 
   state.errors = CheckLetterForm(*state.typed, DutchToday(app.now()));
   if (!state.errors.empty()) return LetterPage(app, request, staff, report, 422, state);
   // Nothing reaches the other party without what the rules require, not even a printed draft.
-  Verdict verdict = CheckAction(ActionKind::kLetterToOtherParty, FactsOf(report));
+  Verdict verdict = CheckAction(ActionKind::kLetterToOtherParty, FactsOf(app, report));
   if (!verdict) {
     state.problem = app.translator.Get(lang, RefusalMessage(verdict.refusal()));
     return LetterPage(app, request, staff, report, 422, state);

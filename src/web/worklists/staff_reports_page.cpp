@@ -14,6 +14,7 @@
 #include "store/mass_event_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
+#include "store/tag_store.hpp"
 #include "web/admin/deadline_settings.hpp"
 #include "web/cases/case_labels.hpp"
 #include "web/cases/case_view.hpp"
@@ -38,7 +39,8 @@ namespace {
 // report's text, the contact details, the classification and the files.
 TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport& report,
                        const std::vector<StaffUser>& staff_list,
-                       std::map<long long, kainjow::mustache::list>& files, long long now) {
+                       std::map<long long, kainjow::mustache::list>& files,
+                       std::map<long long, std::vector<CaseTag>>& tags, long long now) {
   TemplateData row;
   // The next deadline (issue 14): its date, and "overdue" in words, not only in colour.
   if (report.next_due_at) {
@@ -66,6 +68,14 @@ TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport&
   row.set("wishes", LabelsOf(app, lang, WishLabels(), report.wishes));
   row.set("complaint", Bool(report.is_complaint));
   row.set("step", std::string(StepCode(report.step)));
+  kainjow::mustache::list row_tags;
+  for (const auto& tag : tags[report.id]) {
+    TemplateData item;
+    item.set("tag_name", tag.name);
+    row_tags.push_back(item);
+  }
+  row.set("row_tags", row_tags);
+  row.set("has_row_tags", Bool(!row_tags.empty()));
   row.set("step_label", LabelOf(app, lang, StepLabels(), StepCode(report.step)));
   for (const auto& handler : staff_list) {
     if (report.assigned_to == handler.id) row.set("assignee", handler.email);
@@ -82,7 +92,8 @@ TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport&
 // The filter form's choices, each with what was asked selected.
 void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
                       const std::vector<StaffUser>& handlers,
-                      const std::vector<MassEvent>& mass_events, TemplateData& data) {
+                      const std::vector<MassEvent>& mass_events,
+                      const std::vector<CaseTag>& bureau_tags, TemplateData& data) {
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
   kainjow::mustache::list steps = CodeOptions(app, lang, N_("Any step"), StepLabels(), in.step);
   steps.insert(steps.begin() + 1, SelectOption("open", tr(N_("Any open step")), in.step == "open"));
@@ -104,6 +115,17 @@ void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
   data.set("municipalities", MunicipalityChoices(app, lang, in.municipality));
   data.set("grounds", CodeOptions(app, lang, N_("Any ground"), GroundLabels(), in.ground));
   data.set("channels", CodeOptions(app, lang, N_("Any channel"), ChannelLabels(), in.channel));
+  // Tags (labels): the bureau's own, retired ones too (they still name cases).
+  kainjow::mustache::list labels;
+  labels.push_back(SelectOption("", tr(N_("Any tag or none")), in.label.empty()));
+  for (const auto& tag : bureau_tags) {
+    std::string id = std::to_string(tag.id);
+    std::string name = tag.name;
+    if (tag.retired_at) name += " (" + tr(N_("retired")) + ")";
+    labels.push_back(SelectOption(id, name, in.label == id));
+  }
+  data.set("labels", labels);
+  data.set("has_labels", Bool(!bureau_tags.empty() || !in.label.empty()));
   kainjow::mustache::list sorts;
   bool by_date = in.sort != "referentie" && in.sort != "termijn" && in.sort != "activiteit";
   sorts.push_back(SelectOption("datum", tr(N_("Date received")), by_date));
@@ -169,10 +191,11 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
 
   TemplateData data;
   data.set("mine", Bool(input.mine));
-  SetFilterChoices(app, lang, input, handlers, mass_events, data);
-  bool filtered = !(input.step + input.handler + input.kind + input.municipality + input.ground +
-                    input.channel + input.from + input.to + input.due + input.mass_event)
-                       .empty();
+  SetFilterChoices(app, lang, input, handlers, mass_events, list.bureau_tags, data);
+  bool filtered =
+      !(input.step + input.handler + input.kind + input.municipality + input.ground +
+        input.channel + input.from + input.to + input.due + input.mass_event + input.label)
+           .empty();
   data.set("filtered", Bool(filtered));
   data.set("clear_url", std::string(kReportsPath) + (input.mine ? "?mijn=1" : ""));
   int status = 200;
@@ -227,9 +250,11 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
           files[id] = EvidenceFileList(lang, app.evidence.ListEvidence(id));
       }
     }
+    std::vector<long long> page_ids(ids.begin(), ids.end());
+    auto tags = app.tags.ListTagsOfCases(staff.bureau_id.value_or(0), page_ids);
     kainjow::mustache::list rows;
     for (const auto& report : reports)
-      rows.push_back(ReportRow(app, lang, report, staff_list, files, now));
+      rows.push_back(ReportRow(app, lang, report, staff_list, files, tags, now));
     data.set("reports", rows);
     data.set("has_reports", Bool(!reports.empty()));
     data.set("first_shown", std::to_string(page.preceding + (reports.empty() ? 0 : 1)));

@@ -29,6 +29,7 @@ constexpr Parameter kFilters[] = {
     // Next deadline and mass-report event (issue 14).
     {"termijn", &WorklistInput::due},
     {"massa", &WorklistInput::mass_event},
+    {"label", &WorklistInput::label},
     {"sorteer", &WorklistInput::sort},
     {"volgorde", &WorklistInput::direction},
 };
@@ -182,6 +183,17 @@ void ApplyDueFilter(const WorklistInput& in, long long now, int due_soon_days,
     query.filter.due_from = now;
     query.filter.due_until = now + static_cast<long long>(due_soon_days) * 24 * 60 * 60;
   }
+}
+
+void ValidateWorklistLabel(const WorklistInput& in, const std::vector<long long>& tag_ids,
+                           WorklistValidation& v) {
+  if (in.label.empty()) return;
+  auto id = ParseNumber(in.label);
+  if (!id || std::find(tag_ids.begin(), tag_ids.end(), *id) == tag_ids.end()) {
+    v.errors.push_back({"label", kChooseFromList});
+    return;
+  }
+  v.query.filter.tag_id = *id;
 }
 
 std::string WorklistQueryString(const WorklistInput& in, std::string_view paging_name,

@@ -35,6 +35,7 @@ struct WorklistInput {
   // Next deadline and mass-report event (issue 14).
   std::string due = {};         // termijn: verlopen (overdue) or binnenkort (due soon)
   std::string mass_event = {};  // massa: the id of a mass-report event
+  std::string label = {};         // label: the id of one of the bureau's tags
 };
 WorklistInput WorklistInputOf(const http::FormFields& query);
 
@@ -56,6 +57,10 @@ WorklistValidation ValidateWorklist(const WorklistInput& input, long long bureau
 // shows "due soon"). Call after ValidateWorklist, on a query without errors.
 void ApplyDueFilter(const WorklistInput& input, long long now, int due_soon_days,
                     WorklistQuery& query);
+// Checks label (a tag filter) against the ids of the bureau's tags, retired ones included, and
+// sets it on the query; an id not among them is an error on "label".
+void ValidateWorklistLabel(const WorklistInput& input, const std::vector<long long>& tag_ids,
+                           WorklistValidation& validation);
 
 // A row's key in a link: "<reported_at>-<id>" when sorted by date received,
 // "<reported_year>-<id>" by reference.

@@ -139,6 +139,28 @@ TEST(WorklistQuery, TheAuditRecordGetsCodesNotPaging) {
   EXPECT_EQ(WorklistAuditFilter({}), "");
 }
 
+// label: one of the bureau's tags (its id), or an error on the field and nothing listed.
+TEST(WorklistQuery, LabelIsOneOfTheBureausTags) {
+  WorklistInput input{.label = "7"};
+  WorklistValidation ok = Check(input);
+  ValidateWorklistLabel(input, {5, 7}, ok);
+  EXPECT_TRUE(ok.errors.empty());
+  EXPECT_EQ(ok.query.filter.tag_id, 7);
+  for (std::string label : {"8", "abc", "-7", "7 "}) {
+    WorklistInput wrong{.label = label};
+    WorklistValidation v = Check(wrong);
+    ValidateWorklistLabel(wrong, {5, 7}, v);
+    EXPECT_EQ(Fields(v), std::vector<std::string>{"label"}) << label;
+    EXPECT_FALSE(v.query.filter.tag_id) << label;
+  }
+  WorklistValidation none = Check({});
+  ValidateWorklistLabel({}, {5, 7}, none);
+  EXPECT_FALSE(none.query.filter.tag_id);
+  // The filter goes into the links and the audit record.
+  EXPECT_EQ(WorklistQueryString(input, "na", "1-2"), "label=7&na=1-2");
+  EXPECT_EQ(WorklistAuditFilter(input), "label=7");
+}
+
 }  // namespace
 }  // namespace meldpunt::web
 

@@ -41,6 +41,14 @@ CheckedWorklist CheckWorklistRequest(const AppContext& app, const StaffRequest& 
       })) {
     list.errors.push_back({"massa", N_("Choose one of the options in the list.")});
   }
+  // Tags (labels): only one of the bureau's own.
+  list.bureau_tags = app.tags.ListTags(bureau, false);
+  std::vector<long long> tag_ids;
+  for (const auto& tag : list.bureau_tags) tag_ids.push_back(tag.id);
+  WorklistValidation labelled{list.query, {}};
+  ValidateWorklistLabel(list.input, tag_ids, labelled);
+  list.query = std::move(labelled.query);
+  for (auto& error : labelled.errors) list.errors.push_back(std::move(error));
   return list;
 }
 

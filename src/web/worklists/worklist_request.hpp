@@ -9,6 +9,7 @@
 #include "store/case_list_store.hpp"
 #include "store/mass_event_store.hpp"
 #include "store/staff_account_store.hpp"
+#include "store/tag_store.hpp"
 #include "web/common/app.hpp"
 #include "web/common/route_policy.hpp"
 #include "web/worklists/worklist_query.hpp"
@@ -22,6 +23,7 @@ struct CheckedWorklist {
   std::vector<StaffUser> staff_list;     // the bureau's staff (names of handlers)
   std::vector<StaffUser> handlers;       // those a case may be assigned to
   std::vector<MassEvent> mass_events;    // the choices of massa
+  std::vector<CaseTag> bureau_tags;      // the choices of label: the bureau's tags, retired too
 };
 
 CheckedWorklist CheckWorklistRequest(const AppContext& app, const StaffRequest& request);
