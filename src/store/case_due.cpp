@@ -20,10 +20,9 @@ std::optional<long long> Latest(std::optional<long long> a, std::optional<long l
   return std::max(*a, *b);
 }
 
-// The dates staff planned on the case that are not done yet, as deadlines of their own kind. One
-// more source (a planned mediation) is one more field on CaseTimeline, filled where the
-// follow-up date is (ReadCaseTimelines, CaseTimelineOf), one more DeadlineKind and one more line
-// here (docs/design.md).
+// The dates staff planned on the case, as deadlines of their own kind: the open follow-up date and
+// the planned mediation. Each is a field of CaseTimeline, filled in ReadCaseTimelines and
+// CaseTimelineOf, a DeadlineKind and a line here (docs/design.md).
 std::vector<Deadline> PlannedDeadlines(const CaseTimeline& t, const DeadlineSettings& settings,
                                        long long now) {
   std::vector<Deadline> planned;
@@ -33,6 +32,15 @@ std::vector<Deadline> PlannedDeadlines(const CaseTimeline& t, const DeadlineSett
         {kind, due_at, StateOf(due_at, std::nullopt, now, settings.due_soon_days), std::nullopt});
   };
   if (t.follow_up_due_at) add(DeadlineKind::kFollowUp, *t.follow_up_due_at);
+  if (t.mediation_at) {
+    // A mediation stays due until a next step (any history entry) is recorded after its moment;
+    // then it is done, so a held mediation never stays overdue.
+    add(DeadlineKind::kMediation, *t.mediation_at);
+    if (t.mediation_followed_at) {
+      planned.back().met_at = t.mediation_followed_at;
+      planned.back().state = DeadlineState::kMet;
+    }
+  }
   return planned;
 }
 

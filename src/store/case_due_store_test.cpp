@@ -232,6 +232,44 @@ TEST_F(CaseDueStore, AFollowUpDateIsTheNextDeadlineWhenSoonerUntilDone) {
   ExpectSameAsDeadlinesPage(report.id);
 }
 
+TEST_F(CaseDueStore, APlannedMediationIsTheNextDeadlineUntilAStepIsRecordedAfterIt) {
+  auto report = Complaint(kT0);
+  auto plan = [&](long long planned_at, long long at) {
+    CaseChange change = Event(CaseEventKind::kMediationPlanned, "mediation");
+    change.detail = FormatDutchDateTime(planned_at);
+    change.text = "Stadhuis";
+    change.mediation = Mediation{planned_at, "Stadhuis", ""};
+    return Apply(report.id, change, at);
+  };
+  ASSERT_TRUE(plan(kT0 + 2 * kDay, kT0 + 60));  // sooner than first contact (14 days)
+  EXPECT_EQ(Reread(report.id).next_due_at, kT0 + 2 * kDay);
+  ExpectSameAsDeadlinesPage(report.id);
+  auto timelines = store_->ListOpenCaseTimelines(1, std::nullopt);
+  ASSERT_EQ(timelines.size(), 1u);
+  EXPECT_EQ(timelines[0].mediation_at, kT0 + 2 * kDay);
+  EXPECT_EQ(timelines[0].mediation_followed_at, std::nullopt);
+  auto deadlines = TimelineDeadlines(timelines[0], DeadlineSettings{}, kT0 + 3 * kDay);
+  ASSERT_FALSE(deadlines.empty());
+  EXPECT_EQ(deadlines.back().kind, DeadlineKind::kMediation);
+  EXPECT_EQ(deadlines.back().state, DeadlineState::kOverdue) << "passed, no step after it";
+
+  ASSERT_TRUE(plan(kT0 + 5 * kDay, kT0 + 120));  // moved: the deadline moves with it
+  EXPECT_EQ(Reread(report.id).next_due_at, kT0 + 5 * kDay);
+  ExpectSameAsDeadlinesPage(report.id);
+
+  // A step recorded after the moment marks it done: the norms' deadline is next again.
+  ASSERT_TRUE(
+      Apply(report.id, Event(CaseEventKind::kContact, "reporter_responded"), kT0 + 6 * kDay));
+  timelines = store_->ListOpenCaseTimelines(1, std::nullopt);
+  ASSERT_EQ(timelines.size(), 1u);
+  EXPECT_EQ(timelines[0].mediation_followed_at, kT0 + 6 * kDay);
+  EXPECT_NE(Reread(report.id).next_due_at, kT0 + 5 * kDay);
+  ExpectSameAsDeadlinesPage(report.id);
+  deadlines = TimelineDeadlines(timelines[0], DeadlineSettings{}, kT0 + 7 * kDay);
+  EXPECT_EQ(deadlines.back().kind, DeadlineKind::kMediation);
+  EXPECT_EQ(deadlines.back().state, DeadlineState::kMet);
+}
+
 TEST(FollowUpDueAt, TheEndOfTheDutchDayOfASetDate) {
   EXPECT_EQ(FollowUpDueAt("set", "2027-01-18"), EndOfDutchDayAfterDays(kT0, 3));
   EXPECT_EQ(FollowUpDueAt("set", "2027-07-01"), EndOfDutchDayAfterDays(kT0 + 167 * kDay, 0));

@@ -47,6 +47,10 @@ struct CaseTimeline {
   // (store/case_due.hpp counts them with the norms' deadlines).
   long long bureau_id = 0;
   std::optional<long long> follow_up_due_at;  // the open follow-up date (opvolgdatum), if any
+  // The planned mediation (bemiddeling, case_mediations), and the first history entry recorded
+  // after its moment: the next step that marks it done (docs/design.md).
+  std::optional<long long> mediation_at;
+  std::optional<long long> mediation_followed_at;
 };
 
 // A search over one bureau's reports (zoeken). Every filter that is set must hold; the free

@@ -281,3 +281,76 @@ describe('follow-up dates on a case', () => {
     assert.equal(again.status, 422, 'nothing open to mark done');
   });
 });
+
+describe('a planned mediation on a case', () => {
+  let target;
+  let link;
+
+  async function openCase() {
+    const res = await jar.fetch(`${server.url}${link}`);
+    const html = await res.text();
+    return { html, csrf: csrfOf(html), version: tags(html, 'input').find((t) => t.attrs.name === 'case_version')?.attrs.value };
+  }
+  async function post(action, fields) {
+    const page = await openCase();
+    return postForm(jar, `${server.url}${link}/${action}`, { csrf: page.csrf, case_version: page.version, ...fields });
+  }
+  const dayAfter = (days) => dutchDay.format(new Date((now + days * DAY) * 1000));
+  const storedDue = async () => Number((await sql(db, `SELECT next_due_at FROM reports WHERE id = ${target.id}`))[0]);
+  const plannedAt = async () => Number((await sql(db, `SELECT planned_at FROM case_mediations WHERE report_id = ${target.id}`))[0]);
+  async function cellOf(query) {
+    for (let url = query; url !== undefined;) {
+      const page = await listPage(jar, url);
+      const row = page.rows.find((r) => Number(r.attrs['data-id']) === target.id);
+      if (row) return row.cells.find((c) => c.attrs.class === 'next-due');
+      url = page.next ? page.next.replace('/medewerkers/meldingen', '') : undefined;
+    }
+    return undefined;
+  }
+
+  before(async () => {
+    // A complaint made now whose reporter wants a mediation: its own deadline (first contact) is
+    // 14 days away.
+    const reference = await submitValid(server.url, validReport({ anonymous: 'no', contact_name: 'Sara Jansen', contact_email: 'sara@example.nl', wishes: ['mediation'] }));
+    const id = Number(reference.split('-').at(-1));
+    const [at] = (await sql(db, `SELECT reported_at FROM reports WHERE id = ${id} AND bureau_id = 1`)).map(Number);
+    target = { id, at, complaint: true, open: true, due: endOfDutchDayAfter(at, 14) };
+    mine.push(target);
+    link = `/medewerkers/meldingen/${target.id}`;
+    // Consent, the approach agreed and the action mediation: then a mediation can be planned.
+    assert.equal((await post('toestemming', { consent: 'given', text: 'Telefonisch.' })).status, 303);
+    assert.equal((await post('stap', { step: 'approach_agreed' })).status, 303);
+    assert.equal((await post('actie', { action: 'mediation_session', text: 'Beide partijen willen een gesprek.' })).status, 303);
+  });
+
+  test('planned sooner than the case\'s own deadline: the next deadline in the list, its sort, its filter and the deadlines page', async () => {
+    assert.equal(await storedDue(), target.due);
+    assert.ok(!(await walk('?termijn=binnenkort')).includes(target.id), 'not due soon before');
+    const res = await post('bemiddeling', { date: dayAfter(2), time: '10:00', place: 'Stadhuis', participants: '' });
+    assert.equal(res.status, 303);
+    target.due = await plannedAt();
+    assert.equal(dutchDay.format(new Date(target.due * 1000)), dayAfter(2));
+    assert.equal(await storedDue(), target.due, 'the mediation moment is the next deadline');
+    assert.deepEqual(await walk('?sorteer=termijn'), idsOf([...mine].sort(soonestFirst)));
+    const cell = await cellOf('?sorteer=termijn');
+    assert.equal(cell.text.trim(), dayAfter(2), 'the list shows the mediation date');
+    assert.ok((await walk('?termijn=binnenkort')).includes(target.id), 'due soon in the list');
+    const deadlines = await (await jar.fetch(`${server.url}/medewerkers/termijnen?behandelaar=alle`)).text();
+    const rows = tags(deadlines, 'tr').filter((t) => t.attrs['data-kind'] === 'mediation');
+    assert.equal(rows.length, 1, 'on the deadlines page');
+    assert.equal(rows[0].attrs['data-state'], 'due_soon');
+    const page = await openCase();
+    assert.match(page.html, /Geplande bemiddeling/, 'among the case\'s deadlines');
+  });
+
+  test('a changed plan moves the deadline, and the case in the list', async () => {
+    const res = await post('bemiddeling', { date: dayAfter(10), time: '09:00', place: 'Online', participants: '' });
+    assert.equal(res.status, 303);
+    target.due = await plannedAt();
+    assert.equal(dutchDay.format(new Date(target.due * 1000)), dayAfter(10));
+    assert.equal(await storedDue(), target.due);
+    assert.deepEqual(await walk('?sorteer=termijn'), idsOf([...mine].sort(soonestFirst)));
+    assert.equal((await cellOf('?sorteer=termijn')).text.trim(), dayAfter(10));
+    assert.ok(!(await walk('?termijn=binnenkort')).includes(target.id), 'no longer due soon');
+  });
+});

@@ -57,6 +57,8 @@ std::string_view DeadlineKindCode(DeadlineKind kind) {
       return "other_party_reply";
     case DeadlineKind::kFollowUp:
       return "follow_up";
+    case DeadlineKind::kMediation:
+      return "mediation";
   }
   return "first_contact";
 }

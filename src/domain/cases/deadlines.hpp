@@ -53,13 +53,15 @@ enum class DeadlineKind {
   kNoShows,              // close: too many no-shows
   kOtherPartyReply,      // the other party's reply to a letter (hoor en wederhoor)
   // Planned by staff on the case, not a norm (store/case_due.hpp adds it; CaseDeadlines never
-  // does): a follow-up date (opvolgdatum, issue 14).
+  // does): a follow-up date (opvolgdatum, issue 14) and a planned mediation (bemiddeling).
   kFollowUp,
+  kMediation,
 };
 inline constexpr DeadlineKind kAllDeadlineKinds[] = {
     DeadlineKind::kReceiptConfirmation, DeadlineKind::kFirstContact, DeadlineKind::kReporterSilence,
     DeadlineKind::kNoShows, DeadlineKind::kOtherPartyReply};
-// receipt_confirmation, first_contact, reporter_silence, no_shows, other_party_reply, follow_up.
+// receipt_confirmation, first_contact, reporter_silence, no_shows, other_party_reply, follow_up,
+// mediation.
 std::string_view DeadlineKindCode(DeadlineKind kind);
 
 enum class DeadlineState {

@@ -137,6 +137,19 @@ std::vector<CaseTimeline> SociStore::ReadCaseTimelines(soci::session& sql,
     if (it == by_id.end()) continue;
     it->second->follow_up_due_at = FollowUpDueAt(row.get<std::string>(1), row.get<std::string>(2));
   }
+  // The planned mediation, with the first history entry after its moment (the next step that
+  // marks it done), per case by the primary key and the events' (report_id, id) index.
+  soci::rowset<soci::row> mediations = query(
+      "SELECT m.report_id, m.planned_at, (SELECT MIN(e.at) FROM case_events e WHERE e.report_id "
+      "= m.report_id AND e.at > m.planned_at) FROM case_mediations m JOIN reports r ON r.id = "
+      "m.report_id" +
+      where);
+  for (const auto& row : mediations) {
+    auto it = by_id.find(GetInteger(row, 0));
+    if (it == by_id.end()) continue;
+    it->second->mediation_at = GetInteger(row, 1);
+    it->second->mediation_followed_at = OptionalInteger(row, 2);
+  }
   return cases;
 }
 

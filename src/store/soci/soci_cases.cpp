@@ -122,7 +122,10 @@ bool SociStore::ApplyCaseChange(const CaseChange& change, long long now) {
     bool applied = false;
     Write([&](soci::session& sql) {
       applied = ApplyCaseChangeIn(sql, change, text_enc, now);
-      if (applied && mediation) SaveMediationIn(sql, change.report_id, *mediation, now);
+      if (applied && mediation) {
+        SaveMediationIn(sql, change.report_id, *mediation, now);
+        RefreshCaseDue(sql, {change.report_id});  // the mediation is a deadline of its own
+      }
     });
     return applied;
   });

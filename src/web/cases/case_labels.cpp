@@ -108,6 +108,7 @@ constexpr std::array kDeadlines = {
     CodeLabel{"no_shows", N_("Too many missed appointments: close the case")},
     CodeLabel{"other_party_reply", N_("Reply from the other party")},
     CodeLabel{"follow_up", N_("Follow-up date")},
+    CodeLabel{"mediation", N_("Planned mediation")},
 };
 
 constexpr std::array kDeadlineStates = {

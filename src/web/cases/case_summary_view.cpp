@@ -41,7 +41,8 @@ kainjow::mustache::list Deadlines(const AppContext& app, Lang lang, const Regist
   // The same rule as the work lists: only a complaint (klacht) has deadlines.
   std::optional<long long> registered_at;
   if (auto intake = app.reports.GetReportIntake(report.id)) registered_at = intake->registered_at;
-  CaseTimeline timeline = CaseTimelineOf(report, events, messages, registered_at);
+  CaseTimeline timeline = CaseTimelineOf(report, events, messages, registered_at,
+                                         app.cases.PlannedMediationAt(report.id));
   kainjow::mustache::list rows;
   for (const Deadline& deadline :
        DeadlinesOf(timeline, DeadlineSettingsFor(app, report.bureau_id), app.now())) {

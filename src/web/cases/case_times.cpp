@@ -25,7 +25,8 @@ void Last(std::optional<long long>& slot, long long at) {
 
 CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,
                             const std::vector<ThreadMessage>& messages,
-                            std::optional<long long> registered_at) {
+                            std::optional<long long> registered_at,
+                            std::optional<long long> mediation_at) {
   CaseTimeline t;
   t.report_id = report.id;
   t.reference = report.reference;
@@ -77,6 +78,12 @@ CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<Ca
         break;
       default:
         break;
+    }
+  }
+  t.mediation_at = mediation_at;
+  if (mediation_at) {
+    for (const auto& event : events) {
+      if (event.at > *mediation_at) First(t.mediation_followed_at, event.at);
     }
   }
   return t;

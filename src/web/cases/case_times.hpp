@@ -28,10 +28,12 @@
 namespace meldpunt::web {
 
 // The timeline of one case, exactly as Store::ListOpenCaseTimelines reads it. registered_at:
-// Store::GetReportIntake's, for a report registered by staff.
+// Store::GetReportIntake's, for a report registered by staff; mediation_at:
+// CaseStore::PlannedMediationAt.
 CaseTimeline CaseTimelineOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,
                             const std::vector<ThreadMessage>& messages,
-                            std::optional<long long> registered_at = std::nullopt);
+                            std::optional<long long> registered_at = std::nullopt,
+                            std::optional<long long> mediation_at = std::nullopt);
 
 CaseTimes CaseTimesOf(const CaseTimeline& timeline);
 CaseTimes CaseTimesOf(const RegisteredReport& report, const std::vector<CaseEvent>& events,
