@@ -122,6 +122,19 @@ std::string LabelsOf(const AppContext& app, Lang lang, std::span<const CodeLabel
   return out;
 }
 
+std::string LabelsInListOrder(const AppContext& app, Lang lang, std::span<const CodeLabel> labels,
+                              const std::vector<std::string>& codes) {
+  std::vector<std::string> ordered;
+  for (const auto& entry : labels) {
+    if (std::find(codes.begin(), codes.end(), entry.code) != codes.end())
+      ordered.emplace_back(entry.code);
+  }
+  for (const auto& code : codes) {
+    if (std::find(ordered.begin(), ordered.end(), code) == ordered.end()) ordered.push_back(code);
+  }
+  return LabelsOf(app, lang, labels, ordered);
+}
+
 TemplateData Choices(const AppContext& app, Lang lang, std::string_view field,
                      std::span<const CodeLabel> labels, const std::vector<std::string>& chosen) {
   kainjow::mustache::list items;

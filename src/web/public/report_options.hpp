@@ -32,6 +32,11 @@ std::string LabelOf(const AppContext& app, Lang lang, std::span<const CodeLabel>
 std::string LabelsOf(const AppContext& app, Lang lang, std::span<const CodeLabel> labels,
                      const std::vector<std::string>& codes);
 
+// The same, in the order of the code list (a ground before its sub-grounds, as the form lists
+// them), whatever order the codes were read in; codes not in the list come last, as given.
+std::string LabelsInListOrder(const AppContext& app, Lang lang, std::span<const CodeLabel> labels,
+                              const std::vector<std::string>& codes);
+
 // One entry per code: value, id ("<field>-<code>"), label, hint, checked, and for wishes
 // whether anonymity rules it out.
 TemplateData Choices(const AppContext& app, Lang lang, std::string_view field,

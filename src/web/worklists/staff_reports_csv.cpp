@@ -74,7 +74,7 @@ http::Response StaffReportsCsv(const AppContext& app, const StaffRequest& req) {
                                     report.is_complaint ? tr(N_("Complaint")) : tr(N_("Report")),
                                     FormatDutchDate(report.reported_at),
                                     MunicipalityLabel(app, lang, report.incident_municipality),
-                                    LabelsOf(app, lang, GroundLabels(), report.grounds),
+                                    LabelsInListOrder(app, lang, GroundLabels(), report.grounds),
                                     LabelOf(app, lang, ChannelLabels(), report.channel),
                                     LabelOf(app, lang, StepLabels(), StepCode(report.step)),
                                     report.assigned_to ? handlers[*report.assigned_to] : "",

@@ -62,7 +62,7 @@ TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport&
   row.set("channel", LabelOf(app, lang, ChannelLabels(), report.channel));
   row.set("reporter_role", LabelOf(app, lang, ReporterRoleLabels(), report.reporter_role));
   row.set("nature", LabelOf(app, lang, NatureLabels(), report.nature));
-  row.set("grounds", LabelsOf(app, lang, GroundLabels(), report.grounds));
+  row.set("grounds", LabelsInListOrder(app, lang, GroundLabels(), report.grounds));
   row.set("domain", LabelOf(app, lang, DomainLabels(), report.domain));
   row.set("scope", LabelOf(app, lang, ScopeLabels(), report.scope));
   row.set("wishes", LabelsOf(app, lang, WishLabels(), report.wishes));
