@@ -23,7 +23,7 @@ const TEXT = {
   en: {
     description: 'What happened?', date: 'When did it happen?', incident: 'In which municipality did it happen?',
     residence: 'In which municipality do you live?', anonymous: 'Yes, I want to stay anonymous', submit: 'Send report',
-    follow: 'Follow your report with your receipt code', receipt: 'Receipt code', show: 'Show my report',
+    follow: 'Follow your report with your tracking code', receipt: 'Tracking code', show: 'Show my report',
     wrong: 'We could not find a report with this code', print: 'Print this page',
     message: 'Your message', send: 'Send message', sent: 'Your message has been sent.', received: 'Received',
     inProgress: 'In progress', empty: 'There are no messages yet.', bureau: 'Reporting point', you: 'You',

@@ -5,6 +5,7 @@
 
 #include "web/common/pages.hpp"
 #include "web/public/report_options.hpp"
+#include "web/public/step_check.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -167,6 +168,8 @@ TemplateData ReportFormData(const AppContext& app, Lang lang, const FormState& s
   data.set("contact_time", input.contact_time);
   data.set("contact_language", input.contact_language);
   data.set("postcodes", Bool(app.postcodes && !app.postcodes->empty()));
+  // report_form.js checks each step on "Next" with the server's messages (step_check.hpp).
+  data.set("step_check", StepCheckJson(app.translator, lang));
 
   SetFieldErrors(app, lang, state.errors, data);
   int open_step = state.open_step;
