@@ -1,11 +1,12 @@
-// Checks a step of the report form when the reporter presses "Next" (and the last step on "Check
-// your report"), so that a missing answer is found where it was asked, not four steps later.
+// Checks a step of the report form when the reporter presses "Next", so that a missing answer is
+// found where it was asked, not four steps later. The last step goes to the server as before
+// ("Check your report"), which checks the whole form and answers with the same summary.
 // - The messages are the server's own, rendered into the form as data-step-check (step_check.hpp),
 //   and they are shown the way the server shows them: beside the field (linked with
 //   aria-describedby, the field marked aria-invalid) and in an error summary above the form that
 //   takes the focus, with a link to each field.
 // - Only what the browser can know is checked here: missing answers and the format of dates,
-//   years, postcodes, e-mail addresses and phone numbers. The server checks everything again.
+//   years and postcodes. The server checks everything again.
 // - "Back" is never stopped. Without JavaScript the form is one page and the server checks it.
 // Runs after report_form.js (both deferred, in document order) and stops its "Next" when the
 // step has problems, by listening in the capture phase.
@@ -34,20 +35,7 @@
       .map(function (input) { return input.value; });
   }
 
-  // --- The server's rules for formats (src/base/text.cpp, src/domain/reports/) -----------------
-  function looksLikeEmail(email) {
-    var at = email.indexOf("@");
-    if (at <= 0 || email.indexOf("@", at + 1) !== -1) return false;
-    var domain = email.slice(at + 1);
-    var dot = domain.lastIndexOf(".");
-    if (dot <= 0 || dot + 2 > domain.length) return false;
-    return !/[<>,\x00-\x20]/.test(email);
-  }
-  function looksLikePhone(phone) {
-    if (/[^0-9 +\-()]/.test(phone)) return false;
-    var digits = phone.replace(/[^0-9]/g, "").length;
-    return digits >= 6 && digits <= 20;
-  }
+  // --- The server's rules for formats (src/domain/reports/report.cpp, postcode.cpp) -----------
   function postcodeLooksRight(postcode) {
     return /^[1-9][0-9]{3}[ -]?([A-Za-z]{2})?$/.test(postcode);
   }
@@ -101,20 +89,6 @@
     if (iso > latestIso()) return errors.push([field, "future_date"]);
     if (Number(iso.slice(0, 4)) < earliest) errors.push([field, "too_old"]);
   }
-  function checkContact(errors) {
-    var email = text("contact_email");
-    var phone = text("contact_phone");
-    if (email && !looksLikeEmail(email)) errors.push(["contact_email", "invalid_email"]);
-    if (phone && !looksLikePhone(phone)) errors.push(["contact_phone", "invalid_phone"]);
-    if (!email && !phone) errors.push(["contact_email", "contact_required"]);
-  }
-  function checkWishes(errors) {
-    var wishes = checked("wishes");
-    if (!wishes.length) return errors.push(["wishes", "required"]);
-    if (rules.registration_only && wishes.indexOf(rules.registration_only) !== -1 && wishes.length > 1) {
-      errors.push(["wishes", "registration_only_alone"]);
-    }
-  }
   var CHECKS = {
     1: function (errors) {
       checkChoice(errors, "reporter_role");
@@ -130,12 +104,6 @@
       checkDate(errors);
       checkPlace(errors, "incident_municipality", "incident_postcode");
       checkChoice(errors, "scope");
-    },
-    4: function (errors) {
-      var anonymous = checked("anonymous")[0];
-      if (!anonymous) errors.push(["anonymous", "required"]);
-      else if (anonymous === "no") checkContact(errors);
-      checkWishes(errors);
     }
   };
 
@@ -253,16 +221,6 @@
     var section = go.closest("section.step");
     if (!section || Number(go.getAttribute("data-go")) <= Number(section.getAttribute("data-step"))) return;
     if (!checkStep(section)) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    }
-  }, true);
-
-  form.addEventListener("submit", function (event) {
-    var submitter = event.submitter;
-    if (!submitter || submitter.value !== "review") return;
-    var section = document.getElementById("step-4");
-    if (section && !section.hidden && !checkStep(section)) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }

@@ -2,7 +2,6 @@
 
 #include <boost/json.hpp>
 
-#include "domain/reports/classification.hpp"
 #include "web/public/report_form_data.hpp"
 
 namespace meldpunt::web {
@@ -10,9 +9,9 @@ namespace {
 
 namespace json = boost::json;
 
-// The problems the browser can find without the server's lists (municipalities, postcodes):
-// a missing answer, and the format of dates, years, postcodes, e-mail addresses and phone numbers.
-// A choice anonymity rules out is switched off by the script itself.
+// The problems the browser can find in steps 1-3 without the server's lists (municipalities,
+// postcodes): a missing answer, and the format of dates, years and postcodes. Step 4 has no
+// "Next": "Check your report" sends the form to the server, which checks all of it.
 struct Check {
   const char* field;
   Problem problem;
@@ -36,12 +35,6 @@ constexpr Check kChecks[] = {
     {"incident_municipality", Problem::kRequired},
     {"incident_postcode", Problem::kInvalidPostcode},
     {"scope", Problem::kRequired},
-    {"anonymous", Problem::kRequired},
-    {"wishes", Problem::kRequired},
-    {"wishes", Problem::kRegistrationOnlyAlone},
-    {"contact_email", Problem::kInvalidEmail},
-    {"contact_email", Problem::kContactRequired},
-    {"contact_phone", Problem::kInvalidPhone},
 };
 
 }  // namespace
@@ -96,7 +89,6 @@ std::string StepCheckJson(const Translator& translator, Lang lang) {
   }
   json::object rules;
   rules["earliest_year"] = kEarliestIncidentYear;
-  rules["registration_only"] = std::string(kWishRegistrationOnly);
   json::object doc;
   doc["messages"] = std::move(messages);
   doc["rules"] = std::move(rules);
