@@ -9,6 +9,8 @@ void Config::Resolve() {
   if (key_file.empty()) key_file = data_dir + "/meldpunt.key";
   if (share_dir.empty()) share_dir = MELDPUNT_SHARE_DIR;
   if (locale_dir.empty()) locale_dir = MELDPUNT_LOCALE_DIR;
+  public_url_configured = !public_url.empty();
+  if (public_url.empty()) public_url = "http://localhost:" + std::to_string(port);
 }
 
 namespace {
@@ -85,9 +87,9 @@ void AddConfigOptions(CLI::App& app, Config& c) {
   app.add_option("--locale-dir", c.locale_dir, "Folder with compiled message catalogs")
       ->envname("MELDPUNT_LOCALE_DIR");
   app.add_option("--public-url", c.public_url,
-                 "The address visitors use; https:// turns on Secure cookies and HSTS")
-      ->envname("MELDPUNT_PUBLIC_URL")
-      ->capture_default_str();
+                 "The address visitors use (default http://localhost:<port>); https:// turns on "
+                 "Secure cookies and HSTS, and forms are only taken from this address")
+      ->envname("MELDPUNT_PUBLIC_URL");
   app.add_option("--access-log", c.access_log, "Log every request (true/false)")
       ->envname("MELDPUNT_ACCESS_LOG")
       ->capture_default_str();

@@ -20,7 +20,10 @@ struct Config {
   int workers = 32;        // threads for database work and password hashing
   std::string share_dir;   // templates/, static/, data/
   std::string locale_dir;  // compiled catalogs
-  std::string public_url = "http://localhost:8080";
+  // The address visitors use; empty: http://localhost:<port>, and then forms are also taken from
+  // the address the browser used (see web/common/fetch_metadata.hpp).
+  std::string public_url;
+  bool public_url_configured = false;  // set by Resolve: --public-url was given
   bool access_log = true;
   int staff_idle_minutes = 30;
   int staff_session_hours = 12;  // absolute lifetime of a staff session

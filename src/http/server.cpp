@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/log.hpp"
+#include "http/strict_framing.hpp"
 
 namespace meldpunt::http {
 namespace asio = boost::asio;
@@ -56,6 +57,25 @@ Request ToRequest(const bhttp::request<bhttp::string_body>& message, bool with_b
   }
   if (with_body) request.body = message.body();
   return request;
+}
+
+// What has arrived and not been parsed yet.
+std::string_view BufferText(const beast::flat_buffer& buffer) {
+  return {static_cast<const char*>(buffer.data().data()), buffer.size()};
+}
+
+std::optional<std::string_view> FramingProblemOf(
+    const bhttp::request<bhttp::string_body>& message) {
+  std::vector<HeaderLine> headers;
+  std::vector<std::string> names;
+  names.reserve(std::distance(message.begin(), message.end()));
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    names.push_back(std::move(name));
+    headers.push_back({names.back(), {field.value().data(), field.value().size()}});
+  }
+  return FramingProblem(message.version(), headers);
 }
 
 // Holds part of a shared byte budget until destroyed.
@@ -122,7 +142,7 @@ void AddSecurityHeaders(Response& response, bool hsts) {
                  "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
   }
   response.Set("X-Content-Type-Options", "nosniff");
-  response.Set("Referrer-Policy", "no-referrer");
+  response.Set("Referrer-Policy", "same-origin");
   response.Set("X-Frame-Options", "DENY");
   response.Set("Cross-Origin-Opener-Policy", "same-origin");
   response.Set("Cross-Origin-Resource-Policy", "same-origin");
@@ -264,10 +284,36 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
     // From its first byte on, a request counts as in flight: shutdown waits for it.
     ++in_flight;
     auto started = Clock::now();
+    // The whole header block is in the buffer before Beast parses it, so that the raw lines can
+    // be checked for what Beast would accept (obs-fold); past the header limit Beast refuses it.
+    beast::error_code ec;
+    while (!ec && HeaderBlockEnd(BufferText(buffer)) == std::string_view::npos &&
+           buffer.size() <= options.header_limit) {
+      auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(8192), kUseTuple);
+      ec = read_ec;
+      buffer.commit(n);
+    }
+    if (!ec) {
+      std::string_view bytes = BufferText(buffer);
+      size_t end = HeaderBlockEnd(bytes);
+      if (end != std::string_view::npos && HasObsFold(bytes.substr(0, end))) {
+        ec = bhttp::error::bad_field;
+      }
+    }
     // The header is read first and its size checked here: Beast's own header_limit counts only
     // what it has not parsed yet, and part of the header may already sit in the buffer.
-    auto [ec, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
-    if (!ec && header_bytes > options.header_limit) ec = bhttp::error::header_limit;
+    if (!ec) {
+      auto [read_ec, header_bytes] =
+          co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+      ec = read_ec;
+      if (!ec && header_bytes > options.header_limit) ec = bhttp::error::header_limit;
+    }
+    if (!ec) {
+      if (auto problem = FramingProblemOf(parser.get())) {
+        ec = bhttp::error::bad_transfer_encoding;
+        log::Info("request refused", {{"reason", std::string(*problem)}});
+      }
+    }
     BudgetReservation large_body;
     bool busy = false;
     if (!ec && !parser.is_done()) {

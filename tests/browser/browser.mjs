@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { staffLogin } from '../integration/flows.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -92,4 +93,17 @@ export function watchConsole(page) {
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
+}
+
+/** Console errors apart from the browser's own line about a 422 answer (a form with errors). */
+export function unexpectedErrors(errors) {
+  return errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e));
+}
+
+/** A browser context signed in as this staff member (the session cookie of a form login). */
+export async function signedInContext(browser, server, email, password) {
+  const jar = await staffLogin(server.url, email, password);
+  const context = await browser.newContext();
+  await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: localUrl(server) })));
+  return context;
 }

@@ -7,6 +7,7 @@ import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, submitValid } from '../integration/flows.mjs';
 import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
 import { logInInBrowser } from './staff-login.mjs';
+import { tabTo } from './keyboard-input.mjs';
 
 const EMAIL = 'behandelaar@meldpunt.example';
 const PASSWORD = 'lang-genoeg-wachtwoord-61';
@@ -23,15 +24,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Tab until the element matching `selector` has the focus (at most `limit` presses). */
-async function tabTo(page, selector, limit = 40) {
-  for (let i = 0; i < limit; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`${selector} was not reached with Tab`);
-}
 
 /** Choose a step with the arrow keys in its radio group, explain why, and save with Enter. */
 async function stepByKeyboard(page, step, why) {

@@ -30,7 +30,7 @@ import http from 'node:http';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { addStaff, reportRows, reportingYear, staffLogin } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, watchConsole } from './browser.mjs';
+import { assertAccessible, launchBrowser, unexpectedErrors, watchConsole } from './browser.mjs';
 import { TEXT, fillSteps, press, reportValues, reviewAndSend } from './report-flow.mjs';
 
 const DRAFT_KEY = 'meldpunt-report-draft';
@@ -232,11 +232,6 @@ function watchPosts(page) {
   const posts = [];
   page.on('request', (r) => { if (r.method() === 'POST') posts.push(formFieldsOf(r)); });
   return posts;
-}
-
-/** Console errors apart from the browser's own line about a 422 answer (a form with errors). */
-function unexpected(errors) {
-  return errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e));
 }
 
 async function referenceOn(page) {
@@ -506,7 +501,7 @@ test('the summary leaves the draft as it is; "Change" brings it back into the fo
   const rows = await reportsMentioning(added);
   assert.equal(rows.length, 1);
   assert.ok(rows[0].text.includes(reference));
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 
@@ -651,7 +646,7 @@ test('a form sent back with errors shows what was sent, and keeps that as the dr
   assert.equal(draft.submission_key, key);
   assert.ok(await page.getByText(NL.note).isVisible());
   await assertAccessible(page, 'form with errors and the draft note');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 
@@ -693,7 +688,7 @@ test('in English, the note and the notices are in English, on the form and on th
   await context.setOffline(false);
   await referenceOn(page);
   assert.equal((await reportsMentioning('Typed in English, then completed.')).length, 1);
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 

@@ -4,24 +4,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, staffLogin, submitValid, validReport } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { assertAccessible, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-34';
 let server;
 let browser;
 let named;
 let anonymous;
-
-async function signedIn(email) {
-  const jar = await staffLogin(server.url, email, PASSWORD);
-  const context = await browser.newContext();
-  await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: localUrl(server) })));
-  return context;
-}
-
-function unexpected(errors) {
-  return errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e));
-}
 
 async function caseIdOf(jar, reference) {
   const list = await (await jar.fetch(`${server.url}/medewerkers/meldingen`)).text();
@@ -43,7 +32,7 @@ after(async () => {
 });
 
 test('the referral form: an error at the form, then recorded, in Dutch and English', async () => {
-  const context = await signedIn('behandelaar@adv.example');
+  const context = await signedInContext(browser, server, 'behandelaar@adv.example', PASSWORD);
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(localUrl(server, `/medewerkers/meldingen/${named}`));
@@ -61,12 +50,12 @@ test('the referral form: an error at the form, then recorded, in Dutch and Engli
   await page.goto(localUrl(server, `/medewerkers/meldingen/${named}?lang=en`));
   await page.locator('#form-referral').getByLabel('Police').waitFor();
   await assertAccessible(page, 'referral form in English');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 
 test('own initiative: marked on the case page, the letter page says why, in Dutch and English', async () => {
-  const context = await signedIn('behandelaar@adv.example');
+  const context = await signedInContext(browser, server, 'behandelaar@adv.example', PASSWORD);
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(localUrl(server, `/medewerkers/meldingen/${anonymous}`));
@@ -86,6 +75,6 @@ test('own initiative: marked on the case page, the letter page says why, in Dutc
   await page.goto(localUrl(server, `/medewerkers/meldingen/${anonymous}/brief?lang=en`));
   assert.match(await page.locator('#own-initiative-reason').textContent(), /may go without the reporter's consent because/);
   await assertAccessible(page, 'own-initiative letter page in English');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { addStaff, reportRows, staffLogin } from '../integration/flows.mjs';
 import { launchBrowser, localUrl } from './browser.mjs';
+import { tabTo, chooseRadio, tick, typeInto, selectByTyping } from './keyboard-input.mjs';
 
 let server;
 let browser;
@@ -20,47 +21,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Press Tab until the focused element matches the selector. */
-async function tabTo(page, selector, max = 120) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${selector} cannot be reached with Tab`);
-}
-
-/** Tab into a radio group and choose a value with the arrow keys (Space for the first). */
-async function chooseRadio(page, name, value) {
-  await tabTo(page, `input[name=${name}]`);
-  for (let i = 0; i < 20; i++) {
-    const state = await page.evaluate(() => ({ value: document.activeElement.value, checked: document.activeElement.checked }));
-    if (state.value === value) {
-      if (!state.checked) await page.keyboard.press('Space');
-      return;
-    }
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`no ${name}=${value} reached with the arrow keys`);
-}
-
-async function tick(page, id) {
-  await tabTo(page, `#${id}`);
-  await page.keyboard.press('Space');
-  assert.ok(await page.locator(`#${id}`).isChecked(), `${id} ticked`);
-}
-
-async function typeInto(page, selector, text) {
-  await tabTo(page, selector);
-  await page.keyboard.type(text);
-}
-
-/** Choose an option of a closed <select> by typing its name, as keyboard users do. */
-async function selectByTyping(page, selector, label, value) {
-  await tabTo(page, selector);
-  await page.keyboard.type(label);
-  assert.equal(await page.locator(selector).inputValue(), value, `${selector} set by typing "${label}"`);
-}
 
 async function nextStep(page, to) {
   await tabTo(page, `button[data-go="${to}"]`);

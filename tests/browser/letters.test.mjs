@@ -4,25 +4,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, staffLogin, submitValid } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { assertAccessible, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-15';
 let server;
 let browser;
 let caseId;
-
-/** A browser context signed in as this staff member (the session cookie of a form login). */
-async function signedIn(email) {
-  const jar = await staffLogin(server.url, email, PASSWORD);
-  const context = await browser.newContext();
-  await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: localUrl(server) })));
-  return context;
-}
-
-/** Console errors apart from the browser's own line about a 422 answer (a form with errors). */
-function unexpected(errors) {
-  return errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e));
-}
 
 before(async () => {
   server = await startServer();
@@ -42,7 +29,7 @@ after(async () => {
 });
 
 test('the template page is accessible, also with a refused placeholder', async () => {
-  const context = await signedIn('beheer@adv.example');
+  const context = await signedInContext(browser, server, 'beheer@adv.example', PASSWORD);
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(localUrl(server, '/medewerkers/briefsjablonen'));
@@ -61,12 +48,12 @@ test('the template page is accessible, also with a refused placeholder', async (
   await page.goto(localUrl(server, '/medewerkers/briefsjablonen?lang=en'));
   await page.locator('#template-en').getByLabel('Subject').waitFor();
   await assertAccessible(page, 'letter templates in English');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 
 test('the letter form is accessible, says why no letter can be sent, and keeps what was typed', async () => {
-  const context = await signedIn('behandelaar@adv.example');
+  const context = await signedInContext(browser, server, 'behandelaar@adv.example', PASSWORD);
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(localUrl(server, `/medewerkers/meldingen/${caseId}`));
@@ -87,6 +74,6 @@ test('the letter form is accessible, says why no letter can be sent, and keeps w
   await page.goto(localUrl(server, `/medewerkers/meldingen/${caseId}/brief?lang=en`));
   await page.getByLabel('Name of the other party').waitFor();
   await assertAccessible(page, 'letter form in English');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });

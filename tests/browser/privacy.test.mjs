@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { addStaff, reportWithEmail, STAFF_EMAIL, STAFF_PASSWORD, submitValid } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { assertAccessible, launchBrowser, localUrl, unexpectedErrors, watchConsole } from './browser.mjs';
 import { logInInBrowser } from './staff-login.mjs';
 
 let server;
@@ -19,11 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Console errors other than the 422 answers to a form with errors, which browsers log. */
-function unexpected(errors) {
-  return errors.filter((e) => !/status of 422/.test(e));
-}
 
 async function logIn(page) {
   await logInInBrowser(page, server, { email: STAFF_EMAIL, password: STAFF_PASSWORD });
@@ -55,7 +50,7 @@ test('the settings page: a wrong number is explained, a right one is saved', asy
   assert.match(await page.getByRole('status').textContent(), /De instellingen zijn opgeslagen/);
   assert.equal(await field.inputValue(), '18');
   await assertAccessible(page, 'settings saved');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 
@@ -103,6 +98,6 @@ test('a case: the access request page, the correction form and the erasure confi
   assert.match(await page.locator('#anonymised-notice').textContent(), /zijn gewist op/);
   assert.ok(!(await page.content()).includes('sportclub'), 'the description is gone');
   await assertAccessible(page, 'erased case');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });

@@ -5,24 +5,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, staffLogin, submitValid } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { assertAccessible, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-33';
 let server;
 let browser;
 let caseId;
 let reference;
-
-async function signedIn(email) {
-  const jar = await staffLogin(server.url, email, PASSWORD);
-  const context = await browser.newContext();
-  await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: localUrl(server) })));
-  return context;
-}
-
-function unexpected(errors) {
-  return errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e));
-}
 
 before(async () => {
   server = await startServer();
@@ -43,7 +32,7 @@ after(async () => {
 });
 
 test('the tags page: add a tag, a refused duplicate, in Dutch and English', async () => {
-  const context = await signedIn('beheer@adv.example');
+  const context = await signedInContext(browser, server, 'beheer@adv.example', PASSWORD);
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(localUrl(server, '/medewerkers/labels'));
@@ -66,12 +55,12 @@ test('the tags page: add a tag, a refused duplicate, in Dutch and English', asyn
   await page.goto(localUrl(server, '/medewerkers/labels?lang=en'));
   await page.getByRole('button', { name: 'Add tag' }).waitFor();
   await assertAccessible(page, 'tags page in English');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 
 test('a handler tags a case and filters the list on the tag, in Dutch and English', async () => {
-  const context = await signedIn('behandelaar@adv.example');
+  const context = await signedInContext(browser, server, 'behandelaar@adv.example', PASSWORD);
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(localUrl(server, `/medewerkers/meldingen/${caseId}`));
@@ -97,6 +86,6 @@ test('a handler tags a case and filters the list on the tag, in Dutch and Englis
   await page.goto(localUrl(server, `/medewerkers/meldingen/${caseId}?lang=en`));
   await page.locator('#case-tag-list').waitFor();
   await assertAccessible(page, 'case page with a tag in English');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });

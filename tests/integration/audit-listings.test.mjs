@@ -2,14 +2,12 @@
 // case" still finds it per case: exactly the cases on the page, not every case whose number lies
 // between them; once per staff member and day, while the log keeps every view.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
-import { isPostgres, startServer } from './harness.mjs';
+import { startServer } from './harness.mjs';
 import { tableRows } from './html.mjs';
 import { STAFF_PASSWORD, staffLogin, submitValid, validReport } from './flows.mjs';
+import { sql as sqlOf } from './database.mjs';
 
-const run = promisify(execFile);
 const ADMIN = 'beheer@meldpunt.example';
 const COORDINATOR = 'coordinator@meldpunt.example';
 
@@ -18,12 +16,8 @@ let admin;
 let coordinator;
 const refs = {};
 
-async function sql(query) {
-  const { stdout } = isPostgres(server.database)
-    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
-    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
-  return stdout.trim().split('\n').filter((l) => l !== '');
-}
+/** Run one SQL query against the server's database; the first column of every row, as text. */
+const sql = (query) => sqlOf(server, query);
 
 /** The admin's audit log page with these filters: its rows. */
 async function whoSaw(reference, action) {

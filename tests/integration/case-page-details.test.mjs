@@ -2,17 +2,15 @@
 // case page with the audited download link, the messages with the reporter in the history of the
 // case, and the closing form of a complaint (klacht) that ticks no handling by itself.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
-import { CookieJar, csrfOf, getForm, isPostgres, postForm, repoRoot, startServer } from './harness.mjs';
+import { CookieJar, csrfOf, getForm, postForm, repoRoot, startServer } from './harness.mjs';
 import { byClass, byId, elements, tags, textOf } from './html.mjs';
 import { addStaff, staffLogin, validReport } from './flows.mjs';
+import { sql as sqlOf } from './database.mjs';
 
-const run = promisify(execFile);
 const fixture = (name) => readFile(path.join(repoRoot, 'tests', 'fixtures', 'evidence', name));
 // A complaint (klacht) stays open; a report for registration only is closed at once.
 const complaint = (overrides) => validReport({ wishes: ['advice'], ...overrides });
@@ -30,13 +28,8 @@ before(async () => {
 });
 after(() => server?.stop());
 
-/** One SQL query against the server's database: the first column of every row, as text. */
-async function sql(query) {
-  const { stdout } = isPostgres(server.database)
-    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
-    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
-  return stdout.trim().split('\n').filter((l) => l !== '');
-}
+/** Run one SQL query against the server's database; the first column of every row, as text. */
+const sql = (query) => sqlOf(server, query);
 
 /**
  * Send a report from the public form as multipart, with files ([{ name, type, bytes }]):

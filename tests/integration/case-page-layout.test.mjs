@@ -2,17 +2,15 @@
 // links; several protocol steps in one save, each recorded as its own step event at the same
 // moment, and a refused combination that changes nothing; opening the case is one audit entry.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import { CookieJar, csrfOf, getForm, isPostgres, postForm, startServer } from './harness.mjs';
 import { byClass, byId, elements, tags, textOf } from './html.mjs';
 import { addStaff, staffLogin, validReport } from './flows.mjs';
+import { sql as sqlOf } from './database.mjs';
 
-const run = promisify(execFile);
 // A complaint (klacht) stays open; a report for registration only is closed at once.
 const complaint = (overrides) => validReport({ wishes: ['advice'], ...overrides });
 
@@ -26,13 +24,8 @@ before(async () => {
 });
 after(() => server?.stop());
 
-/** One SQL query against the server's database: the first column of every row, as text. */
-async function sql(query) {
-  const { stdout } = isPostgres(server.database)
-    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
-    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
-  return stdout.trim().split('\n').filter((l) => l !== '');
-}
+/** Run one SQL query against the server's database; the first column of every row, as text. */
+const sql = (query) => sqlOf(server, query);
 const count = async (query) => Number((await sql(query))[0]);
 
 /** Send a report from the public form: { id, reference, receipt, link }. */

@@ -4,14 +4,11 @@
 // its receipt code is shown once, and a report that asks for registration only (a melding, not a
 // klacht) is closed at once, from the public form too.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
-import { CookieJar, getForm, isPostgres, postForm, startServer } from './harness.mjs';
+import { CookieJar, getForm, postForm, startServer } from './harness.mjs';
 import { byClass, byId, elements, inputs, textareaValue } from './html.mjs';
 import { addStaff, recentDate, staffLogin, submitReport, submitValid, validReport } from './flows.mjs';
-
-const run = promisify(execFile);
+import { sql as sqlOf } from './database.mjs';
 
 const INTAKE = ['intake@meldpunt.example', 'lang-genoeg-wachtwoord-50'];
 const ADMIN = ['beheer@meldpunt.example', 'lang-genoeg-wachtwoord-51'];
@@ -51,13 +48,8 @@ before(async () => {
 });
 after(async () => { await server?.stop(); });
 
-/** One SQL query on the server's database: the first column of every row, as text. */
-async function sql(query) {
-  const { stdout } = isPostgres(server.database)
-    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
-    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
-  return stdout.trim().split('\n').filter((l) => l !== '');
-}
+/** Run one SQL query against the server's database; the first column of every row, as text. */
+const sql = (query) => sqlOf(server, query);
 const count = async (query) => Number((await sql(query))[0]);
 const auditCount = (action) => count(`SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`);
 const reportCount = () => count('SELECT COUNT(*) FROM reports');

@@ -4,20 +4,18 @@
 // lifetime, re-authentication before sensitive actions, and an administrator resetting a
 // colleague's second factor. One server; its clock is moved with a clock offset file.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
-import { CookieJar, getForm, isPostgres, postForm, startServer } from './harness.mjs';
+import { CookieJar, getForm, postForm, startServer } from './harness.mjs';
 import { byId, elements, inputs, tableRows, textOf } from './html.mjs';
 import {
   STAFF_PASSWORD, enrolStaff, nextStaffCode, staffFactors, staffLogin, submitValid, validReport,
 } from './flows.mjs';
 import { base32Decode, totp } from './totp.mjs';
+import { sql as sqlOf } from './database.mjs';
 
-const run = promisify(execFile);
 const ADMIN = 'beheer-a@meldpunt.example';
 const HANDLER = 'behandelaar-a@meldpunt.example';
 const OTHER_ADMIN = 'beheer-b@meldpunt.example';
@@ -35,12 +33,7 @@ async function advance(seconds) {
 }
 
 /** Run one SQL query against the server's database; the first column of every row, as text. */
-async function sql(query) {
-  const { stdout } = isPostgres(server.database)
-    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
-    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
-  return stdout.trim().split('\n').filter((l) => l !== '');
-}
+const sql = (query) => sqlOf(server, query);
 
 async function addUser(email, role, bureau = 1) {
   const r = await server.run(['user', 'add', '--email', email, '--role', role, '--bureau', String(bureau)], `${STAFF_PASSWORD}\n`);

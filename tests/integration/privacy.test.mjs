@@ -3,17 +3,15 @@
 // clock), and access (inzage), correction and erasure from the case page. Figures stay the same
 // throughout: anonymised reports keep counting.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
-import { CookieJar, csrfOf, getForm, isPostgres, postForm, startServer } from './harness.mjs';
+import { CookieJar, csrfOf, getForm, postForm, startServer } from './harness.mjs';
 import { byClass, byId, elements, inputs, textareaValue } from './html.mjs';
 import { addStaff, counts, reportRows, rowFileLinks, staffLogin, validReport } from './flows.mjs';
+import { sql as sqlOf } from './database.mjs';
 
-const run = promisify(execFile);
 const DAY = 86_400;
 const PASSWORD = 'lang-genoeg-wachtwoord-77';
 const COORDINATOR = 'coordinator@meldpunt.example';
@@ -31,12 +29,7 @@ async function setClock(days) {
 }
 
 /** Run one SQL query against the server's database; the first column of every row, as text. */
-async function sql(query) {
-  const { stdout } = isPostgres(server.database)
-    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
-    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
-  return stdout.trim().split('\n').filter((l) => l !== '');
-}
+const sql = (query) => sqlOf(server, query);
 
 async function auditCount(action) {
   return Number((await sql(`SELECT COUNT(*) FROM audit_log WHERE action = '${action}'`))[0]);

@@ -3,14 +3,12 @@
 // 60 characters) and kept when refused; the filters go through the list's own checks; at most 20
 // per person; nobody else sees or deletes them; the name is not stored in clear.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
-import { getForm, isPostgres, postForm, startServer } from './harness.mjs';
+import { getForm, postForm, startServer } from './harness.mjs';
 import { elements, inputs, tableRows, textOf } from './html.mjs';
 import { STAFF_PASSWORD, staffLogin, submitValid, validReport } from './flows.mjs';
+import { sql as sqlOf } from './database.mjs';
 
-const run = promisify(execFile);
 const ANNA = 'anna@meldpunt.example';
 const BRAM = 'bram@meldpunt.example';
 const LIST = '/medewerkers/meldingen';
@@ -20,12 +18,8 @@ let anna;
 let bram;
 const refs = {};
 
-async function sql(query) {
-  const { stdout } = isPostgres(server.database)
-    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
-    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
-  return stdout.trim().split('\n').filter((l) => l !== '');
-}
+/** Run one SQL query against the server's database; the first column of every row, as text. */
+const sql = (query) => sqlOf(server, query);
 
 const alertText = (html) => textOf(elements(html, 'div', (a) => a.role === 'alert')[0]?.html ?? '');
 const statusText = (html) => textOf(elements(html, 'div', (a) => a.role === 'status')[0]?.html ?? '');

@@ -21,6 +21,6 @@ export function assertSecurityHeaders(headers, what) {
   assert.ok(!scriptSrc.includes("'unsafe-inline'"), `${what}: no 'unsafe-inline' in script-src (${csp})`);
   assert.deepEqual(d.get('frame-ancestors'), ["'none'"], `${what}: CSP frame-ancestors 'none' (${csp})`);
   assert.equal(headers.get('x-content-type-options'), 'nosniff', `${what}: X-Content-Type-Options`);
-  assert.equal(headers.get('referrer-policy'), 'no-referrer', `${what}: Referrer-Policy`);
+  assert.equal(headers.get('referrer-policy'), 'same-origin', `${what}: Referrer-Policy`);
   assert.equal(headers.get('x-frame-options'), 'DENY', `${what}: X-Frame-Options`);
 }

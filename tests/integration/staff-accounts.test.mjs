@@ -3,14 +3,12 @@
 // and last login, and changes a colleague's role (their sessions end; the new role applies from
 // their next login). Each change is on the audit record; oneself is never the target.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
-import { CookieJar, getForm, isPostgres, postForm, startServer } from './harness.mjs';
+import { CookieJar, getForm, postForm, startServer } from './harness.mjs';
 import { elements, tableRows, textOf } from './html.mjs';
 import { STAFF_PASSWORD, staffLogin } from './flows.mjs';
+import { sql as sqlOf } from './database.mjs';
 
-const run = promisify(execFile);
 const ADMIN = 'beheer@meldpunt.example';
 const HANDLER = 'behandelaar@meldpunt.example';
 const NEWCOMER = 'nieuw@meldpunt.example';
@@ -24,12 +22,7 @@ let handlerId;
 let adminId;
 
 /** Run one SQL query against the server's database; the first column of every row, as text. */
-async function sql(query) {
-  const { stdout } = isPostgres(server.database)
-    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
-    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
-  return stdout.trim().split('\n').filter((l) => l !== '');
-}
+const sql = (query) => sqlOf(server, query);
 
 async function addUser(email, role, bureau = 1) {
   const r = await server.run(['user', 'add', '--email', email, '--role', role, '--bureau', String(bureau)], `${STAFF_PASSWORD}\n`);

@@ -3,17 +3,15 @@
 // next login; it is on the audit record. A bureau's administrator cannot move anyone out of their
 // bureau. Deactivated accounts are neither offered as handler of a case nor accepted when posted.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
-import { getForm, isPostgres, postForm, startServer } from './harness.mjs';
+import { getForm, postForm, startServer } from './harness.mjs';
 import { elements, inputs, tableRows, tags, textOf } from './html.mjs';
 import { STAFF_PASSWORD, nextStaffCode, staffLogin, submitValid, validReport } from './flows.mjs';
+import { sql as sqlOf } from './database.mjs';
 
-const run = promisify(execFile);
 const SYSADMIN = 'systeem@meldpunt.example';
 const ADMIN = 'beheer@meldpunt.example';
 const MOVER = 'verhuizer@meldpunt.example';
@@ -31,12 +29,8 @@ async function advance(seconds) {
   await writeFile(path.join(clockDir, 'offset'), String(offset));
 }
 
-async function sql(query) {
-  const { stdout } = isPostgres(server.database)
-    ? await run('psql', [server.database, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', query])
-    : await run('sqlite3', [server.database.replace(/^sqlite:/, ''), query]);
-  return stdout.trim().split('\n').filter((l) => l !== '');
-}
+/** Run one SQL query against the server's database; the first column of every row, as text. */
+const sql = (query) => sqlOf(server, query);
 
 async function addUser(email, role, bureau) {
   const args = ['user', 'add', '--email', email, '--role', role];

@@ -59,6 +59,9 @@ struct WebOptions {
   int proof_of_work_bits = 0;
   // The address visitors use (--public-url), for links in files that leave the site.
   std::string public_url;
+  // Whether --public-url was given: then a form is only taken from that origin (without it, also
+  // from the address the browser used, for a server tried out on its own machine).
+  bool public_url_configured = false;
 };
 
 struct AppContext {
@@ -82,7 +85,7 @@ struct AppContext {
   StoreHealth& health;          // whether the database answers (readiness)
   // The list's saved filters per staff member (issue 14).
   SavedFilterStore& saved_filters;
-  TagStore& tags;               // a bureau's tags (labels) and the tags on its cases
+  TagStore& tags;  // a bureau's tags (labels) and the tags on its cases
   const MunicipalityRegistry& municipalities;
   const Translator& translator;
   const Templates& templates;

@@ -1,5 +1,7 @@
 #include "web/common/route_policy.hpp"
 
+#include "base/log.hpp"
+#include "web/common/fetch_metadata.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -13,6 +15,13 @@ Checked CheckPolicy(const AppContext& app, const http::Request& request,
                     const RoutePolicy& policy) {
   Checked checked;
   if (policy.csrf) {
+    // Every state-changing route has a token check; a request from another site is refused
+    // before its form is read, with the same page as a token that does not fit.
+    if (FromAnotherSite(request, app.options.public_url, app.options.public_url_configured)) {
+      log::Info("form from another site refused", {{"path", request.path}});
+      checked.refusal = FormExpiredPage(app, request);
+      return checked;
+    }
     auto form = http::ParseRequestForm(request, policy.form);
     if (!form) {
       checked.refusal = ErrorPage(app, 400, &request);

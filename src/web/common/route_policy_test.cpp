@@ -106,7 +106,7 @@ class PolicyChecks : public ::testing::Test {
   std::string csrf_ = test_.app().csrf.Issue();
 };
 
-// The checks run in the documented order, before the handler: token, session, role.
+// The checks run in the documented order, before the handler: origin, token, session, role.
 TEST_F(PolicyChecks, RefuseInOrderBeforeTheHandlerRuns) {
   const AppContext& app = test_.app();
   size_t bureaus = app.bureaus.ListBureaus().size();
@@ -130,6 +130,34 @@ TEST_F(PolicyChecks, RefuseInOrderBeforeTheHandlerRuns) {
   http::Request allowed = Post(kBureausPath, csrf_);
   SignIn(allowed, StaffRole::kSystemAdmin, "other-admin-session");
   EXPECT_EQ(routes_.Send(allowed).status, 303);
+  EXPECT_EQ(app.bureaus.ListBureaus().size(), bureaus + 1);
+}
+
+// A state-changing request from another site is refused first, even with a valid token and a
+// session that may do it (issue 16); one from our own address goes through.
+TEST_F(PolicyChecks, AFormFromAnotherSiteIsRefusedBeforeAnythingElse) {
+  const AppContext& app = test_.app();
+  size_t bureaus = app.bureaus.ListBureaus().size();
+  http::Request cross_site = Post(kBureausPath, csrf_);
+  SignIn(cross_site, StaffRole::kSystemAdmin, "cross-site-session");
+  cross_site.headers.push_back({"sec-fetch-site", "cross-site"});
+  EXPECT_EQ(routes_.Send(cross_site).status, 403);
+
+  http::Request foreign_origin = Post(kBureausPath, csrf_);
+  SignIn(foreign_origin, StaffRole::kSystemAdmin, "foreign-origin-session");
+  foreign_origin.headers.push_back({"host", "meldpunt.test"});
+  foreign_origin.headers.push_back({"origin", "https://evil.example"});
+  EXPECT_EQ(routes_.Send(foreign_origin).status, 403);
+  foreign_origin.body = "%zz";  // not even the form is read
+  EXPECT_EQ(routes_.Send(foreign_origin).status, 403);
+  EXPECT_EQ(app.bureaus.ListBureaus().size(), bureaus) << "nothing was stored";
+
+  http::Request own_origin = Post(kBureausPath, csrf_);
+  SignIn(own_origin, StaffRole::kSystemAdmin, "own-origin-session");
+  own_origin.headers.push_back({"host", "meldpunt.test"});
+  own_origin.headers.push_back({"origin", "http://meldpunt.test"});
+  own_origin.headers.push_back({"sec-fetch-site", "same-origin"});
+  EXPECT_EQ(routes_.Send(own_origin).status, 303);
   EXPECT_EQ(app.bureaus.ListBureaus().size(), bureaus + 1);
 }
 
