@@ -181,6 +181,7 @@ describe('duplicate hints and related cases', () => {
     assert.equal(await auditCount(server, 'case.related', '%: unlink %'), 2);
     const notLinked = await relate(handler, 'gym', cases.sameEmail.reference, 'unlink');
     assert.equal(notLinked.status, 422);
+    assert.match(byId(notLinked.html, 'related-error').text, /niet gekoppeld/);
   });
 
   test('erasing a report\'s personal data removes its blind index and signature', async () => {

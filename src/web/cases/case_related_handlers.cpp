@@ -96,7 +96,8 @@ void AddCaseRelated(TemplateData& data, const AppContext& app, Lang lang, bool m
   }
   data.set("duplicate_hints", hint_items);
   data.set("has_duplicate_hints", Bool(!hints.empty()));
-  data.set("may_relate", Bool(may_handle));
+  // An archived case is finished: nothing is linked to it or taken from it any more.
+  data.set("may_relate", Bool(may_handle && report.step != CaseStep::kArchived));
   data.set("related_version", version);
   if (error && error->form == "related") {
     data.set("related_error", error->message);
@@ -133,6 +134,10 @@ http::Response CaseRelatedPost(const AppContext& app, const StaffRequest& staff_
   if (other->id == req.report.id) {
     return RefuseCaseForm(app, request, req,
                           Tr(app, req, N_("A case cannot be related to itself.")));
+  }
+  if (req.report.step == CaseStep::kArchived || other->step == CaseStep::kArchived) {
+    return RefuseCaseForm(app, request, req,
+                          Tr(app, req, N_("An archived case cannot be linked or unlinked.")));
   }
   auto related = app.duplicates.ListRelatedCases(req.report.bureau_id, req.report.id);
   bool present = std::any_of(related.begin(), related.end(),
