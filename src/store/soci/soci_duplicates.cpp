@@ -23,9 +23,11 @@ constexpr std::string_view kPartyNameAd = "case_letters.other_party_name";
 // apply. Not a std::exception, so Guard lets it through as it is.
 struct NotBoth {};
 
-// Index entries read per key of the case: a key shared by very many reports (a text band of a
-// form letter, say) cannot crowd out the others.
-constexpr int kCandidatesPerKey = 20;
+// Index entries read per key of the case are a share of kMaxDuplicateCandidates, so a key shared
+// by very many reports (a text band of a form letter, say) cannot crowd out the others; a case
+// with many other parties uses its first keys only.
+constexpr size_t kMaxDuplicateKeys = 40;
+constexpr int kMinCandidatesPerKey = 5;
 
 std::string IdList(const std::vector<long long>& ids) {
   std::string out;
@@ -98,10 +100,20 @@ std::vector<DuplicateHint> SociStore::FindDuplicateHints(long long bureau_id, lo
     const long long to = reported_at + kDuplicateWindowSeconds;
     // One bounded range of match_keys_lookup per key (key_hash, reported_at), joined to the
     // report for its bureau; numbers only in the text, so it is safe to build.
+    // The contact and party keys first, then the text's bands; at most kMaxDuplicateKeys keys, and
+    // the candidates shared out between them (at least kMinCandidatesPerKey each).
+    std::vector<long long> hashes;
+    for (bool text : {false, true}) {
+      for (const auto& [kind, hash] : own) {
+        if ((kind == MatchReasonCode(MatchReason::kText)) != text) continue;
+        if (std::find(hashes.begin(), hashes.end(), hash) == hashes.end()) hashes.push_back(hash);
+      }
+    }
+    if (hashes.size() > kMaxDuplicateKeys) hashes.resize(kMaxDuplicateKeys);
+    const int per_key =
+        std::max(kMinCandidatesPerKey, kMaxDuplicateCandidates / static_cast<int>(hashes.size()));
     std::string query;
     int part = 0;
-    std::set<long long> hashes;
-    for (const auto& [kind, hash] : own) hashes.insert(hash);
     for (long long hash : hashes) {
       if (!query.empty()) query += " UNION ALL ";
       query +=
@@ -111,8 +123,7 @@ std::vector<DuplicateHint> SociStore::FindDuplicateHints(long long bureau_id, lo
           std::to_string(to) + " AND k.report_id <> " + std::to_string(report_id) +
           " AND r.bureau_id = " + std::to_string(bureau_id) +
           " AND r.anonymised_at IS NULL ORDER BY k.reported_at DESC LIMIT " +
-          std::to_string(kCandidatesPerKey) + ") AS c" + std::to_string(part++);
-      if (part * kCandidatesPerKey >= kMaxDuplicateCandidates) break;
+          std::to_string(per_key) + ") AS c" + std::to_string(part++);
     }
     std::map<long long, DuplicateHint> candidates;
     std::set<long long> text_candidates;
