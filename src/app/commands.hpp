@@ -34,5 +34,8 @@ struct DemoDataOptions {
 int MakeDemoData(const Config& config, const DemoDataOptions& options);
 // The audit log (audit_commands.cpp): checks the hash chain; 0 when intact, 1 at a break.
 int VerifyAuditLog(const Config& config);
+// Duplicate hints (duplicate_commands.cpp): makes the keys of reports registered before them,
+// `batch` reports per transaction, until none is left.
+int BackfillDuplicateKeys(const Config& config, int batch);
 
 }  // namespace meldpunt::app

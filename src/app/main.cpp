@@ -52,6 +52,16 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
       "verify", "Check that no audit entry was changed, added or removed outside meldpunt");
+  auto* duplicates = cli.add_subcommand("duplicates", "Duplicate hints on the case page");
+  duplicates->require_subcommand(1);
+  auto* duplicates_backfill = duplicates->add_subcommand(
+      "backfill",
+      "Make the duplicate-hint keys of reports registered before them (once after upgrading; "
+      "can be stopped and run again)");
+  int backfill_batch = 500;
+  duplicates_backfill->add_option("--batch", backfill_batch, "Reports per transaction")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
   auto* retention = cli.add_subcommand("retention", "Retention of personal data");
   retention->require_subcommand(1);
   auto* retention_run = retention->add_subcommand(
@@ -75,8 +85,9 @@ int main(int argc, char** argv) {
                    "Every report to this bureau, spread over its working area");
   demo->add_flag("--force", demo_options.force,
                  "Add demo reports to a database that holds reports already");
-  for (auto* sub : {serve, demo, migrate, user, user_add, bureau, bureau_add, bureau_list,
-                    bureau_area, outbox, audit, audit_verify, retention, retention_run})
+  for (auto* sub :
+       {serve, demo, migrate, user, user_add, bureau, bureau_add, bureau_list, bureau_area, outbox,
+        audit, audit_verify, retention, retention_run, duplicates, duplicates_backfill})
     sub->fallthrough();
 
   if (auto flag = app::SecretOnCommandLine(argc, argv)) {
@@ -99,6 +110,7 @@ int main(int argc, char** argv) {
     if (*outbox) return app::ShowOutbox(config);
     if (*audit_verify) return app::VerifyAuditLog(config);
     if (*retention_run) return app::RunRetention(config, dry_run);
+    if (*duplicates_backfill) return app::BackfillDuplicateKeys(config, backfill_batch);
     if (*demo) return app::MakeDemoData(config, demo_options);
   } catch (const std::exception& e) {
     log::Error("fatal", {{"error", e.what()}});

@@ -67,6 +67,9 @@ struct CaseChange {
   std::optional<Mediation> mediation;
   // A tag (tag_store.hpp) put on the case (true) or taken off (false); with kind kTagged.
   std::optional<std::pair<long long, bool>> tag;
+  // Another case of the bureau linked as related (true) or unlinked (false); with kind kRelated.
+  // Only with DuplicateStore::RelateCases, which records it on both cases.
+  std::optional<std::pair<long long, bool>> related;
 };
 
 class CaseStore {

@@ -10,6 +10,7 @@
 #include "store/case_list_store.hpp"
 #include "store/case_store.hpp"
 #include "store/code_list_store.hpp"
+#include "store/duplicate_store.hpp"
 #include "store/evidence_store.hpp"
 #include "store/figures_store.hpp"
 #include "store/follow_up_store.hpp"
@@ -46,7 +47,8 @@ class Store : public StoreHealth,
               public EvidenceStore,
               public PrivacyStore,
               public SavedFilterStore,
-              public TagStore {
+              public TagStore,
+              public DuplicateStore {
  public:
   ~Store() override = default;
 };

@@ -65,6 +65,8 @@ inline constexpr const char* kCaseConsentPath = "/medewerkers/meldingen/{id}/toe
 inline constexpr const char* kCaseContactPath = "/medewerkers/meldingen/{id}/contact";
 inline constexpr const char* kCaseNotePath = "/medewerkers/meldingen/{id}/notitie";
 inline constexpr const char* kCaseTagPath = "/medewerkers/meldingen/{id}/labels";
+// Link or unlink a related case (gerelateerde zaak, issue 14).
+inline constexpr const char* kCaseRelatedPath = "/medewerkers/meldingen/{id}/gerelateerd";
 inline constexpr const char* kCaseReferralPath = "/medewerkers/meldingen/{id}/doorverwijzing";
 inline constexpr const char* kCaseOwnInitiativePath =
     "/medewerkers/meldingen/{id}/eigen-initiatief";

@@ -106,7 +106,7 @@ test('the case page for daily work: the parts by keyboard, several steps in one 
 
   // The summary first, then the parts; a link jumps to each, by keyboard, without script.
   const nav = page.getByRole('navigation', { name: 'Onderdelen van deze zaak' });
-  assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Samenvatting', 'Gesprek', 'Acties', 'Brieven', 'Bestanden', 'Notities', 'Verloop']);
+  assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Samenvatting', 'Gerelateerde zaken', 'Gesprek', 'Acties', 'Brieven', 'Bestanden', 'Notities', 'Verloop']);
   await tabTo(page, '#case-nav a[href="#actions"]');
   await page.keyboard.press('Enter');
   await page.waitForURL(/#actions$/);
@@ -153,7 +153,7 @@ test('the case page for daily work: the parts by keyboard, several steps in one 
   // The same page in English.
   await page.goto(`${caseUrl}?lang=en`);
   const navEn = page.getByRole('navigation', { name: 'Parts of this case' });
-  assert.deepEqual(await navEn.getByRole('link').allTextContents(), ['Summary', 'Conversation', 'Actions', 'Letters', 'Files', 'Notes', 'History']);
+  assert.deepEqual(await navEn.getByRole('link').allTextContents(), ['Summary', 'Related cases', 'Conversation', 'Actions', 'Letters', 'Files', 'Notes', 'History']);
   assert.equal((await page.locator('#mediation-title').textContent()).trim(), 'Change the planned mediation');
   await assertAccessible(page, 'the case page in English');
   assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);

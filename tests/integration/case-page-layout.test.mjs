@@ -90,7 +90,7 @@ describe('the summary and the parts of the case page', () => {
     assert.equal(byId(full.html, 'description', ['div']).text, long);
 
     // The parts, in this order, each a section with a heading, and a link to each.
-    const parts = ['summary', 'conversation', 'actions', 'letters', 'files', 'notes', 'history'];
+    const parts = ['summary', 'related', 'conversation', 'actions', 'letters', 'files', 'notes', 'history'];
     for (const id of parts) {
       const section = elements(html, 'section').find((s) => s.attrs.id === id);
       assert.ok(section, `a section ${id}`);

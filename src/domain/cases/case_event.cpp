@@ -21,7 +21,8 @@ constexpr std::array<std::string_view, kAllCaseEventKinds.size()> kCodes = {"ste
                                                                             "follow_up",
                                                                             "tagged",
                                                                             "referred",
-                                                                            "own_initiative"};
+                                                                            "own_initiative",
+                                                                            "related"};
 
 }  // namespace
 

@@ -37,9 +37,12 @@ enum class CaseEventKind {
                        // the day (YYYY-MM-DD), text: the other body's name with "other"
   kOwnInitiative,      // marked as the bureau's own initiative (eigen initiatief,
                        // own_initiative.hpp); code: the reason or "ended", text: why
+  kRelated,            // linked to another case of the bureau as related (gerelateerde zaak,
+                       // issue 14); code: "linked" or "unlinked", detail: the other case's
+                       // reference. Recorded on both cases.
 };
 
-inline constexpr std::array<CaseEventKind, 19> kAllCaseEventKinds = {
+inline constexpr std::array<CaseEventKind, 20> kAllCaseEventKinds = {
     CaseEventKind::kStep,
     CaseEventKind::kAction,
     CaseEventKind::kNote,
@@ -58,7 +61,8 @@ inline constexpr std::array<CaseEventKind, 19> kAllCaseEventKinds = {
     CaseEventKind::kFollowUp,
     CaseEventKind::kTagged,
     CaseEventKind::kReferred,
-    CaseEventKind::kOwnInitiative};
+    CaseEventKind::kOwnInitiative,
+    CaseEventKind::kRelated};
 
 std::string_view CaseEventCode(CaseEventKind kind);
 std::optional<CaseEventKind> ParseCaseEvent(std::string_view code);

@@ -625,6 +625,35 @@ CREATE TABLE saved_filters (
 );
 CREATE INDEX saved_filters_by_user ON saved_filters (user_id, id)
 )SQL"},
+      // Duplicate hints and related cases (issue 14, docs/design.md "Duplicate hints and related
+      // cases"). match_keys is a blind index: keyed hashes (security/match_keys.hpp) of a
+      // report's normalised e-mail, phone and other parties, and the bands of its text's MinHash
+      // signature, with the report's moment received so a lookup reads one index range per key.
+      // match_signatures holds the signature itself (hex; '' for a text too short to compare);
+      // a row there also says the report's keys were made (the backfill's marker). Both are
+      // erased with the report's personal data (personal_data.hpp). case_relations holds each
+      // link twice, once from each side, so a case's related cases are one primary-key range.
+      {45, "duplicate hints: blind index and text signatures; related cases", R"SQL(
+CREATE TABLE match_keys (
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  key_hash BIGINT NOT NULL,
+  reported_at BIGINT NOT NULL,
+  PRIMARY KEY (report_id, kind, key_hash)
+);
+CREATE INDEX match_keys_lookup ON match_keys (key_hash, reported_at, report_id);
+CREATE TABLE match_signatures (
+  report_id BIGINT PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+  signature TEXT NOT NULL
+);
+CREATE TABLE case_relations (
+  report_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  related_id BIGINT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+  linked_at BIGINT NOT NULL,
+  linked_by BIGINT,
+  PRIMARY KEY (report_id, related_id)
+)
+)SQL"},
   };
   return migrations;
 }

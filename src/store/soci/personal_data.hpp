@@ -49,6 +49,10 @@ inline constexpr PersonalDataErasure kPersonalData[] = {
      "DELETE FROM mail_outbox WHERE report_id = :report AND sent_at IS NULL AND failed_at IS NULL"},
     {"mail_outbox: addresses",
      "UPDATE mail_outbox SET recipient_enc = NULL, last_error = NULL WHERE report_id = :report"},
+    // Duplicate hints (issue 14): the blind index of the contact and other parties and the
+    // text's signature are derived from personal data, so they go with it.
+    {"match_keys: blind index", "DELETE FROM match_keys WHERE report_id = :report"},
+    {"match_signatures: text signature", "DELETE FROM match_signatures WHERE report_id = :report"},
 };
 
 }  // namespace meldpunt

@@ -34,6 +34,8 @@ long long SociStore::AddCaseLetter(const NewCaseLetter& letter, long long now) {
   std::string summary = cipher().Seal(letter.summary, kSummaryAd);
   std::string signed_by = cipher().Seal(letter.signed_by, kSignedByAd);
   std::string pdf = cipher().Seal(letter.pdf, kPdfAd);
+  // The other party joins the case's blind index (duplicate hints, soci_duplicates.cpp).
+  ReportMatchKeys party = MatchKeysOf("", std::nullopt, {letter.other_party_name});
   long long staff = letter.staff_user_id.value_or(0);
   soci::indicator staff_ind = letter.staff_user_id ? soci::i_ok : soci::i_null;
   return Guard("storing a letter", [&] {
@@ -48,6 +50,7 @@ long long SociStore::AddCaseLetter(const NewCaseLetter& letter, long long now) {
           soci::use(letter.lang), soci::use(letter.reply_by), soci::use(name), soci::use(address),
           soci::use(attention), soci::use(summary), soci::use(signed_by), soci::use(pdf),
           soci::into(id);
+      SaveMatchKeysIn(sql, letter.report_id, party, {}, false);
     });
     return id;
   });

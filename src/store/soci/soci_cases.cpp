@@ -105,6 +105,19 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
           soci::use(change.report_id), soci::use(tag_id);
     }
   }
+  if (change.related) {
+    long long other = change.related->first;
+    long long staff_id = change.staff_user_id.value_or(0);
+    if (change.related->second) {
+      sql << "INSERT INTO case_relations (report_id, related_id, linked_at, linked_by) VALUES "
+             "(:id, :other, :now, :staff) ON CONFLICT (report_id, related_id) DO NOTHING",
+          soci::use(change.report_id), soci::use(other), soci::use(now),
+          soci::use(staff_id, staff_ind);
+    } else {
+      sql << "DELETE FROM case_relations WHERE report_id = :id AND related_id = :other",
+          soci::use(change.report_id), soci::use(other);
+    }
+  }
   sql << "INSERT INTO case_events (report_id, at, staff_user_id, kind, code, detail, text_enc) "
          "VALUES (:report, :at, :staff, :kind, :code, :detail, :text)",
       soci::use(change.report_id), soci::use(now), soci::use(staff, staff_ind), soci::use(kind),

@@ -21,6 +21,14 @@ bool SociStore::CorrectReport(long long report_id, const ReportCorrection& corre
     if (!correction.contact->email.empty())
       recipient_enc = cipher().Seal(correction.contact->email, kRecipientAd);
   }
+  // Duplicate hints (soci_duplicates.cpp) follow the corrected text and contact details.
+  ReportMatchKeys match = MatchKeysOf(correction.description.value_or(""), correction.contact, {});
+  std::vector<MatchReason> replace;
+  if (correction.description) replace.push_back(MatchReason::kText);
+  if (correction.contact) {
+    replace.push_back(MatchReason::kEmail);
+    replace.push_back(MatchReason::kPhone);
+  }
   return Guard("correcting a report", [&] {
     bool found = false;
     Write([&](soci::session& sql) {
@@ -29,6 +37,7 @@ bool SociStore::CorrectReport(long long report_id, const ReportCorrection& corre
           soci::use(report_id), soci::into(open);
       if (open == 0) return;
       found = true;
+      SaveMatchKeysIn(sql, report_id, match, replace, correction.description.has_value());
       if (correction.description) {
         sql << "UPDATE reports SET description_enc = :text WHERE id = :id",
             soci::use(description_enc), soci::use(report_id);

@@ -54,7 +54,8 @@ SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t
                      std::optional<Key> audit_key)
     : url_(url),
       cipher_(data_key ? std::optional<Cipher>(Cipher(*data_key)) : std::nullopt),
-      audit_key_(audit_key) {
+      audit_key_(audit_key),
+      match_keys_(MakeMatchKeys(data_key)) {
   Guard("opening the database", [&] {
     auto first = std::make_unique<soci::session>();
     Open(*first);
@@ -201,6 +202,8 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   const std::string& key_hash = report.submission_key;
   soci::indicator key_ind = key_hash.empty() ? soci::i_null : soci::i_ok;
   auto evidence = SealEvidence(report.evidence);
+  // Duplicate hints (soci_duplicates.cpp): the blind index and the text's signature.
+  ReportMatchKeys match = MatchKeysOf(report.description, stored.contact, {});
   Guard("registering a report", [&] {
     Write([&](soci::session& sql) {
       stored.bureau_id =
@@ -237,6 +240,8 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
               soci::use(stored.id), soci::use(report.registered_by), soci::use(now);
         }
         RefreshCaseDue(sql, {stored.id});  // its first deadlines and its first activity
+        SaveMatchKeysIn(sql, stored.id, match,
+                        {MatchReason::kEmail, MatchReason::kPhone, MatchReason::kText}, true);
         return;
       }
       // The same submission arrived before (a double click, a resend after a lost connection):

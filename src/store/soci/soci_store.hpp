@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "security/crypto.hpp"
+#include "security/match_keys.hpp"
 #include "store/database_url.hpp"
 #include "store/store.hpp"
 
@@ -220,6 +221,14 @@ class SociStore final : public Store {
   std::map<long long, std::vector<CaseTag>> ListTagsOfCases(
       long long bureau_id, const std::vector<long long>& report_ids) override;
 
+  // Duplicate hints and related cases (soci_duplicates.cpp).
+  std::vector<DuplicateHint> FindDuplicateHints(long long bureau_id, long long report_id,
+                                                int max_hints) override;
+  std::vector<RelatedCase> ListRelatedCases(long long bureau_id, long long report_id) override;
+  long long CountRelatedCases(long long report_id) override;
+  bool RelateCases(const CaseChange& mine, const CaseChange& theirs, long long now) override;
+  long long BackfillMatchKeys(int batch) override;
+
   int SchemaVersion();
 
  private:
@@ -291,10 +300,22 @@ class SociStore final : public Store {
   // ReadReport.
   void ReadGrounds(soci::session& sql, std::vector<RegisteredReport>& reports) const;
 
+  // Duplicate hints (soci_duplicates.cpp): the keys of a report's personal data, made before the
+  // write like its encryption, and written inside it: the rows of the kinds in `replace` go, then
+  // every key in `keys` is added; with_signature: the text's signature is set too.
+  static constexpr unsigned long long kMatchKeyPurpose = 3;  // DeriveKey from the data key
+  static MatchKeys MakeMatchKeys(const std::optional<Key>& data_key);
+  ReportMatchKeys MatchKeysOf(const std::string& description, const std::optional<Contact>& contact,
+                              const std::vector<std::string>& other_parties) const;
+  static void SaveMatchKeysIn(soci::session& sql, long long report_id, const ReportMatchKeys& keys,
+                              const std::vector<MatchReason>& replace, bool with_signature);
+
   const DatabaseUrl url_;
   const Cipher& cipher() const;
   const std::optional<Cipher> cipher_;
-  const std::optional<Key> audit_key_;  // chains the audit log (security/audit_chain.hpp)
+  const std::optional<Key> audit_key_;
+  const MatchKeys match_keys_;  // usable only with the data key (MatchKeysOf checks)  // chains the
+                                // audit log (security/audit_chain.hpp)
   std::unique_ptr<soci::connection_pool> readers_;
   std::unique_ptr<WriteQueue> writer_;  // SQLite only
   // For routing by today's municipality; set once, before reports are added.

@@ -87,12 +87,17 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
              ")";
     case CaseEventKind::kMediationPlanned:
       return kind + ": " + event.detail;  // the moment, "2026-12-10 14:30"
-    case CaseEventKind::kTagged: {  // the tag's name is the event's text
+    case CaseEventKind::kTagged: {        // the tag's name is the event's text
       const char* what = event.code == "added" ? N_("Tag added") : N_("Tag removed");
       return app.translator.Get(lang, what);
     }
     case CaseEventKind::kOwnInitiative:  // why is the event's text
       return kind + ": " + app.translator.Get(lang, OwnInitiativeLabel(event.code));
+    case CaseEventKind::kRelated: {  // "Linked as related: MP-2026-000042"
+      const char* what =
+          event.code == "linked" ? N_("Linked as related") : N_("Unlinked as related");
+      return app.translator.Get(lang, what) + ": " + event.detail;
+    }
     case CaseEventKind::kReferred:  // another body's name is the event's text
       return ReferralHistoryLine(app, lang, event);
     default:

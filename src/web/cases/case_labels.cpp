@@ -87,6 +87,7 @@ constexpr std::array kEvents = {
     CodeLabel{"tagged", N_("Tag")},
     CodeLabel{"referred", N_("Referred to")},
     CodeLabel{"own_initiative", N_("Own initiative")},
+    CodeLabel{"related", N_("Related case")},
 };
 
 constexpr std::array kContacts = {

@@ -17,6 +17,7 @@
 #include "web/cases/case_follow_up.hpp"
 #include "web/cases/case_own_initiative_handlers.hpp"
 #include "web/cases/case_referral_handlers.hpp"
+#include "web/cases/case_related_handlers.hpp"
 #include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/common/pages.hpp"
@@ -50,6 +51,9 @@ constexpr std::pair<std::string_view, const char*> kDoneMessages[] = {
     {"doorverwezen", N_("The referral has been recorded.")},
     {"eigen-initiatief", N_("The case is marked as the bureau's own initiative.")},
     {"eigen-initiatief-beeindigd", N_("The own initiative has been ended.")},
+    // Related cases (case_related_handlers.hpp, issue 14).
+    {"gerelateerd", N_("The cases are linked as related.")},
+    {"ontkoppeld", N_("The cases are no longer linked as related.")},
 };
 
 }  // namespace
@@ -84,6 +88,7 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   AddCaseFollowUp(data, app, lang, report, events, error);
   AddCaseTags(data, app, lang, Allows(staff.role, Permission::kHandleCases), report, error);
   AddCaseReferral(data, app, lang, Allows(staff.role, Permission::kHandleCases), report, error);
+  AddCaseRelated(data, app, lang, Allows(staff.role, Permission::kHandleCases), report, error);
   AddCaseOwnInitiative(data, app, lang, Allows(staff.role, Permission::kHandleCases), report,
                        events, error);
   data.set("thread", RenderThread(app, lang, messages, files, Viewer::kStaff));

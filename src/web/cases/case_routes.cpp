@@ -3,6 +3,7 @@
 #include "web/cases/case_handlers.hpp"
 #include "web/cases/case_own_initiative_handlers.hpp"
 #include "web/cases/case_referral_handlers.hpp"
+#include "web/cases/case_related_handlers.hpp"
 #include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/classification_handlers.hpp"
 #include "web/cases/staff_evidence.hpp"
@@ -29,6 +30,7 @@ void AddCaseRoutes(RouteTable& routes) {
   routes.AddStaff(Method::kPost, kCaseFollowUpPath, Permission::kHandleCases, CaseFollowUpPost);
   routes.AddStaff(Method::kPost, kCaseTagPath, Permission::kHandleCases, CaseTagPost);
   routes.AddStaff(Method::kPost, kCaseReferralPath, Permission::kHandleCases, CaseReferralPost);
+  routes.AddStaff(Method::kPost, kCaseRelatedPath, Permission::kHandleCases, CaseRelatedPost);
   routes.AddStaff(Method::kPost, kCaseOwnInitiativePath, Permission::kHandleCases,
                   CaseOwnInitiativePost);
   routes.AddStaff(Method::kGet, kClassificationPath, Permission::kClassifyReports,

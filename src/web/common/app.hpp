@@ -23,6 +23,7 @@ class BureauStore;
 class CaseListStore;
 class CaseStore;
 class CodeListStore;
+class DuplicateStore;
 class EvidenceStore;
 class FiguresStore;
 class FollowUpStore;
@@ -85,7 +86,8 @@ struct AppContext {
   StoreHealth& health;          // whether the database answers (readiness)
   // The list's saved filters per staff member (issue 14).
   SavedFilterStore& saved_filters;
-  TagStore& tags;  // a bureau's tags (labels) and the tags on its cases
+  TagStore& tags;              // a bureau's tags (labels) and the tags on its cases
+  DuplicateStore& duplicates;  // duplicate hints and related cases (issue 14)
   const MunicipalityRegistry& municipalities;
   const Translator& translator;
   const Templates& templates;
