@@ -68,10 +68,18 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
       }
       return label;
     }
-    case CaseEventKind::kAssigned:
-      return kind + ": " +
-             (event.detail.empty() ? app.translator.Get(lang, N_("nobody"))
-                                   : StaffEmail(staff, event.detail));
+    case CaseEventKind::kAssigned: {
+      std::string label = kind + ": " +
+                          (event.detail.empty() ? app.translator.Get(lang, N_("nobody"))
+                                                : StaffEmail(staff, event.detail));
+      // Unassigned by the system when the handler's account changed (issue 14).
+      if (event.code == kUnassignedAccountMoved) {
+        label += " (" + app.translator.Get(lang, N_("the handler moved to another bureau")) + ")";
+      } else if (event.code == kUnassignedAccountDeactivated) {
+        label += " (" + app.translator.Get(lang, N_("the handler's account was deactivated")) + ")";
+      }
+      return label;
+    }
     case CaseEventKind::kConsent:
       return LabelOf(app, lang, ConsentLabels(), event.code);
     case CaseEventKind::kContact:
@@ -87,7 +95,7 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
              ")";
     case CaseEventKind::kMediationPlanned:
       return kind + ": " + event.detail;  // the moment, "2026-12-10 14:30"
-    case CaseEventKind::kTagged: {  // the tag's name is the event's text
+    case CaseEventKind::kTagged: {        // the tag's name is the event's text
       const char* what = event.code == "added" ? N_("Tag added") : N_("Tag removed");
       return app.translator.Get(lang, what);
     }
