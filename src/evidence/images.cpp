@@ -155,6 +155,8 @@ Saved Save(const Image& image, bool as_jpeg, EvidenceType type) {
 
 }  // namespace
 
+bool StripWebpMetadata(std::string& bytes) { return StripWebpChunks(bytes); }
+
 void InitImages() {
   static std::once_flag once;
   std::call_once(once, [] {

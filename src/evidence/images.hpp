@@ -26,4 +26,8 @@ struct CleanImage {
 // kept. Refuses what does not decode and pictures over kMaxImagePixels.
 std::variant<CleanImage, EvidenceRefusal> ReencodeImage(std::string_view bytes, EvidenceType type);
 
+// Takes the EXIF, XMP and ICC chunks out of a WebP file, which libvips 8.14 writes whatever it is
+// told. False when the file cannot be read as WebP.
+bool StripWebpMetadata(std::string& bytes);
+
 }  // namespace meldpunt::evidence

@@ -96,6 +96,14 @@ class CaseStore {
   virtual std::optional<long long> PlannedMediationAt(long long report_id) = 0;
   // Oldest first, decrypted, with the staff member's e-mail address.
   virtual std::vector<CaseEvent> ListCaseEvents(long long report_id) = 0;
+  // The open cases (not closed or archived) assigned to user_id in any bureau but keep_bureau
+  // (none: in every bureau) become unassigned, each with a kAssigned event (detail empty: nobody;
+  // code: why, e.g. kUnassignedAccountMoved) by staff_user_id, in one transaction (issue 14: an
+  // account moved to another bureau or deactivated). Returns how many cases. Running it again
+  // finds nothing more to do.
+  virtual long long UnassignOpenCases(long long user_id, std::optional<long long> keep_bureau,
+                                      std::optional<long long> staff_user_id,
+                                      const std::string& code, long long now) = 0;
 };
 
 }  // namespace meldpunt

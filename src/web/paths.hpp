@@ -80,6 +80,9 @@ inline constexpr const char* kCaseMovePath = "/medewerkers/meldingen/{id}/overdr
 inline constexpr const char* kClassificationPath = "/medewerkers/meldingen/{id}/classificatie";
 // The files with a report: /medewerkers/meldingen/{report id}/bestanden/{evidence id}.
 inline constexpr const char* kEvidencePath = "/medewerkers/meldingen/{report}/bestanden/{file}";
+// A file's thumbnail (voorbeeld) on the case page, with a signed ticket from that page (issue 14).
+inline constexpr const char* kEvidencePreviewPath =
+    "/medewerkers/meldingen/{report}/bestanden/{file}/voorbeeld";
 
 // privacy/: the reporter's rights (inzage, corrigeren, wissen).
 inline constexpr const char* kExportPath = "/medewerkers/meldingen/{id}/inzage";

@@ -59,8 +59,8 @@ for (const lang of ['nl', 'en']) {
       await assertAccessible(page, `accounts page with the bureau choice (${lang})`);
       await page.getByLabel(`${t.newBureau} (${mover})`).selectOption({ label: 'Bureau Noord' });
       await page.getByRole('button', { name: `${t.move} (${mover})` }).click();
-      await page.waitForURL(/bureau=1$/);
-      assert.match(await page.getByRole('status').textContent(), new RegExp(t.moved));
+      await page.waitForURL(/bureau=1&zaken=\d+$/);
+      assert.match(await page.getByRole('status').first().textContent(), new RegExp(t.moved));
       await assertAccessible(page, `accounts page after moving (${lang})`);
     });
 

@@ -111,8 +111,8 @@ for (const lang of ['nl', 'en']) {
       await addStaff(server, colleague, STAFF_PASSWORD, 'handler');
       await page.goto(localUrl(server, '/medewerkers/medewerkers'));
       await page.getByRole('button', { name: `${t.deactivate} (${colleague})` }).click();
-      await page.waitForURL(/gedeactiveerd=1$/);
-      assert.match(await page.getByRole('status').textContent(), new RegExp(t.deactivated));
+      await page.waitForURL(/gedeactiveerd=1&zaken=\d+$/);
+      assert.match(await page.getByRole('status').first().textContent(), new RegExp(t.deactivated));
       await assertAccessible(page, `staff accounts with a deactivated account (${lang})`);
       const other = await browser.newContext();
       const login = await other.newPage();

@@ -72,7 +72,8 @@ test('a handler tags a case and filters the list on the tag, in Dutch and Englis
   await assertAccessible(page, 'case page with a tag');
 
   await page.goto(localUrl(server, '/medewerkers/meldingen'));
-  await page.getByLabel('Label', { exact: true }).selectOption({ label: 'Sportscholen' });
+  // Each tag in the filter with its count of open cases.
+  await page.getByLabel('Label', { exact: true }).selectOption({ label: 'Sportscholen (1 open)' });
   await page.getByRole('button', { name: 'Tonen' }).click();
   await page.waitForURL(/label=\d+/);
   const rows = page.locator('#reports tbody tr');

@@ -122,7 +122,7 @@ describe('deactivating and reactivating', () => {
     assert.ok(Number(loginsBefore[0]) > 0, 'the handler has audit entries');
     const res = await post(admin, `${ACCOUNTS}/${handlerId}/status`, { status: 'inactief' });
     assert.equal(res.status, 303);
-    assert.equal(res.location, `${ACCOUNTS}?gedeactiveerd=1`);
+    assert.equal(res.location, `${ACCOUNTS}?gedeactiveerd=1&zaken=0`);
     const page = await accountRow(admin, HANDLER, res.location);
     assert.match(statusText(page.html), /gedeactiveerd/);
     assert.match(page.status, /^gedeactiveerd sinds \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);

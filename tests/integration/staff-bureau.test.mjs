@@ -116,7 +116,7 @@ describe('moving an account to another bureau', () => {
     assert.equal((await mover.fetch(`${server.url}/medewerkers/meldingen`, { redirect: 'manual' })).status, 200);
     const res = await moveTo(sysadmin, MOVER, 2);
     assert.equal(res.status, 303);
-    assert.equal(res.location, `${ACCOUNTS}?bureau=1`);
+    assert.equal(res.location, `${ACCOUNTS}?bureau=1&zaken=0`);
     const page = await (await sysadmin.fetch(`${server.url}${res.location}`)).text();
     assert.match(statusText(page), /naar het andere bureau verplaatst/);
     const row = tableRows(page, 'staff-users').find((r) => r.text.includes(MOVER));

@@ -168,7 +168,11 @@ describe('tags of a bureau on its cases', () => {
     const rowB = rows.find((r) => r.attrs['data-id'] === cases.b.id);
     assert.match(rowB.cells[0].text, /Sportscholen/);
     assert.match(rowB.cells[0].text, /Wijk Noord/);
-    assert.match(list, /<option value="\d+" selected>Sportscholen</);
+    // The filter names each tag with its open cases, the count of the tags page (one grouped read).
+    assert.match(list, /<option value="\d+" selected>Sportscholen \(2 open\)</);
+    assert.equal((await tagsRow('admin1', tagIds.sport)).open, 2);
+    const noordOpen = (await tagsRow('admin1', tagIds.noord)).open;
+    assert.match(list, new RegExp(`<option value="${tagIds.noord}">Wijk Noord \\(${noordOpen} open\\)<`));
     const noord = reportIds(await (await jars.handler1.fetch(`${server.url}/medewerkers/meldingen?label=${tagIds.noord}`)).text());
     assert.deepEqual(noord.map((r) => r.attrs['data-id']), [cases.b.id]);
     // The filter is in the audit entry of the listing.

@@ -15,7 +15,8 @@ enum class CaseEventKind {
   kStep,               // moved to another protocol step; code: the new step
   kAction,             // an action (case_action.hpp); code: its kind, detail: its target
   kNote,               // a note for colleagues (notitie); never shown to the reporter
-  kAssigned,           // assigned (toegewezen); detail: the handler's user id, empty: nobody
+  kAssigned,           // assigned (toegewezen); detail: the handler's user id, empty: nobody;
+                       // code: empty, or why the system unassigned (kUnassignedAccount…)
   kConsent,            // the reporter's consent; code: "given" or "withdrawn"
   kContact,            // contact with the reporter outside the thread; code: kContactCodes
   kMissedAppointment,  // the reporter did not come (niet verschenen)
@@ -73,5 +74,10 @@ inline constexpr std::array<std::string_view, 2> kContactCodes = {"bureau_contac
 
 // What the reporter sees of a case on the follow-up page: received, being handled, closed.
 ReportStatus ReporterStatusOf(CaseStep step);
+
+// Why a case was unassigned without anyone choosing it (kAssigned's code, issue 14): its
+// handler's account was moved to another bureau, or deactivated.
+inline constexpr const char* kUnassignedAccountMoved = "account_moved";
+inline constexpr const char* kUnassignedAccountDeactivated = "account_deactivated";
 
 }  // namespace meldpunt

@@ -184,6 +184,39 @@ bool SociStore::ApplyCaseChangesTogether(const std::vector<CaseChange>& changes,
   return true;
 }
 
+long long SociStore::UnassignOpenCases(long long user_id, std::optional<long long> keep_bureau,
+                                       std::optional<long long> staff_user_id,
+                                       const std::string& code, long long now) {
+  return Guard("unassigning an account's cases", [&] {
+    long long unassigned = 0;
+    Write([&](soci::session& sql) {
+      // Through reports_by_assignee (assigned_to, case_step): one handler's cases only.
+      // bureau_id <> -1 keeps every bureau: one statement for both engines without a typed NULL.
+      long long keep = keep_bureau.value_or(-1);
+      std::vector<std::pair<long long, long long>> cases;  // id, case_version
+      soci::rowset<soci::row> rows =
+          (sql.prepare << "SELECT id, case_version FROM reports WHERE assigned_to = :user AND "
+                          "case_step NOT IN ('closed', 'archived') AND bureau_id <> :keep "
+                          "ORDER BY id",
+           soci::use(user_id), soci::use(keep));
+      for (const auto& row : rows) cases.emplace_back(GetInteger(row, 0), GetInteger(row, 1));
+      // Each case through the one write path, so its version, history, next deadline and last
+      // activity change as for an assignment on the case page.
+      for (const auto& [id, version] : cases) {
+        CaseChange change;
+        change.report_id = id;
+        change.staff_user_id = staff_user_id;
+        change.expected_version = version;
+        change.kind = CaseEventKind::kAssigned;
+        change.code = code;
+        change.assign.emplace(std::nullopt);
+        if (ApplyCaseChangeIn(sql, change, "", now)) ++unassigned;
+      }
+    });
+    return unassigned;
+  });
+}
+
 std::vector<CaseEvent> SociStore::ListCaseEvents(long long report_id) {
   return Guard("reading a case's history", [&] {
     soci::session sql(*readers_);

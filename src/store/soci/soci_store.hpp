@@ -61,6 +61,9 @@ class SociStore final : public Store {
   std::optional<Mediation> GetMediation(long long report_id) override;
   std::optional<long long> PlannedMediationAt(long long report_id) override;
   std::vector<CaseEvent> ListCaseEvents(long long report_id) override;
+  long long UnassignOpenCases(long long user_id, std::optional<long long> keep_bureau,
+                              std::optional<long long> staff_user_id, const std::string& code,
+                              long long now) override;
   std::vector<StaffUser> ListBureauStaff(long long bureau_id) override;
   // Letter templates and letterheads (soci_letter_templates.cpp).
   std::optional<StoredLetterTemplate> GetLetterTemplate(long long bureau_id,

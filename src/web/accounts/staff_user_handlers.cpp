@@ -4,12 +4,14 @@
 #include <charconv>
 
 #include "base/text.hpp"
+#include "domain/cases/case_event.hpp"
 #include "domain/dutch_time.hpp"
 #include "domain/reports/report.hpp"
 #include "http/form.hpp"
 #include "security/password.hpp"
 #include "store/audit_store.hpp"
 #include "store/bureau_store.hpp"
+#include "store/case_store.hpp"
 #include "store/login_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
@@ -76,6 +78,26 @@ struct AddForm {
   std::string municipality;
   std::string bureau;
 };
+
+// The admin page's note on how many open cases were unassigned (?zaken=N), or empty.
+std::string UnassignedNote(const AppContext& app, Lang lang, const http::Request& request) {
+  std::string count = request.QueryParam("zaken");
+  auto n = ParseId(count);
+  if (count == "0") {
+    return app.translator.Get(lang, N_("The colleague had no open cases assigned to them."));
+  }
+  if (!n) return "";
+  if (*n == 1) {
+    return app.translator.Get(lang, N_("1 open case was assigned to the colleague: it is now "
+                                       "unassigned, with a note in its history. The coordinator "
+                                       "finds it in the list under \"Not assigned\"."));
+  }
+  return FillIn(app.translator.Get(lang, N_("{count} open cases were assigned to the colleague: "
+                                            "they are now unassigned, each with a note in its "
+                                            "history. The coordinator finds them in the list "
+                                            "under \"Not assigned\".")),
+                "{count}", std::to_string(*n));
+}
 
 http::Response UsersPage(const AppContext& app, const http::Request& request,
                          const StaffSession& staff, int status, const std::string& problem = "",
@@ -171,6 +193,7 @@ http::Response UsersPage(const AppContext& app, const http::Request& request,
   data.set("reactivated", Bool(request.QueryParam("geactiveerd") == "1"));
   data.set("role_changed", Bool(request.QueryParam("rol") == "1"));
   data.set("bureau_changed", Bool(request.QueryParam("bureau") == "1"));
+  SetIfNotEmpty(data, "cases_unassigned", UnassignedNote(app, LangOf(request), request));
   http::Response cookies;
   Page page =
       StaffPage(app, request, cookies, staff, "staff_users", N_("Staff accounts"), std::move(data));
@@ -281,6 +304,21 @@ std::string AccountSubject(const StaffUser& user) {
   return "user " + std::to_string(user.id) + " " + user.email;
 }
 
+// Unassigns the open cases of an account that was moved or deactivated (issue 14) in every
+// bureau but keep_bureau, each with an event in its history, and puts one entry on the audit
+// record when there were any. Returns how many.
+long long UnassignCasesOf(const AppContext& app, const StaffSession& staff, const StaffUser& user,
+                          std::optional<long long> keep_bureau, const char* why) {
+  long long cases =
+      app.cases.UnassignOpenCases(user.id, keep_bureau, staff.user_id, why, app.now());
+  if (cases > 0) {
+    app.audit.Audit(staff.user_id, "user.cases_unassigned",
+                    AccountSubject(user) + " " + why + " " + std::to_string(cases) + " cases",
+                    app.now());
+  }
+  return cases;
+}
+
 }  // namespace
 
 http::Response StaffUserResetSecondFactor(const AppContext& app, const StaffRequest& req) {
@@ -324,8 +362,12 @@ http::Response StaffUserSetStatus(const AppContext& app, const StaffRequest& req
     app.audit.Audit(staff.user_id, active ? "user.reactivate" : "user.deactivate",
                     AccountSubject(*user), app.now());
   }
+  if (active) return http::Response::SeeOther(std::string(kStaffUsersPath) + "?geactiveerd=1");
+  // A deactivated colleague's open cases go back to the coordinator (also on a repeated form,
+  // which finds none left).
+  long long cases = UnassignCasesOf(app, staff, *user, std::nullopt, kUnassignedAccountDeactivated);
   return http::Response::SeeOther(std::string(kStaffUsersPath) +
-                                  (active ? "?geactiveerd=1" : "?gedeactiveerd=1"));
+                                  "?gedeactiveerd=1&zaken=" + std::to_string(cases));
 }
 
 http::Response StaffUserChangeRole(const AppContext& app, const StaffRequest& req) {
@@ -392,7 +434,11 @@ http::Response StaffUserChangeBureau(const AppContext& app, const StaffRequest& 
                         std::to_string(target->id),
                     app.now());
   }
-  return http::Response::SeeOther(std::string(kStaffUsersPath) + "?bureau=1");
+  // The colleague can no longer open the old bureau's cases: those still open and assigned to
+  // them are unassigned, so the old bureau's coordinator finds them under "unassigned".
+  long long cases = UnassignCasesOf(app, staff, *user, target->id, kUnassignedAccountMoved);
+  return http::Response::SeeOther(std::string(kStaffUsersPath) +
+                                  "?bureau=1&zaken=" + std::to_string(cases));
 }
 
 }  // namespace meldpunt::web

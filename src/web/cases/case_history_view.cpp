@@ -68,10 +68,18 @@ std::string WhatHappened(const AppContext& app, Lang lang, const CaseEvent& even
       }
       return label;
     }
-    case CaseEventKind::kAssigned:
-      return kind + ": " +
-             (event.detail.empty() ? app.translator.Get(lang, N_("nobody"))
-                                   : StaffEmail(staff, event.detail));
+    case CaseEventKind::kAssigned: {
+      std::string label = kind + ": " +
+                          (event.detail.empty() ? app.translator.Get(lang, N_("nobody"))
+                                                : StaffEmail(staff, event.detail));
+      // Unassigned by the system when the handler's account changed (issue 14).
+      if (event.code == kUnassignedAccountMoved) {
+        label += " (" + app.translator.Get(lang, N_("the handler moved to another bureau")) + ")";
+      } else if (event.code == kUnassignedAccountDeactivated) {
+        label += " (" + app.translator.Get(lang, N_("the handler's account was deactivated")) + ")";
+      }
+      return label;
+    }
     case CaseEventKind::kConsent:
       return LabelOf(app, lang, ConsentLabels(), event.code);
     case CaseEventKind::kContact:

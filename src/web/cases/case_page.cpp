@@ -19,6 +19,7 @@
 #include "web/cases/case_referral_handlers.hpp"
 #include "web/cases/case_related_handlers.hpp"
 #include "web/cases/case_tag_handlers.hpp"
+#include "web/cases/evidence_previews.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_page.hpp"
@@ -95,7 +96,7 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
   // Every file of the report, also those sent with the report itself, which the thread does not
   // show: each download goes through the audited route.
   data.set("has_files", Bool(!files.empty()));
-  data.set("files", EvidenceFileList(lang, files));
+  data.set("files", CaseFileList(app, lang, staff.user_id, files));
   data.set("may_write", Bool(Allows(staff.role, Permission::kHandleCases)));
   data.set("code_list_version", report.code_list_version);
   if (Allows(staff.role, Permission::kReadAuditLog))

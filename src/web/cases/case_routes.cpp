@@ -6,6 +6,7 @@
 #include "web/cases/case_related_handlers.hpp"
 #include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/classification_handlers.hpp"
+#include "web/cases/evidence_previews.hpp"
 #include "web/cases/staff_evidence.hpp"
 #include "web/cases/staff_report_handlers.hpp"
 #include "web/feature_routes.hpp"
@@ -37,6 +38,7 @@ void AddCaseRoutes(RouteTable& routes) {
                   StaffClassificationPage);
   routes.AddStaff(Method::kPost, kClassificationPath, Permission::kClassifyReports, StaffClassify);
   routes.AddStaff(Method::kGet, kEvidencePath, Permission::kReadCases, StaffEvidenceDownload);
+  routes.AddStaff(Method::kGet, kEvidencePreviewPath, Permission::kReadCases, StaffEvidencePreview);
 }
 
 }  // namespace meldpunt::web

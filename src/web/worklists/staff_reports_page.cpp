@@ -35,6 +35,16 @@
 namespace meldpunt::web {
 namespace {
 
+// A tag in the list's filter: "name (12 open)", with "retired" for a retired tag.
+std::string TagChoiceLabel(const AppContext& app, Lang lang, const CaseTag& tag) {
+  std::string name = tag.name;
+  if (tag.retired_at) name += ", " + app.translator.Get(lang, N_("retired"));
+  return name + " (" +
+         FillIn(app.translator.Get(lang, N_("{count} open")), "{count}",
+                std::to_string(tag.open_cases)) +
+         ")";
+}
+
 // One row of the list: what a handler scans for (compact), and on request (<details>) the
 // report's text, the contact details, the classification and the files.
 TemplateData ReportRow(const AppContext& app, Lang lang, const RegisteredReport& report,
@@ -115,13 +125,13 @@ void SetFilterChoices(const AppContext& app, Lang lang, const WorklistInput& in,
   data.set("municipalities", MunicipalityChoices(app, lang, in.municipality));
   data.set("grounds", CodeOptions(app, lang, N_("Any ground"), GroundLabels(), in.ground));
   data.set("channels", CodeOptions(app, lang, N_("Any channel"), ChannelLabels(), in.channel));
-  // Tags (labels): the bureau's own, retired ones too (they still name cases).
+  // Tags (labels): the bureau's own, retired ones too (they still name cases), each with its
+  // count of open cases, as on the tags admin page.
   kainjow::mustache::list labels;
   labels.push_back(SelectOption("", tr(N_("Any tag or none")), in.label.empty()));
   for (const auto& tag : bureau_tags) {
     std::string id = std::to_string(tag.id);
-    std::string name = tag.name;
-    if (tag.retired_at) name += " (" + tr(N_("retired")) + ")";
+    std::string name = TagChoiceLabel(app, lang, tag);
     labels.push_back(SelectOption(id, name, in.label == id));
   }
   data.set("labels", labels);
@@ -180,8 +190,9 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
   Lang lang = LangOf(request);
   auto tr = [&](const char* text) { return app.translator.Get(lang, text); };
 
-  // Read and checked as the CSV export reads them (worklist_request.hpp).
-  CheckedWorklist list = CheckWorklistRequest(app, req);
+  // Read and checked as the CSV export reads them (worklist_request.hpp); the tags with their
+  // counts of open cases for the tag filter.
+  CheckedWorklist list = CheckWorklistRequest(app, req, /*with_tag_counts=*/true);
   const WorklistInput& input = list.input;
   const auto& staff_list = list.staff_list;
   const auto& handlers = list.handlers;

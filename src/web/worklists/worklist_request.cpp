@@ -10,7 +10,8 @@
 
 namespace meldpunt::web {
 
-CheckedWorklist CheckWorklistRequest(const AppContext& app, const StaffRequest& req) {
+CheckedWorklist CheckWorklistRequest(const AppContext& app, const StaffRequest& req,
+                                     bool with_tag_counts) {
   const StaffSession& staff = req.staff;
   long long bureau = staff.bureau_id.value_or(0);
   CheckedWorklist list;
@@ -42,7 +43,7 @@ CheckedWorklist CheckWorklistRequest(const AppContext& app, const StaffRequest& 
     list.errors.push_back({"massa", N_("Choose one of the options in the list.")});
   }
   // Tags (labels): only one of the bureau's own.
-  list.bureau_tags = app.tags.ListTags(bureau, false);
+  list.bureau_tags = app.tags.ListTags(bureau, with_tag_counts);
   std::vector<long long> tag_ids;
   for (const auto& tag : list.bureau_tags) tag_ids.push_back(tag.id);
   WorklistValidation labelled{list.query, {}};

@@ -26,6 +26,9 @@ struct CheckedWorklist {
   std::vector<CaseTag> bureau_tags;      // the choices of label: the bureau's tags, retired too
 };
 
-CheckedWorklist CheckWorklistRequest(const AppContext& app, const StaffRequest& request);
+// with_tag_counts: bureau_tags carry their open cases (one grouped read, TagStore::ListTags), for
+// the list page's tag filter; the CSV export does not need them.
+CheckedWorklist CheckWorklistRequest(const AppContext& app, const StaffRequest& request,
+                                     bool with_tag_counts = false);
 
 }  // namespace meldpunt::web
