@@ -74,11 +74,16 @@
     audio.pause();
     audio.removeAttribute("src");
     index = -1;
+    control.removeAttribute("data-ra-playing");
     unmark();
     if (!keepStatus) say(control.getAttribute("data-stopped"));
     setPlaying(false);
   }
 
+  // Which section is audibly playing (for tests and styling): set once the browser plays it.
+  audio.addEventListener("playing", function () {
+    if (index >= 0) control.setAttribute("data-ra-playing", items[index].getAttribute("data-ra-section"));
+  });
   audio.addEventListener("ended", function () { if (index >= 0) playAt(index + 1); });
   audio.addEventListener("error", function () {
     if (index >= 0) { say(control.getAttribute("data-failed")); finish(true); }

@@ -51,8 +51,14 @@ for (const lang of Object.keys(TEXT)) {
       assert.equal((await status.textContent()).trim(), `${t.reading} ${t.first}`);
       const marked = page.locator('main h1.read-aloud-current');
       assert.equal((await marked.textContent()).trim(), t.first);
-      // The audio really plays (headless chromium decodes Ogg/Opus).
-      await page.waitForFunction(() => document.querySelectorAll('.read-aloud-current').length > 0, null, { timeout: 5000 });
+      // The audio really plays (chromium decodes the Ogg/Opus and starts it).
+      await page.locator('[data-read-aloud][data-ra-playing="1"]').waitFor({ state: 'attached', timeout: 15000 });
+      // Pause and go on, by keyboard.
+      await page.locator('[data-ra-pause]').focus();
+      await page.keyboard.press('Enter');
+      assert.match(await page.getByRole('status').filter({ hasText: lang === 'nl' ? 'Gepauzeerd' : 'Paused' }).textContent(), /./);
+      await page.locator('[data-ra-play]').click();
+      assert.equal(await page.locator('main h1.read-aloud-current').count(), 1);
       await page.locator('[data-ra-stop]').click();
       assert.equal(await page.locator('.read-aloud-current').count(), 0);
     });
