@@ -27,6 +27,12 @@ const char* VoiceFor(std::string_view code) {
   return nullptr;
 }
 
+// espeak-ng is set up once per process and never terminated: version 1.51 hangs when it is
+// initialised again after espeak_ng_Terminate. Engines made one after another (tests) share it;
+// the mutex keeps two engines from speaking at once.
+std::mutex g_espeak_mutex;
+bool g_espeak_ready = false;
+
 // The PCM of the job being spoken. Only the worker thread touches it (espeak calls back on the
 // thread that called espeak_ng_Synthesize in synchronous mode).
 std::vector<std::int16_t>* g_pcm = nullptr;
@@ -93,10 +99,17 @@ std::optional<std::future<Audio>> SpeechEngine::Submit(std::string text, std::st
 }
 
 void SpeechEngine::Run() {
-  // Everything espeak is done on this thread.
-  espeak_ng_InitializePath(nullptr);
-  espeak_ng_STATUS status = espeak_ng_Initialize(nullptr);
-  if (status == ENS_OK) status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+  // Everything espeak is done on this thread (and under g_espeak_mutex).
+  espeak_ng_STATUS status = ENS_OK;
+  std::unique_lock espeak(g_espeak_mutex);
+  if (!g_espeak_ready) {
+    espeak_ng_InitializePath(nullptr);
+    status = espeak_ng_Initialize(nullptr);
+    if (status == ENS_OK) {
+      status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+    }
+    g_espeak_ready = status == ENS_OK;
+  }
   {
     std::lock_guard lock(mutex_);
     if (status != ENS_OK) {
@@ -112,6 +125,7 @@ void SpeechEngine::Run() {
       initialised_ = true;
     }
   }
+  espeak.unlock();
   started_.notify_all();
   if (status != ENS_OK) return;
 
@@ -125,12 +139,12 @@ void SpeechEngine::Run() {
       queue_.pop_front();
     }
     try {
+      std::lock_guard speaking(g_espeak_mutex);
       job.result.set_value(Speak(job.text, job.code));
     } catch (...) {
       job.result.set_exception(std::current_exception());
     }
   }
-  espeak_ng_Terminate();
 }
 
 Audio SpeechEngine::Speak(const std::string& text, const std::string& code) {
@@ -145,7 +159,6 @@ Audio SpeechEngine::Speak(const std::string& text, const std::string& code) {
   g_pcm = &pcm;
   espeak_ng_STATUS status = espeak_ng_Synthesize(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
                                                  espeakCHARS_UTF8, nullptr, nullptr);
-  if (status == ENS_OK) status = espeak_ng_Synchronize();
   g_pcm = nullptr;
   if (status != ENS_OK) throw std::runtime_error("espeak-ng: synthesis failed");
   Audio audio;
