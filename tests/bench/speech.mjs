@@ -17,6 +17,15 @@ function memory() {
   return { rss: kib('VmRSS') / 1024, hwm: kib('VmHWM') / 1024 };
 }
 
+// The server's CPU time (user + system) in ms: on a busy shared machine the wall-clock times
+// grow with the load, this much less.
+function cpuMs() {
+  if (!pid) return 0;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 async function timed(url) {
   const started = process.hrtime.bigint();
   const res = await fetch(url);
@@ -45,6 +54,7 @@ for (const lang of ['nl', 'en']) {
   }
 }
 const before = memory();
+const cpuBefore = cpuMs();
 const cold = [];
 let bytes = 0;
 for (const src of sources) {
@@ -53,6 +63,7 @@ for (const src of sources) {
   bytes += t.bytes;
 }
 const afterCold = memory();
+const cpuCold = cpuMs() - cpuBefore;
 const cached = [];
 for (let r = 0; r < rounds; r++) {
   for (const src of sources) cached.push((await timed(`${base}${src}`)).ms);
@@ -62,5 +73,6 @@ summary('first audio of a section (cold)', cold, 500);
 summary('the same section again (cached)', cached, 10);
 console.log(`${sources.length} sections, ${(bytes / 1024).toFixed(0)} KiB of Ogg/Opus in all (${(bytes / sources.length / 1024).toFixed(1)} KiB per section)`);
 if (pid) {
+  console.log(`server CPU for the cold run: ${cpuCold.toFixed(0)} ms, ${(cpuCold / sources.length).toFixed(0)} ms per section (what a section costs on an idle core)`);
   console.log(`server RSS: ${before.rss.toFixed(1)} MiB before, ${afterCold.rss.toFixed(1)} MiB after the cold run, ${afterCached.rss.toFixed(1)} MiB after the cached runs; peak (VmHWM) ${afterCached.hwm.toFixed(1)} MiB`);
 }
