@@ -113,6 +113,19 @@ TEST_F(ReadAloudPages, TheHomePageIsReadInDutch) {
   EXPECT_FALSE(read_aloud_->SlugOf("staff_report"));
 }
 
+TEST_F(ReadAloudPages, PagesAreReadAsShownWithData) {
+  auto all = [](const std::vector<PageSection>* sections) {
+    std::string text;
+    for (const auto& s : *sections) text += s.text + "\n";
+    return text;
+  };
+  std::string figures = all(read_aloud_->Sections("cijfers", "en"));
+  EXPECT_EQ(figures.find("No working areas"), std::string::npos) << figures;
+  EXPECT_NE(figures.find("How to read the tables"), std::string::npos) << figures;
+  std::string received = all(read_aloud_->Sections("ontvangen", "en"));
+  EXPECT_EQ(received.find("was shown right after you sent"), std::string::npos) << received;
+}
+
 TEST_F(ReadAloudPages, SectionAudioIsCachedTypedTextIsNot) {
   read_aloud_->ClearCaches();
   const PageSection* section = read_aloud_->Section("home", "1", "nl");

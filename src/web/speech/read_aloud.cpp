@@ -31,11 +31,11 @@ const std::vector<ReadablePage>& ReadablePages() {
   static const std::vector<ReadablePage> pages = {
       {"home", "home"},
       {"melden", "report_form"},
-      {"ontvangen", "report_received"},
+      {"ontvangen", "report_received", {"has_receipt"}},
       {"volgen", "followup_receipt"},
-      {"opvolging", "followup_thread"},
+      {"opvolging", "followup_thread", {"has_messages"}},
       {"privacy", "privacy"},
-      {"cijfers", "public_figures"},
+      {"cijfers", "public_figures", {"has_areas"}},
   };
   return pages;
 }
@@ -56,12 +56,13 @@ ReadAloud::ReadAloud(const Templates& templates, ReadAloudOptions options)
   for (const auto& code : engine_.Languages()) {
     if (CatalogLang(code)) languages_.push_back(code);
   }
-  TemplateData empty;
   for (const auto& page : ReadablePages()) {
+    TemplateData data;  // no visitor's data: only the page's own text
+    for (const char* flag : page.shown) data.set(flag, TemplateData(TemplateData::type::bool_true));
     auto& per_lang = sections_[page.slug];
     for (const auto& code : languages_) {
       per_lang[code] =
-          ExtractSections(templates.Render(page.template_name, *CatalogLang(code), empty));
+          ExtractSections(templates.Render(page.template_name, *CatalogLang(code), data));
     }
   }
 }

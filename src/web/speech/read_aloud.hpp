@@ -34,10 +34,13 @@ struct ReadAloudOptions {
 // The most characters of typed text read back (the reporter's own description).
 inline constexpr size_t kMaxTypedChars = 2000;
 
-// A readable page: its name in the URL and the template it is rendered from.
+// A readable page: its name in the URL, the template it is rendered from, and the flags that are
+// set while rendering it for reading, so the text read is the one a visitor sees on a page with
+// data ("your receipt code", the figures) and not an empty state ("no working areas yet").
 struct ReadablePage {
   const char* slug;
   const char* template_name;
+  std::vector<const char*> shown = {};
 };
 // The public pages that are read aloud.
 const std::vector<ReadablePage>& ReadablePages();
