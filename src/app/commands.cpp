@@ -177,6 +177,7 @@ int Serve(const Config& config) {
             .disk_cache_folder = config.data_dir + "/speech-cache",
             .queue_capacity = static_cast<size_t>(config.speech_queue)});
     web::AttachReadAloud(app, read_aloud.get());
+    if (config.speech_warm_cache) read_aloud->StartWarming();
   }
   http::Router router = web::BuildRoutes(app, static_files).TakeRouter();
 

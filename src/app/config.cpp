@@ -101,6 +101,10 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_SPEECH_DISK_CACHE_MIB")
       ->check(CLI::Range(0, 65536))
       ->capture_default_str();
+  app.add_option("--speech-warm-cache", c.speech_warm_cache,
+                 "Make the read-aloud audio of every section at start (true/false)")
+      ->envname("MELDPUNT_SPEECH_WARM_CACHE")
+      ->capture_default_str();
   app.add_option("--speech-queue", c.speech_queue,
                  "Read-aloud jobs that may wait; more are refused with 503")
       ->envname("MELDPUNT_SPEECH_QUEUE")

@@ -71,6 +71,7 @@ struct Config {
   int speech_memory_cache_mib = 32;
   int speech_disk_cache_mib = 256;  // under <data_dir>/speech-cache; 0: no disk cache
   int speech_queue = 16;            // speech jobs waiting; more are refused with 503
+  bool speech_warm_cache = false;   // make every section's audio at start (see the operator guide)
 
   // Fills in the defaults that depend on other settings.
   void Resolve();

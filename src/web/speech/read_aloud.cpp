@@ -1,9 +1,12 @@
 #include "web/speech/read_aloud.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <shared_mutex>
 #include <stdexcept>
+
+#include "base/log.hpp"
 
 namespace meldpunt::web {
 
@@ -139,6 +142,25 @@ ReadAloud::Result ReadAloud::SectionAudio(std::string_view slug, const PageSecti
 ReadAloud::Result ReadAloud::TypedTextAudio(std::string text, std::string_view code) {
   if (speech::CountChars(text) > kMaxTypedChars) return {Outcome::kTooLong, nullptr};
   return Speak(std::move(text), code);
+}
+
+void ReadAloud::StartWarming() {
+  warming_ = std::jthread([this](std::stop_token stop) {
+    for (const auto& [slug, per_lang] : sections_) {
+      for (const auto& [code, sections] : per_lang) {
+        for (const auto& section : sections) {
+          for (;;) {
+            if (stop.stop_requested()) return;
+            Result made = SectionAudio(slug, section, code);
+            if (made.outcome != Outcome::kBusy) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));  // visitors first
+          }
+          ++warmed_;
+        }
+      }
+    }
+    log::Info("read-aloud audio made for every section", {{"sections", warmed_.load()}});
+  });
 }
 
 void ReadAloud::ClearCaches() {

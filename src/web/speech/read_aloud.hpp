@@ -10,11 +10,13 @@
 //
 // Languages are passed as codes ("nl", "tr", "ar", ...): a language is read when it has both a
 // voice and a catalog of the page texts.
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "speech/audio_cache.hpp"
@@ -78,6 +80,14 @@ class ReadAloud {
   std::string ETagOf(std::string_view slug, const PageSection& section,
                      std::string_view code) const;
 
+  // Makes the audio of every section in every language offered on a thread of its own, one at a
+  // time (a visitor's request waits behind at most one of them; a full queue makes it wait), so
+  // the first visitor of a section gets it from the cache (--speech-warm-cache). Sections already
+  // on disk cost only a read. Logs when done; stops with the service.
+  void StartWarming();
+  // Sections made or found by the warming so far.
+  size_t Warmed() const { return warmed_.load(); }
+
   // For tests and the benchmark.
   void ClearCaches();
   speech::MemoryAudioCache& MemoryCache() { return memory_; }
@@ -95,6 +105,8 @@ class ReadAloud {
   // slug → language code → sections
   std::map<std::string, std::map<std::string, std::vector<PageSection>, std::less<>>, std::less<>>
       sections_;
+  std::atomic<size_t> warmed_{0};
+  std::jthread warming_;  // last: stopped and joined before the rest goes
 };
 
 // The read-aloud service of an app, set once at start before the routes are built; null (the
