@@ -24,6 +24,7 @@
 #include "store/soci/soci_store.hpp"
 #include "web/common/pages.hpp"
 #include "web/routes.hpp"
+#include "web/speech/read_aloud.hpp"
 
 namespace meldpunt::app {
 namespace {
@@ -167,6 +168,19 @@ int Serve(const Config& config) {
       .mail_queued = [&mail] { mail.Wake(); },
       .common_passwords = &common_passwords,
   };
+  // Read-aloud (issue 15): espeak-ng on its own thread, audio cached in memory and on disk.
+  std::unique_ptr<web::ReadAloud> read_aloud;
+  if (config.read_aloud) {
+    read_aloud = std::make_unique<web::ReadAloud>(
+        templates,
+        web::ReadAloudOptions{
+            .memory_cache_bytes = static_cast<size_t>(config.speech_memory_cache_mib) << 20,
+            .disk_cache_bytes = static_cast<size_t>(config.speech_disk_cache_mib) << 20,
+            .disk_cache_folder = config.data_dir + "/speech-cache",
+            .queue_capacity = static_cast<size_t>(config.speech_queue)});
+    web::AttachReadAloud(app, read_aloud.get());
+    if (config.speech_warm_cache) read_aloud->StartWarming();
+  }
   http::Router router = web::BuildRoutes(app, static_files).TakeRouter();
 
   http::ServerOptions options;

@@ -90,6 +90,28 @@ void AddConfigOptions(CLI::App& app, Config& c) {
                  "The address visitors use (default http://localhost:<port>); https:// turns on "
                  "Secure cookies and HSTS, and forms are only taken from this address")
       ->envname("MELDPUNT_PUBLIC_URL");
+  app.add_option("--read-aloud", c.read_aloud, "Read the public pages aloud (true/false)")
+      ->envname("MELDPUNT_READ_ALOUD")
+      ->capture_default_str();
+  app.add_option("--speech-memory-cache-mib", c.speech_memory_cache_mib,
+                 "Read-aloud audio kept in memory, in MiB")
+      ->envname("MELDPUNT_SPEECH_MEMORY_CACHE_MIB")
+      ->check(CLI::Range(0, 4096))
+      ->capture_default_str();
+  app.add_option("--speech-disk-cache-mib", c.speech_disk_cache_mib,
+                 "Read-aloud audio kept in <data-dir>/speech-cache, in MiB (0: none)")
+      ->envname("MELDPUNT_SPEECH_DISK_CACHE_MIB")
+      ->check(CLI::Range(0, 65536))
+      ->capture_default_str();
+  app.add_option("--speech-warm-cache", c.speech_warm_cache,
+                 "Make the read-aloud audio of every section at start (true/false)")
+      ->envname("MELDPUNT_SPEECH_WARM_CACHE")
+      ->capture_default_str();
+  app.add_option("--speech-queue", c.speech_queue,
+                 "Read-aloud jobs that may wait; more are refused with 503")
+      ->envname("MELDPUNT_SPEECH_QUEUE")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   app.add_option("--access-log", c.access_log, "Log every request (true/false)")
       ->envname("MELDPUNT_ACCESS_LOG")
       ->capture_default_str();

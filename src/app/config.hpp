@@ -69,6 +69,12 @@ struct Config {
   // For tests of deadlines and retention only: a file holding a number of seconds that is added
   // to the real clock, read at every use. Empty (the default): the real clock.
   std::string clock_offset_file;
+  // Read-aloud of the public pages (issue 15): the audio caches' bounds and the speech queue.
+  bool read_aloud = true;
+  int speech_memory_cache_mib = 32;
+  int speech_disk_cache_mib = 256;  // under <data_dir>/speech-cache; 0: no disk cache
+  int speech_queue = 16;            // speech jobs waiting; more are refused with 503
+  bool speech_warm_cache = false;   // make every section's audio at start (see the operator guide)
 
   // Fills in the defaults that depend on other settings.
   void Resolve();

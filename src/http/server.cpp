@@ -135,9 +135,12 @@ std::string ClientAddress(const Request& request, const std::string& peer, bool 
 
 void AddSecurityHeaders(Response& response, bool hsts) {
   // A handler may choose a stricter policy (files handed out for download are sandboxed).
+  // media-src: read-aloud audio from this site, and blob: for the reporter's own text read back
+  // (fetched with its token, played from memory; issue 15).
   if (!response.Header("Content-Security-Policy")) {
     response.Set("Content-Security-Policy",
                  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                 "media-src 'self' blob:; "
                  "font-src 'self'; connect-src 'self'; form-action 'self'; "
                  "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
   }

@@ -16,5 +16,6 @@ void AddLetterRoutes(RouteTable& routes);    // letters/: letters to the other p
 void AddMassRoutes(RouteTable& routes);      // mass/: mass reports
 void AddFiguresRoutes(RouteTable& routes);   // figures/: public and staff figures
 void AddAdminRoutes(RouteTable& routes);     // admin/: bureaus, settings, code lists, audit log
+void AddSpeechRoutes(RouteTable& routes);    // speech/: read-aloud of the public pages
 
 }  // namespace meldpunt::web

@@ -33,6 +33,7 @@ RouteTable BuildRoutes(const AppContext& app, const http::StaticFiles& static_fi
   AddMassRoutes(routes);
   AddFiguresRoutes(routes);
   AddAdminRoutes(routes);
+  AddSpeechRoutes(routes);
   return routes;
 }
 

@@ -61,8 +61,10 @@ describe('the empty form', () => {
     const mediationHint = byId(html, 'wishes-mediation-hint');
     assert.match(mediationHint.text, /Niet mogelijk als u anoniem blijft/);
     assert.match(byId(html, 'wishes-letter-hint').text, /alleen over een algemene regel/);
-    // The only submit button leads to the summary; nothing is sent from the form itself.
-    const buttons = elements(html, 'button', (a) => a.type === 'submit');
+    // The only submit button leads to the summary; nothing is sent from the form itself. (The
+    // page's other form, the read-aloud control's speech language, goes elsewhere.)
+    const [form] = elements(html, 'form', (a) => a.action === '/melden');
+    const buttons = elements(form.html, 'button', (a) => a.type === 'submit');
     assert.deepEqual(buttons.map((b) => b.attrs.value), ['review']);
   });
 

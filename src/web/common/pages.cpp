@@ -2,6 +2,7 @@
 
 #include "http/cookies.hpp"
 #include "web/common/html.hpp"
+#include "web/speech/read_aloud_control.hpp"
 
 namespace meldpunt::web {
 
@@ -30,6 +31,7 @@ http::Response RenderPage(const AppContext& app, const http::Request& request, i
   // The public figures are linked from the public pages; staff have their own figures.
   layout.set("public_page", Bool(!page.template_name.starts_with("staff_")));
   if (!page.script.empty()) layout.set("script", page.script);
+  AddReadAloudControl(app, request, page.template_name, layout);  // issue 15
   http::Response response =
       http::Response::Html(status, app.templates.Render("layout", lang, layout));
   RememberLanguageChoice(request, response);

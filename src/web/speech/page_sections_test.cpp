@@ -1,0 +1,149 @@
+#include "web/speech/page_sections.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+#include <regex>
+
+#include "web/speech/read_aloud.hpp"
+
+namespace meldpunt::web {
+namespace {
+
+TEST(PageSections, SplitsAtTheHeadingsAndReadsOnlyVisibleText) {
+  std::string html = R"(<h1>Melden helpt!</h1>
+<p class="lead">Heeft u discriminatie meegemaakt? Vertel het ons &amp; blijf anoniem.</p>
+<script>var secret = "not read";</script>
+<h2>Waarom melden?</h2>
+<ul><li>juridisch advies</li><li>bemiddeling</li></ul>
+<select name="m"><option>Amsterdam</option></select>
+<!-- a comment -->
+<h2 id="x">Anoniem melden</h2><p>U hoeft uw naam niet te geven.</p>)";
+  auto sections = ExtractSections(html);
+  ASSERT_EQ(sections.size(), 3u);
+  EXPECT_EQ(sections[0].id, "1");
+  EXPECT_EQ(sections[0].heading, "Melden helpt!");
+  EXPECT_EQ(sections[0].text,
+            "Melden helpt! Heeft u discriminatie meegemaakt? Vertel het ons & blijf anoniem.");
+  EXPECT_EQ(sections[1].heading, "Waarom melden?");
+  EXPECT_EQ(sections[1].text, "Waarom melden? juridisch advies. bemiddeling.");
+  EXPECT_EQ(sections[2].heading, "Anoniem melden");
+  EXPECT_EQ(sections[2].text, "Anoniem melden. U hoeft uw naam niet te geven.");
+  for (const auto& s : sections) {
+    EXPECT_EQ(s.text.find("secret"), std::string::npos);
+    EXPECT_EQ(s.text.find("Amsterdam"), std::string::npos);
+    EXPECT_EQ(s.text.find("comment"), std::string::npos);
+  }
+}
+
+TEST(PageSections, TheVersionChangesWithTheText) {
+  auto a = ExtractSections("<h1>Een</h1><p>Tekst.</p>");
+  auto b = ExtractSections("<h1>Een</h1><p>Andere tekst.</p>");
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_NE(a[0].version, b[0].version);
+  EXPECT_EQ(a[0].version, ExtractSections("<h1>Een</h1><p>Tekst.</p>")[0].version);
+  EXPECT_EQ(a[0].version.size(), 16u);
+}
+
+TEST(PageSections, DecodesNumericEntities) {
+  EXPECT_EQ(VisibleText("<p>caf&#233; &#x2014; &quot;ok&quot;</p>"), "café — \"ok\".");
+}
+
+TEST(PageSections, ALongSectionIsCutAtASentenceEnd) {
+  std::string html = "<h1>Kop</h1><p>";
+  for (int i = 0; i < 400; ++i) html += "Dit is een zin. ";
+  html += "</p>";
+  auto sections = ExtractSections(html);
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_LE(sections[0].text.size(), kMaxSectionChars);
+  EXPECT_EQ(sections[0].text.back(), '.');
+}
+
+// The shipped templates: every readable page has sections in every language read aloud, and the
+// home page's are its own headings.
+class ReadAloudPages : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    translator_ = new Translator(MELDPUNT_LOCALE_DIR);
+    templates_ = new Templates(std::string(MELDPUNT_SOURCE_DIR) + "/templates", *translator_);
+    read_aloud_ = new ReadAloud(*templates_, {.disk_cache_folder = ""});
+  }
+  static void TearDownTestSuite() {
+    delete read_aloud_;
+    delete templates_;
+    delete translator_;
+  }
+  static Translator* translator_;
+  static Templates* templates_;
+  static ReadAloud* read_aloud_;
+};
+Translator* ReadAloudPages::translator_ = nullptr;
+Templates* ReadAloudPages::templates_ = nullptr;
+ReadAloud* ReadAloudPages::read_aloud_ = nullptr;
+
+TEST_F(ReadAloudPages, EveryReadablePageHasSectionsInEveryLanguage) {
+  ASSERT_FALSE(read_aloud_->Languages().empty());
+  for (const auto& page : ReadablePages()) {
+    for (const auto& code : read_aloud_->Languages()) {
+      const auto* sections = read_aloud_->Sections(page.slug, code);
+      ASSERT_NE(sections, nullptr) << page.slug << " " << code;
+      EXPECT_FALSE(sections->empty()) << page.slug << " " << code;
+      for (const auto& s : *sections) {
+        EXPECT_FALSE(s.text.empty());
+        EXPECT_LE(s.text.size(), kMaxSectionChars);
+        // No markup left ("< 5" on the figures page is text).
+        EXPECT_FALSE(std::regex_search(s.text, std::regex("<[a-zA-Z/!]"))) << s.text;
+      }
+    }
+  }
+}
+
+TEST_F(ReadAloudPages, TheHomePageIsReadInDutch) {
+  const auto* sections = read_aloud_->Sections("home", "nl");
+  ASSERT_NE(sections, nullptr);
+  ASSERT_EQ(sections->size(), 5u);
+  EXPECT_EQ((*sections)[0].heading, "Melden helpt!");
+  EXPECT_NE((*sections)[1].text.find("Waarom melden?"), std::string::npos);
+  EXPECT_EQ(read_aloud_->Section("home", "9", "nl"), nullptr);
+  EXPECT_EQ(read_aloud_->Section("nope", "1", "nl"), nullptr);
+  EXPECT_EQ(read_aloud_->Section("home", "1", "xx"), nullptr);
+  EXPECT_EQ(read_aloud_->SlugOf("privacy"), "privacy");
+  EXPECT_FALSE(read_aloud_->SlugOf("staff_report"));
+}
+
+TEST_F(ReadAloudPages, PagesAreReadAsShownWithData) {
+  auto all = [](const std::vector<PageSection>* sections) {
+    std::string text;
+    for (const auto& s : *sections) text += s.text + "\n";
+    return text;
+  };
+  std::string figures = all(read_aloud_->Sections("cijfers", "en"));
+  EXPECT_EQ(figures.find("No working areas"), std::string::npos) << figures;
+  EXPECT_NE(figures.find("How to read the tables"), std::string::npos) << figures;
+  std::string received = all(read_aloud_->Sections("ontvangen", "en"));
+  EXPECT_EQ(received.find("was shown right after you sent"), std::string::npos) << received;
+}
+
+TEST_F(ReadAloudPages, SectionAudioIsCachedTypedTextIsNot) {
+  read_aloud_->ClearCaches();
+  const PageSection* section = read_aloud_->Section("home", "1", "nl");
+  ASSERT_NE(section, nullptr);
+  auto first = read_aloud_->SectionAudio("home", *section, "nl");
+  ASSERT_EQ(first.outcome, ReadAloud::Outcome::kOk);
+  EXPECT_EQ(first.audio->substr(0, 4), "OggS");
+  EXPECT_EQ(read_aloud_->MemoryCache().Count(), 1u);
+  auto second = read_aloud_->SectionAudio("home", *section, "nl");
+  EXPECT_EQ(second.audio.get(), first.audio.get());  // the same bytes, from memory
+
+  auto typed = read_aloud_->TypedTextAudio("Mijn eigen verhaal.", "nl");
+  ASSERT_EQ(typed.outcome, ReadAloud::Outcome::kOk);
+  EXPECT_EQ(read_aloud_->MemoryCache().Count(), 1u);
+  EXPECT_EQ(read_aloud_->TypedTextAudio(std::string(kMaxTypedChars + 1, 'a'), "nl").outcome,
+            ReadAloud::Outcome::kTooLong);
+  EXPECT_EQ(read_aloud_->TypedTextAudio("Hallo", "xx").outcome, ReadAloud::Outcome::kUnsupported);
+}
+
+}  // namespace
+}  // namespace meldpunt::web

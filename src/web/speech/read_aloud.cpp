@@ -1,0 +1,171 @@
+#include "web/speech/read_aloud.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <shared_mutex>
+#include <stdexcept>
+
+#include "base/log.hpp"
+
+namespace meldpunt::web {
+
+namespace {
+std::shared_mutex g_attached_mutex;
+std::map<const AppContext*, ReadAloud*> g_attached;
+}  // namespace
+
+void AttachReadAloud(const AppContext& app, ReadAloud* read_aloud) {
+  std::unique_lock lock(g_attached_mutex);
+  if (read_aloud) {
+    g_attached[&app] = read_aloud;
+  } else {
+    g_attached.erase(&app);
+  }
+}
+
+ReadAloud* ReadAloudOf(const AppContext& app) {
+  std::shared_lock lock(g_attached_mutex);
+  auto found = g_attached.find(&app);
+  return found == g_attached.end() ? nullptr : found->second;
+}
+
+const std::vector<ReadablePage>& ReadablePages() {
+  static const std::vector<ReadablePage> pages = {
+      {"home", "home"},
+      {"melden", "report_form"},
+      {"ontvangen", "report_received", {"has_receipt"}},
+      {"volgen", "followup_receipt"},
+      {"opvolging", "followup_thread", {"has_messages"}},
+      {"privacy", "privacy"},
+      {"cijfers", "public_figures", {"has_areas"}},
+  };
+  return pages;
+}
+
+std::optional<Lang> CatalogLang(std::string_view code) {
+  for (Lang lang : kAllLangs) {
+    if (LangCode(lang) == code) return lang;
+  }
+  return std::nullopt;
+}
+
+ReadAloud::ReadAloud(const Templates& templates, ReadAloudOptions options)
+    : engine_(speech::EngineOptions{.queue_capacity = options.queue_capacity,
+                                    .max_chars = std::max(kMaxSectionChars, kMaxTypedChars)}),
+      memory_(options.memory_cache_bytes),
+      disk_(options.disk_cache_folder,
+            options.disk_cache_folder.empty() ? 0 : options.disk_cache_bytes) {
+  for (const auto& code : engine_.Languages()) {
+    if (CatalogLang(code)) languages_.push_back(code);
+  }
+  for (const auto& page : ReadablePages()) {
+    TemplateData data;  // no visitor's data: only the page's own text
+    for (const char* flag : page.shown) data.set(flag, TemplateData(TemplateData::type::bool_true));
+    auto& per_lang = sections_[page.slug];
+    for (const auto& code : languages_) {
+      per_lang[code] =
+          ExtractSections(templates.Render(page.template_name, *CatalogLang(code), data));
+    }
+  }
+}
+
+bool ReadAloud::Offers(std::string_view code) const {
+  for (const auto& l : languages_) {
+    if (l == code) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> ReadAloud::SlugOf(std::string_view template_name) const {
+  for (const auto& page : ReadablePages()) {
+    if (template_name == page.template_name) return page.slug;
+  }
+  return std::nullopt;
+}
+
+const std::vector<PageSection>* ReadAloud::Sections(std::string_view slug,
+                                                    std::string_view code) const {
+  auto page = sections_.find(slug);
+  if (page == sections_.end()) return nullptr;
+  auto lang = page->second.find(code);
+  return lang == page->second.end() ? nullptr : &lang->second;
+}
+
+const PageSection* ReadAloud::Section(std::string_view slug, std::string_view section,
+                                      std::string_view code) const {
+  const auto* sections = Sections(slug, code);
+  if (!sections) return nullptr;
+  for (const auto& s : *sections) {
+    if (s.id == section) return &s;
+  }
+  return nullptr;
+}
+
+std::string ReadAloud::KeyOf(std::string_view slug, const PageSection& section,
+                             std::string_view code) const {
+  return std::string(slug) + "/" + section.id + "/" + std::string(code) + "/" +
+         engine_.VoiceId(code) + "/" + section.version;
+}
+
+std::string ReadAloud::ETagOf(std::string_view slug, const PageSection& section,
+                              std::string_view code) const {
+  return "\"" + TextVersion(KeyOf(slug, section, code)) + "\"";
+}
+
+ReadAloud::Result ReadAloud::Speak(std::string text, std::string_view code) {
+  if (!Offers(code)) return {Outcome::kUnsupported, nullptr};
+  if (speech::CountChars(text) > engine_.Options().max_chars) return {Outcome::kTooLong, nullptr};
+  auto job = engine_.Submit(std::move(text), std::string(code));
+  if (!job) return {Outcome::kBusy, nullptr};
+  speech::Audio audio = job->get();  // throws on an engine error: a 500
+  return {Outcome::kOk, std::make_shared<const std::string>(std::move(audio.ogg))};
+}
+
+ReadAloud::Result ReadAloud::SectionAudio(std::string_view slug, const PageSection& section,
+                                          std::string_view code) {
+  std::string key = KeyOf(slug, section, code);
+  if (auto hit = memory_.Get(key)) return {Outcome::kOk, hit};
+  if (auto stored = disk_.Get(key)) {
+    auto audio = std::make_shared<const std::string>(std::move(*stored));
+    memory_.Put(key, audio);
+    return {Outcome::kOk, audio};
+  }
+  Result made = Speak(section.text, code);
+  if (made.outcome == Outcome::kOk) {
+    memory_.Put(key, made.audio);
+    disk_.Put(key, *made.audio);
+  }
+  return made;
+}
+
+ReadAloud::Result ReadAloud::TypedTextAudio(std::string text, std::string_view code) {
+  if (speech::CountChars(text) > kMaxTypedChars) return {Outcome::kTooLong, nullptr};
+  return Speak(std::move(text), code);
+}
+
+void ReadAloud::StartWarming() {
+  warming_ = std::jthread([this](std::stop_token stop) {
+    for (const auto& [slug, per_lang] : sections_) {
+      for (const auto& [code, sections] : per_lang) {
+        for (const auto& section : sections) {
+          for (;;) {
+            if (stop.stop_requested()) return;
+            Result made = SectionAudio(slug, section, code);
+            if (made.outcome != Outcome::kBusy) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));  // visitors first
+          }
+          ++warmed_;
+        }
+      }
+    }
+    log::Info("read-aloud audio made for every section", {{"sections", warmed_.load()}});
+  });
+}
+
+void ReadAloud::ClearCaches() {
+  memory_.Clear();
+  disk_.Clear();
+}
+
+}  // namespace meldpunt::web

@@ -1,0 +1,85 @@
+#include "web/speech/read_aloud_control.hpp"
+
+#include "web/common/pages.hpp"
+#include "web/speech/read_aloud.hpp"
+#include "web/speech/speech_paths.hpp"
+
+namespace meldpunt::web {
+
+std::string SpeechLangOf(const AppContext& app, const http::Request& request) {
+  const ReadAloud* read_aloud = ReadAloudOf(app);
+  if (!read_aloud) return {};
+  std::string chosen = request.Cookie(kSpeechCookie);
+  if (read_aloud->Offers(chosen)) return chosen;
+  std::string page(LangCode(LangOf(request)));
+  if (read_aloud->Offers(page)) return page;
+  return read_aloud->Languages().empty() ? std::string() : read_aloud->Languages()[0];
+}
+
+std::string LanguageEndonym(std::string_view code) {
+  struct Name {
+    const char* code;
+    const char* name;
+  };
+  static constexpr Name kNames[] = {{"nl", "Nederlands"}, {"en", "English"}, {"tr", "Türkçe"},
+                                    {"ar", "العربية"},    {"pl", "Polski"},  {"uk", "Українська"}};
+  for (const auto& n : kNames) {
+    if (code == n.code) return n.name;
+  }
+  return std::string(code);
+}
+
+bool IsLocalPath(std::string_view path) {
+  if (path.empty() || path[0] != '/' || path.size() > 512) return false;
+  if (path.size() > 1 && (path[1] == '/' || path[1] == '\\')) return false;
+  for (char c : path) {
+    if (c == '\r' || c == '\n' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+  }
+  return true;
+}
+
+void AddReadAloudControl(const AppContext& app, const http::Request& request,
+                         std::string_view template_name, TemplateData& layout) {
+  const ReadAloud* read_aloud = ReadAloudOf(app);
+  if (!read_aloud) return;
+  auto slug = read_aloud->SlugOf(template_name);
+  if (!slug) return;
+  std::string code = SpeechLangOf(app, request);
+  const auto* sections = read_aloud->Sections(*slug, code);
+  if (!sections || sections->empty()) return;
+  // The headings as the page shows them, for the script to find the section being read.
+  const auto* page_sections = read_aloud->Sections(*slug, LangCode(LangOf(request)));
+
+  TemplateData list = TemplateData::type::list;
+  for (size_t i = 0; i < sections->size(); ++i) {
+    const PageSection& section = (*sections)[i];
+    TemplateData item;
+    item.set("id", section.id);
+    item.set("heading", section.heading);
+    item.set("page_heading", page_sections && i < page_sections->size()
+                                 ? (*page_sections)[i].heading
+                                 : section.heading);
+    std::string src =
+        kReadAloudPrefix + *slug + "/" + section.id + "?taal=" + code + "&v=" + section.version;
+    item.set("src", src);
+    list.push_back(item);
+  }
+  TemplateData languages = TemplateData::type::list;
+  for (const auto& offered : read_aloud->Languages()) {
+    TemplateData option;
+    option.set("value", offered);
+    option.set("label", LanguageEndonym(offered));
+    option.set("selected", Bool(offered == code));
+    languages.push_back(option);
+  }
+  TemplateData control;
+  control.set("sections", list);
+  control.set("languages", languages);
+  control.set("speech_lang", code);
+  control.set("language_action", std::string(kReadAloudLanguagePath));
+  control.set("text_action", std::string(kReadAloudTextPath));
+  control.set("back", request.path.empty() ? "/" : request.path);
+  layout.set("read_aloud", control);
+}
+
+}  // namespace meldpunt::web
