@@ -138,6 +138,7 @@ int Serve(const Config& config) {
       .health = *store,
       .saved_filters = *store,
       .tags = *store,
+      .standard_replies = *store,
       .municipalities = *municipalities,
       .translator = translator,
       .templates = templates,

@@ -22,6 +22,7 @@
 #include "store/saved_filter_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
+#include "store/standard_reply_store.hpp"
 #include "store/store_health.hpp"
 #include "store/store_types.hpp"
 #include "store/tag_store.hpp"
@@ -46,7 +47,8 @@ class Store : public StoreHealth,
               public EvidenceStore,
               public PrivacyStore,
               public SavedFilterStore,
-              public TagStore {
+              public TagStore,
+              public StandardReplyStore {
  public:
   ~Store() override = default;
 };

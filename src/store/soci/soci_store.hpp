@@ -220,6 +220,15 @@ class SociStore final : public Store {
   std::map<long long, std::vector<CaseTag>> ListTagsOfCases(
       long long bureau_id, const std::vector<long long>& report_ids) override;
 
+  // Standard replies (soci_standard_replies.cpp).
+  std::vector<StandardReply> ListStandardReplies(long long bureau_id) override;
+  std::optional<StandardReply> GetStandardReply(long long bureau_id, long long id) override;
+  ReplyWrite AddStandardReply(const StandardReply& reply, long long now, long long* id) override;
+  ReplyWrite UpdateStandardReply(const StandardReply& reply, long long now) override;
+  ReplyWrite SetStandardReplyRetired(long long bureau_id, long long id, bool retired,
+                                     long long now) override;
+  std::string ReporterLanguage(long long report_id) override;
+
   int SchemaVersion();
 
  private:

@@ -39,6 +39,7 @@ class TestApp {
              .health = *store_,
              .saved_filters = *store_,
              .tags = *store_,
+             .standard_replies = *store_,
              .municipalities = municipalities_,
              .translator = translator_,
              .templates = templates_,
