@@ -139,6 +139,8 @@ describe('standard replies of a bureau', () => {
     assert.equal(text, `Mijn eigen regel.\n\nBeste melder,\n\nWij hebben uw melding ${cases.dutch.reference} van ${d} ${MONTHS_NL[m - 1]} ${y} ontvangen. ` +
       'Uw behandelaar is behandelaar1@adv.example. U kunt ons bellen op {telefoon_bureau}.\n\nMet vriendelijke groet,\nMeldpunt');
     assert.match(byId(inserted.html, 'reply-notice').text, /\{telefoon_bureau\}/, 'says what is left to fill in');
+    assert.ok(!inserted.html.includes('href="#form-message"'), 'no error box: nothing went wrong');
+    assert.equal(byId(inserted.html, 'message-error'), undefined);
     assert.equal(await sql(server, `SELECT COUNT(*) FROM report_messages WHERE report_id = ${cases.dutch.id}`).then((r) => r[0]), '0', 'nothing sent yet');
 
     const final = text.replace('{telefoon_bureau}', '010 123 45 67');
@@ -177,6 +179,8 @@ describe('standard replies of a bureau', () => {
     assert.equal(textareaValue(res.html, 'summary'), `De melding ${cases.dutch.reference} gaat over het volgende.`);
     assert.equal(inputs(res.html, 'other_party_name')[0].value, 'Sportschool De Valk');
     assert.equal(inputs(res.html, 'signed_by')[0].value, 'Anna de Boer');
+    assert.equal(byId(res.html, 'reply-notice'), undefined, 'every placeholder had a value');
+    assert.equal(byId(res.html, 'letter-reply-error'), undefined);
     assert.deepEqual(await sql(server, `SELECT COUNT(*) FROM case_letters WHERE report_id = ${cases.dutch.id}`), ['0']);
   });
 

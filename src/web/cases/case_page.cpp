@@ -120,13 +120,19 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
     data.set("done_message", app.translator.Get(lang, done));
   }
   if (error) {
-    data.set("form_error", error->message);
-    data.set("form_name", error->form);
+    // A form that came back without a problem (a standard reply inserted) shows no error: an
+    // empty string would still open a mustache section.
+    if (!error->message.empty()) {
+      data.set("form_error", error->message);
+      data.set("form_name", error->form);
+    }
     data.set("conflict", Bool(error->conflict));
     if (error->form == "message" || error->form == "standard_reply") {
-      data.set(error->form == "message" ? "message_error" : "reply_error", error->message);
+      if (!error->message.empty())
+        data.set(error->form == "message" ? "message_error" : "reply_error", error->message);
       data.set("message", error->Typed("message"));
-      data.set("reply_notice", error->Typed("reply_notice"));
+      if (std::string notice = error->Typed("reply_notice"); !notice.empty())
+        data.set("reply_notice", notice);
     }
   }
   // Standard replies to insert into the message (issue 14), in the reporter's language where the

@@ -207,7 +207,8 @@ http::Response LetterPage(const AppContext& app, const http::Request& request,
                            form.lang == "en" ? "en" : "nl", state.standard_reply);
   data.set("has_standard_replies", Bool(!standard_replies.empty()));
   data.set("standard_replies", standard_replies);
-  data.set("std_reply_notice", state.standard_reply_notice);
+  if (!state.standard_reply_notice.empty())
+    data.set("std_reply_notice", state.standard_reply_notice);
   if (state.standard_reply_error) data.set("std_reply_error", tr(state.standard_reply_error));
   data.set("lang_nl", Bool(form.lang != "en"));
   data.set("lang_en", Bool(form.lang == "en"));
