@@ -140,6 +140,7 @@ int Serve(const Config& config) {
       .saved_filters = *store,
       .tags = *store,
       .duplicates = *store,
+      .standard_replies = *store,
       .municipalities = *municipalities,
       .translator = translator,
       .templates = templates,

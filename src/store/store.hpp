@@ -23,6 +23,7 @@
 #include "store/saved_filter_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
+#include "store/standard_reply_store.hpp"
 #include "store/store_health.hpp"
 #include "store/store_types.hpp"
 #include "store/tag_store.hpp"
@@ -48,7 +49,8 @@ class Store : public StoreHealth,
               public PrivacyStore,
               public SavedFilterStore,
               public TagStore,
-              public DuplicateStore {
+              public DuplicateStore,
+              public StandardReplyStore {
  public:
   ~Store() override = default;
 };

@@ -134,5 +134,7 @@ inline constexpr const char* kAuditLogPath = "/medewerkers/inzagelog";
 inline constexpr const char* kAuditLogCsvPath = "/medewerkers/inzagelog.csv";
 // The bureau's tags (labels), for its admin; a case's tags are put on at kCaseTagPath.
 inline constexpr const char* kTagsPath = "/medewerkers/labels";
+// The bureau's standard replies (standaardteksten), for its admin (issue 14).
+inline constexpr const char* kStandardRepliesPath = "/medewerkers/standaardteksten";
 
 }  // namespace meldpunt::web

@@ -62,6 +62,7 @@ test('deadlines and search pages work and pass axe, with results and with an err
   await page.getByLabel('Tekst').fill('cafe ruine');
   await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0363');
   await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+  await page.waitForURL(/\/medewerkers\/zoeken\?.*q=cafe\+ruine/);
   const result = page.locator('#search-results tbody tr', { hasText: reference });
   await result.waitFor();
   assert.equal((await page.locator('[data-count=total]').textContent()).trim(), '1');

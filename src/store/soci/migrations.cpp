@@ -625,6 +625,26 @@ CREATE TABLE saved_filters (
 );
 CREATE INDEX saved_filters_by_user ON saved_filters (user_id, id)
 )SQL"},
+      // Standard replies (standaardteksten) of a bureau (issue 14): the bureau's own texts, in
+      // clear like its letter templates. One title per language per bureau (title_key is
+      // ReplyTitleKey); at most kMaxStandardRepliesPerBureau per bureau (checked by the store).
+      // Numbered 44 to stay clear of the numbers taken in parallel work (migrations may arrive
+      // out of order).
+      {44, "standard replies of a bureau", R"SQL(
+CREATE TABLE standard_replies (
+  id {{id}},
+  bureau_id BIGINT NOT NULL REFERENCES bureaus (id),
+  title TEXT NOT NULL,
+  title_key TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  use_for TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  retired_at BIGINT
+);
+CREATE UNIQUE INDEX standard_replies_by_title ON standard_replies (bureau_id, title_key, lang)
+)SQL"},
       // Duplicate hints and related cases (issue 14, docs/design.md "Duplicate hints and related
       // cases"). match_keys is a blind index: keyed hashes (security/match_keys.hpp) of a
       // report's normalised e-mail, phone and other parties, and the bands of its text's MinHash

@@ -337,7 +337,9 @@ ReportSearchResult SociStore::SearchReports(const ReportSearch& search, int limi
         }
       }
       if (!candidates.empty()) {
-        // Notes of the candidates not matched yet (notities, for colleagues only).
+        // Notes of the candidates not matched yet (notities, for colleagues only), and the
+        // closing notes written when a case was closed (afsluiting; issue 14). Both are case
+        // events with encrypted text, read along the (report_id, id) index.
         std::set<long long> open;
         for (const auto& candidate : candidates) {
           if (!candidate.matched) open.insert(candidate.id);
@@ -345,8 +347,9 @@ ReportSearchResult SociStore::SearchReports(const ReportSearch& search, int limi
         if (!open.empty()) {
           long long first = *open.begin(), last = *open.rbegin();
           soci::rowset<soci::row> notes =
-              (sql.prepare << "SELECT report_id, text_enc FROM case_events WHERE kind = 'note' "
-                              "AND text_enc IS NOT NULL AND report_id BETWEEN :first AND :last",
+              (sql.prepare
+                   << "SELECT report_id, text_enc FROM case_events WHERE kind IN ('note', "
+                      "'closed') AND text_enc IS NOT NULL AND report_id BETWEEN :first AND :last",
                soci::use(first), soci::use(last));
           std::set<long long> found;
           for (const auto& row : notes) {
@@ -354,7 +357,7 @@ ReportSearchResult SociStore::SearchReports(const ReportSearch& search, int limi
             if (!open.contains(id) || found.contains(id)) continue;
             auto text = cipher().Open(row.get<std::string>(1), kEventTextAd);
             if (!text)
-              throw StoreError("note of report " + std::to_string(id) + ": " + text.error());
+              throw StoreError("case text of report " + std::to_string(id) + ": " + text.error());
             if (ContainsFolded(FoldForSearch(*text), term)) found.insert(id);
           }
           for (auto& candidate : candidates) candidate.matched |= found.contains(candidate.id);

@@ -231,6 +231,14 @@ class SociStore final : public Store {
   long long CountRelatedCases(long long report_id) override;
   bool RelateCases(const CaseChange& mine, const CaseChange& theirs, long long now) override;
   long long BackfillMatchKeys(int batch) override;
+  // Standard replies (soci_standard_replies.cpp).
+  std::vector<StandardReply> ListStandardReplies(long long bureau_id) override;
+  std::optional<StandardReply> GetStandardReply(long long bureau_id, long long id) override;
+  ReplyWrite AddStandardReply(const StandardReply& reply, long long now, long long* id) override;
+  ReplyWrite UpdateStandardReply(const StandardReply& reply, long long now) override;
+  ReplyWrite SetStandardReplyRetired(long long bureau_id, long long id, bool retired,
+                                     long long now) override;
+  std::string ReporterLanguage(long long report_id) override;
 
   int SchemaVersion();
 

@@ -4,6 +4,7 @@
 #include "web/admin/staff_audit_handlers.hpp"
 #include "web/admin/staff_bureau_handlers.hpp"
 #include "web/admin/staff_settings_handlers.hpp"
+#include "web/admin/standard_reply_handlers.hpp"
 #include "web/admin/tag_handlers.hpp"
 #include "web/feature_routes.hpp"
 #include "web/paths.hpp"
@@ -28,6 +29,13 @@ void AddAdminRoutes(RouteTable& routes) {
   // The bureau's tags (labels), for its admin.
   routes.AddStaff(Method::kGet, kTagsPath, Permission::kManageBureauSettings, StaffTagsPage);
   routes.AddStaff(Method::kPost, kTagsPath, Permission::kManageBureauSettings, StaffTagsAction);
+
+  // The bureau's standard replies (standaardteksten), for its admin, like tags and letter
+  // templates.
+  routes.AddStaff(Method::kGet, kStandardRepliesPath, Permission::kManageBureauSettings,
+                  StaffStandardRepliesPage);
+  routes.AddStaff(Method::kPost, kStandardRepliesPath, Permission::kManageBureauSettings,
+                  StaffStandardRepliesAction);
 
   // The national code lists, for the system admin.
   routes.AddStaff(Method::kGet, kCodeListsPath, Permission::kManageCodeLists, StaffCodeListsPage);

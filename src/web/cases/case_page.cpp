@@ -12,6 +12,7 @@
 #include "store/follow_up_store.hpp"
 #include "store/staff_account_store.hpp"
 #include "store/staff_session_store.hpp"
+#include "store/standard_reply_store.hpp"
 #include "store/store_types.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
 #include "web/cases/case_follow_up.hpp"
@@ -21,6 +22,7 @@
 #include "web/cases/case_tag_handlers.hpp"
 #include "web/cases/evidence_previews.hpp"
 #include "web/cases/staff_evidence.hpp"
+#include "web/cases/standard_reply_insert.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_page.hpp"
 #include "web/followup/thread_view.hpp"
@@ -124,13 +126,29 @@ http::Response CasePage(const AppContext& app, const http::Request& request,
     data.set("done_message", app.translator.Get(lang, done));
   }
   if (error) {
-    data.set("form_error", error->message);
-    data.set("form_name", error->form);
-    data.set("conflict", Bool(error->conflict));
-    if (error->form == "message") {
-      data.set("message_error", error->message);
-      data.set("message", error->Typed("message"));
+    // A form that came back without a problem (a standard reply inserted) shows no error: an
+    // empty string would still open a mustache section.
+    if (!error->message.empty()) {
+      data.set("form_error", error->message);
+      data.set("form_name", error->form);
     }
+    data.set("conflict", Bool(error->conflict));
+    if (error->form == "message" || error->form == "standard_reply") {
+      if (!error->message.empty())
+        data.set(error->form == "message" ? "message_error" : "reply_error", error->message);
+      data.set("message", error->Typed("message"));
+      if (std::string notice = error->Typed("reply_notice"); !notice.empty())
+        data.set("reply_notice", notice);
+    }
+  }
+  // Standard replies to insert into the message (issue 14), in the reporter's language where the
+  // bureau has them.
+  if (Allows(staff.role, Permission::kHandleCases) && !report.anonymised_at) {
+    std::string chosen = error ? error->Typed(std::string(kReplyChoiceField)) : "";
+    auto options = StandardReplyOptions(app, lang, report.bureau_id, ReplyUse::kMessage,
+                                        app.standard_replies.ReporterLanguage(report.id), chosen);
+    data.set("has_standard_replies", Bool(!options.empty()));
+    data.set("standard_replies", options);
   }
   http::Response cookies;
   Page page =

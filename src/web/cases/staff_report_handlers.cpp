@@ -8,9 +8,11 @@
 #include "store/audit_store.hpp"
 #include "store/follow_up_store.hpp"
 #include "store/staff_session_store.hpp"
+#include "store/standard_reply_store.hpp"
 #include "store/store_types.hpp"
 #include "web/cases/case_page.hpp"
 #include "web/cases/case_request.hpp"
+#include "web/cases/standard_reply_insert.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/public/public_handlers.hpp"
@@ -53,6 +55,29 @@ http::Response StaffReportAction(const AppContext& app, const StaffRequest& req)
   // An erased report has no reporter to write to any more.
   if (report.anonymised_at) return ErrorPage(app, 400, &request);
   std::string typed = req.form.fields.Get("message");
+  // "Insert" a standard reply (issue 14): the form again with the text added, nothing sent.
+  if (!req.form.fields.Get(kReplyInsertField).empty()) {
+    std::string chosen = req.form.fields.Get(kReplyChoiceField);
+    InsertedReply inserted = InsertStandardReply(
+        app, report, ReplyUse::kMessage, app.standard_replies.ReporterLanguage(report.id), chosen,
+        typed, CaseHandlerName(app, report, staff.user_id));
+    Lang lang = LangOf(request);
+    if (inserted.problem) {
+      CaseFormError error{"standard_reply",
+                          app.translator.Get(lang, inserted.problem),
+                          false,
+                          {{"message", {typed}}, {std::string(kReplyChoiceField), {chosen}}}};
+      return CasePage(app, request, staff, report, 422, &error);
+    }
+    CaseFormError filled{
+        "message",
+        "",
+        false,
+        {{"message", {inserted.text}},
+         {std::string(kReplyChoiceField), {chosen}},
+         {"reply_notice", {MissingPlaceholdersNotice(app, lang, inserted.missing)}}}};
+    return CasePage(app, request, staff, report, 200, &filled);
+  }
   MessageValidation message = ValidateMessage(typed);
   if (message.problem) {
     Lang lang = LangOf(request);

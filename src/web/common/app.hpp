@@ -38,6 +38,7 @@ class StaffAccountStore;
 class StaffSessionStore;
 class StoreHealth;
 class TagStore;
+class StandardReplyStore;
 }  // namespace meldpunt
 
 namespace meldpunt::web {
@@ -86,8 +87,9 @@ struct AppContext {
   StoreHealth& health;          // whether the database answers (readiness)
   // The list's saved filters per staff member (issue 14).
   SavedFilterStore& saved_filters;
-  TagStore& tags;              // a bureau's tags (labels) and the tags on its cases
-  DuplicateStore& duplicates;  // duplicate hints and related cases (issue 14)
+  TagStore& tags;                        // a bureau's tags (labels) and the tags on its cases
+  DuplicateStore& duplicates;            // duplicate hints and related cases (issue 14)
+  StandardReplyStore& standard_replies;  // a bureau's standard replies (issue 14)
   const MunicipalityRegistry& municipalities;
   const Translator& translator;
   const Templates& templates;

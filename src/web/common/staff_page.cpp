@@ -63,6 +63,7 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_code_lists", Bool(template_name == "staff_code_lists"));
   nav.set("on_letter_templates", Bool(template_name == "staff_letter_templates"));
   nav.set("on_tags", Bool(template_name == "staff_tags"));
+  nav.set("on_standard_replies", Bool(template_name == "staff_standard_replies"));
   nav.set("may_manage_letters", Bool(Allows(staff.role, Permission::kManageBureauSettings)));
   data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));
   return Page{std::move(template_name), std::move(title), std::move(data), ""};

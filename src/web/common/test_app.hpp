@@ -40,6 +40,7 @@ class TestApp {
              .saved_filters = *store_,
              .tags = *store_,
              .duplicates = *store_,
+             .standard_replies = *store_,
              .municipalities = municipalities_,
              .translator = translator_,
              .templates = templates_,

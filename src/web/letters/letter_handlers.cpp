@@ -21,6 +21,7 @@
 #include "web/cases/case_request.hpp"
 #include "web/cases/refusal_messages.hpp"
 #include "web/cases/staff_report_handlers.hpp"
+#include "web/cases/standard_reply_insert.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -121,6 +122,11 @@ struct PageState {
   long long reply_letter = 0;
   std::string reply_typed;
   const char* reply_error = nullptr;
+  // A standard reply inserted into the summary (issue 14): the one chosen, the placeholders left
+  // to fill in, or why nothing was inserted (a msgid).
+  std::string standard_reply;
+  std::string standard_reply_notice;
+  const char* standard_reply_error = nullptr;
 };
 
 http::Response LetterPage(const AppContext& app, const http::Request& request,
@@ -195,6 +201,15 @@ http::Response LetterPage(const AppContext& app, const http::Request& request,
   // A warning, never a refusal: the letter still reads well without it (BureauContactSentence).
   data.set("no_phone", Bool(app.letters.GetLetterhead(report.bureau_id).phone.empty()));
   data.set("summary", form.summary);
+  // Standard replies for letters, in the letter's language where the bureau has them.
+  auto standard_replies =
+      StandardReplyOptions(app, lang, report.bureau_id, ReplyUse::kLetter,
+                           form.lang == "en" ? "en" : "nl", state.standard_reply);
+  data.set("has_standard_replies", Bool(!standard_replies.empty()));
+  data.set("standard_replies", standard_replies);
+  if (!state.standard_reply_notice.empty())
+    data.set("std_reply_notice", state.standard_reply_notice);
+  if (state.standard_reply_error) data.set("std_reply_error", tr(state.standard_reply_error));
   data.set("lang_nl", Bool(form.lang != "en"));
   data.set("lang_en", Bool(form.lang == "en"));
   data.set("reply_by", form.reply_by);
@@ -266,10 +281,28 @@ http::Response CaseLetterAction(const AppContext& app, const StaffRequest& req) 
   const http::FormFields& form_fields = req.form.fields;
   Lang lang = LangOf(request);
   std::string action = form_fields.Get("action");
-  if (action != "preview" && action != "send") return ErrorPage(app, 400, &request);
+  if (action != "preview" && action != "send" && action != "insert")
+    return ErrorPage(app, 400, &request);
 
   PageState state;
   state.typed = ReadLetterForm(form_fields);
+  if (action == "insert") {
+    // A standard reply into the summary (issue 14): the form again, nothing made or sent. The
+    // text is in the letter's language where the bureau has it.
+    state.standard_reply = form_fields.Get(kReplyChoiceField);
+    std::string handler = Trim(state.typed->signed_by);
+    if (handler.empty()) handler = CaseHandlerName(app, report, staff.user_id);
+    InsertedReply inserted =
+        InsertStandardReply(app, report, ReplyUse::kLetter, state.typed->lang == "en" ? "en" : "nl",
+                            state.standard_reply, state.typed->summary, handler);
+    if (inserted.problem) {
+      state.standard_reply_error = inserted.problem;
+      return LetterPage(app, request, staff, report, 422, state);
+    }
+    state.typed->summary = inserted.text;
+    state.standard_reply_notice = MissingPlaceholdersNotice(app, lang, inserted.missing);
+    return LetterPage(app, request, staff, report, 200, state);
+  }
   state.errors = CheckLetterForm(*state.typed, DutchToday(app.now()));
   if (!state.errors.empty()) return LetterPage(app, request, staff, report, 422, state);
   // Nothing reaches the other party without what the rules require, not even a printed draft.

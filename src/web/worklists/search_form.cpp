@@ -1,5 +1,6 @@
 #include "web/worklists/search_form.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <chrono>
 
@@ -26,7 +27,48 @@ long long NoonUtc(Date date) {
   return duration_cast<seconds>(sys_days{date}.time_since_epoch()).count() + 12 * 3600;
 }
 
+// Percent-encodes all but the unreserved characters (RFC 3986).
+std::string EncodeQueryValue(std::string_view value) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string SearchQueryString(const SearchInput& in, int page) {
+  std::string query;
+  auto add = [&](std::string_view name, std::string_view value) {
+    if (value.empty()) return;
+    if (!query.empty()) query += '&';
+    query.append(name).append("=").append(EncodeQueryValue(value));
+  };
+  add("ref", in.ref);
+  add("from", in.from);
+  add("to", in.to);
+  add("municipality", in.municipality);
+  add("municipality_field", in.municipality_field);
+  add("ground", in.ground);
+  add("domain", in.domain);
+  add("nature", in.nature);
+  add("handling", in.handling);
+  add("step", in.step);
+  add("handler", in.handler);
+  add("type", in.type);
+  add("q", in.text);
+  // A search with no field set still says it is one, so that the address shows results.
+  add("page", page > 1 || query.empty() ? std::to_string(page) : "");
+  return query;
+}
 
 long long StartOfDutchDate(Date date) { return EndOfDutchDayAfterDays(NoonUtc(date), -1) + 1; }
 long long EndOfDutchDate(Date date) { return EndOfDutchDayAfterDays(NoonUtc(date), 0); }
@@ -45,7 +87,7 @@ SearchInput SearchInputOf(const http::FormFields& form) {
   in.step = form.Get("step");
   in.handler = form.Get("handler");
   in.type = form.Get("type");
-  in.text = form.Get("text");
+  in.text = form.Get("q");
   auto page = ParseId(form.Get("page"));
   in.page = page && *page <= kMaxSearchPage ? static_cast<int>(*page) : 1;
   return in;

@@ -31,10 +31,14 @@ struct SearchInput {
   std::string step = {};                // a step code, or "open"
   std::string handler = {};             // a staff user id, or "none"
   std::string type = {};                // complaint (klacht) or report (melding only)
-  std::string text = {};                // free text
+  std::string text = {};                // free text; the parameter q (issue 14)
   int page = 1;
 };
 SearchInput SearchInputOf(const http::FormFields& form);
+
+// The search as the query string of its GET address (issue 14: a search can be bookmarked and
+// reopened): every field that is set, the free text as q, and the page when it is not the first.
+std::string SearchQueryString(const SearchInput& input, int page);
 
 struct SearchFieldError {
   std::string field;    // the form field's name (and the id of its control)

@@ -131,7 +131,7 @@ TEST(SearchForm, TheAuditRecordNamesTheFiltersButNeverTheText) {
 
 TEST(SearchForm, FieldsAreReadAsSent) {
   http::FormFields form;
-  form.fields = {{"ref", " 42 "}, {"text", " x "}, {"page", "3"}, {"ground", "age"}};
+  form.fields = {{"ref", " 42 "}, {"q", " x "}, {"page", "3"}, {"ground", "age"}};
   auto input = SearchInputOf(form);
   EXPECT_EQ(input.ref, "42");
   EXPECT_EQ(input.text, " x ");
@@ -140,6 +140,25 @@ TEST(SearchForm, FieldsAreReadAsSent) {
   EXPECT_EQ(SearchInputOf(form).page, 1);
   form.fields = {{"page", "999999"}};
   EXPECT_EQ(SearchInputOf(form).page, 1);
+}
+
+// Issue 14: the search is a GET address that reopens the same search.
+TEST(SearchForm, TheAddressHoldsTheSearchAndReadsBackTheSame) {
+  SearchInput in{.ref = "42", .ground = "age", .step = "open", .text = "Café & co/ 100%"};
+  std::string query = SearchQueryString(in, 3);
+  EXPECT_EQ(query, "ref=42&ground=age&step=open&q=Caf%C3%A9%20%26%20co%2F%20100%25&page=3");
+  auto fields = http::ParseFormFields(query, 100);
+  ASSERT_TRUE(fields);
+  SearchInput back = SearchInputOf(*fields);
+  EXPECT_EQ(back.ref, in.ref);
+  EXPECT_EQ(back.ground, in.ground);
+  EXPECT_EQ(back.step, in.step);
+  EXPECT_EQ(back.text, in.text);
+  EXPECT_EQ(back.page, 3);
+  // The first page is the address without a page; a search without any field still is one.
+  EXPECT_EQ(SearchQueryString(in, 1),
+            "ref=42&ground=age&step=open&q=Caf%C3%A9%20%26%20co%2F%20100%25");
+  EXPECT_EQ(SearchQueryString({}, 1), "page=1");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
+#include "web/paths.hpp"
 #include "web/public/public_handlers.hpp"
 #include "web/public/report_options.hpp"
 #include "web/worklists/filter_options.hpp"
@@ -20,32 +21,6 @@
 
 namespace meldpunt::web {
 namespace {
-
-// Every field as a hidden input, for the paging buttons.
-kainjow::mustache::list HiddenFields(const SearchInput& in) {
-  kainjow::mustache::list fields;
-  auto add = [&](const char* name, const std::string& value) {
-    if (value.empty()) return;
-    TemplateData field;
-    field.set("name", name);
-    field.set("value", value);
-    fields.push_back(field);
-  };
-  add("ref", in.ref);
-  add("from", in.from);
-  add("to", in.to);
-  add("municipality", in.municipality);
-  add("municipality_field", in.municipality_field);
-  add("ground", in.ground);
-  add("domain", in.domain);
-  add("nature", in.nature);
-  add("handling", in.handling);
-  add("step", in.step);
-  add("handler", in.handler);
-  add("type", in.type);
-  add("text", in.text);
-  return fields;
-}
 
 struct Results {
   ReportSearchResult found;
@@ -145,11 +120,12 @@ http::Response SearchPage(const AppContext& app, const http::Request& request,
     data.set("pages", std::to_string(pages));
     data.set("capped", Bool(results->found.capped));
     data.set("max_candidates", std::to_string(kMaxSearchCandidates));
-    data.set("hidden", HiddenFields(in));
+    // Paging links: the same search as a GET address, one page on or back.
+    std::string base = std::string(kSearchPath) + "?";
     data.set("has_previous", Bool(results->page > 1));
-    data.set("previous_page", std::to_string(results->page - 1));
+    data.set("previous_url", base + SearchQueryString(in, results->page - 1));
     data.set("has_next", Bool(results->page < pages));
-    data.set("next_page", std::to_string(results->page + 1));
+    data.set("next_url", base + SearchQueryString(in, results->page + 1));
   }
   http::Response cookies;
   Page page =
@@ -159,15 +135,22 @@ http::Response SearchPage(const AppContext& app, const http::Request& request,
 
 }  // namespace
 
+// The search is a GET (issue 14): its address can be bookmarked, sent to a colleague of the
+// bureau and reopened, and the back button returns to it. Without parameters it is the empty
+// form; with any, the search runs.
 http::Response StaffSearchPage(const AppContext& app, const StaffRequest& req) {
-  return SearchPage(app, req.http, req.staff, 200, SearchInput{}, {}, std::nullopt);
-}
-
-http::Response StaffSearch(const AppContext& app, const StaffRequest& req) {
   const http::Request& request = req.http;
   const StaffSession& staff = req.staff;
+  if (request.query.empty())
+    return SearchPage(app, request, staff, 200, SearchInput{}, {}, std::nullopt);
   long long bureau = staff.bureau_id.value_or(0);
-  SearchInput input = SearchInputOf(req.form.fields);
+  auto fields = http::ParseFormFields(request.query, 40);
+  if (!fields) {
+    std::vector<SearchFieldError> unreadable{
+        {"text", N_("This address of the search cannot be read. Fill in the search again.")}};
+    return SearchPage(app, request, staff, 400, SearchInput{}, unreadable, std::nullopt);
+  }
+  SearchInput input = SearchInputOf(*fields);
   auto staff_list = app.staff.ListBureauStaff(bureau);
   std::erase_if(staff_list, [](const StaffUser& user) { return !IsCaseHandler(user); });
   SearchValidation checked = ValidateSearch(input, bureau, app.municipalities, staff_list);
@@ -178,8 +161,8 @@ http::Response StaffSearch(const AppContext& app, const StaffRequest& req) {
   results.page = input.page;
   results.found = app.case_lists.SearchReports(
       checked.search, kSearchPageSize, (input.page - 1) * kSearchPageSize, kMaxSearchCandidates);
-  // Every search goes on the record, with its filters but never the free text itself.
-  // The cases shown go in the entry too, so "who saw this case" finds the search (issue 14).
+  // Every search goes on the record, with its filters but never the free text itself: one entry
+  // per search (page), naming the cases shown, so "who saw this case" finds the search.
   AuditEntry entry = AuditEntry::ForBureau(
       staff.user_id, "search", std::nullopt,
       SearchAuditSubject(input) + ": " + std::to_string(results.found.total) + " found");
