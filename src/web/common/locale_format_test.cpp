@@ -26,7 +26,8 @@ TEST_F(LocaleFormat, LongDatesInEveryLanguage) {
   EXPECT_EQ(FormatLongDate(Of("tr"), kNovember3), "3 Kasım 2026");
   // The month in the genitive, as a date needs it.
   EXPECT_EQ(FormatLongDate(Of("pl"), kNovember3), "3 listopada 2026");
-  EXPECT_EQ(FormatLongDate(Of("uk"), kNovember3).substr(0, 20), "3 листопада 2026");
+  // Ukrainian adds "р." (year) after a narrow no-break space.
+  EXPECT_TRUE(FormatLongDate(Of("uk"), kNovember3).starts_with("3 листопада 2026"));
   // Arabic month name, Latin digits.
   std::string arabic = FormatLongDate(Of("ar"), kNovember3);
   EXPECT_NE(arabic.find("نوفمبر"), std::string::npos) << arabic;
@@ -39,7 +40,7 @@ TEST_F(LocaleFormat, AMonthOnItsOwnIsNominative) {
   EXPECT_EQ(FormatMonthYear(Lang::kEn, kOctober), "October 2026");
   EXPECT_EQ(FormatMonthYear(Of("tr"), kOctober), "Ekim 2026");
   EXPECT_EQ(FormatMonthYear(Of("pl"), kOctober), "październik 2026");
-  EXPECT_EQ(FormatMonthYear(Of("uk"), kOctober).substr(0, 18), "жовтень 2026");
+  EXPECT_TRUE(FormatMonthYear(Of("uk"), kOctober).starts_with("жовтень 2026"));
   EXPECT_NE(FormatMonthYear(Of("ar"), kOctober).find("أكتوبر"), std::string::npos);
 }
 
