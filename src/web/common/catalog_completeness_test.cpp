@@ -50,6 +50,8 @@ TEST(PublicCatalogCompleteness, EveryPublicMessageIsTranslatedInEveryLanguage) {
   Translator translator(MELDPUNT_LOCALE_DIR);
   auto ids = PublicMessageIds();
   for (Lang lang : Languages().All()) {
+    // English is the source: a message id is its English text, shown when en has no entry.
+    if (lang == Lang::kEn) continue;
     const std::string& code = Languages().Info(lang).code;
     std::vector<std::string> missing;
     for (const auto& id : ids) {

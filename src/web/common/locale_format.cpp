@@ -8,9 +8,9 @@
 
 #include <algorithm>
 #include <boost/locale/localization_backend.hpp>
-#include <stdexcept>
 #include <map>
 #include <memory>
+#include <stdexcept>
 
 namespace meldpunt::web {
 namespace {
