@@ -8,6 +8,7 @@
 #include "mail/outbox_worker.hpp"
 #include "mail/smtp_sender.hpp"
 #include "store/open_store.hpp"
+#include "web/common/locale_format.hpp"
 
 namespace meldpunt::app {
 namespace {
@@ -50,13 +51,16 @@ MailService::MailService(const Config& config, Store& store, const web::Translat
         std::chrono::seconds(std::max(config.mail_retry_seconds, config.mail_retry_max_seconds)),
         config.mail_max_attempts};
     options.poll = std::chrono::seconds(config.mail_poll_seconds);
+    options.format_date = [](std::string_view lang, std::chrono::year_month_day date) {
+      return web::FormatLongDate(web::Languages().Find(lang).value_or(web::Lang::kNl), date);
+    };
     // A claimed e-mail stays this server's for longer than the longest send.
     options.lease = 2 * (smtp.connect_timeout + smtp.timeout);
     sender_ = std::make_unique<mail::SmtpSender>(std::move(smtp));
     worker_ = std::make_unique<mail::OutboxWorker>(
         store, *sender_,
         [&translator](std::string_view lang, std::string_view msgid) {
-          return translator.Get(lang == "en" ? web::Lang::kEn : web::Lang::kNl, msgid);
+          return translator.Get(web::Languages().Find(lang).value_or(web::Lang::kNl), msgid);
         },
         std::move(options), UnixNow);
   }

@@ -35,9 +35,12 @@ struct OutboxOptions {
   std::chrono::seconds poll{15};
   // How long a claimed e-mail is this server's; longer than a send can take.
   std::chrono::seconds lease{300};
+  // Writes a date in the e-mail's language ("3 listopada 2026"); when empty, the day, the
+  // translated month name and the year (issue 15).
+  std::function<std::string(std::string_view lang, std::chrono::year_month_day date)> format_date;
 };
 
-// Translates a message id into a language ("nl", "en").
+// Translates a message id into a language ("nl", "en", "tr", …).
 using TranslateTo = std::function<std::string(std::string_view lang, std::string_view msgid)>;
 
 class OutboxWorker {

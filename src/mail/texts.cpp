@@ -48,16 +48,21 @@ std::string Replace(std::string text, std::string_view placeholder, std::string_
 std::chrono::year_month_day DutchDate(long long unix_seconds) { return DutchDateOf(unix_seconds); }
 
 MailText ReporterMailText(MailKind kind, long long created_at, std::string_view public_url,
-                          const Translate& translate) {
+                          const Translate& translate, const FormatDate& format_date) {
   std::string base(public_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
   std::string url = base.append(kFollowPath);
   auto date = DutchDate(created_at);
-  std::string date_text = std::to_string(static_cast<unsigned>(date.day()));
-  date_text.append(" ")
-      .append(translate(kMonths[static_cast<unsigned>(date.month()) - 1]))
-      .append(" ")
-      .append(std::to_string(static_cast<int>(date.year())));
+  std::string date_text;
+  if (format_date) {
+    date_text = format_date(date);
+  } else {
+    date_text = std::to_string(static_cast<unsigned>(date.day()));
+    date_text.append(" ")
+        .append(translate(kMonths[static_cast<unsigned>(date.month()) - 1]))
+        .append(" ")
+        .append(std::to_string(static_cast<int>(date.year())));
+  }
 
   std::vector<std::string> paragraphs;
   MailText text;

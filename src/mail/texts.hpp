@@ -23,9 +23,13 @@ struct MailText {
 // The path on the site where reporters follow their report with their receipt code.
 inline constexpr std::string_view kFollowPath = "/melden/volgen";
 
+// Writes a calendar date in the e-mail's language, such as "3 november 2026".
+using FormatDate = std::function<std::string(std::chrono::year_month_day date)>;
+
 // created_at: when the e-mail was queued (for a confirmation, when the report came in).
+// format_date: when empty, the day, the translated month name and the year.
 MailText ReporterMailText(MailKind kind, long long created_at, std::string_view public_url,
-                          const Translate& translate);
+                          const Translate& translate, const FormatDate& format_date = {});
 // Every message id the texts use, for the test that they are all translated.
 std::vector<const char*> ReporterMailMessageIds();
 // The calendar date in the Netherlands at a Unix time (domain/dutch_time.hpp: Europe/Amsterdam).

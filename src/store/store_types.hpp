@@ -60,6 +60,8 @@ struct RegisteredReport {
   // deadline not met yet (none: closed, or nothing due), and the last entry in its history.
   std::optional<long long> next_due_at;
   long long last_activity_at = 0;
+  // The public site's language the report was made in ("tr", issue 15); empty: not known.
+  std::string site_language;
 };
 
 }  // namespace meldpunt

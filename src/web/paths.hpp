@@ -129,6 +129,8 @@ inline constexpr const char* kBureausPath = "/medewerkers/bureaus";
 inline constexpr const char* kWorkingAreaPath = "/medewerkers/bureaus/gebied";
 inline constexpr const char* kSettingsPath = "/medewerkers/instellingen";
 inline constexpr const char* kCodeListsPath = "/medewerkers/codelijsten";
+// The languages of the site and their review, for the system admin (issue 15).
+inline constexpr const char* kLanguagesPath = "/medewerkers/talen";
 inline constexpr const char* kRetireCodePath = "/medewerkers/codelijsten/intrekken";
 inline constexpr const char* kAuditLogPath = "/medewerkers/inzagelog";
 inline constexpr const char* kAuditLogCsvPath = "/medewerkers/inzagelog.csv";

@@ -94,6 +94,9 @@ struct NewReport {
   // When the report reached the bureau, when that was on an earlier day than its registration
   // (ReceivedAtNoonUtc); nullopt: at registration. It is the report's reported_at.
   std::optional<long long> received_at = std::nullopt;
+  // The public site's language the reporter used ("tr", issue 15); empty when not known (staff
+  // registration). Kept for the case page and the e-mails to the reporter.
+  std::string site_language{};
 };
 
 enum class Problem {

@@ -625,6 +625,12 @@ CREATE TABLE saved_filters (
 );
 CREATE INDEX saved_filters_by_user ON saved_filters (user_id, id)
 )SQL"},
+      // The public site's language a report was made in ("tr"; issue 15): shown to staff on the
+      // case page, and the language of every e-mail to the reporter. NULL: not known (made before
+      // issue 15, or registered by staff).
+      {38, "the language a report was made in", R"SQL(
+ALTER TABLE reports ADD COLUMN site_language TEXT
+)SQL"},
       // Standard replies (standaardteksten) of a bureau (issue 14): the bureau's own texts, in
       // clear like its letter templates. One title per language per bureau (title_key is
       // ReplyTitleKey); at most kMaxStandardRepliesPerBureau per bureau (checked by the store).

@@ -26,12 +26,19 @@ bool SociStore::EnqueueReporterMail(long long report_id, MailKind kind, const st
     if (!email) return false;
     std::string language = lang;
     if (language.empty()) {
-      // The reporter's language is remembered with the e-mails they got before.
+      // The language the report was made in (issue 15); for a report from before that, the
+      // language of the e-mails the reporter got before.
       soci::session sql(*readers_);
       soci::indicator ind = soci::i_null;
-      sql << "SELECT lang FROM mail_outbox WHERE report_id = :id ORDER BY id LIMIT 1",
-          soci::use(report_id), soci::into(language, ind);
-      if (!sql.got_data() || ind != soci::i_ok) language = "nl";
+      sql << "SELECT site_language FROM reports WHERE id = :id", soci::use(report_id),
+          soci::into(language, ind);
+      if (!sql.got_data() || ind != soci::i_ok) {
+        language.clear();
+        ind = soci::i_null;
+        sql << "SELECT lang FROM mail_outbox WHERE report_id = :id ORDER BY id LIMIT 1",
+            soci::use(report_id), soci::into(language, ind);
+      }
+      if (!sql.got_data() || ind != soci::i_ok || language.empty()) language = "nl";
     }
     std::string kind_name(MailKindName(kind));
     std::string recipient_enc = cipher().Seal(*email, kRecipientAd);

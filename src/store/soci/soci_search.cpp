@@ -188,7 +188,7 @@ std::vector<RegisteredReport> SociStore::ReadReportsInOrder(
     std::map<long long, RegisteredReport> by_id;
     for (const auto& row : rows) {
       RegisteredReport report = ReadReport(row);
-      std::string codes = row.get<std::string>(27);
+      std::string codes = row.get<std::string>(28);  // after the 28 report columns
       for (size_t from = 0; from < codes.size();) {
         size_t comma = codes.find(',', from);
         if (comma == std::string::npos) comma = codes.size();

@@ -43,7 +43,8 @@ constexpr const char* kReportColumns =
     "id, reported_at, incident_date, incident_municipality, residence_municipality, anonymous, "
     "channel, description_enc, contact_enc, status, reporter_role, nature, social_domain, scope, "
     "wishes, is_complaint, code_list_version, bureau_id, case_step, assigned_to, consent_recorded, "
-    "outcome, case_closed_at, case_version, anonymised_at, next_due_at, last_activity_at";
+    "outcome, case_closed_at, case_version, anonymised_at, next_due_at, last_activity_at, "
+    "site_language";
 
 // A report's year (reported_year, the year of its reference): the Dutch calendar's.
 int YearOf(long long unix_seconds) { return DutchYearOf(unix_seconds); }
@@ -201,6 +202,8 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   // conflict).
   const std::string& key_hash = report.submission_key;
   soci::indicator key_ind = key_hash.empty() ? soci::i_null : soci::i_ok;
+  stored.site_language = report.site_language;
+  soci::indicator language_ind = report.site_language.empty() ? soci::i_null : soci::i_ok;
   auto evidence = SealEvidence(report.evidence);
   // Duplicate hints (soci_duplicates.cpp): the blind index and the text's signature.
   ReportMatchKeys match = MatchKeysOf(report.description, stored.contact, {});
@@ -211,9 +214,10 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
       sql << "INSERT INTO reports (reported_at, reported_year, incident_date, "
              "incident_municipality, residence_municipality, anonymous, channel, description_enc, "
              "contact_enc, submission_key, reporter_role, nature, social_domain, scope, wishes, "
-             "is_complaint, code_list_version, bureau_id, ground_codes) VALUES (:at, :year, :date, "
-             ":inc, :res, :anon, :channel, :descr, :contact, :key, :role, :nature, :domain, "
-             ":scope, :wishes, :complaint, :codes, :bureau, :grounds) ON CONFLICT "
+             "is_complaint, code_list_version, bureau_id, ground_codes, site_language) VALUES "
+             "(:at, "
+             ":year, :date, :inc, :res, :anon, :channel, :descr, :contact, :key, :role, :nature, "
+             ":domain, :scope, :wishes, :complaint, :codes, :bureau, :grounds, :lang) ON CONFLICT "
              "(submission_key) DO NOTHING RETURNING id",
           soci::use(stored.reported_at), soci::use(year), soci::use(stored.incident_date),
           soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
@@ -222,7 +226,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
           soci::use(stored.reporter_role), soci::use(stored.nature), soci::use(stored.domain),
           soci::use(stored.scope), soci::use(wishes), soci::use(is_complaint),
           soci::use(stored.code_list_version), soci::use(stored.bureau_id), soci::use(ground_codes),
-          soci::into(stored.id);
+          soci::use(report.site_language, language_ind), soci::into(stored.id);
       if (sql.got_data()) {
         for (const auto& ground : stored.grounds) {
           sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",
@@ -351,6 +355,7 @@ RegisteredReport SociStore::ReadReport(const soci::row& row) const {
   r.case_version = GetInteger(row, 23);
   if (long long due = GetInteger(row, 25); due != kNoDueAt) r.next_due_at = due;
   r.last_activity_at = GetInteger(row, 26);
+  if (row.get_indicator(27) == soci::i_ok) r.site_language = row.get<std::string>(27);
   r.reference = FormatReference(YearOf(r.reported_at), r.id);
   return r;
 }

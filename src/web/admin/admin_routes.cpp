@@ -1,6 +1,7 @@
 // The routes of admin/: bureaus and their working areas, handing a case over to another bureau,
-// the bureau's settings, the code lists and the audit log (inzagelog).
+// the bureau's settings, the code lists, the languages and the audit log (inzagelog).
 #include "web/admin/code_list_handlers.hpp"
+#include "web/admin/language_handlers.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
 #include "web/admin/staff_bureau_handlers.hpp"
 #include "web/admin/staff_settings_handlers.hpp"
@@ -43,6 +44,10 @@ void AddAdminRoutes(RouteTable& routes) {
                   StaffCodeListsAction);
   routes.AddStaff(Method::kPost, kRetireCodePath, Permission::kManageCodeLists,
                   StaffCodeListsAction);
+
+  // The languages of the site and their review status, for the system admin, who also keeps the
+  // national code lists (issue 15). Read only: a language is a catalog, changed in the source.
+  routes.AddStaff(Method::kGet, kLanguagesPath, Permission::kManageCodeLists, StaffLanguagesPage);
 
   // The audit log. Its export leaves meldpunt: a recent password and second factor first (the
   // page's ?formaat=csv asks for them in the handler, after checking the filters).

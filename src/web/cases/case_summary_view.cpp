@@ -67,6 +67,13 @@ void AddCaseSummary(TemplateData& data, const AppContext& app, Lang lang,
                     const std::vector<ThreadMessage>& messages,
                     const std::vector<StaffUser>& bureau_staff) {
   SetIntakeFacts(app, lang, report, data);  // channel, melding or klacht, who registered it
+  if (!report.site_language.empty()) {
+    // The language the reporter used on the site (issue 15), named in itself: "Türkçe".
+    auto used = Languages().Find(report.site_language);
+    data.set("reporter_language",
+             used ? Languages().Info(*used).native_name : report.site_language);
+    data.set("reporter_language_code", report.site_language);
+  }
   data.set("anonymous", Bool(report.anonymous));
   if (report.contact) {
     data.set("contact_name", report.contact->name);

@@ -18,18 +18,38 @@ TemplateData SelectOption(const std::string& value, const std::string& label, bo
   return option;
 }
 
+TemplateData LanguagePicker(const http::Request& request, Lang current, bool public_page) {
+  const LanguageRegistry& languages = Languages();
+  TemplateData list(TemplateData::type::list);
+  std::string path = request.path.empty() ? "/" : request.path;
+  for (Lang lang : public_page ? languages.All() : languages.Staff()) {
+    const LanguageInfo& info = languages.Info(lang);
+    TemplateData item;
+    item.set("code", info.code);
+    item.set("name", info.native_name);
+    item.set("dir", info.right_to_left ? "rtl" : "ltr");
+    item.set("href", path + "?lang=" + info.code);
+    item.set("current", Bool(lang == current));
+    list.push_back(item);
+  }
+  return list;
+}
+
 http::Response RenderPage(const AppContext& app, const http::Request& request, int status,
                           Page page) {
   Lang lang = LangOf(request);
   std::string content = app.templates.Render(page.template_name, lang, page.data);
   TemplateData layout;
-  layout.set("lang", std::string(LangCode(lang)));
+  const LanguageInfo& info = Languages().Info(lang);
+  layout.set("lang", info.code);
+  layout.set("dir", info.right_to_left ? "rtl" : "ltr");
   layout.set("title", app.translator.Get(lang, page.title_msgid));
   layout.set("content", content);
   layout.set("path", request.path.empty() ? "/" : request.path);
-  layout.set("in_dutch", Bool(lang == Lang::kNl));
   // The public figures are linked from the public pages; staff have their own figures.
-  layout.set("public_page", Bool(!page.template_name.starts_with("staff_")));
+  bool public_page = !page.template_name.starts_with("staff_");
+  layout.set("public_page", Bool(public_page));
+  layout.set("languages", LanguagePicker(request, lang, public_page));
   if (!page.script.empty()) layout.set("script", page.script);
   AddReadAloudControl(app, request, page.template_name, layout);  // issue 15
   http::Response response =

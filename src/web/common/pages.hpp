@@ -22,6 +22,10 @@ struct Page {
   std::string script;  // optional file under /static/js/
 };
 
+// The language picker of the header: each language named in itself, as a link to this page with
+// ?lang= (works without JavaScript); the current one marked. Staff pages offer staff languages.
+TemplateData LanguagePicker(const http::Request& request, Lang current, bool public_page);
+
 // Renders the page inside the layout, in the visitor's language, as an HTML response.
 http::Response RenderPage(const AppContext& app, const http::Request& request, int status,
                           Page page);

@@ -61,6 +61,7 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("may_manage_staff", Bool(Allows(staff.role, Permission::kManageStaff)));
   nav.set("may_manage_code_lists", Bool(Allows(staff.role, Permission::kManageCodeLists)));
   nav.set("on_code_lists", Bool(template_name == "staff_code_lists"));
+  nav.set("on_languages", Bool(template_name == "staff_languages"));
   nav.set("on_letter_templates", Bool(template_name == "staff_letter_templates"));
   nav.set("on_tags", Bool(template_name == "staff_tags"));
   nav.set("on_standard_replies", Bool(template_name == "staff_standard_replies"));

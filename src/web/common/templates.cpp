@@ -106,7 +106,11 @@ Templates::Templates(const std::string& folder, const Translator& translator) {
   }
   for (const auto& [name, path] : pages) {
     Compiled compiled;
-    for (Lang lang : kAllLangs) {
+    compiled.per_lang.resize(Languages().size());
+    // Staff pages exist in the staff languages only (issue 15): no Turkish staff page is built.
+    bool staff_page = name.starts_with("staff_");
+    for (Lang lang : Languages().All()) {
+      if (staff_page && !Languages().Info(lang).staff) continue;
       std::string source;
       try {
         source = TranslateMarkers(
@@ -119,7 +123,7 @@ Templates::Templates(const std::string& folder, const Translator& translator) {
       if (!tmpl->is_valid()) {
         throw std::runtime_error("template " + path.string() + ": " + tmpl->error_message());
       }
-      compiled.per_lang[static_cast<int>(lang)] = std::move(tmpl);
+      compiled.per_lang[lang.index()] = std::move(tmpl);
     }
     templates_.emplace(name, std::move(compiled));
   }
@@ -129,7 +133,11 @@ std::string Templates::Render(const std::string& name, Lang lang, const Template
   auto it = templates_.find(name);
   if (it == templates_.end()) throw std::runtime_error("no template named " + name);
   std::lock_guard lock(*it->second.mutex);
-  return it->second.per_lang[static_cast<int>(lang)]->render(data);
+  const auto& per_lang = it->second.per_lang;
+  const auto& tmpl = lang.index() < per_lang.size() && per_lang[lang.index()]
+                         ? per_lang[lang.index()]
+                         : per_lang[StaffLang(lang).index()];
+  return tmpl->render(data);
 }
 
 void SetIfNotEmpty(TemplateData& data, const std::string& key, const std::string& value) {

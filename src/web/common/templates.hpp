@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "web/common/i18n.hpp"
 
@@ -27,7 +28,8 @@ class Templates {
 
  private:
   struct Compiled {
-    std::unique_ptr<kainjow::mustache::mustache> per_lang[2];
+    // By Lang::index(); a staff page (staff_*) has staff languages only, the others are null.
+    std::vector<std::unique_ptr<kainjow::mustache::mustache>> per_lang;
     // kainjow's render() is not const; we do not rely on it being safe to share across threads.
     std::unique_ptr<std::mutex> mutex = std::make_unique<std::mutex>();
   };

@@ -1,6 +1,9 @@
 #include "web/figures/public_figures_view.hpp"
 
+#include <algorithm>
+
 #include "web/common/csv.hpp"
+#include "web/common/locale_format.hpp"
 #include "web/common/pages.hpp"
 #include "web/figures/municipal_report_view.hpp"
 #include "web/public/report_options.hpp"
@@ -13,11 +16,24 @@ std::string RateText(const FigureCell& cell, std::optional<long long> population
   return tenths ? FormatTenths(*tenths, DecimalMark(lang)) : std::string();
 }
 
+// The rate as the page's language writes it (the CSV keeps RateText's plain form).
+std::string PageRateText(const FigureCell& cell, std::optional<long long> population, Lang lang) {
+  auto tenths = CellRateTenths(cell, true, population);
+  return tenths ? FormatDecimalTenths(lang, *tenths) : std::string();
+}
+
+// A shown count with the language's grouping (issue 15); "x" and "< 5" stay as they are.
+std::string CountText(Lang lang, std::string text) {
+  bool digits = !text.empty() && text.size() < 19 &&
+                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return digits ? FormatCount(lang, std::stoll(text)) : text;
+}
+
 // The numbers of one cell under a prefix: {prefix}_current, _previous, _change, _rate.
-void SetCell(TemplateData& data, const std::string& prefix, const FigureCell& cell,
+void SetCell(TemplateData& data, Lang lang, const std::string& prefix, const FigureCell& cell,
              long long threshold, const std::string& rate = "") {
-  data.set(prefix + "_current", CellText(cell, true, threshold));
-  data.set(prefix + "_previous", CellText(cell, false, threshold));
+  data.set(prefix + "_current", CountText(lang, CellText(cell, true, threshold)));
+  data.set(prefix + "_previous", CountText(lang, CellText(cell, false, threshold)));
   data.set(prefix + "_change", ChangeText(cell));
   data.set(prefix + "_rate", rate);
 }
@@ -34,10 +50,10 @@ TemplateData PublicFiguresData(const AppContext& app, Lang lang, const PublicFig
       TemplateData r;
       r.set("code", row.code);
       r.set("name", row.name);
-      SetCell(r, "incidents", row.incidents, threshold,
-              RateText(row.incidents, row.population, lang));
-      SetCell(r, "residents", row.residents, threshold,
-              RateText(row.residents, row.population, lang));
+      SetCell(r, lang, "incidents", row.incidents, threshold,
+              PageRateText(row.incidents, row.population, lang));
+      SetCell(r, lang, "residents", row.residents, threshold,
+              PageRateText(row.residents, row.population, lang));
       rows.push_back(r);
     }
     TemplateData item;
@@ -45,8 +61,8 @@ TemplateData PublicFiguresData(const AppContext& app, Lang lang, const PublicFig
     item.set("bureau", area.bureau);
     item.set("rows", rows);
     TemplateData total;
-    SetCell(total, "incidents", area.incidents_total, threshold);
-    SetCell(total, "residents", area.residents_total, threshold);
+    SetCell(total, lang, "incidents", area.incidents_total, threshold);
+    SetCell(total, lang, "residents", area.residents_total, threshold);
     item.set("total", total);
     areas.push_back(item);
   }
@@ -56,11 +72,11 @@ TemplateData PublicFiguresData(const AppContext& app, Lang lang, const PublicFig
     r.set("code", row.code);
     r.set("label", FigureRowLabel(app, lang, figures.grounds, row.code));
     r.set("part", Bool(FigureRowIsPart(figures.grounds, row.code)));
-    SetCell(r, "ground", row.cell, threshold);
+    SetCell(r, lang, "ground", row.cell, threshold);
     grounds.push_back(r);
   }
   TemplateData total;
-  SetCell(total, "ground", figures.grounds.total, threshold);
+  SetCell(total, lang, "ground", figures.grounds.total, threshold);
   TemplateData data;
   data.set("year", std::to_string(figures.year));
   data.set("previous_year", std::to_string(figures.year - 1));

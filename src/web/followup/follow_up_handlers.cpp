@@ -12,6 +12,7 @@
 #include "store/evidence_store.hpp"
 #include "store/follow_up_store.hpp"
 #include "store/report_store.hpp"
+#include "web/common/locale_format.hpp"
 #include "web/common/pages.hpp"
 #include "web/followup/thread_view.hpp"
 #include "web/public/evidence_upload.hpp"
@@ -103,7 +104,7 @@ http::Response ThreadPage(const AppContext& app, const http::Request& request, i
   TemplateData data;
   data.set("csrf", CsrfTokenFor(app, request, cookies));
   data.set("reference", report->reference);
-  data.set("reported_on", FormatDutchDate(report->reported_at));
+  data.set("reported_on", FormatLongDate(lang, DutchDateOf(report->reported_at)));
   data.set("status_code", std::string(StatusCode(report->status)));
   data.set("status_label", app.translator.Get(lang, StatusLabel(report->status)));
   data.set("status_explanation", app.translator.Get(lang, StatusExplanation(report->status)));

@@ -3,6 +3,7 @@
 #include "domain/dutch_time.hpp"
 #include "store/evidence_store.hpp"
 #include "store/follow_up_store.hpp"
+#include "web/common/locale_format.hpp"
 #include "web/common/pages.hpp"
 
 namespace meldpunt::web {
@@ -60,7 +61,16 @@ std::string RenderThread(const AppContext& app, Lang lang,
     }
     item.set("author", std::string(AuthorCode(message.author)));
     item.set("author_label", author);
-    item.set("at", FormatDutchDateTime(message.at));
+    if (viewer == Viewer::kReporter) {
+      // The reporter reads the moment in their own language; staff keep the compact form.
+      long long local = message.at + DutchUtcOffsetSeconds(message.at);
+      long long in_day = ((local % 86400) + 86400) % 86400;
+      item.set("at",
+               FormatLongDateTime(lang, DutchDateOf(message.at), static_cast<int>(in_day / 3600),
+                                  static_cast<int>(in_day % 3600 / 60)));
+    } else {
+      item.set("at", FormatDutchDateTime(message.at));
+    }
     item.set("body", message.erased ? app.translator.Get(lang, N_("(Erased with the report's "
                                                                   "personal data.)"))
                                     : message.body);

@@ -129,6 +129,8 @@ http::Response SubmitReport(const AppContext& app, const FormRequest& req) {
     return WithCookies(ReviewPage(app, request, 422, state, upload), cookies);
   }
   validation.report->evidence = std::move(upload.files);
+  // The language the reporter used: staff see it, and every e-mail to the reporter is in it.
+  validation.report->site_language = std::string(LangCode(LangOf(request)));
   // Stored, routed, closed when it asks for registration only, and confirmed by e-mail, as staff
   // intake registers a report; the receipt code comes from the submission key when there is one.
   ReportRegistration registered = RegisterReport(app, request, std::move(*validation.report),

@@ -24,7 +24,7 @@ size_t FindOnce(const std::string& body, std::string_view placeholder, size_t fr
 }  // namespace
 
 ReportFormCache::ReportFormCache(const AppContext& app) {
-  for (Lang lang : kAllLangs) {
+  for (Lang lang : Languages().All()) {
     http::Request request;
     request.path = "/melden";
     request.query = "lang=" + std::string(LangCode(lang));
@@ -34,9 +34,8 @@ ReportFormCache::ReportFormCache(const AppContext& app) {
     size_t token = FindOnce(body, kTokenPlaceholder, 0);
     size_t key = FindOnce(body, kKeyPlaceholder, token);
     size_t after_token = token + kTokenPlaceholder.size();
-    pages_[static_cast<int>(lang)] = {body.substr(0, token),
-                                      body.substr(after_token, key - after_token),
-                                      body.substr(key + kKeyPlaceholder.size())};
+    pages_.push_back({body.substr(0, token), body.substr(after_token, key - after_token),
+                      body.substr(key + kKeyPlaceholder.size())});
   }
 }
 
@@ -44,7 +43,7 @@ http::Response ReportFormCache::Serve(const AppContext& app, const http::Request
   http::Response response = http::Response::Html(200, {});
   std::string token = EscapeHtml(CsrfTokenFor(app, request, response));
   std::string key = NewSubmissionKey();
-  const Parts& page = pages_[static_cast<int>(LangOf(request))];
+  const Parts& page = pages_.at(LangOf(request).index());
   response.body.reserve(page[0].size() + page[1].size() + page[2].size() + token.size() +
                         key.size());
   response.body.append(page[0]).append(token).append(page[1]).append(key).append(page[2]);

@@ -4,6 +4,7 @@
 // start, split around those two, and served by joining the parts with the visitor's values.
 #include <array>
 #include <string>
+#include <vector>
 
 #include "http/message.hpp"
 #include "web/common/app.hpp"
@@ -19,7 +20,7 @@ class ReportFormCache {
  private:
   // before the token, between the token and the submission key, after the key
   using Parts = std::array<std::string, 3>;
-  std::array<Parts, kAllLangs.size()> pages_;  // fixed after construction
+  std::vector<Parts> pages_;  // by Lang::index(); fixed after construction
 };
 
 }  // namespace meldpunt::web

@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 
+#include "web/common/locale_format.hpp"
 #include "web/common/pages.hpp"
 #include "web/public/report_options.hpp"
 #include "web/public/step_check.hpp"
@@ -178,6 +179,19 @@ TemplateData ReportFormData(const AppContext& app, Lang lang, const FormState& s
   return data;
 }
 
+std::string IncidentDateText(const AppContext& app, Lang lang, const IncidentDate& date) {
+  switch (date.precision) {
+    case DatePrecision::kDay:
+      return FormatLongDate(lang, date.date);
+    case DatePrecision::kMonth:
+      return app.translator.Get(lang, N_("about")) + " " + FormatMonthYear(lang, date.date);
+    case DatePrecision::kYear:
+      return app.translator.Get(lang, N_("about")) + " " +
+             std::to_string(static_cast<int>(date.date.year()));
+  }
+  return FormatIncidentDate(date);
+}
+
 TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState& state) {
   const ReportInput& in = state.input;
   TemplateData data;
@@ -243,8 +257,7 @@ TemplateData ReportReviewData(const AppContext& app, Lang lang, const FormState&
   };
   if (checked.report) {
     const NewReport& r = *checked.report;
-    std::string when = FormatIncidentDate(r.incident_date);
-    if (r.incident_date.precision != DatePrecision::kDay) when = t(N_("about")) + (" " + when);
+    std::string when = IncidentDateText(app, lang, r.incident_date);
     section(1, N_("About you"),
             {{N_("Who reports"), LabelOf(app, lang, ReporterRoleLabels(), r.reporter_role)},
              {N_("Where you live"), MunicipalityLabel(app, lang, r.residence_municipality)}});

@@ -30,6 +30,10 @@ struct FormState {
   int open_step = 0;  // the step to show first; 0: the step of the first error, else the first
 };
 
+// When it happened, as the reader's language writes it: "3 november 2026", "ongeveer oktober
+// 2026", "ongeveer 2026".
+std::string IncidentDateText(const AppContext& app, Lang lang, const IncidentDate& date);
+
 // The form in steps (templates/report_form.mustache).
 TemplateData ReportFormData(const AppContext& app, Lang lang, const FormState& state);
 // The summary with every value as a hidden field (templates/report_review.mustache).

@@ -43,12 +43,7 @@ const std::vector<ReadablePage>& ReadablePages() {
   return pages;
 }
 
-std::optional<Lang> CatalogLang(std::string_view code) {
-  for (Lang lang : kAllLangs) {
-    if (LangCode(lang) == code) return lang;
-  }
-  return std::nullopt;
-}
+std::optional<Lang> CatalogLang(std::string_view code) { return Languages().Find(code); }
 
 ReadAloud::ReadAloud(const Templates& templates, ReadAloudOptions options)
     : engine_(speech::EngineOptions{.queue_capacity = options.queue_capacity,
