@@ -15,7 +15,7 @@ namespace json = boost::json;
 // same field and problem, in the page's language.
 TEST(StepCheck, MessagesAreTheServersOwn) {
   Translator translator(MELDPUNT_LOCALE_DIR);
-  for (Lang lang : kAllLangs) {
+  for (Lang lang : Languages().All()) {
     json::value doc = json::parse(StepCheckJson(translator, lang));
     const json::object& messages = doc.at("messages").as_object();
     EXPECT_EQ(json::value_to<std::string>(messages.at("reporter_role").at("required")),
