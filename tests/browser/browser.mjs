@@ -100,10 +100,13 @@ export function unexpectedErrors(errors) {
   return errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e));
 }
 
-/** A browser context signed in as this staff member (the session cookie of a form login). */
-export async function signedInContext(browser, server, email, password) {
+/**
+ * A browser context signed in as this staff member (the session cookie of a form login);
+ * options go to newContext (e.g. { javaScriptEnabled: false }).
+ */
+export async function signedInContext(browser, server, email, password, options = {}) {
   const jar = await staffLogin(server.url, email, password);
-  const context = await browser.newContext();
+  const context = await browser.newContext(options);
   await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: localUrl(server) })));
   return context;
 }

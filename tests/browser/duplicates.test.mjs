@@ -6,23 +6,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, staffLogin, submitValid } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { assertAccessible, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-33';
 let server;
 let browser;
 const cases = {};
-
-async function signedIn(email) {
-  const jar = await staffLogin(server.url, email, PASSWORD);
-  const context = await browser.newContext();
-  await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: localUrl(server) })));
-  return context;
-}
-
-function unexpected(errors) {
-  return errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e));
-}
 
 before(async () => {
   server = await startServer();
@@ -45,7 +34,7 @@ after(async () => {
 });
 
 test('a hint on the case page, linked as related by keyboard, shown on both cases', async () => {
-  const context = await signedIn('behandelaar@adv.example');
+  const context = await signedInContext(browser, server, 'behandelaar@adv.example', PASSWORD);
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(localUrl(server, `/medewerkers/meldingen/${cases.first.id}`));
@@ -67,12 +56,12 @@ test('a hint on the case page, linked as related by keyboard, shown on both case
   assert.match(await page.locator('#related-list').textContent(), new RegExp(cases.first.reference));
   await page.getByRole('button', { name: `Unlink ${cases.first.reference}` }).waitFor();
   await assertAccessible(page, 'the other case in English');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 
 test('a wrong reference is refused beside its field and kept', async () => {
-  const context = await signedIn('behandelaar@adv.example');
+  const context = await signedInContext(browser, server, 'behandelaar@adv.example', PASSWORD);
   const page = await context.newPage();
   await page.goto(localUrl(server, `/medewerkers/meldingen/${cases.first.id}`));
   const field = page.getByLabel('Een andere zaak koppelen met het meldingsnummer');

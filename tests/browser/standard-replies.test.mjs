@@ -7,24 +7,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, staffLogin, submitValid } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, localUrl, watchConsole } from './browser.mjs';
+import { assertAccessible, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-45';
 let server;
 let browser;
 let caseId;
 let reference;
-
-async function signedIn(email, options = {}) {
-  const jar = await staffLogin(server.url, email, PASSWORD);
-  const context = await browser.newContext(options);
-  await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: localUrl(server) })));
-  return context;
-}
-
-function unexpected(errors) {
-  return errors.filter((e) => !/status of 422 \(Unprocessable Entity\)/.test(e));
-}
 
 before(async () => {
   server = await startServer();
@@ -44,7 +33,7 @@ after(async () => {
 });
 
 test('the standard replies page: a refused placeholder, then a text added, in Dutch and English', async () => {
-  const context = await signedIn('beheer@adv.example');
+  const context = await signedInContext(browser, server, 'beheer@adv.example', PASSWORD);
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(localUrl(server, '/medewerkers/standaardteksten'));
@@ -74,12 +63,12 @@ test('the standard replies page: a refused placeholder, then a text added, in Du
   await page.goto(localUrl(server, '/medewerkers/standaardteksten?lang=en'));
   await page.getByRole('button', { name: 'Add standard reply' }).waitFor();
   await assertAccessible(page, 'standard replies page in English');
-  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(unexpectedErrors(errors), []);
   await context.close();
 });
 
 test('a handler inserts a standard reply without JavaScript, keeps what was typed, and sends it', async () => {
-  const context = await signedIn('behandelaar@adv.example', { javaScriptEnabled: false });
+  const context = await signedInContext(browser, server, 'behandelaar@adv.example', PASSWORD, { javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(localUrl(server, `/medewerkers/meldingen/${caseId}`));
   const message = page.getByLabel('Bericht', { exact: true });
@@ -97,7 +86,7 @@ test('a handler inserts a standard reply without JavaScript, keeps what was type
 });
 
 test('the search is an address: the back button returns to the results, the box keeps the query', async () => {
-  const context = await signedIn('behandelaar@adv.example');
+  const context = await signedInContext(browser, server, 'behandelaar@adv.example', PASSWORD);
   const page = await context.newPage();
   await page.goto(localUrl(server, '/medewerkers/zoeken'));
   await page.getByLabel('Tekst').fill('melder@example');

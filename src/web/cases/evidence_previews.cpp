@@ -16,18 +16,10 @@ constexpr std::string_view kTicketPurpose = "evidence-preview";
 
 // Reads "/medewerkers/meldingen/<report>/bestanden/<file>/voorbeeld".
 std::optional<std::pair<long long, long long>> ParsePreviewPath(std::string_view path) {
-  constexpr std::string_view kPrefix = "/medewerkers/meldingen/";
-  constexpr std::string_view kMiddle = "/bestanden/";
   constexpr std::string_view kSuffix = "/voorbeeld";
-  if (!path.starts_with(kPrefix) || !path.ends_with(kSuffix)) return std::nullopt;
-  path.remove_prefix(kPrefix.size());
+  if (!path.ends_with(kSuffix)) return std::nullopt;
   path.remove_suffix(kSuffix.size());
-  size_t middle = path.find(kMiddle);
-  if (middle == std::string_view::npos) return std::nullopt;
-  auto report = ParseId(path.substr(0, middle));
-  auto file = ParseId(path.substr(middle + kMiddle.size()));
-  if (!report || !file) return std::nullopt;
-  return std::make_pair(*report, *file);
+  return ParseEvidencePath(path);
 }
 
 std::string TicketValue(long long user_id, long long report_id, long long evidence_id,

@@ -14,9 +14,7 @@
 #include "web/common/staff_page.hpp"
 
 namespace meldpunt::web {
-namespace {
 
-// Reads "/medewerkers/meldingen/<report>/bestanden/<file>".
 std::optional<std::pair<long long, long long>> ParseEvidencePath(std::string_view path) {
   constexpr std::string_view kPrefix = "/medewerkers/meldingen/";
   constexpr std::string_view kMiddle = "/bestanden/";
@@ -29,8 +27,6 @@ std::optional<std::pair<long long, long long>> ParseEvidencePath(std::string_vie
   if (!report || !file) return std::nullopt;
   return std::make_pair(*report, *file);
 }
-
-}  // namespace
 
 std::string EvidenceUrl(long long report_id, long long evidence_id) {
   return "/medewerkers/meldingen/" + std::to_string(report_id) + "/bestanden/" +

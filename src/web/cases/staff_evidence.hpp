@@ -2,6 +2,9 @@
 // Evidence files for staff: downloading one file, and the links to a report's files on the case
 // page and in lists.
 #include <map>
+#include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "http/message.hpp"
@@ -13,6 +16,9 @@
 namespace meldpunt::web {
 
 std::string EvidenceUrl(long long report_id, long long evidence_id);
+
+// The report and file of "/medewerkers/meldingen/<report>/bestanden/<file>", if the path is that.
+std::optional<std::pair<long long, long long>> ParseEvidencePath(std::string_view path);
 
 // Hands one file to a signed-in staff member as a download, never to be shown by the browser:
 // attachment with a generated name, the sniffed type, nosniff and a sandboxing policy. Every

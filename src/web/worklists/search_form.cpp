@@ -1,5 +1,7 @@
 #include "web/worklists/search_form.hpp"
 
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -27,22 +29,6 @@ long long NoonUtc(Date date) {
   return duration_cast<seconds>(sys_days{date}.time_since_epoch()).count() + 12 * 3600;
 }
 
-// Percent-encodes all but the unreserved characters (RFC 3986).
-std::string EncodeQueryValue(std::string_view value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string SearchQueryString(const SearchInput& in, int page) {
@@ -50,7 +36,8 @@ std::string SearchQueryString(const SearchInput& in, int page) {
   auto add = [&](std::string_view name, std::string_view value) {
     if (value.empty()) return;
     if (!query.empty()) query += '&';
-    query.append(name).append("=").append(EncodeQueryValue(value));
+    query.append(name).append("=").append(
+        boost::urls::encode(value, boost::urls::unreserved_chars));
   };
   add("ref", in.ref);
   add("from", in.from);

@@ -1,6 +1,8 @@
 #include "web/worklists/worklist_query.hpp"
 
 #include <algorithm>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 #include <cctype>
 #include <charconv>
 
@@ -41,22 +43,6 @@ constexpr std::pair<std::string_view, const char*> kSearchFieldNames[] = {
     {"ground", "grond"}, {"from", "van"},
     {"to", "tot"},
 };
-
-// Percent-encodes all but the unreserved characters (RFC 3986).
-std::string EncodeQueryValue(std::string_view value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::optional<long long> ParseNumber(std::string_view text) {
   long long value = 0;
@@ -202,7 +188,8 @@ std::string WorklistQueryString(const WorklistInput& in, std::string_view paging
   auto add = [&](std::string_view name, std::string_view value) {
     if (value.empty()) return;
     if (!query.empty()) query += '&';
-    query.append(name).append("=").append(EncodeQueryValue(value));
+    query.append(name).append("=").append(
+        boost::urls::encode(value, boost::urls::unreserved_chars));
   };
   if (in.mine) add("mijn", "1");
   for (const auto& parameter : kFilters) {
