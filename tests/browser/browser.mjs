@@ -110,3 +110,17 @@ export async function signedInContext(browser, server, email, password, options 
   await context.addCookies([...jar.cookies].map(([name, value]) => ({ name, value, url: localUrl(server) })));
   return context;
 }
+
+/** Add staff accounts through the CLI: [email, role] pairs, all with this password. */
+export async function addStaffAccounts(server, accounts, password) {
+  for (const [email, role] of accounts) {
+    const r = await server.run(['user', 'add', '--email', email, '--role', role], `${password}\n`);
+    assert.equal(r.code, 0, r.stderr);
+  }
+}
+
+/** A report's case id, as the first page of the staff list of reports links it. */
+export async function caseIdOf(server, jar, reference) {
+  const list = await (await jar.fetch(`${server.url}/medewerkers/meldingen`)).text();
+  return list.match(new RegExp(`href="/medewerkers/meldingen/(\\d+)">${reference}<`))[1];
+}

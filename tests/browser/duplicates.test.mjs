@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, staffLogin, submitValid } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
+import { addStaffAccounts, assertAccessible, caseIdOf, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-33';
 let server;
@@ -16,16 +16,14 @@ const cases = {};
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const r = await server.run(['user', 'add', '--email', 'behandelaar@adv.example', '--role', 'handler'], `${PASSWORD}\n`);
-  assert.equal(r.code, 0, r.stderr);
+  await addStaffAccounts(server, [['behandelaar@adv.example', 'handler']], PASSWORD);
   const jar = await staffLogin(server.url, 'behandelaar@adv.example', PASSWORD);
   for (const [name, description] of [
     ['first', 'Bij de ingang van de sportschool werd mij gezegd dat ik met mijn hoofddoek niet mocht sporten.'],
     ['second', 'De taxichauffeur weigerde mij en mijn blindengeleidehond mee te nemen naar het station.'],
   ]) {
     const reference = await submitValid(server.url, reportWithEmail('anna.jansen@example.nl', { description, wishes: ['letter'] }));
-    const list = await (await jar.fetch(`${server.url}/medewerkers/meldingen`)).text();
-    cases[name] = { reference, id: list.match(new RegExp(`href="/medewerkers/meldingen/(\\d+)">${reference}<`))[1] };
+    cases[name] = { reference, id: await caseIdOf(server, jar, reference) };
   }
 });
 after(async () => {

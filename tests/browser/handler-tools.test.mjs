@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, staffLogin, submitValid, validReport } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
+import { addStaffAccounts, assertAccessible, caseIdOf, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-34';
 let server;
@@ -12,19 +12,13 @@ let browser;
 let named;
 let anonymous;
 
-async function caseIdOf(jar, reference) {
-  const list = await (await jar.fetch(`${server.url}/medewerkers/meldingen`)).text();
-  return list.match(new RegExp(`href="/medewerkers/meldingen/(\\d+)">${reference}<`))[1];
-}
-
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  const r = await server.run(['user', 'add', '--email', 'behandelaar@adv.example', '--role', 'handler'], `${PASSWORD}\n`);
-  assert.equal(r.code, 0, r.stderr);
+  await addStaffAccounts(server, [['behandelaar@adv.example', 'handler']], PASSWORD);
   const jar = await staffLogin(server.url, 'behandelaar@adv.example', PASSWORD);
-  named = await caseIdOf(jar, await submitValid(server.url, reportWithEmail('melder@example.nl', { wishes: ['advice'] })));
-  anonymous = await caseIdOf(jar, await submitValid(server.url, validReport({ wishes: ['advice'] })));
+  named = await caseIdOf(server, jar, await submitValid(server.url, reportWithEmail('melder@example.nl', { wishes: ['advice'] })));
+  anonymous = await caseIdOf(server, jar, await submitValid(server.url, validReport({ wishes: ['advice'] })));
 });
 after(async () => {
   await browser?.close();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '../integration/harness.mjs';
 import { reportWithEmail, staffLogin, submitValid } from '../integration/flows.mjs';
-import { assertAccessible, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
+import { addStaffAccounts, assertAccessible, caseIdOf, launchBrowser, localUrl, signedInContext, unexpectedErrors, watchConsole } from './browser.mjs';
 
 const PASSWORD = 'lang-genoeg-wachtwoord-15';
 let server;
@@ -14,14 +14,10 @@ let caseId;
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  for (const [email, role] of [['beheer@adv.example', 'bureau_admin'], ['behandelaar@adv.example', 'handler']]) {
-    const r = await server.run(['user', 'add', '--email', email, '--role', role], `${PASSWORD}\n`);
-    assert.equal(r.code, 0, r.stderr);
-  }
+  await addStaffAccounts(server, [['beheer@adv.example', 'bureau_admin'], ['behandelaar@adv.example', 'handler']], PASSWORD);
   const reference = await submitValid(server.url, reportWithEmail('melder@example.nl', { wishes: ['letter'] }));
   const jar = await staffLogin(server.url, 'behandelaar@adv.example', PASSWORD);
-  const list = await (await jar.fetch(`${server.url}/medewerkers/meldingen`)).text();
-  caseId = list.match(new RegExp(`href="/medewerkers/meldingen/(\\d+)">${reference}<`))[1];
+  caseId = await caseIdOf(server, jar, reference);
 });
 after(async () => {
   await browser?.close();
