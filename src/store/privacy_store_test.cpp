@@ -27,6 +27,7 @@ class PrivacyStoreTest : public SqliteStoreFixture {
     Contact contact{"Name-" + tag, tag + "@example.nl", "0612345678", "email", "", ""};
     NewReport report = TestReport("Description-" + tag, "GM0363", "GM0599", "key-" + tag, contact);
     report.receipt_hash = "receipt-" + tag;
+    report.site_language = "tr";
     report.evidence = {
         EvidenceFile{"file-" + tag + ".txt", "text/plain", "Content-" + tag, 10, "sha-" + tag}};
     auto stored = store_->AddReport(report, at);
@@ -99,6 +100,7 @@ TEST_F(PrivacyStoreTest, RetentionAnonymisesOnlyClosedReportsPastTheCutoff) {
   EXPECT_EQ(gone->anonymised_at, 30 * kDay);
   EXPECT_EQ(gone->description, "");
   EXPECT_FALSE(gone->contact);
+  EXPECT_EQ(gone->site_language, "") << "the language of the site hints at origin";
   // The classification stays.
   EXPECT_EQ(gone->grounds, old_closed.grounds);
   EXPECT_EQ(gone->nature, "hostile_treatment");

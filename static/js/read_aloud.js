@@ -32,12 +32,13 @@
   }
 
   // Marks the heading of the section and what follows it up to the next heading.
-  function mark(item, position) {
+  // (The parts of a long section mark the same heading.)
+  function mark(item) {
     unmark();
     var wanted = (item.getAttribute("data-heading") || "").trim();
     var all = headings();
     var heading = all.filter(function (h) { return h.textContent.trim() === wanted; })[0] ||
-      all[position];
+      all[Number(item.getAttribute("data-position")) || 0];
     if (!heading) return;
     var el = heading;
     do {
@@ -59,7 +60,7 @@
     index = i;
     var item = items[i];
     var source = item.querySelector("audio");
-    mark(item, i);
+    mark(item);
     audio.src = source.getAttribute("src");
     say(control.getAttribute("data-reading") + " " +
       (item.getAttribute("data-heading") || ""));

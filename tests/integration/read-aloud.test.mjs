@@ -57,11 +57,12 @@ test('the home page has a read-aloud box with one <audio> per section, without J
   assert.ok(box, 'a <details> read-aloud box');
   assert.match(box.text, /^Lees voor/);
   const list = audios(html);
-  assert.equal(list.length, 5, 'the intro and four <h2> sections of the home page');
+  const positions = new Set(list.map((a) => a.src.match(/^\/voorlezen\/home\/(\d+)/)[1]));
+  assert.equal(positions.size, 5, 'the intro and four <h2> sections of the home page');
   for (const a of list) {
     assert.equal(a.preload, 'none');
     assert.ok('controls' in a);
-    assert.match(a.src, /^\/voorlezen\/home\/\d+\?taal=nl&v=[0-9a-f]{16}$/);
+    assert.match(a.src, /^\/voorlezen\/home\/\d+(-\d+)?\?taal=nl&v=[0-9a-f]{16}$/);
   }
   assert.match(box.text, /Lees voor: Waarom melden\?/);
   const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy');
@@ -73,7 +74,10 @@ test('every offered speech language gives decodable Ogg/Opus, cached with an ETa
   const languages = selectOptions(html, 'taal').map((o) => o.value);
   assert.ok(languages.includes('nl') && languages.includes('en'), languages.join());
   for (const code of languages) {
-    const url = `${server.url}/voorlezen/privacy/2?taal=${code}`;
+    const page = await (await fetch(`${server.url}/privacy`, { headers: { cookie: `mp_speech=${code}` } })).text();
+    const src = audios(page)[1].src.replace(/&v=.*$/, '');
+    assert.match(src, new RegExp(`^/voorlezen/privacy/\\d+(-\\d+)?\\?taal=${code}$`));
+    const url = `${server.url}${src}`;
     const first = await getAudio(url);
     assert.equal(first.res.status, 200, code);
     assert.equal(first.res.headers.get('content-type'), 'audio/ogg');
@@ -89,6 +93,23 @@ test('every offered speech language gives decodable Ogg/Opus, cached with an ETa
     const revalidated = await fetch(url, { headers: { 'if-none-match': first.res.headers.get('etag') } });
     assert.equal(revalidated.status, 304);
   }
+});
+
+test('a long section is read in parts of about 300 characters, each a sentence end, labelled n/m', async () => {
+  const html = await (await fetch(`${server.url}/privacy`)).text();
+  const [box] = elements(html, 'details', (a) => a.class === 'read-aloud-details');
+  const parts = audios(html).filter((a) => /\/privacy\/2-\d+\?/.test(a.src));
+  assert.ok(parts.length >= 2, `the privacy page's second section is long: ${parts.length} parts`);
+  assert.match(box.text, new RegExp(`\\(1/${parts.length}\\)`), 'a part says which of how many');
+  for (const a of parts) {
+    const { res, body } = await getAudio(`${server.url}${a.src}`);
+    assert.equal(res.status, 200, a.src);
+    assertOggOpus(body);
+    const seconds = await decodedSeconds(body);
+    if (seconds !== null) assert.ok(seconds > 1 && seconds < 40, `${a.src}: ${seconds} s`);
+  }
+  assert.equal((await fetch(`${server.url}/voorlezen/privacy/2?taal=nl`)).status, 404,
+    'a section in parts has no audio of its own');
 });
 
 test('a URL with the text version is cached for a year; the sections differ per language', async () => {

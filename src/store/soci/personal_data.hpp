@@ -23,10 +23,11 @@ struct PersonalDataErasure {
 inline constexpr PersonalDataErasure kPersonalData[] = {
     // The description and the contact details. The description becomes the empty string (the
     // column is NOT NULL); the submission key's hash goes too, as it links the report to the
-    // form on the reporter's device.
-    {"reports: description, contact details, submission key",
-     "UPDATE reports SET description_enc = '', contact_enc = NULL, submission_key = NULL "
-     "WHERE id = :report"},
+    // form on the reporter's device, and so does the language the reporter used the site in
+    // (site_language), which hints at their origin, a special category.
+    {"reports: description, contact details, submission key, site language",
+     "UPDATE reports SET description_enc = '', contact_enc = NULL, submission_key = NULL, "
+     "site_language = NULL WHERE id = :report"},
     // That a message was sent, by whom and when stays (handling times); what it said goes.
     {"report_messages: bodies",
      "UPDATE report_messages SET body_enc = '' WHERE report_id = :report"},

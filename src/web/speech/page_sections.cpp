@@ -89,7 +89,52 @@ std::string Bounded(std::string text) {
   return text.substr(0, cut == std::string::npos ? bytes : cut + 1);
 }
 
+// The byte offset after `chars` UTF-8 characters of text (or its end).
+size_t BytesOfChars(std::string_view text, size_t chars) {
+  size_t bytes = 0;
+  for (size_t n = 0; bytes < text.size() && n < chars; ++n) {
+    ++bytes;
+    while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
+  }
+  return bytes;
+}
+
+// The end (exclusive, after the mark) of the last sentence that ends within text[0, limit):
+// ". ", "! ", "? " or the Arabic question mark, followed by a space; npos when there is none.
+size_t LastSentenceEnd(std::string_view text, size_t limit) {
+  size_t best = std::string_view::npos;
+  for (std::string_view mark : {". ", "! ", "? ", "\xD8\x9F "}) {
+    size_t at = text.rfind(mark, limit < mark.size() ? 0 : limit - mark.size());
+    if (at != std::string_view::npos && at > 0 &&
+        (best == std::string_view::npos || at + mark.size() - 1 > best)) {
+      best = at + mark.size() - 1;
+    }
+  }
+  return best;
+}
+
 }  // namespace
+
+std::vector<std::string> SplitIntoParts(std::string_view text) {
+  std::vector<std::string> parts;
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty()) {
+    if (speech::CountChars(text) <= kPartChars) {
+      parts.emplace_back(text);
+      break;
+    }
+    size_t limit = BytesOfChars(text, kPartChars);
+    size_t cut = LastSentenceEnd(text, limit);
+    if (cut == std::string_view::npos) cut = text.rfind(' ', limit);
+    if (cut == std::string_view::npos || cut == 0) cut = limit;
+    std::string_view part = text.substr(0, cut);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) parts.emplace_back(part);
+    text.remove_prefix(cut);
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  }
+  return parts;
+}
 
 std::string VisibleText(std::string_view html) {
   std::string out;
@@ -184,12 +229,20 @@ std::vector<PageSection> ExtractSections(std::string_view html) {
     std::string heading =
         VisibleText(part.substr(0, heading_end == std::string_view::npos ? 0 : heading_end));
     while (!heading.empty() && heading.back() == '.') heading.pop_back();
-    PageSection section;
-    section.id = std::to_string(sections.size() + 1);
-    section.heading = heading;
-    section.version = TextVersion(text);
-    section.text = std::move(text);
-    sections.push_back(std::move(section));
+    std::vector<std::string> parts = SplitIntoParts(text);
+    size_t position = sections.empty() ? 0 : sections.back().position + 1;
+    for (size_t p = 0; p < parts.size(); ++p) {
+      PageSection section;
+      section.position = position;
+      section.part = p + 1;
+      section.parts = parts.size();
+      section.id = std::to_string(position + 1);
+      if (parts.size() > 1) section.id += "-" + std::to_string(p + 1);
+      section.heading = heading;
+      section.version = TextVersion(parts[p]);
+      section.text = std::move(parts[p]);
+      sections.push_back(std::move(section));
+    }
   }
   return sections;
 }

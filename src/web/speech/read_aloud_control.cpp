@@ -50,15 +50,26 @@ void AddReadAloudControl(const AppContext& app, const http::Request& request,
   // The headings as the page shows them, for the script to find the section being read.
   const auto* page_sections = read_aloud->Sections(*slug, LangCode(LangOf(request)));
 
+  // A section's heading on the page, by its position (the number of parts differs per language).
+  auto page_heading = [&](const PageSection& section) {
+    if (page_sections) {
+      for (const auto& shown : *page_sections) {
+        if (shown.position == section.position) return shown.heading;
+      }
+    }
+    return section.heading;
+  };
+
   TemplateData list = TemplateData::type::list;
-  for (size_t i = 0; i < sections->size(); ++i) {
-    const PageSection& section = (*sections)[i];
+  for (const PageSection& section : *sections) {
     TemplateData item;
     item.set("id", section.id);
-    item.set("heading", section.heading);
-    item.set("page_heading", page_sections && i < page_sections->size()
-                                 ? (*page_sections)[i].heading
-                                 : section.heading);
+    item.set("position", std::to_string(section.position));
+    // The parts of a long section: "Waarom melden? (2/3)".
+    item.set("heading", section.parts > 1 ? section.heading + " (" + std::to_string(section.part) +
+                                                "/" + std::to_string(section.parts) + ")"
+                                          : section.heading);
+    item.set("page_heading", page_heading(section));
     std::string src =
         kReadAloudPrefix + *slug + "/" + section.id + "?taal=" + code + "&v=" + section.version;
     item.set("src", src);
