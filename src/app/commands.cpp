@@ -178,7 +178,8 @@ int Serve(const Config& config) {
             .memory_cache_bytes = static_cast<size_t>(config.speech_memory_cache_mib) << 20,
             .disk_cache_bytes = static_cast<size_t>(config.speech_disk_cache_mib) << 20,
             .disk_cache_folder = config.data_dir + "/speech-cache",
-            .queue_capacity = static_cast<size_t>(config.speech_queue)});
+            .queue_capacity = static_cast<size_t>(config.speech_queue),
+            .translator = &translator});
     web::AttachReadAloud(app, read_aloud.get());
     if (config.speech_warm_cache) read_aloud->StartWarming();
   }

@@ -197,3 +197,28 @@ test('typed text: 403 without the token, 400 when too long, and never stored or 
   assert.ok(!server.stderr().includes(needle.toString()), 'the log holds the typed text');
   assert.match(server.stderr(), /voorlezen\/tekst/, 'the request itself is logged, without its body');
 });
+
+test('error pages are read aloud too, with their own text; staff error pages are not', async () => {
+  const res = await fetch(`${server.url}/nergens?lang=tr`);
+  assert.equal(res.status, 404);
+  const html = await res.text();
+  const [first] = audios(html);
+  assert.ok(first, 'a read-aloud box on the 404 page');
+  assert.match(first.src, /^\/voorlezen\/fout-404\/1\?taal=tr&v=/);
+  const audio = await getAudio(`${server.url}${first.src}`);
+  assert.equal(audio.res.status, 200);
+  assertOggOpus(audio.body);
+
+  const expired = await fetch(`${server.url}/melden`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'description=test',
+  });
+  assert.equal(expired.status, 403);
+  assert.match(audios(await expired.text())[0]?.src ?? '', /^\/voorlezen\/formulier-verlopen\/1\?/,
+    'the expired form has its own text read');
+
+  const staff = await fetch(`${server.url}/medewerkers/nergens`);
+  assert.equal(staff.status, 404);
+  assert.equal(audios(await staff.text()).length, 0);
+});

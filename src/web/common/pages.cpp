@@ -1,6 +1,7 @@
 #include "web/common/pages.hpp"
 
 #include "http/cookies.hpp"
+#include "web/common/error_texts.hpp"
 #include "web/common/html.hpp"
 #include "web/speech/read_aloud_control.hpp"
 
@@ -51,7 +52,7 @@ http::Response RenderPage(const AppContext& app, const http::Request& request, i
   layout.set("public_page", Bool(public_page));
   layout.set("languages", LanguagePicker(request, lang, public_page));
   if (!page.script.empty()) layout.set("script", page.script);
-  AddReadAloudControl(app, request, page.template_name, layout);  // issue 15
+  AddReadAloudControl(app, request, page.template_name, page.title_msgid, layout);  // issue 15
   http::Response response =
       http::Response::Html(status, app.templates.Render("layout", lang, layout));
   RememberLanguageChoice(request, response);
@@ -90,12 +91,6 @@ bool CsrfValid(const AppContext& app, const http::Request& request, const std::s
 
 namespace {
 
-struct ErrorText {
-  int status;
-  const char* title;
-  const char* explanation;
-};
-
 http::Response RenderError(const AppContext& app, const ErrorText& text,
                            const http::Request* request) {
   http::Request fallback;
@@ -111,41 +106,16 @@ http::Response RenderError(const AppContext& app, const ErrorText& text,
 }  // namespace
 
 http::Response FormExpiredPage(const AppContext& app, const http::Request& request) {
-  static constexpr ErrorText kExpired{
-      403, N_("This form has expired"),
-      N_("For your safety a form can only be sent from this site and for a limited time. Go "
-         "back, reload the page and send it again.")};
-  return RenderError(app, kExpired, &request);
+  return RenderError(app, FormExpiredText(), &request);
 }
 
 http::Response ErrorPage(const AppContext& app, int status, const http::Request* request) {
-  using Text = ErrorText;
-  static constexpr Text kTexts[] = {
-      {400, N_("The request could not be understood"),
-       N_("Something in the address or the data sent was not right. Go back and try again.")},
-      {403, N_("You have no access to this"),
-       N_("Your account does not give access to this page or action. If you need it for your "
-          "work, ask a colleague who manages staff accounts.")},
-      {404, N_("Page not found"),
-       N_("There is no page at this address. Check the address, or go to the home page.")},
-      {405, N_("This action is not possible here"),
-       N_("This address does not accept this kind of request.")},
-      {413, N_("Too much data sent"),
-       N_("What you sent is larger than we accept. Shorten your text, or choose fewer or "
-          "smaller files, and try again.")},
-      {431, N_("The request was too large"),
-       N_("Your browser sent more data than we accept. Remove this site's cookies and try again.")},
-      {500, N_("Something went wrong on our side"),
-       N_("Your request could not be completed. Please try again in a few minutes.")},
-      {503, N_("Too busy at the moment"),
-       N_("We received many requests at once. Please try again in a minute; nothing you sent "
-          "was stored.")},
-  };
-  const Text* text = &kTexts[0];
-  for (const auto& t : kTexts) {
+  auto texts = StatusErrorTexts();
+  const ErrorText* text = &texts.front();
+  for (const auto& t : texts) {
     if (t.status == status) text = &t;
   }
-  Text shown = *text;
+  ErrorText shown = *text;
   shown.status = status;
   return RenderError(app, shown, request);
 }

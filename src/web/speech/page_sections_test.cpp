@@ -116,7 +116,7 @@ class ReadAloudPages : public ::testing::Test {
   static void SetUpTestSuite() {
     translator_ = new Translator(MELDPUNT_LOCALE_DIR);
     templates_ = new Templates(std::string(MELDPUNT_SOURCE_DIR) + "/templates", *translator_);
-    read_aloud_ = new ReadAloud(*templates_, {.disk_cache_folder = ""});
+    read_aloud_ = new ReadAloud(*templates_, {.disk_cache_folder = "", .translator = translator_});
   }
   static void TearDownTestSuite() {
     delete read_aloud_;
@@ -162,6 +162,22 @@ TEST_F(ReadAloudPages, TheHomePageIsReadInDutch) {
   EXPECT_EQ(read_aloud_->Section("home", "1", "xx"), nullptr);
   EXPECT_EQ(read_aloud_->SlugOf("privacy"), "privacy");
   EXPECT_FALSE(read_aloud_->SlugOf("staff_report"));
+}
+
+TEST_F(ReadAloudPages, ErrorPagesAreReadWithTheirOwnText) {
+  const auto* nl = read_aloud_->Sections("fout-404", "nl");
+  ASSERT_NE(nl, nullptr);
+  EXPECT_EQ(nl->front().heading, "Pagina niet gevonden");
+  const auto* tr = read_aloud_->Sections("formulier-verlopen", "tr");
+  ASSERT_NE(tr, nullptr);
+  EXPECT_EQ(tr->front().text.find("expired"), std::string::npos) << tr->front().text;
+  EXPECT_EQ(read_aloud_->SlugOf("error", "Page not found"), "fout-404");
+  EXPECT_EQ(read_aloud_->SlugOf("error", "This form has expired"), "formulier-verlopen");
+  EXPECT_FALSE(read_aloud_->SlugOf("error", "Some other title"));
+  // Without a translator the error pages are not offered (their texts come from code).
+  ReadAloud plain(*templates_, {.disk_cache_folder = ""});
+  EXPECT_FALSE(plain.SlugOf("error", "Page not found"));
+  EXPECT_EQ(plain.Sections("fout-404", "nl"), nullptr);
 }
 
 TEST_F(ReadAloudPages, PagesAreReadAsShownWithData) {

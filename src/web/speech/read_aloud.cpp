@@ -31,15 +31,21 @@ ReadAloud* ReadAloudOf(const AppContext& app) {
 }
 
 const std::vector<ReadablePage>& ReadablePages() {
-  static const std::vector<ReadablePage> pages = {
-      {"home", "home"},
-      {"melden", "report_form"},
-      {"ontvangen", "report_received", {"has_receipt"}},
-      {"volgen", "followup_receipt"},
-      {"opvolging", "followup_thread", {"has_messages"}},
-      {"privacy", "privacy"},
-      {"cijfers", "public_figures", {"has_areas"}},
-  };
+  static const std::vector<ReadablePage> pages = [] {
+    std::vector<ReadablePage> list = {
+        {"home", "home"},
+        {"melden", "report_form"},
+        {"ontvangen", "report_received", {"has_receipt"}},
+        {"volgen", "followup_receipt"},
+        {"opvolging", "followup_thread", {"has_messages"}},
+        {"privacy", "privacy"},
+        {"cijfers", "public_figures", {"has_areas"}},
+    };
+    for (const ErrorText& text : StatusErrorTexts())
+      list.push_back({text.slug, "error", {}, &text});
+    list.push_back({FormExpiredText().slug, "error", {}, &FormExpiredText()});
+    return list;
+  }();
   return pages;
 }
 
@@ -55,12 +61,18 @@ ReadAloud::ReadAloud(const Templates& templates, ReadAloudOptions options)
     if (CatalogLang(code)) languages_.push_back(code);
   }
   for (const auto& page : ReadablePages()) {
+    if (page.error && !options.translator) continue;
     TemplateData data;  // no visitor's data: only the page's own text
     for (const char* flag : page.shown) data.set(flag, TemplateData(TemplateData::type::bool_true));
     auto& per_lang = sections_[page.slug];
     for (const auto& code : languages_) {
-      per_lang[code] =
-          ExtractSections(templates.Render(page.template_name, *CatalogLang(code), data));
+      Lang lang = *CatalogLang(code);
+      if (page.error) {
+        data.set("status", std::to_string(page.error->status));
+        data.set("heading", options.translator->Get(lang, page.error->title));
+        data.set("explanation", options.translator->Get(lang, page.error->explanation));
+      }
+      per_lang[code] = ExtractSections(templates.Render(page.template_name, lang, data));
     }
   }
 }
@@ -72,9 +84,13 @@ bool ReadAloud::Offers(std::string_view code) const {
   return false;
 }
 
-std::optional<std::string> ReadAloud::SlugOf(std::string_view template_name) const {
+std::optional<std::string> ReadAloud::SlugOf(std::string_view template_name,
+                                             std::string_view title_msgid) const {
   for (const auto& page : ReadablePages()) {
-    if (template_name == page.template_name) return page.slug;
+    if (template_name != page.template_name) continue;
+    if (page.error && title_msgid != page.error->title) continue;
+    if (!sections_.contains(page.slug)) continue;  // an error page without a translator
+    return page.slug;
   }
   return std::nullopt;
 }

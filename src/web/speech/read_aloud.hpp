@@ -21,6 +21,7 @@
 
 #include "speech/audio_cache.hpp"
 #include "speech/speech_engine.hpp"
+#include "web/common/error_texts.hpp"
 #include "web/common/templates.hpp"
 #include "web/speech/page_sections.hpp"
 
@@ -31,6 +32,8 @@ struct ReadAloudOptions {
   size_t disk_cache_bytes = 256u << 20;   // 256 MiB; 0: no disk cache
   std::string disk_cache_folder;          // <data dir>/speech-cache
   size_t queue_capacity = 16;             // speech jobs waiting; more are refused (503)
+  // Translates the texts that come from code (the error pages); without it those are not read.
+  const Translator* translator = nullptr;
 };
 
 // The most characters of typed text read back (the reporter's own description).
@@ -43,8 +46,10 @@ struct ReadablePage {
   const char* slug;
   const char* template_name;
   std::vector<const char*> shown = {};
+  // An error page (template "error"): its texts come from code, so they are set while rendering.
+  const ErrorText* error = nullptr;
 };
-// The public pages that are read aloud.
+// The public pages that are read aloud, the error pages last.
 const std::vector<ReadablePage>& ReadablePages();
 
 // The catalog language for a code, when there is one. (One line to change when languages become
@@ -61,8 +66,10 @@ class ReadAloud {
   const std::vector<std::string>& Languages() const { return languages_; }
   bool Offers(std::string_view code) const;
 
-  // The page's slug for a template, when the page is read aloud.
-  std::optional<std::string> SlugOf(std::string_view template_name) const;
+  // The page's slug for a template (and for the error template, the title's message id), when
+  // the page is read aloud.
+  std::optional<std::string> SlugOf(std::string_view template_name,
+                                    std::string_view title_msgid = {}) const;
   const std::vector<PageSection>* Sections(std::string_view slug, std::string_view code) const;
   const PageSection* Section(std::string_view slug, std::string_view section,
                              std::string_view code) const;

@@ -39,10 +39,13 @@ bool IsLocalPath(std::string_view path) {
 }
 
 void AddReadAloudControl(const AppContext& app, const http::Request& request,
-                         std::string_view template_name, TemplateData& layout) {
+                         std::string_view template_name, std::string_view title_msgid,
+                         TemplateData& layout) {
   const ReadAloud* read_aloud = ReadAloudOf(app);
   if (!read_aloud) return;
-  auto slug = read_aloud->SlugOf(template_name);
+  // Staff pages are not read aloud, nor their error pages.
+  if (request.path.starts_with("/medewerkers")) return;
+  auto slug = read_aloud->SlugOf(template_name, title_msgid);
   if (!slug) return;
   std::string code = SpeechLangOf(app, request);
   const auto* sections = read_aloud->Sections(*slug, code);

@@ -17,9 +17,11 @@ inline constexpr const char* kSpeechCookie = "mp_speech";
 // language when offered, else empty (no read-aloud).
 std::string SpeechLangOf(const AppContext& app, const http::Request& request);
 
-// Sets "read_aloud" in the layout's data when the page is read aloud; else leaves it unset.
+// Sets "read_aloud" in the layout's data when the page is read aloud; else leaves it unset. The
+// title tells the error pages apart (they share one template).
 void AddReadAloudControl(const AppContext& app, const http::Request& request,
-                         std::string_view template_name, TemplateData& layout);
+                         std::string_view template_name, std::string_view title_msgid,
+                         TemplateData& layout);
 
 // The name of a language in itself ("Türkçe"), for the speech-language choice.
 std::string LanguageEndonym(std::string_view code);
