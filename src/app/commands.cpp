@@ -17,7 +17,6 @@
 #include "base/text.hpp"
 #include "domain/dutch_time.hpp"
 #include "domain/reports/report.hpp"
-#include "evidence/processor.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "security/common_passwords.hpp"
@@ -116,7 +115,8 @@ int Serve(const Config& config) {
   web::Templates templates(config.share_dir + "/templates", translator);
   http::StaticFiles static_files(config.share_dir + "/static", "/static/");
   CommonPasswords common_passwords = LoadCommonPasswords(config);
-  evidence::InitProcessing();  // libvips and libmagic: a broken installation fails here
+  // libvips and libmagic start at the first upload, not here: together they are ~6 MiB of a
+  // ~79 MiB idle process (issue 16, docs/benchmarks.md "Idle memory").
 
   std::optional<PostcodeTable> postcodes;
   if (!config.postcode_file.empty()) {
