@@ -156,8 +156,9 @@ std::string BrotliCompress(std::string_view data) {
 GzipSplice::GzipSplice(const std::vector<std::string>& parts) {
   if (parts.empty()) throw std::invalid_argument("GzipSplice needs at least one part");
   for (size_t i = 0; i < parts.size(); ++i) {
-    segments_.push_back(
-        {RawDeflate(parts[i], i + 1 == parts.size()), Crc(parts[i]), parts[i].size()});
+    segments_.push_back({RawDeflate(parts[i], i + 1 == parts.size()), Crc(parts[i]),
+                         parts[i].size(),
+                         crc32_combine_gen(static_cast<z_off_t>(parts[i].size()))});
   }
 }
 
@@ -181,11 +182,14 @@ std::string GzipSplice::Build(const std::vector<std::string_view>& values) const
   for (size_t i = 0; i < segments_.size(); ++i) {
     const Segment& segment = segments_[i];
     out += segment.deflated;
-    crc = crc32_combine(crc, segment.crc, static_cast<z_off_t>(segment.length));
+    // The fixed part's CRC is appended with its precomputed operator (crc32_combine_op); the
+    // value's bytes simply continue the running CRC.
+    crc = crc32_combine_op(crc, segment.crc, segment.append);
     length += segment.length;
     if (i < values.size()) {
       AppendStored(out, values[i]);
-      crc = crc32_combine(crc, Crc(values[i]), static_cast<z_off_t>(values[i].size()));
+      crc = crc32(crc, reinterpret_cast<const Bytef*>(values[i].data()),
+                  static_cast<uInt>(values[i].size()));
       length += values[i].size();
     }
   }

@@ -46,7 +46,8 @@ class GzipSplice {
   struct Segment {
     std::string deflated;  // raw deflate; the last one ends the stream (BFINAL)
     std::uint32_t crc = 0;
-    size_t length = 0;  // uncompressed
+    size_t length = 0;         // uncompressed
+    unsigned long append = 0;  // crc32_combine_gen(length): appends this segment's CRC quickly
   };
   std::vector<Segment> segments_;
 };
