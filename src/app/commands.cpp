@@ -1,6 +1,9 @@
 #include "app/commands.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -14,7 +17,6 @@
 #include "base/text.hpp"
 #include "domain/dutch_time.hpp"
 #include "domain/reports/report.hpp"
-#include "evidence/processor.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "security/common_passwords.hpp"
@@ -90,7 +92,18 @@ Key LoadExistingMasterKey(const Config& config) {
 Key AuditChainKey(const Key& master) { return DeriveKey(master, kAuditChainKey); }
 Key DataKey(const Key& master) { return DeriveKey(master, kDataKey); }
 
+// glibc raises its mmap threshold to the size of every large block freed (up to 32 MiB), after
+// which upload-sized buffers come from the arenas and stay resident after a burst. A fixed
+// threshold keeps every block over 128 KiB in its own mapping, returned to the system when freed
+// (measured in docs/benchmarks.md, "Upload memory"; GLIBC_TUNABLES still overrides it).
+namespace {
+void TuneAllocator() {
+  if (std::getenv("GLIBC_TUNABLES") == nullptr) mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+}
+}  // namespace
+
 int Serve(const Config& config) {
+  TuneAllocator();
   Key master = LoadKey(config);
   auto store = OpenStore(config.database, DeriveKey(master, kDataKey), AuditChainKey(master));
   auto municipalities =
@@ -102,7 +115,8 @@ int Serve(const Config& config) {
   web::Templates templates(config.share_dir + "/templates", translator);
   http::StaticFiles static_files(config.share_dir + "/static", "/static/");
   CommonPasswords common_passwords = LoadCommonPasswords(config);
-  evidence::InitProcessing();  // libvips and libmagic: a broken installation fails here
+  // libvips and libmagic start at the first upload, not here: together they are ~6 MiB of a
+  // ~79 MiB idle process (issue 16, docs/benchmarks.md "Idle memory").
 
   std::optional<PostcodeTable> postcodes;
   if (!config.postcode_file.empty()) {
@@ -195,6 +209,8 @@ int Serve(const Config& config) {
   options.trust_proxy = config.trust_proxy;
   options.read_timeout = std::chrono::seconds(config.read_timeout_seconds);
   options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
+  options.large_body_memory = static_cast<size_t>(config.upload_memory_mib) << 20;
+  options.trim_after_uploads = config.trim_memory;
   log::SetRequestLogging(config.access_log);
   http::Server server(options, router, [&app](int status, const http::Request* request) {
     return web::ErrorPage(app, status, request);

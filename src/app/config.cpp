@@ -125,6 +125,16 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_IDLE_TIMEOUT")
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
+  app.add_option("--upload-memory-mib", c.upload_memory_mib,
+                 "Memory for uploads in flight, in MiB; an upload counts five times its size. "
+                 "Uploads past it are answered 503 with Retry-After before they are read")
+      ->envname("MELDPUNT_UPLOAD_MEMORY_MIB")
+      ->check(CLI::Range(32, 65536))
+      ->capture_default_str();
+  app.add_option("--trim-memory", c.trim_memory,
+                 "Give freed memory back to the system after a burst of uploads (true/false)")
+      ->envname("MELDPUNT_TRIM_MEMORY")
+      ->capture_default_str();
   app.add_option("--trust-proxy", c.trust_proxy,
                  "Behind a reverse proxy: take the client address from X-Forwarded-For")
       ->envname("MELDPUNT_TRUST_PROXY")

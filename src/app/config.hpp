@@ -35,6 +35,11 @@ struct Config {
   int read_timeout_seconds = 15;  // for a whole request, once its first byte arrived
   int idle_timeout_seconds = 30;  // between requests on a kept-alive connection
   bool trust_proxy = false;       // client address from X-Forwarded-For
+  // Memory for uploads being read and handled, in MiB; an upload counts 5x its size (the body, its
+  // files, their checked and encrypted copies, the database write; measured). Past it, 503 with
+  // Retry-After before the body is read (issue 16).
+  int upload_memory_mib = 160;
+  bool trim_memory = true;  // malloc_trim after a burst of uploads
   std::string postcode_file;
   bool under_attack = false;    // ask browsers for a proof of work before storing a report
   int proof_of_work_bits = 16;  // its size in "under attack" mode      // CSV pc4,municipality;

@@ -3,6 +3,7 @@
 #include <magic.h>
 
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 namespace meldpunt::evidence {
@@ -27,8 +28,14 @@ Magic OpenMagic() {
 }  // namespace
 
 std::string SniffMediaType(std::string_view bytes) {
-  // A libmagic handle must not be shared between threads.
-  thread_local Magic cookie = OpenMagic();
+  // A libmagic handle must not be used by two threads at once. One handle for the process, not
+  // one per worker thread: each maps its own copy of the 8 MB database, and after a burst of
+  // uploads on many workers those copies added ~3.8 MiB of RSS each (issue 16). A look takes
+  // 0.4 ms for a photo and ~20 ms for 10 MB of text (libmagic reads at most its bytes_max), and
+  // the upload budget admits few large uploads at once, so waiting for the handle costs little.
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  static Magic cookie = OpenMagic();
   const char* type = magic_buffer(cookie.get(), bytes.data(), bytes.size());
   return type ? type : "application/octet-stream";
 }

@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
@@ -46,7 +48,8 @@ Method ToMethod(bhttp::verb verb) {
   }
 }
 
-Request ToRequest(const bhttp::request<bhttp::string_body>& message, bool with_body) {
+// The body is moved, not copied: an upload is held once.
+Request ToRequest(bhttp::request<bhttp::string_body>& message, bool with_body) {
   Request request;
   request.method = ToMethod(message.method());
   request.target = std::string(message.target());
@@ -55,7 +58,7 @@ Request ToRequest(const bhttp::request<bhttp::string_body>& message, bool with_b
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     request.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  if (with_body) request.body = message.body();
+  if (with_body) request.body = std::move(message.body());
   return request;
 }
 
@@ -84,8 +87,14 @@ class BudgetReservation {
   BudgetReservation() = default;
   BudgetReservation(const BudgetReservation&) = delete;
   BudgetReservation& operator=(const BudgetReservation&) = delete;
-  ~BudgetReservation() {
-    if (budget_) *budget_ -= bytes_;
+  ~BudgetReservation() { Release(); }
+  bool Held() const { return budget_ != nullptr; }
+  // Gives the bytes back; returns the budget's use after that.
+  std::uint64_t Release() {
+    if (!budget_) return 0;
+    std::uint64_t left = budget_->fetch_sub(bytes_) - bytes_;
+    budget_ = nullptr;
+    return left;
   }
   // Takes bytes from the budget when that keeps it at or under max.
   bool Take(std::atomic<std::uint64_t>& budget, std::uint64_t bytes, std::uint64_t max) {
@@ -177,6 +186,7 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
   std::atomic<std::uint64_t> large_body_bytes{0};  // bodies over body_limit being read or handled
+  std::atomic<bool> trimming{false};
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Connection(tcp::socket socket);
@@ -185,8 +195,10 @@ struct Server::Impl {
   asio::awaitable<beast::error_code> ReadBody(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                               bhttp::request_parser<bhttp::string_body>& parser,
                                               Clock::time_point started);
-  asio::awaitable<void> Drain(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+  asio::awaitable<void> Drain(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                              std::uint64_t max_bytes);
   asio::awaitable<void> Shutdown();
+  void UploadDone(BudgetReservation& reservation);
   Response SafeErrorPage(int status, const Request* request);
 };
 
@@ -197,6 +209,19 @@ Response Server::Impl::SafeErrorPage(int status, const Request* request) {
     log::Error("error page failed", {{"error", e.what()}});
     return Response::Text(status, "Error " + std::to_string(status));
   }
+}
+
+// An upload's memory is counted until its answer is written. When the last upload of a burst is
+// done, glibc is asked to return free heap pages (malloc_trim), on a worker thread, once at a time:
+// the arenas the worker threads used keep them otherwise (see "Memory that holds" in design.md).
+void Server::Impl::UploadDone(BudgetReservation& reservation) {
+  if (!reservation.Held()) return;
+  if (reservation.Release() != 0 || !options.trim_after_uploads) return;
+  if (trimming.exchange(true)) return;
+  asio::post(workers, [this] {
+    malloc_trim(0);
+    trimming = false;
+  });
 }
 
 asio::awaitable<Response> Server::Impl::Handle(Request& request) {
@@ -250,14 +275,17 @@ asio::awaitable<beast::error_code> Server::Impl::ReadBody(
   co_return beast::error_code{};
 }
 
-asio::awaitable<void> Server::Impl::Drain(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
-  // After refusing a request whose body we did not read, read a little of what the client is
-  // still sending, so that closing does not reset the connection before it sees our answer.
+asio::awaitable<void> Server::Impl::Drain(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                          std::uint64_t max_bytes) {
+  // After refusing a request whose body we did not read, read (and drop) what the client is still
+  // sending, so that closing does not reset the connection before it sees our answer. The time
+  // grows with the bytes, as for a body that is read (min_body_rate).
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-  stream.expires_after(std::chrono::seconds(2));
-  std::size_t drained = 0;
-  while (drained < 4 * 1024 * 1024) {
+  stream.expires_after(std::chrono::seconds(2) +
+                       std::chrono::seconds(max_bytes / options.min_body_rate));
+  std::uint64_t drained = 0;
+  while (drained < max_bytes) {
     buffer.clear();
     auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(64 * 1024), kUseTuple);
     if (read_ec) break;
@@ -319,13 +347,18 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
     }
     BudgetReservation large_body;
     bool busy = false;
+    std::uint64_t drain_bytes = 4 * 1024 * 1024;
     if (!ec && !parser.is_done()) {
       size_t limit = BodyLimitFor(parser.get());
       auto declared = parser.content_length();
+      // A browser shows a refused upload's page only once it could send the body: an upload
+      // refused for the budget is read to its end (and dropped), one over its limit is not.
+      if (declared && *declared <= limit) drain_bytes = std::max(drain_bytes, *declared);
       if (declared && *declared > limit) {
         ec = bhttp::error::body_limit;  // refused before the body arrives
       } else if (limit > options.body_limit &&
-                 !large_body.Take(large_body_bytes, declared.value_or(limit),
+                 !large_body.Take(large_body_bytes,
+                                  declared.value_or(limit) * options.large_body_factor,
                                   options.large_body_memory)) {
         busy = true;
       } else {
@@ -388,8 +421,13 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
                             {"status", response.status},
                             {"duration_us", static_cast<std::int64_t>(ms * 1000)}});
     }
+    // An upload's bytes are freed before its share of the budget is given back.
+    std::string().swap(request.body);
+    std::string().swap(response.body);
+    std::string().swap(message.body());
+    UploadDone(large_body);
     if (write_ec || close) {
-      if (drain && !write_ec) co_await Drain(stream, buffer);
+      if (drain && !write_ec) co_await Drain(stream, buffer, drain_bytes);
       break;
     }
   }

@@ -24,9 +24,16 @@ struct ServerOptions {
   // long as it keeps sending, while a client that stalls is dropped.
   std::chrono::seconds read_timeout{15};
   size_t min_body_rate = 16 * 1024;  // bytes per second (128 kbit/s)
-  // Bodies larger than body_limit are held in memory while they are read and handled; at most
-  // this many bytes of them at once, beyond that a request is answered 503 (Retry-After).
-  size_t large_body_memory = 512 * 1024 * 1024;
+  // Bodies larger than body_limit (uploads) are held in memory while they are read and handled,
+  // and the handler holds the files parsed out of them and their processed copies as well: each
+  // is counted for large_body_factor times its Content-Length (or its route's limit when chunked)
+  // from its header until its answer is sent. Past large_body_memory in all, a request is answered
+  // 503 with Retry-After before its body is read, so nothing of it is stored (issue 16).
+  size_t large_body_memory = 160 * 1024 * 1024;
+  unsigned large_body_factor = 5;  // measured: docs/benchmarks.md, "Upload memory"
+
+  // After a burst of uploads (none left in flight), give freed heap memory back to the system.
+  bool trim_after_uploads = true;
   std::chrono::seconds idle_timeout{30};  // between requests on a kept-alive connection
   int max_requests_per_connection = 10000;
   std::chrono::seconds shutdown_grace{10};

@@ -5,6 +5,8 @@
 #include <functional>
 #include <sstream>
 
+#include "http/compression.hpp"
+
 namespace meldpunt::http {
 
 std::string ContentTypeFor(std::string_view name) {
@@ -29,6 +31,15 @@ std::string ContentTypeFor(std::string_view name) {
   return "application/octet-stream";
 }
 
+namespace {
+// Images other than SVG and fonts are compressed already.
+bool Compressible(std::string_view content_type) {
+  return content_type.starts_with("text/") || content_type.starts_with("image/svg") ||
+         content_type.starts_with("application/json") ||
+         content_type.starts_with("application/manifest");
+}
+}  // namespace
+
 StaticFiles::StaticFiles(const std::string& folder, std::string url_prefix)
     : prefix_(std::move(url_prefix)) {
   namespace fs = std::filesystem;
@@ -41,6 +52,12 @@ StaticFiles::StaticFiles(const std::string& folder, std::string url_prefix)
     file.etag = std::to_string(std::hash<std::string>{}(file.content));
     file.etag.insert(file.etag.begin(), '"');
     file.etag.push_back('"');
+    if (Compressible(file.content_type)) {
+      file.gzip = GzipCompress(file.content);
+      file.brotli = BrotliCompress(file.content);
+      if (file.gzip.size() >= file.content.size()) file.gzip.clear();
+      if (file.brotli.size() >= file.content.size()) file.brotli.clear();
+    }
     files_.emplace(prefix_ + fs::relative(entry.path(), folder).generic_string(), std::move(file));
   }
 }
@@ -51,13 +68,34 @@ Response StaticFiles::Serve(const Request& request) const {
   const File& file = it->second;
   Response response{200, {}, {}};
   response.Set("Cache-Control", "public, max-age=3600");
-  response.Set("ETag", file.etag);
-  if (auto match = request.Header("if-none-match"); match && *match == file.etag) {
+  Encoding encoding = Encoding::kIdentity;
+  if (!file.gzip.empty()) {
+    // Caches must keep the codings apart; the ETag names the coding, as the bytes differ.
+    response.Set("Vary", "Accept-Encoding");
+    encoding = ChooseEncoding(request.Header("accept-encoding"), !file.brotli.empty());
+  }
+  std::string etag = file.etag;
+  if (encoding != Encoding::kIdentity) {
+    etag.insert(etag.size() - 1, "-" + std::string(EncodingName(encoding)));
+  }
+  response.Set("ETag", etag);
+  if (auto match = request.Header("if-none-match"); match && *match == etag) {
     response.status = 304;
     return response;
   }
   response.Set("Content-Type", file.content_type);
-  response.body = file.content;
+  switch (encoding) {
+    case Encoding::kGzip:
+      response.Set("Content-Encoding", "gzip");
+      response.body = file.gzip;
+      break;
+    case Encoding::kBrotli:
+      response.Set("Content-Encoding", "br");
+      response.body = file.brotli;
+      break;
+    default:
+      response.body = file.content;
+  }
   return response;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Serves the files of one folder (CSS, JavaScript, fonts, images) from memory. The folder is read
-// once at start: no directory listing, no path outside it, a fixed set of content types.
+// once at start: no directory listing, no path outside it, a fixed set of content types. Text files
+// are compressed at the same time, with gzip and brotli (issue 16), and served in the coding the
+// browser prefers, each with its own ETag.
 #include <string>
 #include <unordered_map>
 
@@ -20,6 +22,7 @@ class StaticFiles {
     std::string content;
     std::string content_type;
     std::string etag;
+    std::string gzip, brotli;  // empty when not smaller than the file
   };
   std::string prefix_;
   std::unordered_map<std::string, File> files_;  // by URL path; fixed after construction

@@ -114,6 +114,7 @@ export async function startServer({ database, env = {}, resetDatabase = true, da
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid, // for memory checks in /proc (upload-budget.test.mjs)
     dataDir,
     database,
     stderr: () => err,

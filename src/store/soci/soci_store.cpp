@@ -64,6 +64,9 @@ SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t
     readers_ = std::make_unique<soci::connection_pool>(pool_size);
     for (size_t i = 0; i < pool_size; ++i) Open(readers_->at(i));
     if (url_.engine == Engine::kSqlite) {
+      // The writer does not need the readers' 32 MiB: evidence blobs pass through its cache, and
+      // a burst of uploads left ~27 MiB of their pages resident (issue 16, docs/benchmarks.md).
+      *first << "PRAGMA cache_size=-8192";
       writer_ = std::make_unique<WriteQueue>(std::move(first), kMaxBatch, kMaxPendingWrites);
     }
   });

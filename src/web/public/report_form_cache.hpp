@@ -1,11 +1,15 @@
 #pragma once
 // The empty report form is the busiest page and the same for every visitor but for two values:
 // the anti-forgery token and the form's submission key. It is rendered once per language at
-// start, split around those two, and served by joining the parts with the visitor's values.
+// start, split around those two, and served by joining the parts with the visitor's values. The
+// parts are also compressed once (issue 16): a browser that accepts gzip gets them as deflate
+// segments with the two values spliced in between as stored, uncompressed blocks
+// (http/compression.hpp), so the secret token is never compressed together with anything.
 #include <array>
 #include <string>
 #include <vector>
 
+#include "http/compression.hpp"
 #include "http/message.hpp"
 #include "web/common/app.hpp"
 
@@ -20,7 +24,8 @@ class ReportFormCache {
  private:
   // before the token, between the token and the submission key, after the key
   using Parts = std::array<std::string, 3>;
-  std::vector<Parts> pages_;  // by Lang::index(); fixed after construction
+  std::vector<Parts> pages_;            // by Lang::index(); fixed after construction
+  std::vector<http::GzipSplice> gzip_;  // the same parts, compressed
 };
 
 }  // namespace meldpunt::web

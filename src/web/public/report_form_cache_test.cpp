@@ -1,6 +1,7 @@
 #include "web/public/report_form_cache.hpp"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "web/common/test_app.hpp"
 #include "web/public/public_handlers.hpp"
@@ -25,6 +26,21 @@ std::string HiddenValue(const std::string& html, const std::string& name) {
   return html.substr(at, html.find('"', at) - at);
 }
 
+std::string Gunzip(const std::string& data) {
+  z_stream stream{};
+  EXPECT_EQ(inflateInit2(&stream, 16 + 15), Z_OK);
+  std::string out(1 << 20, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
+  EXPECT_EQ(stream.avail_in, 0u);
+  out.resize(stream.total_out);
+  inflateEnd(&stream);
+  return out;
+}
+
 // The cached form must be byte for byte what rendering it afresh gives, in every language.
 TEST(ReportFormCache, ServesExactlyTheFreshlyRenderedForm) {
   TestApp test;
@@ -46,6 +62,33 @@ TEST(ReportFormCache, ServesExactlyTheFreshlyRenderedForm) {
         << "every form gets its own submission key";
     EXPECT_NE(cached.body.find("value=\"" + token + "\""), std::string::npos);
     EXPECT_EQ(SetCookieValue(cached, "mp_lang").empty(), std::string(query).empty());
+  }
+}
+
+// With gzip accepted, the body is the same form compressed, with the visitor's own values.
+TEST(ReportFormCache, GzipBodyIsTheSameFormWithTheVisitorsValues) {
+  TestApp test;
+  ReportFormCache cache(test.app());
+  for (const char* query : {"lang=nl", "lang=ar"}) {
+    http::Request request;
+    request.path = "/melden";
+    request.query = query;
+    request.headers = {{"accept-encoding", "gzip, deflate, br"}};
+    http::Response first = cache.Serve(test.app(), request);
+    std::string token = SetCookieValue(first, "mp_csrf");
+    request.headers.push_back({"cookie", "mp_csrf=" + token});
+    http::Response gzipped = cache.Serve(test.app(), request);
+    EXPECT_EQ(gzipped.Header("Content-Encoding"), "gzip");
+    EXPECT_EQ(gzipped.Header("Vary"), "Accept-Encoding");
+    std::string html = Gunzip(gzipped.body);
+    std::string key = HiddenValue(html, "submission_key");
+    EXPECT_TRUE(IsSubmissionKey(key));
+    EXPECT_EQ(html, RenderReportForm(test.app(), request, token, key).body) << query;
+    EXPECT_LT(gzipped.body.size(), 15000u) << query;
+    request.headers[0].second = "gzip;q=0, br";
+    http::Response plain = cache.Serve(test.app(), request);
+    EXPECT_FALSE(plain.Header("Content-Encoding"));
+    EXPECT_EQ(plain.Header("Vary"), "Accept-Encoding");
   }
 }
 
