@@ -78,8 +78,12 @@ std::optional<std::vector<std::string>> SplitQuotedCells(std::string_view line) 
   }
 }
 
+// A bureau id or a row code. It starts with a letter or a digit: ours always do, and a cell
+// starting with '-' would be written back with the "'" of Quoted, which no import accepts (found by
+// fuzz/national_csv_fuzz.cpp).
 bool PlainCode(std::string_view code, size_t max, bool lower_only) {
-  if (code.empty() || code.size() > max) return false;
+  if (code.empty() || code.size() > max || !std::isalnum(static_cast<unsigned char>(code[0])))
+    return false;
   return std::all_of(code.begin(), code.end(), [&](unsigned char c) {
     if (lower_only) return std::islower(c) || std::isdigit(c) || c == '-';
     return std::isalnum(c) || c == '_' || c == '.' || c == '-';
