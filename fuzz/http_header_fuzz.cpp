@@ -2,9 +2,10 @@
 // bytes are read until HeaderBlockEnd finds the empty line, checked for obs-fold, parsed by Beast
 // under the header limit, and then checked for framing (Transfer-Encoding, Content-Length, Host).
 // The steps are replayed here on one buffer, with the real functions and the real Beast parser.
-// Invariants: the pre-read's end is a line end; where Beast accepts a header, it ends exactly
-// where the pre-read said (else the obs-fold check would have looked at other bytes than Beast
-// parsed); and a header that passes the framing check frames the request one way only.
+// Invariants: Beast sees no whole header where the pre-read would read on; the pre-read's end is
+// a line end; where Beast accepts a header (within the limit, as the server counts it), it ends
+// exactly where the pre-read said (else the obs-fold check would have looked at other bytes than
+// Beast parsed); and a header that passes the framing check frames the request one way only.
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -16,7 +17,9 @@
 
 namespace {
 
-constexpr size_t kHeaderLimit = 8 * 1024;  // ServerOptions::header_limit
+// ServerOptions::header_limit is 8 KiB; a smaller limit here lets inputs of libFuzzer's usual
+// length reach it. Beast and the pre-read treat any limit the same way.
+constexpr size_t kHeaderLimit = 1024;
 
 }  // namespace
 
@@ -24,18 +27,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
   using namespace meldpunt;
   namespace bhttp = boost::beast::http;
   std::string_view bytes = fuzz::AsText(data, size);
-  size_t end = http::HeaderBlockEnd(bytes);
-  if (end == std::string_view::npos) return 0;  // the server reads on, or refuses at the limit
-  FUZZ_CHECK(end >= 2 && end <= bytes.size() && bytes[end - 1] == '\n');
-  std::string_view block = bytes.substr(0, end);
-  bool obs_fold = http::HasObsFold(block);
 
   bhttp::request_parser<bhttp::empty_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(kHeaderLimit));
   parser.eager(false);
   boost::beast::error_code ec;
   size_t used = parser.put(boost::asio::buffer(bytes.data(), bytes.size()), ec);
-  if (ec || !parser.is_header_done()) return 0;  // 400 or 431
+  bool beast_accepts = !ec && parser.is_header_done();
+  // Beast's own limit is not exact (it took a header of 1,047 bytes under a limit of 1,024 as
+  // soon as this target ran), which is why the server counts the header's bytes itself and
+  // answers 431 past the limit: as here.
+  if (beast_accepts && used > kHeaderLimit) beast_accepts = false;
+
+  size_t end = http::HeaderBlockEnd(bytes);
+  if (end == std::string_view::npos) {
+    // The pre-read would read on (or stop at the limit): Beast must not see a whole header here.
+    FUZZ_CHECK(!beast_accepts);
+    return 0;
+  }
+  FUZZ_CHECK(end >= 2 && end <= bytes.size() && bytes[end - 1] == '\n');
+  bool obs_fold = http::HasObsFold(bytes.substr(0, end));
+  if (!beast_accepts) return 0;  // 400 or 431
   FUZZ_CHECK(used == end);
   if (obs_fold) return 0;  // refused before Beast's result is looked at
 
