@@ -382,6 +382,10 @@ TEST(NationalReport, BadFilesAreRefusedWithTheLine) {
   expect(header + total + "meldpunt-landelijk-1,b,B,2024,total,reports,12\n", P::kMixedYears, 3);
   expect(header + total + "meldpunt-landelijk-1,a,A,2025,wishes,x,12\n", P::kUnknownTable, 3);
   expect(header + total + "meldpunt-landelijk-1,a,A,2025,ground,a b,12\n", P::kBadCode, 3);
+  // Found by fuzzing: ids and codes starting with '-' were accepted, but a file written with them
+  // (as "'-a", against CSV injection) could not be imported again.
+  expect(header + "meldpunt-landelijk-1,-a,A,2025,total,reports,12\n", P::kBadBureau, 2);
+  expect(header + total + "meldpunt-landelijk-1,a,A,2025,ground,-age,1\n", P::kBadCode, 3);
   expect(header + total + "meldpunt-landelijk-1,a,A,2025,ground,age,-1\n", P::kBadCount, 3);
   expect(header + total + "meldpunt-landelijk-1,a,A,2025,ground,age,< 4\n", P::kBadCount, 3);
   expect(header + total + "meldpunt-landelijk-1,a,A,2025,ground,age,>= 4\n", P::kBadCount, 3);
