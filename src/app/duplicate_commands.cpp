@@ -14,10 +14,12 @@ int BackfillDuplicateKeys(const Config& config, int batch) {
   Key master = LoadExistingMasterKey(config);
   auto store = OpenStore(config.database, DataKey(master), AuditChainKey(master));
   long long total = 0;
+  long long after_id = 0;
   for (;;) {
-    long long done = store->BackfillMatchKeys(batch);
-    if (done == 0) break;
-    total += done;
+    MatchKeyBackfill done = store->BackfillMatchKeys(batch, after_id);
+    if (done.done == 0) break;
+    total += done.done;
+    after_id = done.last_id;
     std::cout << total << " reports done\n" << std::flush;
   }
   std::cout << "duplicate-hint keys made for " << total << " reports\n";

@@ -1,12 +1,19 @@
 #include "evidence/previews.hpp"
 
+#include <cairo.h>
 #include <glib.h>
 #include <poppler.h>
 #include <vips/vips.h>
 
 #include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <semaphore>
+#include <thread>
+#include <vector>
 
 #include "domain/reports/evidence.hpp"
 #include "evidence/images.hpp"
@@ -60,6 +67,84 @@ std::pair<char32_t, size_t> DecodeUtf8(std::string_view text, size_t i) {
   return {code, length};
 }
 
+// A PDF opened from bytes (kept alive by the document), or why not.
+struct OpenedPdf {
+  std::unique_ptr<GBytes, decltype(&g_bytes_unref)> data{nullptr, g_bytes_unref};
+  PopplerDocumentPtr document;
+  PdfProblem problem = PdfProblem::kNone;
+};
+
+OpenedPdf OpenPdf(std::string_view bytes) {
+  OpenedPdf pdf;
+  pdf.data.reset(g_bytes_new(bytes.data(), bytes.size()));
+  GError* error = nullptr;
+  pdf.document.reset(poppler_document_new_from_bytes(pdf.data.get(), nullptr, &error));
+  if (!pdf.document) {
+    pdf.problem = error && error->domain == POPPLER_ERROR && error->code == POPPLER_ERROR_ENCRYPTED
+                      ? PdfProblem::kLocked
+                      : PdfProblem::kBroken;
+  }
+  if (error) g_error_free(error);
+  return pdf;
+}
+
+// Page 1 drawn by poppler on a white cairo image of at most kThumbnailSize pixels on its longest
+// side, as WebP.
+std::optional<Thumbnail> RenderFirstPage(std::string_view bytes) {
+  OpenedPdf pdf = OpenPdf(bytes);
+  if (!pdf.document || poppler_document_get_n_pages(pdf.document.get()) < 1) return std::nullopt;
+  PopplerPagePtr page(poppler_document_get_page(pdf.document.get(), 0));
+  if (!page) return std::nullopt;
+  double width = 0, height = 0;
+  poppler_page_get_size(page.get(), &width, &height);
+  if (!(width > 0 && height > 0) || !std::isfinite(width) || !std::isfinite(height))
+    return std::nullopt;
+  // The scale from the page's points to pixels: the longest side kThumbnailSize, so the bitmap
+  // is bounded whatever size the page claims.
+  const double scale = kThumbnailSize / std::max(width, height);
+  const int w = std::clamp(static_cast<int>(std::lround(width * scale)), 1, kThumbnailSize);
+  const int h = std::clamp(static_cast<int>(std::lround(height * scale)), 1, kThumbnailSize);
+  std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h), cairo_surface_destroy);
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return std::nullopt;
+  {
+    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()),
+                                                          cairo_destroy);
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    cairo_scale(cr.get(), scale, scale);
+    poppler_page_render(page.get(), cr.get());
+    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) return std::nullopt;
+  }
+  cairo_surface_flush(surface.get());
+  // RGB24 is one 32-bit word per pixel, 0x00RRGGBB in native byte order; libvips wants RGB bytes.
+  const unsigned char* data = cairo_image_surface_get_data(surface.get());
+  const int stride = cairo_image_surface_get_stride(surface.get());
+  std::vector<unsigned char> rgb(static_cast<size_t>(w) * h * 3);
+  for (int y = 0; y < h; ++y) {
+    const auto* row =
+        reinterpret_cast<const std::uint32_t*>(data + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < w; ++x) {
+      unsigned char* out = &rgb[(static_cast<size_t>(y) * w + x) * 3];
+      out[0] = (row[x] >> 16) & 0xFF;
+      out[1] = (row[x] >> 8) & 0xFF;
+      out[2] = row[x] & 0xFF;
+    }
+  }
+  InitImages();
+  VipsThreadCleanup cleanup;
+  VipsImagePtr image(
+      vips_image_new_from_memory(rgb.data(), rgb.size(), w, h, 3, VIPS_FORMAT_UCHAR));
+  if (!image) return std::nullopt;
+  void* buffer = nullptr;
+  size_t length = 0;
+  if (vips_webpsave_buffer(image.get(), &buffer, &length, "Q", 75, "strip", TRUE, nullptr) != 0)
+    return std::nullopt;
+  Thumbnail result{std::string(static_cast<const char*>(buffer), length), "image/webp"};
+  g_free(buffer);
+  return result;
+}
+
 bool IsSpaceOrControl(char32_t code) {
   return code <= 0x20 || (code >= 0x7F && code <= 0xA0) || code == 0x2028 || code == 0x2029 ||
          code == 0xFEFF || code == 0x200B;
@@ -103,22 +188,55 @@ std::optional<Thumbnail> MakeThumbnail(std::string_view bytes, std::string_view 
   return result;
 }
 
-std::optional<std::string> PdfPreviewText(std::string_view bytes) {
+std::optional<Thumbnail> MakePdfThumbnail(std::string_view bytes,
+                                          std::chrono::milliseconds deadline) {
   if (bytes.empty() || bytes.size() > kMaxPdfPreviewBytes) return std::nullopt;
-  PreviewSlot slot;
-  std::unique_ptr<GBytes, decltype(&g_bytes_unref)> data(g_bytes_new(bytes.data(), bytes.size()),
-                                                         g_bytes_unref);
-  GError* error = nullptr;
-  PopplerDocumentPtr document(poppler_document_new_from_bytes(data.get(), nullptr, &error));
-  if (!document) {
-    // A broken or password-protected PDF: the page shows the file's name only.
-    if (error) g_error_free(error);
+  // The render runs on a thread of its own, so that a request waits at most `deadline`: poppler
+  // cannot be interrupted. One that runs over finishes in the background and is dropped; it holds
+  // a preview slot while it runs, so runaway renders never take more than kConcurrentPreviews
+  // cores.
+  struct Shared {
+    std::mutex mutex;
+    std::condition_variable done_changed;
+    bool done = false;
+    std::optional<Thumbnail> result;
+    std::string bytes;
+  };
+  auto shared = std::make_shared<Shared>();
+  shared->bytes.assign(bytes);
+  std::thread([shared] {
+    std::optional<Thumbnail> result;
+    {
+      PreviewSlot slot;
+      result = RenderFirstPage(shared->bytes);
+    }
+    std::lock_guard lock(shared->mutex);
+    shared->result = std::move(result);
+    shared->done = true;
+    shared->done_changed.notify_all();
+  }).detach();
+  std::unique_lock lock(shared->mutex);
+  if (!shared->done_changed.wait_for(lock, deadline, [&] { return shared->done; }))
     return std::nullopt;
+  return std::move(shared->result);
+}
+
+PdfPreview ReadPdfPreview(std::string_view bytes) {
+  PdfPreview preview;
+  if (bytes.empty() || bytes.size() > kMaxPdfPreviewBytes) {
+    preview.problem = PdfProblem::kBroken;
+    return preview;
+  }
+  PreviewSlot slot;
+  OpenedPdf pdf = OpenPdf(bytes);
+  if (!pdf.document) {
+    preview.problem = pdf.problem;
+    return preview;
   }
   std::string text;
-  int pages = std::min(poppler_document_get_n_pages(document.get()), kMaxPdfPreviewPages);
+  int pages = std::min(poppler_document_get_n_pages(pdf.document.get()), kMaxPdfPreviewPages);
   for (int i = 0; i < pages && text.size() < 8 * kMaxPdfPreviewChars; ++i) {
-    PopplerPagePtr page(poppler_document_get_page(document.get(), i));
+    PopplerPagePtr page(poppler_document_get_page(pdf.document.get(), i));
     if (!page) continue;
     gchar* page_text = poppler_page_get_text(page.get());
     if (page_text) {
@@ -127,8 +245,12 @@ std::optional<std::string> PdfPreviewText(std::string_view bytes) {
     }
   }
   std::string excerpt = PreviewExcerpt(text, kMaxPdfPreviewChars);
-  if (excerpt.empty()) return std::nullopt;
-  return excerpt;
+  if (!excerpt.empty()) preview.text = std::move(excerpt);
+  return preview;
+}
+
+std::optional<std::string> PdfPreviewText(std::string_view bytes) {
+  return ReadPdfPreview(bytes).text;
 }
 
 std::string PreviewExcerpt(std::string_view text, size_t max_chars) {

@@ -32,6 +32,12 @@ struct RelatedCase {
   long long linked_at = 0;
 };
 
+// One batch of BackfillMatchKeys.
+struct MatchKeyBackfill {
+  long long done = 0;     // reports whose keys were made
+  long long last_id = 0;  // the highest of them (0: none)
+};
+
 class DuplicateStore {
  public:
   virtual ~DuplicateStore() = default;
@@ -52,9 +58,11 @@ class DuplicateStore {
   // transaction, or neither (false: a colleague changed one of them first).
   virtual bool RelateCases(const CaseChange& mine, const CaseChange& theirs, long long now) = 0;
   // Makes the keys of up to `batch` reports registered before duplicate hints existed (no row in
-  // match_signatures, not erased), lowest id first; returns how many. Run until it returns 0
-  // (`meldpunt duplicates backfill`).
-  virtual long long BackfillMatchKeys(int batch) = 0;
+  // match_signatures, not erased) with an id above `after_id`, lowest id first; returns how many
+  // and the last id made, to pass as after_id next time, so that each batch reads on from where
+  // the last one stopped instead of past every report done (on 1,000,000 reports that rereading
+  // made the backfill quadratic). Run from 0 until it returns 0 (`meldpunt duplicates backfill`).
+  virtual MatchKeyBackfill BackfillMatchKeys(int batch, long long after_id) = 0;
 };
 
 }  // namespace meldpunt

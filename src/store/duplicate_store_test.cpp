@@ -166,7 +166,44 @@ TEST_F(DuplicateStoreTest, ErasureRemovesTheKeysAndTheBackfillMakesMissingOnes) 
   ASSERT_TRUE(store_->AnonymiseReport(b.id, kNow));
   EXPECT_FALSE(Find(Hints(a), b.id));
   EXPECT_TRUE(Hints(b).empty());
-  EXPECT_EQ(store_->BackfillMatchKeys(100), 0) << "an erased report gets no keys again";
+  EXPECT_EQ(store_->BackfillMatchKeys(100, 0).done, 0) << "an erased report gets no keys again";
+}
+
+TEST_F(DuplicateStoreTest, TheBackfillMakesTheKeysOfEarlierReportsBatchByBatch) {
+  // Reports of a bulk load (AddReportBatch, as `demo-data` and imports make them) have no keys.
+  std::vector<BatchReport> batch;
+  for (const char* text : {kGym, kTaxi, kNeighbour, kGymAgain, kTaxi}) {
+    BatchReport report;
+    report.report = TestReport(
+        text, "GM0363", "unknown", "",
+        std::string(text) == kTaxi ? std::optional(ContactWith("taxi@example.nl")) : std::nullopt);
+    report.report.received_at = kNow;
+    report.bureau_id = 1;
+    batch.push_back(std::move(report));
+  }
+  auto ids = store_->AddReportBatch(batch, kNow);
+  ASSERT_EQ(ids.size(), 5u);
+  auto first = *store_->GetReport(ids[0]);
+  EXPECT_TRUE(Hints(first).empty()) << "no keys yet";
+
+  // Two at a time, each batch going on after the last one's highest id.
+  MatchKeyBackfill one = store_->BackfillMatchKeys(2, 0);
+  EXPECT_EQ(one.done, 2);
+  EXPECT_EQ(one.last_id, ids[1]);
+  MatchKeyBackfill two = store_->BackfillMatchKeys(2, one.last_id);
+  EXPECT_EQ(two.done, 2);
+  EXPECT_EQ(two.last_id, ids[3]);
+  MatchKeyBackfill three = store_->BackfillMatchKeys(2, two.last_id);
+  EXPECT_EQ(three.done, 1);
+  EXPECT_EQ(three.last_id, ids[4]);
+  EXPECT_EQ(store_->BackfillMatchKeys(2, three.last_id).done, 0);
+  EXPECT_EQ(store_->BackfillMatchKeys(2, 0).done, 0) << "every report has its keys";
+
+  // Now the hints are there: the similar text, and the same e-mail.
+  ASSERT_TRUE(Find(Hints(first), ids[3]));
+  auto taxi = *store_->GetReport(ids[1]);
+  ASSERT_TRUE(Find(Hints(taxi), ids[4]));
+  EXPECT_EQ(Find(Hints(taxi), ids[4])->reasons.front(), MatchReason::kEmail);
 }
 
 }  // namespace

@@ -37,6 +37,14 @@ await measure('list by last activity:', `${list}?sorteer=activiteit`, runs, 100)
   await measure('list by next deadline, page 5:', url, runs, 100);
 }
 await measure(`case page (report ${caseId}):`, `${baseUrl}/medewerkers/meldingen/${caseId}`, runs, 0);
+// With BENCH_HINT_CASE: a case whose duplicate-hint keys were made (`meldpunt duplicates
+// backfill`), so that its page looks the hints up; how many it shows is printed.
+if (process.env.BENCH_HINT_CASE) {
+  const hintCase = process.env.BENCH_HINT_CASE;
+  const html = await (await jar.fetch(`${baseUrl}/medewerkers/meldingen/${hintCase}`)).text();
+  const hints = (html.match(/class="duplicate-hint"/g) ?? []).length;
+  await measure(`case page with ${hints} hints (${hintCase}):`, `${baseUrl}/medewerkers/meldingen/${hintCase}`, runs, 0);
+}
 {
   const url = `${baseUrl}/medewerkers/meldingen.csv?stap=open&soort=klacht`;
   const probe = await timedGet(url, [404]);

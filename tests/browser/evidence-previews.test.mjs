@@ -1,5 +1,5 @@
 // File previews on the case page in the browser (issue 14): the thumbnail of an image is loaded
-// and drawn, a PDF shows the start of its text, every file's download link is reached by
+// and drawn, a PDF shows the start of its text and a drawn picture of its first page, every file's download link is reached by
 // keyboard, and the files section passes axe in Dutch and English.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -46,12 +46,16 @@ test('the files section shows a drawn thumbnail and the start of a PDF, in Dutch
   await page.goto(localUrl(server, `/medewerkers/meldingen/${caseId}#files`));
   const thumb = page.getByRole('img', { name: 'Voorbeeld van de afbeelding schermafdruk.png' });
   await thumb.scrollIntoViewIfNeeded();
+  const firstPage = page.getByRole('img', { name: 'Eerste pagina van de pdf brief.pdf' });
+  await firstPage.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => {
-    const img = document.querySelector('#case-files img.file-thumb');
-    return img && img.complete && img.naturalWidth > 0;
+    const imgs = [...document.querySelectorAll('#case-files img.file-thumb')];
+    return imgs.length === 2 && imgs.every((img) => img.complete && img.naturalWidth > 0);
   });
   const size = await thumb.evaluate((img) => [img.naturalWidth, img.naturalHeight]);
   assert.ok(size[0] <= 240 && size[1] <= 240 && size[0] > 0, `a thumbnail: ${size}`);
+  // The PDF's first page (200 by 100 points): 240 by 120 pixels.
+  assert.deepEqual(await firstPage.evaluate((img) => [img.naturalWidth, img.naturalHeight]), [240, 120]);
   assert.match(await page.locator('#case-files .file-preview-text').textContent(), /Brief van de verhuurder/);
   await assertAccessible(page, 'case page files with previews');
 
@@ -69,6 +73,7 @@ test('the files section shows a drawn thumbnail and the start of a PDF, in Dutch
 
   await page.goto(localUrl(server, `/medewerkers/meldingen/${caseId}?lang=en#files`));
   await page.getByRole('img', { name: 'Preview of the image schermafdruk.png' }).waitFor();
+  await page.getByRole('img', { name: 'First page of the PDF brief.pdf' }).waitFor();
   await assertAccessible(page, 'case page files with previews in English');
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,6 +1,7 @@
 // Previews of a report's files on the case page (issue 14): an image gets a thumbnail made from
-// the cleaned copy (a small WebP, private and never stored), a PDF the start of its text, any
-// other file its name and an icon. A thumbnail needs the ticket the case page signed for that
+// the cleaned copy (a small WebP, private and never stored), a PDF the start of its text and a
+// picture of its first page (the same kind of WebP), a broken or password-protected PDF a message
+// saying so, any other file its name and an icon. A thumbnail needs the ticket the case page signed for that
 // staff member; another bureau's staff get 404. The case open is one audit entry; thumbnails add
 // none, and a download is still logged.
 import assert from 'node:assert/strict';
@@ -56,7 +57,28 @@ function filesOf(html) {
     alt: tags(li.html, 'img')[0]?.attrs.alt ?? null,
     icon: tags(li.html, 'svg').length > 0,
     text: byClass(li.html, 'p', 'file-preview-text')[0]?.text ?? null,
+    problem: byClass(li.html, 'p', 'file-preview-problem')[0]?.text ?? null,
   }));
+}
+
+/** The pixel size of a WebP (simple lossy VP8 or extended VP8X), from its header. */
+function webpSize(bytes) {
+  const chunk = bytes.subarray(12, 16).toString('latin1');
+  if (chunk === 'VP8 ') {
+    assert.deepEqual([...bytes.subarray(23, 26)], [0x9d, 0x01, 0x2a], 'a VP8 key frame');
+    return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff };
+  }
+  assert.equal(chunk, 'VP8X');
+  return { width: bytes.readUIntLE(24, 3) + 1, height: bytes.readUIntLE(27, 3) + 1 };
+}
+
+/** The same PDF with an encryption dictionary in its trailer: it opens only with a password. */
+function lockedPdf(pdf) {
+  const text = pdf.toString('latin1');
+  const at = text.indexOf('<<', text.lastIndexOf('trailer')) + 2;
+  const hex = 'A'.repeat(64);
+  return Buffer.from(`${text.slice(0, at)} /Encrypt << /Filter /Standard /V 1 /R 2 /O <${hex}> /U <${hex}> /P -4 >> ` +
+    `/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]${text.slice(at)}`, 'latin1');
 }
 
 describe('file previews on the case page', () => {
@@ -90,14 +112,47 @@ describe('file previews on the case page', () => {
     assert.ok(!bytes.includes(Buffer.from('EXIF')), 'no metadata chunk');
   });
 
-  test('a PDF shows the start of its text, other files an icon and their name', () => {
+  test('a PDF shows the start of its text and its first page, other files an icon and their name', async () => {
     const [, pdf, text] = files;
-    assert.equal(pdf.thumb, null);
     assert.match(pdf.text, /Begin van de tekst: .*Brief van de verhuurder/);
+    assert.match(pdf.thumb, new RegExp(`^/medewerkers/meldingen/${id}/bestanden/\\d+/voorbeeld\\?t=`));
+    assert.equal(pdf.alt, 'Eerste pagina van de pdf brief verhuurder.pdf');
+    assert.equal(pdf.problem, null);
+    const res = await staff.fetch(`${server.url}${pdf.thumb}`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'image/webp');
+    assert.equal(res.headers.get('cache-control'), 'private, no-store');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.equal(bytes.subarray(0, 4).toString('latin1'), 'RIFF');
+    assert.equal(bytes.subarray(8, 12).toString('latin1'), 'WEBP');
+    assert.ok(bytes.length < 20_000, `a thumbnail (${bytes.length} bytes)`);
+    // The letter's page is 200 by 100 points: 240 by 120 pixels.
+    assert.deepEqual(webpSize(bytes), { width: 240, height: 120 });
+    assert.equal((await other.fetch(`${server.url}${pdf.thumb}`)).status, 404, "another bureau's staff");
     assert.equal(text.name, 'notities.txt');
     assert.equal(text.thumb, null);
     assert.equal(text.text, null);
     assert.ok(text.icon, 'a plain file icon');
+  });
+
+  test('a broken or password-protected PDF says so, with neither text nor picture', async () => {
+    const letter = await fixture('letter.pdf');
+    const caseId = await reportWithFiles([
+      { name: 'kapot.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\nniet echt een pdf\n') },
+      { name: 'op slot.pdf', type: 'application/pdf', bytes: lockedPdf(letter) },
+    ]);
+    const res = await staff.fetch(`${server.url}/medewerkers/meldingen/${caseId}`);
+    assert.equal(res.status, 200);
+    const [broken, locked] = filesOf(await res.text());
+    assert.equal(broken.name, 'kapot.pdf');
+    assert.match(broken.problem, /kon niet worden gelezen/);
+    assert.equal(broken.thumb, null);
+    assert.equal(broken.text, null);
+    assert.ok(broken.icon);
+    assert.equal(locked.name, 'op slot.pdf');
+    assert.match(locked.problem, /beveiligd met een wachtwoord/);
+    assert.equal(locked.thumb, null);
+    assert.equal(locked.text, null);
   });
 
   test('a thumbnail needs the ticket of this staff member and file', async () => {

@@ -243,7 +243,7 @@ bool SociStore::RelateCases(const CaseChange& mine, const CaseChange& theirs, lo
   return true;
 }
 
-long long SociStore::BackfillMatchKeys(int batch) {
+MatchKeyBackfill SociStore::BackfillMatchKeys(int batch, long long after_id) {
   using namespace report_columns;
   return Guard("making the keys of earlier reports", [&] {
     struct Pending {
@@ -257,9 +257,10 @@ long long SociStore::BackfillMatchKeys(int batch) {
       soci::session sql(*readers_);
       soci::rowset<soci::row> rows =
           (sql.prepare << "SELECT r.id, r.description_enc, r.contact_enc FROM reports r WHERE "
-                          "r.anonymised_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
-                          "match_signatures s WHERE s.report_id = r.id) ORDER BY r.id LIMIT :n",
-           soci::use(batch));
+                          "r.id > :after AND r.anonymised_at IS NULL AND NOT EXISTS (SELECT 1 "
+                          "FROM match_signatures s WHERE s.report_id = r.id) ORDER BY r.id LIMIT "
+                          ":n",
+           soci::use(after_id), soci::use(batch));
       for (const auto& row : rows) {
         Pending item;
         item.id = GetInteger(row, 0);
@@ -275,7 +276,7 @@ long long SociStore::BackfillMatchKeys(int batch) {
         }
         pending.push_back(std::move(item));
       }
-      if (pending.empty()) return 0LL;
+      if (pending.empty()) return MatchKeyBackfill{};
       std::vector<long long> ids;
       for (const auto& item : pending) ids.push_back(item.id);
       std::map<long long, size_t> index;
@@ -297,7 +298,7 @@ long long SociStore::BackfillMatchKeys(int batch) {
     Write([&](soci::session& sql) {
       for (const auto& [id, report_keys] : keys) SaveMatchKeysIn(sql, id, report_keys, all, true);
     });
-    return static_cast<long long>(keys.size());
+    return MatchKeyBackfill{static_cast<long long>(keys.size()), keys.back().first};
   });
 }
 

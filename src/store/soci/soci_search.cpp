@@ -111,7 +111,17 @@ Conditions ConditionsOf(const ReportSearch& s) {
           c.Text(s.handling) + ")");
   }
   if (s.step) c.Add("r.case_step = " + c.Text(std::string(StepCode(*s.step))));
-  if (s.open_only) c.Add("r.case_step NOT IN ('closed', 'archived')");
+  if (s.open_only) {
+    // The open steps named, not "NOT IN (closed, archived)": an IN list is a set of ranges on
+    // (bureau_id, case_step, is_complaint), which SQLite then reads instead of the whole bureau
+    // (several filters on 1,000,000 reports: 34 ms against 910 ms of CPU).
+    std::string open;
+    for (CaseStep step : kAllSteps) {
+      if (step == CaseStep::kClosed || step == CaseStep::kArchived) continue;
+      open += (open.empty() ? "'" : ", '") + std::string(StepCode(step)) + "'";
+    }
+    c.Add("r.case_step IN (" + open + ")");
+  }
   if (s.assigned_to) c.Add("r.assigned_to = " + c.Number(*s.assigned_to));
   if (s.unassigned) c.Add("r.assigned_to IS NULL");
   if (s.complaint) c.Add(*s.complaint ? "r.is_complaint = 1" : "r.is_complaint = 0");
@@ -210,13 +220,18 @@ WorklistPage SociStore::ListWorklist(const WorklistQuery& query) {
   return Guard("listing a work list", [&] {
     soci::session sql(*readers_);
     WorklistPage page;
-    auto count = [&](const Conditions& c) {
-      long long n = 0;
-      soci::rowset<soci::row> rows = c.Run(sql, "SELECT COUNT(*) FROM reports r" + c.Where());
+    // Counts at most one row more than the cap, so that a count stops after reading that many
+    // index entries instead of every one of the bureau's; the one more tells "more than".
+    const long long cap = worklist_count_cap_;
+    auto count = [&](const Conditions& c, const std::string& order_by, long long& n, bool& capped) {
+      soci::rowset<soci::row> rows =
+          c.Run(sql, "SELECT COUNT(*) FROM (SELECT 1 FROM reports r" + c.Where() + order_by +
+                         " LIMIT " + std::to_string(cap + 1) + ") AS counted");
       for (const auto& row : rows) n = GetInteger(row, 0);
-      return n;
+      capped = n > cap;
+      if (capped) n = cap;
     };
-    page.total = count(ConditionsOf(query.filter));
+    count(ConditionsOf(query.filter), "", page.total, page.total_capped);
 
     // One row more than a page, to know whether there are more in the direction read.
     auto read_ids = [&](const std::optional<WorklistKey>& key, bool later) {
@@ -254,10 +269,17 @@ WorklistPage SociStore::ListWorklist(const WorklistQuery& query) {
     // The grounds from the row's ground_codes: a page in another order than the number spans
     // the whole range of ids, and reading report_grounds for that range read every report's.
     page.reports = ReadReportsInOrder(sql, ids);
-    if (!page.reports.empty()) {
+    // The first page has nothing before it. Before any other page of a long list (the total
+    // reached the cap, so the rows are dense): counted along the order's index from the page
+    // back, which the ORDER BY makes the planner take; without it SQLite would rather read, say,
+    // every open complaint of the bureau through the step index. A short list is counted as its
+    // total was, which costs at most what that count did.
+    const bool first_page = !query.after && !backwards;
+    if (!page.reports.empty() && !first_page) {
       Conditions c = ConditionsOf(query.filter);
       AddKeyCondition(c, query, WorklistKeyOf(page.reports.front(), query.order), false);
-      page.preceding = count(c);
+      count(c, page.total_capped ? OrderBy(query, true) : "", page.preceding,
+            page.preceding_capped);
     }
     return page;
   });

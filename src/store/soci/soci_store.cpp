@@ -52,11 +52,12 @@ int YearOf(long long unix_seconds) { return DutchYearOf(unix_seconds); }
 }  // namespace
 
 SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size,
-                     std::optional<Key> audit_key)
+                     std::optional<Key> audit_key, long long worklist_count_cap)
     : url_(url),
       cipher_(data_key ? std::optional<Cipher>(Cipher(*data_key)) : std::nullopt),
       audit_key_(audit_key),
-      match_keys_(MakeMatchKeys(data_key)) {
+      match_keys_(MakeMatchKeys(data_key)),
+      worklist_count_cap_(std::max(1LL, worklist_count_cap)) {
   Guard("opening the database", [&] {
     auto first = std::make_unique<soci::session>();
     Open(*first);

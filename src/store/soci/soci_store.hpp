@@ -26,8 +26,11 @@ class SociStore final : public Store {
   // Connects, applies pending migrations, and gets ready to serve.
   // Without a data key the store serves everything but the encrypted fields of reports.
   // Without the audit chain key the store writes no audit entries.
+  // worklist_count_cap: how many rows a work list counts at most (kWorklistCountCap; a test
+  // passes a small one to reach it with few reports).
   SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t pool_size,
-            std::optional<Key> audit_key = std::nullopt);
+            std::optional<Key> audit_key = std::nullopt,
+            long long worklist_count_cap = kWorklistCountCap);
   ~SociStore() override;
 
   bool Ping() override;
@@ -230,7 +233,7 @@ class SociStore final : public Store {
   std::vector<RelatedCase> ListRelatedCases(long long bureau_id, long long report_id) override;
   long long CountRelatedCases(long long report_id) override;
   bool RelateCases(const CaseChange& mine, const CaseChange& theirs, long long now) override;
-  long long BackfillMatchKeys(int batch) override;
+  MatchKeyBackfill BackfillMatchKeys(int batch, long long after_id) override;
   // Standard replies (soci_standard_replies.cpp).
   std::vector<StandardReply> ListStandardReplies(long long bureau_id) override;
   std::optional<StandardReply> GetStandardReply(long long bureau_id, long long id) override;
@@ -327,6 +330,7 @@ class SociStore final : public Store {
   const std::optional<Key> audit_key_;
   const MatchKeys match_keys_;  // usable only with the data key (MatchKeysOf checks)  // chains the
                                 // audit log (security/audit_chain.hpp)
+  const long long worklist_count_cap_;  // rows a work list counts at most (soci_search.cpp)
   std::unique_ptr<soci::connection_pool> readers_;
   std::unique_ptr<WriteQueue> writer_;  // SQLite only
   // For routing by today's municipality; set once, before reports are added.

@@ -58,11 +58,30 @@ kainjow::mustache::list CaseFileList(const AppContext& app, Lang lang, long long
       list[i].set("thumb_url", EvidencePreviewUrl(app, user_id, info.report_id, info.id));
     } else if (evidence::HasTextPreview(info.media_type) &&
                static_cast<size_t>(info.size) <= evidence::kMaxPdfPreviewBytes) {
-      // The text is read while the page is made (the case open is the audited read); a PDF
-      // without text, broken or locked, shows its name only.
+      // The text is read while the page is made (the case open is the audited read); the first
+      // page is drawn when the browser asks for it (the same ticket as an image's thumbnail). A
+      // PDF without text (a scan) shows its first page only; a broken or locked one says so.
       auto file = app.evidence.GetEvidence(info.report_id, info.id);
       if (!file) continue;
-      if (auto text = evidence::PdfPreviewText(file->content)) list[i].set("preview_text", *text);
+      evidence::PdfPreview preview = evidence::ReadPdfPreview(file->content);
+      switch (preview.problem) {
+        case evidence::PdfProblem::kLocked:
+          list[i].set("preview_problem",
+                      app.translator.Get(lang, N_("This PDF is protected by a password, so it has "
+                                                  "no preview. Download it to open it.")));
+          continue;
+        case evidence::PdfProblem::kBroken:
+          list[i].set("preview_problem",
+                      app.translator.Get(lang, N_("This PDF could not be read (it may be damaged), "
+                                                  "so it has no preview. Download it to try to "
+                                                  "open it.")));
+          continue;
+        case evidence::PdfProblem::kNone:
+          break;
+      }
+      list[i].set("thumb_url", EvidencePreviewUrl(app, user_id, info.report_id, info.id));
+      list[i].set("thumb_pdf", Bool(true));
+      if (preview.text) list[i].set("preview_text", *preview.text);
     }
   }
   return list;
@@ -79,7 +98,10 @@ http::Response StaffEvidencePreview(const AppContext& app, const StaffRequest& r
     return ErrorPage(app, 404, &request);
   auto file = app.evidence.GetEvidence(report_id, evidence_id);
   if (!file) return ErrorPage(app, 404, &request);
-  auto thumbnail = evidence::MakeThumbnail(file->content, file->info.media_type);
+  // An image's thumbnail, or a PDF's first page (bounded in pixels and in time, kMaxPdfRenderTime).
+  auto thumbnail = evidence::HasTextPreview(file->info.media_type)
+                       ? evidence::MakePdfThumbnail(file->content)
+                       : evidence::MakeThumbnail(file->content, file->info.media_type);
   if (!thumbnail) return ErrorPage(app, 404, &request);
   http::Response response{200, {}, std::move(thumbnail->bytes)};
   response.Set("Content-Type", thumbnail->media_type);

@@ -31,6 +31,7 @@
 #include "web/worklists/staff_reports_csv.hpp"
 #include "web/worklists/worklist_query.hpp"
 #include "web/worklists/worklist_request.hpp"
+#include "web/worklists/worklist_shown.hpp"
 
 namespace meldpunt::web {
 namespace {
@@ -233,9 +234,7 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
     // showed, so "who saw this case" finds this listing.
     std::string detail = std::to_string(reports.size()) + " reports";
     if (!reports.empty()) {
-      detail += " (" + std::to_string(page.preceding + 1) + "-" +
-                std::to_string(page.preceding + static_cast<long long>(reports.size())) + " of " +
-                std::to_string(page.total) + "), " + reports.front().reference + " to " +
+      detail += " (" + WorklistShownForAudit(page) + "), " + reports.front().reference + " to " +
                 reports.back().reference;
     }
     std::string filter = WorklistAuditFilter(input);
@@ -268,9 +267,13 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
       rows.push_back(ReportRow(app, lang, report, staff_list, files, tags, now));
     data.set("reports", rows);
     data.set("has_reports", Bool(!reports.empty()));
-    data.set("first_shown", std::to_string(page.preceding + (reports.empty() ? 0 : 1)));
-    data.set("last_shown", std::to_string(page.preceding + static_cast<long long>(reports.size())));
-    data.set("total", std::to_string(page.total));
+    // Counted up to a cap (kWorklistCountCap): "of more than 10,000" beyond it.
+    WorklistShown shown = DescribeWorklistShown(app.translator, lang, page);
+    data.set("shown_text", shown.text);
+    data.set("first_shown", shown.first);
+    data.set("last_shown", shown.last);
+    data.set("total", shown.total);
+    data.set("total_more_than", shown.more_than);
     std::string base = std::string(kReportsPath) + "?";
     if (!reports.empty() && page.preceding > 0) {
       data.set("previous_url",
@@ -288,7 +291,8 @@ http::Response StaffReportsPage(const AppContext& app, const StaffRequest& req) 
     // The same list as CSV (staff_reports_csv.hpp): the same filters and order.
     std::string filters = WorklistQueryString(input);
     data.set("csv_url", std::string(kReportsCsvPath) + (filters.empty() ? "" : "?" + filters));
-    data.set("csv_capped", Bool(page.total > kMaxExportRows));
+    data.set("csv_capped", Bool(page.total > kMaxExportRows ||
+                                (page.total_capped && page.total >= kMaxExportRows)));
     data.set("csv_max", std::to_string(kMaxExportRows));
   }
   if (checked.errors.empty()) AddSavedFilterData(app, request, staff, data);  // issue 14
