@@ -94,6 +94,9 @@ describe('backup and restore', () => {
     const r = await server.run(['backup', '--to', path.join(os.tmpdir(), 'never.db')]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /pg_dump/);
+    const back = await server.run(['restore', '--from', path.join(os.tmpdir(), 'never.db')]);
+    assert.equal(back.code, 2);
+    assert.match(back.stderr, /pg_restore/);
   });
 
   describe('SQLite', { skip: isPostgres(process.env.MELDPUNT_TEST_DATABASE ?? '') }, () => {
