@@ -37,5 +37,18 @@ int VerifyAuditLog(const Config& config);
 // Duplicate hints (duplicate_commands.cpp): makes the keys of reports registered before them,
 // `batch` reports per transaction, until none is left.
 int BackfillDuplicateKeys(const Config& config, int batch);
+// Backups of a SQLite database (backup_command.cpp, issue 17): a consistent copy taken while the
+// server runs, written atomically; 2 when refused (the file exists, PostgreSQL).
+struct BackupOptions {
+  std::string to;
+  bool force = false;  // overwrite an existing file
+};
+int Backup(const Config& config, const BackupOptions& options);
+// Restores a backup into a database file that does not exist, in a folder that holds at most the
+// key file; refuses (2) a file that is not SQLite, has a newer schema or a broken audit chain.
+struct RestoreOptions {
+  std::string from;
+};
+int Restore(const Config& config, const RestoreOptions& options);
 
 }  // namespace meldpunt::app

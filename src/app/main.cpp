@@ -85,9 +85,20 @@ int main(int argc, char** argv) {
                    "Every report to this bureau, spread over its working area");
   demo->add_flag("--force", demo_options.force,
                  "Add demo reports to a database that holds reports already");
-  for (auto* sub :
-       {serve, demo, migrate, user, user_add, bureau, bureau_add, bureau_list, bureau_area, outbox,
-        audit, audit_verify, retention, retention_run, duplicates, duplicates_backfill})
+  auto* backup = cli.add_subcommand(
+      "backup", "Copy the SQLite database to a file while the server runs (not the key file)");
+  app::BackupOptions backup_options;
+  backup->add_option("--to", backup_options.to, "The backup file to write")->required();
+  backup->add_flag("--force", backup_options.force, "Overwrite the file if it exists");
+  auto* restore = cli.add_subcommand(
+      "restore",
+      "Restore a backup into a new data folder (copy the key file there first); checks the "
+      "schema version and the audit log");
+  app::RestoreOptions restore_options;
+  restore->add_option("--from", restore_options.from, "The backup file")->required();
+  for (auto* sub : {backup, restore, serve, demo, migrate, user, user_add, bureau, bureau_add,
+                    bureau_list, bureau_area, outbox, audit, audit_verify, retention, retention_run,
+                    duplicates, duplicates_backfill})
     sub->fallthrough();
 
   if (auto flag = app::SecretOnCommandLine(argc, argv)) {
@@ -112,6 +123,8 @@ int main(int argc, char** argv) {
     if (*retention_run) return app::RunRetention(config, dry_run);
     if (*duplicates_backfill) return app::BackfillDuplicateKeys(config, backfill_batch);
     if (*demo) return app::MakeDemoData(config, demo_options);
+    if (*backup) return app::Backup(config, backup_options);
+    if (*restore) return app::Restore(config, restore_options);
   } catch (const std::exception& e) {
     log::Error("fatal", {{"error", e.what()}});
     return 1;
