@@ -21,6 +21,9 @@ class ReportFormCache {
   // before the token, between the token and the submission key, after the key
   using Parts = std::array<std::string, 3>;
   std::vector<Parts> pages_;  // by Lang::index(); fixed after construction
+  // The bureaus' faces the pages were rendered with (issue 15): after a bureau changed its face,
+  // the form is rendered per request until the server restarts.
+  long long faces_version_ = 0;
 };
 
 }  // namespace meldpunt::web
