@@ -24,6 +24,7 @@
 #include "security/password.hpp"
 #include "store/open_store.hpp"
 #include "store/soci/soci_store.hpp"
+#include "web/common/bureau_faces.hpp"
 #include "web/common/pages.hpp"
 #include "web/routes.hpp"
 #include "web/speech/read_aloud.hpp"
@@ -133,6 +134,8 @@ int Serve(const Config& config) {
   RetentionService retention(config, *store, MakeClock(config));
   AttemptGuard receipt_attempts(config.followup_burst, config.followup_refill_seconds,
                                 config.followup_failures_per_minute);
+  web::BureauFaces faces;  // the public face of each bureau (issue 15)
+  faces.Reload(*store);
   web::AppContext app{
       .reports = *store,
       .follow_up = *store,
@@ -182,6 +185,7 @@ int Serve(const Config& config) {
       .postcodes = postcodes ? &*postcodes : nullptr,
       .mail_queued = [&mail] { mail.Wake(); },
       .common_passwords = &common_passwords,
+      .faces = &faces,
   };
   // Read-aloud (issue 15): espeak-ng on its own thread, audio cached in memory and on disk.
   std::unique_ptr<web::ReadAloud> read_aloud;

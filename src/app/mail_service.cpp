@@ -8,6 +8,7 @@
 #include "mail/outbox_worker.hpp"
 #include "mail/smtp_sender.hpp"
 #include "store/open_store.hpp"
+#include "web/common/bureau_face_view.hpp"
 #include "web/common/locale_format.hpp"
 
 namespace meldpunt::app {
@@ -53,6 +54,15 @@ MailService::MailService(const Config& config, Store& store, const web::Translat
     options.poll = std::chrono::seconds(config.mail_poll_seconds);
     options.format_date = [](std::string_view lang, std::chrono::year_month_day date) {
       return web::FormatLongDate(web::Languages().Find(lang).value_or(web::Lang::kNl), date);
+    };
+    // The signature names the report's bureau and how to reach it (issue 15): read per e-mail,
+    // so a changed profile shows in the next one.
+    options.signature = [&store, &translator](long long bureau_id, std::string_view lang) {
+      web::Lang language = web::Languages().Find(lang).value_or(web::Lang::kNl);
+      for (const auto& face : store.ListBureauFaces()) {
+        if (face.id == bureau_id) return web::MailSignature(face, translator, language);
+      }
+      return std::vector<std::string>{};
     };
     // A claimed e-mail stays this server's for longer than the longest send.
     options.lease = 2 * (smtp.connect_timeout + smtp.timeout);

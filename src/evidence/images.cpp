@@ -222,4 +222,30 @@ std::variant<CleanImage, EvidenceRefusal> ReencodeImage(std::string_view bytes, 
   return CleanImage{std::move(saved.bytes), std::move(media_type)};
 }
 
+std::optional<std::string> ReencodeLogo(std::string_view bytes, EvidenceType type, int max_width,
+                                        int max_height) {
+  if (type != EvidenceType::kJpeg && type != EvidenceType::kPng && type != EvidenceType::kWebp) {
+    return std::nullopt;
+  }
+  InitImages();
+  ThreadCleanup cleanup;
+  Image image = Load(bytes, type);
+  if (!image) return std::nullopt;
+  long long pixels = static_cast<long long>(vips_image_get_width(image.get())) *
+                     vips_image_get_height(image.get());
+  if (pixels > kMaxImagePixels) return std::nullopt;
+  image = ToSrgb(std::move(image));
+  if (!image) return std::nullopt;
+  // Shrinks to fit the box, keeping the proportions; a small logo keeps its size.
+  image = Apply(image, [&](VipsImage* in, VipsImage** out) {
+    return vips_thumbnail_image(in, out, max_width, "height", max_height, "size", VIPS_SIZE_DOWN,
+                                nullptr);
+  });
+  if (image) image = WithoutMetadata(image);
+  if (!image) return std::nullopt;
+  Saved saved = Save(image, false, EvidenceType::kPng);
+  if (!saved.ok || HoldsMetadata(saved.bytes)) return std::nullopt;
+  return std::move(saved.bytes);
+}
+
 }  // namespace meldpunt::evidence

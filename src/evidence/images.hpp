@@ -26,6 +26,12 @@ struct CleanImage {
 // kept. Refuses what does not decode and pictures over kMaxImagePixels.
 std::variant<CleanImage, EvidenceRefusal> ReencodeImage(std::string_view bytes, EvidenceType type);
 
+// A bureau's logo (issue 15): a JPEG, PNG or WebP (as sniffed; nothing else is decoded) made into
+// a PNG without metadata that fits max_width x max_height, never enlarged. nullopt when it does
+// not decode or is over kMaxImagePixels.
+std::optional<std::string> ReencodeLogo(std::string_view bytes, EvidenceType type, int max_width,
+                                        int max_height);
+
 // Takes the EXIF, XMP and ICC chunks out of a WebP file, which libvips 8.14 writes whatever it is
 // told. False when the file cannot be read as WebP.
 bool StripWebpMetadata(std::string& bytes);

@@ -84,13 +84,18 @@ int OutboxWorker::SendDue() {
 void OutboxWorker::Handle(const OutboxMail& mail) {
   boost::json::object fields{
       {"id", mail.id}, {"kind", std::string(MailKindName(mail.kind))}, {"attempt", mail.attempts}};
+  std::vector<std::string> signature;
+  if (options_.signature && mail.bureau_id > 0) {
+    signature = options_.signature(mail.bureau_id, mail.lang);
+  }
   MailText text = ReporterMailText(
       mail.kind, mail.created_at, options_.public_url,
       [&](std::string_view msgid) { return translate_(mail.lang, msgid); },
       options_.format_date ? FormatDate([&](std::chrono::year_month_day date) {
         return options_.format_date(mail.lang, date);
       })
-                           : FormatDate());
+                           : FormatDate(),
+      signature);
   std::string domain = options_.from.address.substr(options_.from.address.rfind('@') + 1);
   Message message{options_.from, mail.recipient, text.subject,
                   text.body,     now_(),         RandomToken(18) + "@" + domain};

@@ -38,6 +38,9 @@ struct OutboxOptions {
   // Writes a date in the e-mail's language ("3 listopada 2026"); when empty, the day, the
   // translated month name and the year (issue 15).
   std::function<std::string(std::string_view lang, std::chrono::year_month_day date)> format_date;
+  // The signature's lines for the report's bureau in the e-mail's language: its name and how to
+  // reach it (issue 15); when empty or giving nothing, the installation's name.
+  std::function<std::vector<std::string>(long long bureau_id, std::string_view lang)> signature;
 };
 
 // Translates a message id into a language ("nl", "en", "tr", …).

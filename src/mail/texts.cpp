@@ -48,7 +48,8 @@ std::string Replace(std::string text, std::string_view placeholder, std::string_
 std::chrono::year_month_day DutchDate(long long unix_seconds) { return DutchDateOf(unix_seconds); }
 
 MailText ReporterMailText(MailKind kind, long long created_at, std::string_view public_url,
-                          const Translate& translate, const FormatDate& format_date) {
+                          const Translate& translate, const FormatDate& format_date,
+                          const std::vector<std::string>& signature) {
   std::string base(public_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
   std::string url = base.append(kFollowPath);
@@ -75,7 +76,12 @@ MailText ReporterMailText(MailKind kind, long long created_at, std::string_view 
     text.subject = translate(kNoticeSubject);
     paragraphs = {translate(kHello), translate(kNoticeWrote), translate(kNoticeRead) + "\n" + url};
   }
-  paragraphs.push_back(translate(kRegards) + "\n" + translate(kSignature));
+  std::string signed_by = translate(kSignature);
+  if (!signature.empty()) {
+    signed_by.clear();
+    for (const auto& line : signature) signed_by += (signed_by.empty() ? "" : "\n") + line;
+  }
+  paragraphs.push_back(translate(kRegards) + "\n" + signed_by);
   for (const auto& paragraph : paragraphs) {
     if (!text.body.empty()) text.body += "\n\n";
     text.body += paragraph;

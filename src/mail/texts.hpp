@@ -28,8 +28,11 @@ using FormatDate = std::function<std::string(std::chrono::year_month_day date)>;
 
 // created_at: when the e-mail was queued (for a confirmation, when the report came in).
 // format_date: when empty, the day, the translated month name and the year.
+// signature: the bureau's name and contact lines under "Kind regards," (issue 15); when empty,
+// the installation's name.
 MailText ReporterMailText(MailKind kind, long long created_at, std::string_view public_url,
-                          const Translate& translate, const FormatDate& format_date = {});
+                          const Translate& translate, const FormatDate& format_date = {},
+                          const std::vector<std::string>& signature = {});
 // Every message id the texts use, for the test that they are all translated.
 std::vector<const char*> ReporterMailMessageIds();
 // The calendar date in the Netherlands at a Unix time (domain/dutch_time.hpp: Europe/Amsterdam).

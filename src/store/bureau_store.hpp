@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/bureau/bureau_profile.hpp"
 #include "domain/municipality.hpp"
 #include "store/store_types.hpp"
 
@@ -17,6 +18,18 @@ struct Bureau {
   long long id = 0;
   std::string name;
   std::vector<std::string> municipalities;  // CBS codes, sorted
+};
+
+// Everything the public side shows of a bureau (issue 15): its working area, its profile and its
+// logo. Read whole at start and after each change (web/common/bureau_faces.hpp).
+struct BureauFace {
+  long long id = 0;
+  std::string name;                         // the registered name
+  std::vector<std::string> municipalities;  // CBS codes, sorted
+  BureauProfile profile;                    // phone, e-mail and postal address from the letterhead
+  std::string logo_png;                     // the re-encoded logo; empty when none
+  long long logo_version = 0;
+  long long updated_at = 0;  // of the profile; 0 when never saved
 };
 
 class BureauStore {
@@ -48,6 +61,19 @@ class BureauStore {
   virtual void WriteBureauSettings(long long bureau_id,
                                    const std::map<std::string, std::string>& values,
                                    long long now) = 0;
+  // The bureau's profile (soci_bureau_profiles.cpp, issue 15). Phone, e-mail and postal address
+  // are the letterhead's (LetterStore::GetLetterhead): one source for letters and public pages.
+  // All empty when never set.
+  virtual BureauProfile GetBureauProfile(long long bureau_id) = 0;
+  // Saves the profile and the letterhead's phone, e-mail and address lines in one transaction.
+  virtual void SaveBureauProfile(long long bureau_id, const BureauProfile& profile,
+                                 long long staff_user_id, long long now) = 0;
+  // Replaces the logo (a PNG made by evidence::ReencodeLogo); empty removes it. Its version
+  // becomes a new number, so that its URL changes.
+  virtual void SaveBureauLogo(long long bureau_id, const std::string& png, long long staff_user_id,
+                              long long now) = 0;
+  // Every bureau with its working area, profile and logo, by id (an installation has a few).
+  virtual std::vector<BureauFace> ListBureauFaces() = 0;
 };
 
 }  // namespace meldpunt

@@ -30,7 +30,8 @@ struct OutboxMail {
   std::string lang;       // "nl" or "en"
   std::string recipient;  // decrypted; empty when it could not be decrypted
   long long created_at = 0;
-  int attempts = 0;  // tries so far, this one included
+  int attempts = 0;         // tries so far, this one included
+  long long bureau_id = 0;  // the report's bureau, for the signature (issue 15); 0 when unknown
 };
 
 struct OutboxCounts {

@@ -16,6 +16,13 @@ inline constexpr const char* kHomePath = "/";
 inline constexpr const char* kReportFormPath = "/melden";
 inline constexpr const char* kReportReceivedPath = "/melden/ontvangen";
 inline constexpr const char* kPrivacyPath = "/privacy";
+// Other ways to report (andere manieren om te melden): phone, desk, WhatsApp, e-mail, per bureau
+// (issue 15).
+inline constexpr const char* kOtherWaysPath = "/andere-manieren-om-te-melden";
+// A bureau's house style (huisstijl, issue 15): its colours as a token sheet and its logo, each
+// with a version in the query (?v=) so that they can be cached for long.
+inline constexpr const char* kBureauThemePath = "/huisstijl/{id}/kleuren.css";
+inline constexpr const char* kBureauLogoPath = "/huisstijl/{id}/logo.png";
 
 // followup/: a reporter following their report up with the receipt code (volgcode).
 inline constexpr const char* kFollowUpPath = "/melden/volgen";
@@ -128,6 +135,9 @@ inline constexpr const char* kPopulationPath = "/medewerkers/inwoners";
 inline constexpr const char* kBureausPath = "/medewerkers/bureaus";
 inline constexpr const char* kWorkingAreaPath = "/medewerkers/bureaus/gebied";
 inline constexpr const char* kSettingsPath = "/medewerkers/instellingen";
+// The bureau's own details and face (gegevens van het bureau, issue 15), and its logo upload.
+inline constexpr const char* kBureauProfilePath = "/medewerkers/gegevens-bureau";
+inline constexpr const char* kBureauProfileLogoPath = "/medewerkers/gegevens-bureau/logo";
 inline constexpr const char* kCodeListsPath = "/medewerkers/codelijsten";
 // The languages of the site and their review, for the system admin (issue 15).
 inline constexpr const char* kLanguagesPath = "/medewerkers/talen";

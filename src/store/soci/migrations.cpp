@@ -680,10 +680,35 @@ CREATE TABLE case_relations (
   PRIMARY KEY (report_id, related_id)
 )
 )SQL"},
+      // The bureau's own face (issue 15, docs/design.md "The bureau's own face"): what the
+      // public sees of a bureau besides how to reach it. Phone, e-mail and postal address stay
+      // in letterheads, the one place letters already read them from; the profile page edits
+      // both rows in one transaction. The logo is the re-encoded PNG, base64 like the other
+      // binary columns, at most a few hundred kB (web/admin/bureau_logo.hpp); logo_version
+      // changes with every upload and names the logo's URL, so it can be cached for a year.
+      // Not personal data: stored in clear.
+      {46, "the bureau's public profile: name, visiting address, ways to report, colours, logo",
+       R"SQL(
+CREATE TABLE bureau_profiles (
+  bureau_id BIGINT PRIMARY KEY REFERENCES bureaus (id),
+  public_name TEXT NOT NULL DEFAULT '',
+  visiting_address TEXT NOT NULL DEFAULT '',
+  opening_hours TEXT NOT NULL DEFAULT '',
+  report_by_phone INTEGER NOT NULL DEFAULT 0,
+  report_at_desk INTEGER NOT NULL DEFAULT 0,
+  whatsapp TEXT NOT NULL DEFAULT '',
+  primary_colour TEXT NOT NULL DEFAULT '',
+  on_primary_colour TEXT NOT NULL DEFAULT '',
+  logo_png TEXT NOT NULL DEFAULT '',
+  logo_version BIGINT NOT NULL DEFAULT 0,
+  updated_at BIGINT NOT NULL,
+  updated_by BIGINT REFERENCES staff_users (id)
+)
+)SQL"},
       // The work list filtered by municipality (of the incident) with the type and step (issue
       // 14): at a million reports a bureau has tens of thousands of open complaints, and without
       // the municipality in the same index every one of them was read to count a page.
-      {46, "work list: municipality, type and step in one index", R"SQL(
+      {47, "work list: municipality, type and step in one index", R"SQL(
 CREATE INDEX reports_by_bureau_incident_step
   ON reports (bureau_id, incident_municipality, is_complaint, case_step)
 )SQL"},

@@ -85,11 +85,12 @@ std::optional<OutboxMail> SociStore::ClaimDueMail(long long now, long long lease
         mail.id = id;
         std::string kind;
         soci::indicator recipient_ind = soci::i_null;
-        sql << "SELECT kind, lang, recipient_enc, created_at, attempts FROM mail_outbox "
-               "WHERE id = :id",
+        sql << "SELECT o.kind, o.lang, o.recipient_enc, o.created_at, o.attempts, "
+               "COALESCE(r.bureau_id, 0) FROM mail_outbox o LEFT JOIN reports r ON r.id = "
+               "o.report_id WHERE o.id = :id",
             soci::use(id), soci::into(kind), soci::into(mail.lang),
             soci::into(recipient_enc, recipient_ind), soci::into(mail.created_at),
-            soci::into(mail.attempts);
+            soci::into(mail.attempts), soci::into(mail.bureau_id);
         if (recipient_ind != soci::i_ok) recipient_enc.clear();
         mail.kind = ParseMailKind(kind).value_or(MailKind::kConfirmation);
         claimed = std::move(mail);

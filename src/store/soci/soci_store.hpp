@@ -203,6 +203,13 @@ class SociStore final : public Store {
                                               long long idle_since,
                                               long long started_since) override;
   void EndFollowUpSession(const std::string& token_hash) override;
+  // Bureau profiles (soci_bureau_profiles.cpp, issue 15).
+  BureauProfile GetBureauProfile(long long bureau_id) override;
+  void SaveBureauProfile(long long bureau_id, const BureauProfile& profile, long long staff_user_id,
+                         long long now) override;
+  void SaveBureauLogo(long long bureau_id, const std::string& png, long long staff_user_id,
+                      long long now) override;
+  std::vector<BureauFace> ListBureauFaces() override;
   // Bureau settings (soci_bureau_settings.cpp).
   std::map<std::string, std::string> ReadBureauSettings(long long bureau_id) override;
   void WriteBureauSettings(long long bureau_id, const std::map<std::string, std::string>& values,

@@ -1,5 +1,6 @@
 // The routes of admin/: bureaus and their working areas, handing a case over to another bureau,
 // the bureau's settings, the code lists, the languages and the audit log (inzagelog).
+#include "web/admin/bureau_profile_handlers.hpp"
 #include "web/admin/code_list_handlers.hpp"
 #include "web/admin/language_handlers.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
@@ -26,6 +27,15 @@ void AddAdminRoutes(RouteTable& routes) {
                   StaffSettingsPage);
   routes.AddStaff(Method::kPost, kSettingsPath, Permission::kManageBureauSettings,
                   StaffSettingsSave);
+
+  // The bureau's own details and face (issue 15), for its admin; the logo comes as a file.
+  routes.AddStaff(Method::kGet, kBureauProfilePath, Permission::kManageBureauSettings,
+                  StaffBureauProfilePage);
+  routes.AddStaff(Method::kPost, kBureauProfilePath, Permission::kManageBureauSettings,
+                  StaffBureauProfileSave);
+  routes.AddStaff(Method::kPost, kBureauProfileLogoPath, Permission::kManageBureauSettings,
+                  StaffBureauLogoSave,
+                  {.form = LogoFormLimits(), .body_limit = kMaxLogoUploadBytes + 64 * 1024});
 
   // The bureau's tags (labels), for its admin.
   routes.AddStaff(Method::kGet, kTagsPath, Permission::kManageBureauSettings, StaffTagsPage);

@@ -10,6 +10,7 @@
 #include "store/staff_session_store.hpp"
 #include "store/store_types.hpp"
 #include "web/cases/case_request.hpp"
+#include "web/common/bureau_faces.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
 #include "web/common/staff_page.hpp"
@@ -95,6 +96,7 @@ http::Response StaffBureausAction(const AppContext& app, const StaffRequest& req
       return BureausPage(app, request, staff, 422, tr(N_("A bureau with this name exists.")), name);
     }
     app.audit.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.add", added, name), app.now());
+    if (app.faces) app.faces->Reload(app.bureaus);  // the public side now has another bureau
     return http::Response::SeeOther(std::string(kBureausPath) + "?opgeslagen=1");
   }
   std::string typed = form.Get("codes");
@@ -107,6 +109,7 @@ http::Response StaffBureausAction(const AppContext& app, const StaffRequest& req
                        "", typed);
   }
   if (!app.bureaus.AddToWorkingArea(*bureau, *codes)) return ErrorPage(app, 404, &request);
+  if (app.faces) app.faces->Reload(app.bureaus);  // "other ways" lists the areas
   app.audit.Audit(AuditEntry::ForBureau(staff.user_id, "bureau.area", *bureau,
                                         std::to_string(*bureau) + ": " + typed),
                   app.now());

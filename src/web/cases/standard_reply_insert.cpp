@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.hpp"
+#include "domain/bureau/bureau_profile.hpp"
 #include "domain/dutch_time.hpp"
 #include "letters/letter_date.hpp"
 #include "store/bureau_store.hpp"
@@ -50,6 +51,8 @@ std::map<std::string, std::string> StandardReplyValues(const AppContext& app,
   for (const auto& bureau : app.bureaus.ListBureaus()) {
     if (bureau.id == report.bureau_id) bureau_name = bureau.name;
   }
+  // The name the bureau shows the public, when its admin set one (issue 15).
+  bureau_name = PublicNameOf(app.bureaus.GetBureauProfile(report.bureau_id), bureau_name);
   Letterhead letterhead = app.letters.GetLetterhead(report.bureau_id);
   letters::Lang letter_lang = lang == "en" ? letters::Lang::kEn : letters::Lang::kNl;
   return {

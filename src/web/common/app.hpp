@@ -43,6 +43,8 @@ class StandardReplyStore;
 
 namespace meldpunt::web {
 
+class BureauFaces;
+
 struct WebOptions {
   bool secure_cookies = false;  // behind TLS: __Host- cookies with Secure
   std::chrono::seconds staff_idle_timeout{30 * 60};
@@ -109,6 +111,8 @@ struct AppContext {
   std::function<void()> mail_queued = {};
   // Passwords staff may not choose (ASVS 2.1.7); null: only the length rules apply.
   const CommonPasswords* common_passwords = nullptr;
+  // The bureaus' faces for the public pages (issue 15); null: every page has the neutral face.
+  BureauFaces* faces = nullptr;
 };
 
 }  // namespace meldpunt::web

@@ -1,6 +1,7 @@
 #include "web/common/pages.hpp"
 
 #include "http/cookies.hpp"
+#include "web/common/bureau_face_view.hpp"
 #include "web/common/error_texts.hpp"
 #include "web/common/html.hpp"
 #include "web/speech/read_aloud_control.hpp"
@@ -52,6 +53,7 @@ http::Response RenderPage(const AppContext& app, const http::Request& request, i
   layout.set("public_page", Bool(public_page));
   layout.set("languages", LanguagePicker(request, lang, public_page));
   if (!page.script.empty()) layout.set("script", page.script);
+  if (public_page) AddBureauFace(app, page.bureau_id, layout);                      // issue 15
   AddReadAloudControl(app, request, page.template_name, page.title_msgid, layout);  // issue 15
   http::Response response =
       http::Response::Html(status, app.templates.Render("layout", lang, layout));

@@ -1,5 +1,6 @@
 #pragma once
 // Rendering shared by all pages: the layout, the language switch, anti-forgery tokens, errors.
+#include <optional>
 #include <string>
 
 #include "http/message.hpp"
@@ -20,6 +21,9 @@ struct Page {
   std::string title_msgid;  // translated for <title> and the layout
   TemplateData data;
   std::string script;  // optional file under /static/js/
+  // The bureau the page is about (a report's bureau, issue 15): its face in header and footer.
+  // Without one, the only bureau's face, or the neutral national face when there are several.
+  std::optional<long long> bureau_id = std::nullopt;
 };
 
 // The language picker of the header: each language named in itself, as a link to this page with

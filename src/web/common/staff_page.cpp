@@ -42,6 +42,7 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_audit", Bool(template_name == "staff_audit"));
   nav.set("on_intake", Bool(template_name == "staff_intake"));
   nav.set("on_settings", Bool(template_name == "staff_settings"));
+  nav.set("on_bureau_profile", Bool(template_name == "staff_bureau_profile"));
   nav.set("on_population", Bool(template_name == "staff_population"));
   nav.set("may_manage_population", Bool(Allows(staff.role, Permission::kManagePopulation)));
   nav.set("may_manage_settings", Bool(Allows(staff.role, Permission::kManageBureauSettings)));

@@ -119,7 +119,10 @@ http::Response ThreadPage(const AppContext& app, const http::Request& request, i
     data.set("message_error", MessageProblemText(app, lang, *problem));
   }
   return WithCookies(
-      RenderPage(app, request, status, {"followup_thread", N_("Your report"), data, ""}), cookies);
+      // The report's bureau frames the page (issue 15): its name, colours and contact.
+      RenderPage(app, request, status,
+                 {"followup_thread", N_("Your report"), data, "", report->bureau_id}),
+      cookies);
 }
 
 // Stores the reporter's answer, or shows the thread again with the problem and the text.

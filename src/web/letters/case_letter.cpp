@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "base/text.hpp"
+#include "domain/bureau/bureau_profile.hpp"
 #include "domain/dutch_time.hpp"
 #include "domain/reports/report.hpp"
 #include "letters/compose.hpp"
@@ -177,6 +178,8 @@ Result<std::string> RenderCaseLetter(const AppContext& app, const RegisteredRepo
   for (const auto& bureau : app.bureaus.ListBureaus()) {
     if (bureau.id == report.bureau_id) bureau_name = bureau.name;
   }
+  // The name the bureau shows the public, when its admin set one (issue 15).
+  bureau_name = PublicNameOf(app.bureaus.GetBureauProfile(report.bureau_id), bureau_name);
   Letterhead letterhead = app.letters.GetLetterhead(report.bureau_id);
   // The telephone number and e-mail address go under the address lines of the letterhead.
   std::vector<std::string> sender_lines = letterhead.address_lines;

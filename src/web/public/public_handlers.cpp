@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include "base/text.hpp"
 #include "domain/reports/receipt.hpp"
 #include "domain/reports/reference.hpp"
 #include "http/form.hpp"
 #include "http/request_form.hpp"
 #include "security/proof_of_work_check.hpp"
 #include "store/store_types.hpp"
+#include "web/common/bureau_face_view.hpp"
+#include "web/common/bureau_faces.hpp"
 #include "web/common/html.hpp"
 #include "web/common/pages.hpp"
 #include "web/intake/register_report.hpp"
@@ -19,6 +22,9 @@ namespace meldpunt::web {
 namespace {
 
 constexpr std::string_view kReceiptPurpose = "report-received";
+// The report's bureau for the confirmation page's contact (issue 15), bound to its reference, so
+// the page needs no database read and a changed link shows no other bureau.
+constexpr std::string_view kReceiptBureauPurpose = "report-received-bureau";
 
 http::Response FormPage(const AppContext& app, const http::Request& request, int status,
                         const FormState& state, bool rate_limited = false) {
@@ -137,9 +143,11 @@ http::Response SubmitReport(const AppContext& app, const FormRequest& req) {
                                                  has_key ? state.submission_key : "");
   if (registered.refusal) return std::move(*registered.refusal);
   const RegisteredReport& stored = registered.stored;
-  http::Response response =
-      http::Response::SeeOther(std::string(kReportReceivedPath) +
-                               "?r=" + app.signer.Sign(kReceiptPurpose, stored.reference));
+  http::Response response = http::Response::SeeOther(
+      std::string(kReportReceivedPath) +
+      "?r=" + app.signer.Sign(kReceiptPurpose, stored.reference) + "&b=" +
+      app.signer.Sign(kReceiptBureauPurpose,
+                      stored.reference + ":" + std::to_string(stored.bureau_id)));
   response.Add("Set-Cookie", ReceiptCookie(app, stored.reference, registered.receipt));
   return response;
 }
@@ -162,9 +170,21 @@ http::Response ReportReceivedPage(const AppContext& app, const http::Request& re
   } else {
     data.set("has_receipt", Bool(false));
   }
-  return RenderPage(
-      app, request, 200,
-      {"report_received", N_("Your report has been received"), data, "report_received.js"});
+  // The bureau that will handle it: its contact under "what happens next" and its face.
+  std::optional<long long> bureau_id;
+  if (auto signed_bureau = app.signer.Verify(kReceiptBureauPurpose, request.QueryParam("b"))) {
+    std::string prefix = *reference + ":";
+    if (signed_bureau->starts_with(prefix)) {
+      bureau_id = ParseId(std::string_view(*signed_bureau).substr(prefix.size()));
+    }
+  }
+  if (app.faces && bureau_id) {
+    auto faces = app.faces->Current();
+    if (const BureauFace* face = faces->For(bureau_id)) data.set("bureau", FaceData(*face));
+  }
+  return RenderPage(app, request, 200,
+                    {"report_received", N_("Your report has been received"), data,
+                     "report_received.js", bureau_id});
 }
 
 }  // namespace meldpunt::web

@@ -3,6 +3,7 @@
 #include "web/common/pages.hpp"
 #include "web/feature_routes.hpp"
 #include "web/paths.hpp"
+#include "web/public/bureau_face_handlers.hpp"
 #include "web/public/evidence_upload.hpp"
 #include "web/public/public_handlers.hpp"
 #include "web/public/report_form_cache.hpp"
@@ -25,6 +26,10 @@ void AddPublicRoutes(RouteTable& routes) {
                  {.form = UploadFormLimits(kMaxFormFields), .body_limit = kUploadBodyLimit});
   routes.AddPublic(Method::kGet, kReportReceivedPath, ReportReceivedPage, Runs::kOnIoThread);
   routes.AddPublic(Method::kGet, kPrivacyPath, PrivacyPage, Runs::kOnIoThread);
+  // The bureaus' faces (issue 15), from memory.
+  routes.AddPublic(Method::kGet, kOtherWaysPath, OtherWaysPage, Runs::kOnIoThread);
+  routes.AddPublic(Method::kGet, kBureauThemePath, BureauThemeSheet, Runs::kOnIoThread);
+  routes.AddPublic(Method::kGet, kBureauLogoPath, BureauLogo, Runs::kOnIoThread);
 }
 
 }  // namespace meldpunt::web

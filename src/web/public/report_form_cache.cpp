@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "web/common/bureau_faces.hpp"
 #include "web/common/html.hpp"
 #include "web/common/pages.hpp"
 #include "web/public/public_handlers.hpp"
@@ -24,6 +25,7 @@ size_t FindOnce(const std::string& body, std::string_view placeholder, size_t fr
 }  // namespace
 
 ReportFormCache::ReportFormCache(const AppContext& app) {
+  if (app.faces) faces_version_ = app.faces->Current()->version;
   for (Lang lang : Languages().All()) {
     http::Request request;
     request.path = "/melden";
@@ -43,8 +45,14 @@ ReportFormCache::ReportFormCache(const AppContext& app) {
 
 http::Response ReportFormCache::Serve(const AppContext& app, const http::Request& request) const {
   http::Response response = http::Response::Html(200, {});
-  std::string token = EscapeHtml(CsrfTokenFor(app, request, response));
+  std::string raw_token = CsrfTokenFor(app, request, response);
   std::string key = NewSubmissionKey();
+  if (app.faces && app.faces->Current()->version != faces_version_) {
+    response.body = RenderReportForm(app, request, raw_token, key).body;
+    RememberLanguageChoice(request, response);
+    return response;
+  }
+  std::string token = EscapeHtml(raw_token);
   size_t lang = LangOf(request).index();
   // Brotli is not offered for this page: see "A smaller wire" in docs/design.md.
   response.Set("Vary", "Accept-Encoding");

@@ -26,6 +26,9 @@ class ReportFormCache {
   using Parts = std::array<std::string, 3>;
   std::vector<Parts> pages_;            // by Lang::index(); fixed after construction
   std::vector<http::GzipSplice> gzip_;  // the same parts, compressed
+  // The bureaus' faces the pages were rendered with (issue 15): after a bureau changed its face,
+  // the form is rendered per request (uncompressed) until the server restarts.
+  long long faces_version_ = 0;
 };
 
 }  // namespace meldpunt::web

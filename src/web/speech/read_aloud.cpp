@@ -39,6 +39,7 @@ const std::vector<ReadablePage>& ReadablePages() {
         {"volgen", "followup_receipt"},
         {"opvolging", "followup_thread", {"has_messages"}},
         {"privacy", "privacy"},
+        {"andere-manieren", "other_ways"},
         {"cijfers", "public_figures", {"has_areas"}},
     };
     for (const ErrorText& text : StatusErrorTexts())
