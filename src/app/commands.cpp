@@ -89,6 +89,7 @@ Key LoadExistingMasterKey(const Config& config) {
 
 Key AuditChainKey(const Key& master) { return DeriveKey(master, kAuditChainKey); }
 Key DataKey(const Key& master) { return DeriveKey(master, kDataKey); }
+Key ReceiptKey(const Key& master) { return DeriveKey(master, kReceiptKey); }
 
 int Serve(const Config& config) {
   Key master = LoadKey(config);
@@ -163,7 +164,7 @@ int Serve(const Config& config) {
       .report_limits = report_limits,
       .login_limits = login_limits,
       .login_failure_limits = login_failure_limits,
-      .receipts = Receipts(DeriveKey(master, kReceiptKey)),
+      .receipts = Receipts(ReceiptKey(master)),
       .receipt_attempts = receipt_attempts,
       .postcodes = postcodes ? &*postcodes : nullptr,
       .mail_queued = [&mail] { mail.Wake(); },
