@@ -19,6 +19,9 @@ std::string ReadFile(const std::string& path);
 Key LoadExistingMasterKey(const Config& config);
 // The key that encrypts personal data in the database, derived from the master key.
 Key DataKey(const Key& master);
+// The receipt key (security/receipts.hpp: receipt codes and their hashes), derived from the master
+// key.
+Key ReceiptKey(const Key& master);
 // The key that chains the audit log (security/audit_chain.hpp), derived from the master key.
 Key AuditChainKey(const Key& master);
 

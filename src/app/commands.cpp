@@ -92,6 +92,7 @@ Key LoadExistingMasterKey(const Config& config) {
 
 Key AuditChainKey(const Key& master) { return DeriveKey(master, kAuditChainKey); }
 Key DataKey(const Key& master) { return DeriveKey(master, kDataKey); }
+Key ReceiptKey(const Key& master) { return DeriveKey(master, kReceiptKey); }
 
 // glibc raises its mmap threshold to the size of every large block freed (up to 32 MiB), after
 // which upload-sized buffers come from the arenas and stay resident after a burst. A fixed
@@ -180,7 +181,7 @@ int Serve(const Config& config) {
       .report_limits = report_limits,
       .login_limits = login_limits,
       .login_failure_limits = login_failure_limits,
-      .receipts = Receipts(DeriveKey(master, kReceiptKey)),
+      .receipts = Receipts(ReceiptKey(master)),
       .receipt_attempts = receipt_attempts,
       .postcodes = postcodes ? &*postcodes : nullptr,
       .mail_queued = [&mail] { mail.Wake(); },

@@ -15,7 +15,9 @@
 #include "domain/dutch_time.hpp"
 #include "domain/figures/demo_data.hpp"
 #include "domain/municipality.hpp"
+#include "domain/reports/receipt.hpp"
 #include "security/key_file.hpp"
+#include "security/receipts.hpp"
 #include "store/open_store.hpp"
 
 namespace meldpunt::app {
@@ -25,6 +27,22 @@ namespace {
 // flat (a batch of sealed reports is a few MiB).
 constexpr size_t kBatchSize = 5000;
 constexpr long long kProgressEvery = 100'000;
+
+// The first two demo reports get a receipt code, so follow-up can be tried on demo data: the
+// first hashed as before issue 16 (Argon2id, upgraded at its first sign-in), the second as now
+// (keyed BLAKE2b). Codes come from the seed, the number of reports already there (a run with
+// --force gets new codes) and the key file, and are printed.
+struct DemoReceipt {
+  std::string code;
+  std::string scheme;
+};
+std::vector<DemoReceipt> DemoReceipts(const Receipts& receipts, unsigned long long seed,
+                                      long long existing) {
+  std::string base = "demo-data receipt, seed " + std::to_string(seed) + ", after " +
+                     std::to_string(existing) + ", report ";
+  return {{receipts.ForSubmission(base + "1"), "legacy Argon2id hash"},
+          {receipts.ForSubmission(base + "2"), "keyed BLAKE2b hash"}};
+}
 
 Key LoadOrCreateMasterKey(const Config& config) {
   std::filesystem::create_directories(std::filesystem::path(config.key_file).parent_path());
@@ -101,6 +119,10 @@ int MakeDemoData(const Config& config, const DemoDataOptions& options) {
     settings.area = it->municipalities;  // empty: every municipality
   }
 
+  Receipts receipts(ReceiptKey(master));
+  std::vector<DemoReceipt> demo_receipts = DemoReceipts(receipts, options.seed, existing);
+  std::vector<long long> receipt_report_ids;
+
   DemoGenerator generator(*municipalities, settings);
   const DemoMassEvent& mass = generator.mass_event();
   std::optional<long long> mass_id;
@@ -128,9 +150,14 @@ int MakeDemoData(const Config& config, const DemoDataOptions& options) {
       row.closed_at = demo.closing->closed_at;
     }
     row.report = std::move(demo.report);
+    if (i == 0) row.report.receipt_hash = receipts.LegacyHash(demo_receipts[0].code);
+    if (i == 1) row.report.receipt_hash = receipts.Hash(demo_receipts[1].code);
     batch.push_back(std::move(row));
     if (batch.size() == kBatchSize || i + 1 == options.reports) {
-      if (writing.valid()) writing.get();
+      if (writing.valid()) {
+        auto ids = writing.get();
+        if (receipt_report_ids.empty()) receipt_report_ids = std::move(ids);
+      }
       writing = std::async(std::launch::async, [&store, rows = std::move(batch), now] {
         return store->AddReportBatch(rows, now);
       });
@@ -141,7 +168,10 @@ int MakeDemoData(const Config& config, const DemoDataOptions& options) {
       std::cerr << "demo-data: " << (i + 1) << " of " << options.reports << " reports\n";
     }
   }
-  if (writing.valid()) writing.get();
+  if (writing.valid()) {
+    auto ids = writing.get();
+    if (receipt_report_ids.empty()) receipt_report_ids = std::move(ids);
+  }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   // PostgreSQL: the visibility map and statistics of the tables just filled, so the first
@@ -161,6 +191,10 @@ int MakeDemoData(const Config& config, const DemoDataOptions& options) {
   if (vacuumed) std::cout << "vacuumed and analysed the tables in " << vacuum_seconds << " s\n";
   std::cout << "closed: " << closed << ", anonymous: " << anonymous
             << ", with several grounds: " << multi_ground << "\n";
+  for (size_t i = 0; i < demo_receipts.size() && i < receipt_report_ids.size(); ++i) {
+    std::cout << "receipt code of report " << receipt_report_ids[i] << " ("
+              << demo_receipts[i].scheme << "): " << FormatReceipt(demo_receipts[i].code) << "\n";
+  }
   std::cout << "per year of reporting:\n";
   for (const auto& [year, count] : per_year) std::cout << "  " << year << "\t" << count << "\n";
   std::cout << "per bureau (all reports in the database):\n";

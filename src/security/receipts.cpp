@@ -19,10 +19,12 @@ enum SubKey : unsigned long long {
   kSalt = 2,
   kSubmissionKeyHash = 3,
   kCookie = 4,
+  kReceiptHash = 5,  // keyed BLAKE2b of the code (issue 16); kSalt stays for legacy hashes
 };
 
-// At most one memory-hard hash per core at a time: more would not finish sooner, and each holds
-// kReceiptHashMemLimit, so a burst of reports on 32 workers cannot grow memory 32-fold.
+// Legacy hashes only: at most one memory-hard hash per core at a time: more would not finish
+// sooner, and each holds kReceiptHashMemLimit, so a burst of reports on 32 workers cannot grow
+// memory 32-fold.
 std::counting_semaphore<256>& HashSlots() {
   static std::counting_semaphore<256> slots(
       std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, 256));
@@ -49,6 +51,7 @@ Receipts::Receipts(const Key& receipt_key)
     : derivation_key_(DeriveKey(receipt_key, kDerivation)),
       salt_key_(DeriveKey(receipt_key, kSalt)),
       submission_key_key_(DeriveKey(receipt_key, kSubmissionKeyHash)),
+      receipt_hash_key_(DeriveKey(receipt_key, kReceiptHash)),
       cookie_(DeriveKey(receipt_key, kCookie)) {}
 
 std::string Receipts::ForSubmission(std::string_view submission_key) const {
@@ -65,7 +68,16 @@ std::string Receipts::Random() {
   return ReceiptFromBytes(seed);
 }
 
+ReceiptHashScheme SchemeOfReceiptHash(std::string_view stored_hash) {
+  return stored_hash.starts_with(kKeyedReceiptHashPrefix) ? ReceiptHashScheme::kKeyedBlake2b
+                                                          : ReceiptHashScheme::kArgon2id;
+}
+
 std::string Receipts::Hash(std::string_view digits) const {
+  return std::string(kKeyedReceiptHashPrefix) + KeyedHashHex(receipt_hash_key_, digits, 32);
+}
+
+std::string Receipts::LegacyHash(std::string_view digits) const {
   static_assert(crypto_pwhash_SALTBYTES <= sizeof(Key));
   std::array<unsigned char, 32> out;
   HashSlots().acquire();

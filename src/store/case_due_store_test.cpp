@@ -71,6 +71,44 @@ TEST_F(CaseDueStore, ARegistrationOnlyReportHasNoNextDeadline) {
   EXPECT_EQ(Reread(report.id).last_activity_at, kT0);
 }
 
+TEST_F(CaseDueStore, ANewReportGetsTheSameMomentsAsTheFullRule) {
+  // AddReport stamps a new report from what it wrote (StampNewCaseDue); the deadlines page reads
+  // the timeline from the tables. A bureau's own term, and a report registered by staff days
+  // after it was received: both must agree.
+  store_->WriteBureauSettings(1, {{std::string(kFirstContactDays), "9"}}, kT0 - kDay);
+  auto report = Complaint(kT0);
+  EXPECT_EQ(Reread(report.id).next_due_at, EndOfDutchDayAfterDays(kT0, 9));
+  ExpectSameAsDeadlinesPage(report.id);
+
+  Contact contact{"Fatima de Vries", "melder@example.nl", "0612345678", "email", "", ""};
+  NewReport letter = TestReport("Per brief", "GM0363", "GM0599", "", contact);
+  letter.channel = "letter";
+  letter.received_at = kT0 - 3 * kDay;
+  letter.registered_by = handler_;
+  auto registered = store_->AddReport(letter, kT0);
+  EXPECT_EQ(Reread(registered.id).last_activity_at, kT0) << "active when registered";
+  ExpectSameAsDeadlinesPage(registered.id);
+}
+
+TEST_F(CaseDueStore, ClosingKeepsTheLaterActivityWithoutReadingTheTimeline) {
+  // Closing (StampClosedCaseDue): no deadline, and the last activity is the later of the stored
+  // one and the closing, also when the closing is recorded with an earlier clock.
+  auto report = Complaint(kT0);
+  ASSERT_TRUE(Apply(report.id, Event(CaseEventKind::kContact, "reporter_reached"), kT0 + kDay));
+  CaseChange close = Event(CaseEventKind::kClosed);
+  close.step = CaseStep::kClosed;
+  close.close = std::make_pair(std::vector<std::string>{"advice"}, std::string("resolved"));
+  ASSERT_TRUE(Apply(report.id, close, kT0 + 60));
+  EXPECT_EQ(Reread(report.id).next_due_at, std::nullopt);
+  EXPECT_EQ(Reread(report.id).last_activity_at, kT0 + kDay);
+  // Reopened: the full rule again, and it agrees.
+  CaseChange reopen = Event(CaseEventKind::kStep, std::string(StepCode(CaseStep::kIntake)));
+  reopen.step = CaseStep::kIntake;
+  ASSERT_TRUE(Apply(report.id, reopen, kT0 + 2 * kDay));
+  EXPECT_EQ(Reread(report.id).last_activity_at, kT0 + 2 * kDay);
+  ExpectSameAsDeadlinesPage(report.id);
+}
+
 TEST_F(CaseDueStore, ACaseEventMeetsADeadlineAndIsTheLastActivity) {
   auto report = Complaint(kT0);
   ASSERT_TRUE(Apply(report.id, Event(CaseEventKind::kContact, "reporter_reached"), kT0 + kDay));

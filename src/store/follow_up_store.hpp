@@ -28,6 +28,10 @@ class FollowUpStore {
   // Follow-up by the reporter (see domain/reports/follow_up.hpp and security/receipts.hpp).
   // The report whose receipt has this hash (Receipts::Hash), if any.
   virtual std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) = 0;
+  // Replaces a stored receipt hash by one of a newer scheme (a legacy Argon2id hash by the keyed
+  // BLAKE2b one, after the reporter typed the right code). False when old_hash is not stored
+  // (already upgraded by a concurrent sign-in, or the report was erased).
+  virtual bool UpgradeReceiptHash(const std::string& old_hash, const std::string& new_hash) = 0;
   // Stores the message encrypted; returns its id (evidence files may point to it later).
   // staff_user_id is set for messages from the bureau.
   virtual long long AddMessage(long long report_id, MessageAuthor author,

@@ -15,8 +15,9 @@ namespace meldpunt {
 // A report registered in bulk (AddReportBatch; demo data for test installations), with its case
 // as it stands: open (received), or closed with handling codes and an outcome.
 struct BatchReport {
-  NewReport report;         // received_at: when it was reported; else the batch's now
-  long long bureau_id = 0;  // 0: routed as AddReport routes it
+  // received_at: when it was reported; else the batch's now. receipt_hash: stored when set.
+  NewReport report;
+  long long bureau_id = 0;                 // 0: routed as AddReport routes it
   std::optional<long long> mass_event_id;  // linked to this mass event (of any bureau)
   std::vector<std::string> handlings;      // afhandeling; with outcome and closed_at: closed
   std::string outcome;

@@ -44,6 +44,18 @@ TEST_F(FollowUpStoreTest, AReceiptHashFindsItsReport) {
   EXPECT_NE(old.id, 0);
 }
 
+TEST_F(FollowUpStoreTest, AnUpgradedReceiptHashFindsTheSameReport) {
+  auto report = Add("key-one", "legacy-hash");
+  auto other = Add("key-two", "k2:other");
+  EXPECT_TRUE(store_->UpgradeReceiptHash("legacy-hash", "k2:new-hash"));
+  EXPECT_EQ(store_->FindReportByReceipt("k2:new-hash"), report.id);
+  EXPECT_FALSE(store_->FindReportByReceipt("legacy-hash")) << "the old hash is gone";
+  EXPECT_EQ(store_->FindReportByReceipt("k2:other"), other.id) << "other receipts untouched";
+  // A second sign-in that raced the first finds nothing left to upgrade.
+  EXPECT_FALSE(store_->UpgradeReceiptHash("legacy-hash", "k2:new-hash"));
+  EXPECT_EQ(store_->FindReportByReceipt("k2:new-hash"), report.id);
+}
+
 TEST_F(FollowUpStoreTest, StatusStartsReceivedAndCanBeSet) {
   auto report = Add("key", "hash");
   EXPECT_EQ(store_->GetReport(report.id)->status, ReportStatus::kReceived);

@@ -5,7 +5,8 @@
 --
 -- MP_CSRF must hold a CSRF token from GET /melden (the mp_csrf cookie). The same token is sent as
 -- cookie and as form field, which the server accepts for as long as the token is valid.
--- Every request carries a different description (thread number + running counter).
+-- Every request carries a different description (thread number + running counter; MP_RUN, when
+-- set, goes in front, so two wrk processes at once -- scripts/bench http-pg2 -- differ too).
 --
 -- The server answers a stored report with 303. Every other status is counted per status code,
 -- and done() prints the totals, so a run full of 403s or 422s cannot pass for a fast one:
@@ -13,6 +14,7 @@
 --   post_report: non-303 responses: M
 --   post_report:   status 422: K     (one line per unexpected status, if any)
 
+local run_name = os.getenv("MP_RUN") or ""
 local token = os.getenv("MP_CSRF")
 if token == nil or token == "" then
   error("post_report.lua: set MP_CSRF to a CSRF token from GET /melden")
@@ -53,8 +55,8 @@ end
 function request()
   counter = counter + 1
   local description = string.format(
-      "Benchmark report %d-%d: I was refused entry to a club because of my background.",
-      thread_id, counter)
+      "Benchmark report %s%d-%d: I was refused entry to a club because of my background.",
+      run_name, thread_id, counter)
   local body = "description=" .. form_encode(description) .. fixed_fields
   return wrk.format("POST", "/melden", headers, body)
 end

@@ -11,6 +11,7 @@
 
 #include "domain/cases/bureau_settings.hpp"
 #include "store/case_due.hpp"
+#include "store/soci/new_case_due.hpp"
 #include "store/soci/soci_store.hpp"
 #include "store/soci/soci_util.hpp"
 
@@ -95,6 +96,29 @@ void SociStore::StampReceivedActivity(soci::session& sql,
     sql << "UPDATE reports SET last_activity_at = reported_at WHERE id IN (" + IdList(first, last) +
                ")";
   }
+}
+
+void StampNewCaseDue(soci::session& sql, const CaseTimeline& timeline) {
+  std::map<long long, DeadlineSettings> settings;
+  long long id = timeline.report_id;
+  long long due =
+      NextDueAt(timeline, SettingsOf(sql, timeline.bureau_id, settings)).value_or(kNoDueAt);
+  long long last_activity = std::max(timeline.reported_at, timeline.registered_at.value_or(0));
+  sql << "UPDATE reports SET next_due_at = :due, last_activity_at = :activity WHERE id = :id",
+      soci::use(due), soci::use(last_activity), soci::use(id);
+}
+
+bool StampClosedCaseDue(soci::session& sql, long long report_id, long long now) {
+  long long last_activity = 0;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT last_activity_at FROM reports WHERE id = :id", soci::use(report_id),
+      soci::into(last_activity, ind);
+  if (!sql.got_data() || ind != soci::i_ok) return false;
+  last_activity = std::max(last_activity, now);
+  long long no_due = kNoDueAt;
+  sql << "UPDATE reports SET next_due_at = :due, last_activity_at = :activity WHERE id = :id",
+      soci::use(no_due), soci::use(last_activity), soci::use(report_id);
+  return true;
 }
 
 void SociStore::RefreshBureauCaseDue(soci::session& sql, long long bureau_id) {

@@ -1,6 +1,7 @@
 // Cases (dossiers): the one write path for every change to a case and its history.
 #include <soci/soci.h>
 
+#include "store/soci/new_case_due.hpp"
 #include "store/soci/report_columns.hpp"
 #include "store/soci/soci_staff_user_row.hpp"
 #include "store/soci/soci_store.hpp"
@@ -122,7 +123,12 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
          "VALUES (:report, :at, :staff, :kind, :code, :detail, :text)",
       soci::use(change.report_id), soci::use(now), soci::use(staff, staff_ind), soci::use(kind),
       soci::use(change.code), soci::use(change.detail), soci::use(text_enc, text_ind);
-  RefreshCaseDue(sql, {change.report_id});  // next deadline and last activity, same transaction
+  // Next deadline and last activity, same transaction; a closed case needs no timeline.
+  bool closed =
+      change.step && (*change.step == CaseStep::kClosed || *change.step == CaseStep::kArchived);
+  if (!closed || !StampClosedCaseDue(sql, change.report_id, now)) {
+    RefreshCaseDue(sql, {change.report_id});
+  }
   return true;
 }
 

@@ -63,12 +63,21 @@ void SociStore::SaveMatchKeysIn(soci::session& sql, long long report_id,
     sql << "DELETE FROM match_keys WHERE report_id = :id AND kind = :kind", soci::use(report_id),
         soci::use(kind);
   }
-  for (const MatchKey& key : keys.keys) {
-    std::string kind(MatchReasonCode(key.reason));
-    long long hash = key.key;
-    sql << "INSERT INTO match_keys (report_id, kind, key_hash, reported_at) VALUES (:id, :kind, "
-           ":hash, :at) ON CONFLICT (report_id, kind, key_hash) DO NOTHING",
-        soci::use(report_id), soci::use(kind), soci::use(hash), soci::use(reported_at);
+  // Prepared once for all the keys (a text has a key per band): SQLite parses it once, not per
+  // key, on the single writer (issue 16).
+  if (!keys.keys.empty()) {
+    std::string kind;
+    long long hash = 0;
+    soci::statement insert =
+        (sql.prepare
+             << "INSERT INTO match_keys (report_id, kind, key_hash, reported_at) VALUES "
+                "(:id, :kind, :hash, :at) ON CONFLICT (report_id, kind, key_hash) DO NOTHING",
+         soci::use(report_id), soci::use(kind), soci::use(hash), soci::use(reported_at));
+    for (const MatchKey& key : keys.keys) {
+      kind = std::string(MatchReasonCode(key.reason));
+      hash = key.key;
+      insert.execute(true);
+    }
   }
   if (!with_signature) return;
   std::string signature = keys.signature ? SignatureToHex(*keys.signature) : "";

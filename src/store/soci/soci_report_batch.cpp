@@ -239,6 +239,13 @@ std::vector<long long> SociStore::AddReportBatch(const std::vector<BatchReport>&
       }
       StampReceivedActivity(sql, ids);
       RefreshCaseDue(sql, std::move(open));
+      // Receipt hashes, for the few reports that have one (demo data gives two a receipt code).
+      for (size_t i = 0; i < ids.size(); ++i) {
+        const std::string& hash = reports[i].report.receipt_hash;
+        if (hash.empty()) continue;
+        sql << "INSERT INTO report_receipts (receipt_hash, report_id) VALUES (:hash, :id)",
+            soci::use(hash), soci::use(ids[i]);
+      }
     });
   });
   return ids;

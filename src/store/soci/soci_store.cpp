@@ -15,6 +15,7 @@
 #include "domain/reports/reference.hpp"
 #include "store/case_due.hpp"
 #include "store/soci/migrations.hpp"
+#include "store/soci/new_case_due.hpp"
 #include "store/soci/report_columns.hpp"
 #include "store/soci/soci_staff_user_row.hpp"
 #include "store/soci/soci_util.hpp"
@@ -247,9 +248,17 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
                  "(:id, :staff, :now)",
               soci::use(stored.id), soci::use(report.registered_by), soci::use(now);
         }
-        RefreshCaseDue(sql, {stored.id});  // its first deadlines and its first activity
-        SaveMatchKeysIn(sql, stored.id, match,
-                        {MatchReason::kEmail, MatchReason::kPhone, MatchReason::kText}, true);
+        // Its first deadlines and its first activity, from what was just written.
+        CaseTimeline timeline;
+        timeline.report_id = stored.id;
+        timeline.reported_at = stored.reported_at;
+        if (report.registered_by != 0) timeline.registered_at = now;
+        timeline.channel = stored.channel;
+        timeline.is_complaint = stored.is_complaint;
+        timeline.bureau_id = stored.bureau_id;
+        StampNewCaseDue(sql, timeline);
+        // A new report has no keys to replace: no DELETEs (issue 16, the writer's work).
+        SaveMatchKeysIn(sql, stored.id, match, {}, true);
         return;
       }
       // The same submission arrived before (a double click, a resend after a lost connection):

@@ -191,6 +191,7 @@ class SociStore final : public Store {
   std::vector<MassEventCount> CountMassReports(int year) override;
   // Follow-up (soci_store_follow_up.cpp).
   std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) override;
+  bool UpgradeReceiptHash(const std::string& old_hash, const std::string& new_hash) override;
   std::optional<RegisteredReport> GetReport(long long id) override;
   bool SetReportStatus(long long id, ReportStatus status, long long now) override;
   long long AddMessage(long long report_id, MessageAuthor author,

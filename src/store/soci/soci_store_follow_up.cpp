@@ -27,6 +27,21 @@ std::optional<long long> SociStore::FindReportByReceipt(const std::string& recei
   });
 }
 
+bool SociStore::UpgradeReceiptHash(const std::string& old_hash, const std::string& new_hash) {
+  return Guard("upgrading a receipt hash", [&] {
+    bool upgraded = false;
+    Write([&](soci::session& sql) {
+      soci::statement update =
+          (sql.prepare
+               << "UPDATE report_receipts SET receipt_hash = :new WHERE receipt_hash = :old",
+           soci::use(new_hash), soci::use(old_hash));
+      update.execute(true);
+      upgraded = update.get_affected_rows() > 0;
+    });
+    return upgraded;
+  });
+}
+
 bool SociStore::SetReportStatus(long long id, ReportStatus status, long long now) {
   return Guard("changing a report's status", [&] {
     std::string code(StatusCode(status));

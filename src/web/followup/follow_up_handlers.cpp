@@ -14,6 +14,7 @@
 #include "store/report_store.hpp"
 #include "web/common/locale_format.hpp"
 #include "web/common/pages.hpp"
+#include "web/followup/receipt_lookup.hpp"
 #include "web/followup/thread_view.hpp"
 #include "web/public/evidence_upload.hpp"
 #include "web/public/public_handlers.hpp"
@@ -197,7 +198,7 @@ http::Response FollowUpSignIn(const AppContext& app, const FormRequest& req) {
   // answer, so neither the page nor its timing says whether the format was right.
   auto receipt = typed.size() <= kMaxReceiptInput ? NormaliseReceipt(typed) : std::nullopt;
   auto report_id =
-      app.follow_up.FindReportByReceipt(app.receipts.Hash(receipt ? *receipt : kNotAReceipt));
+      FindReportByReceipt(app.receipts, app.follow_up, receipt ? *receipt : kNotAReceipt);
   if (!receipt || !report_id) {
     app.receipt_attempts.Failed(request.client_address, now);
     return ReceiptForm(app, request, 401, {.wrong = true, .pending_message = pending});

@@ -15,7 +15,7 @@ ReportRegistration RegisterReport(const AppContext& app, const http::Request& re
                                   NewReport report, std::string_view submission_key) {
   ReportRegistration result;
   // The receipt code (volgcode): from the submission key when there is one, so that a resent
-  // form shows the same code; stored only as a slow hash (see security/receipts.hpp).
+  // form shows the same code; stored only as a keyed hash (see security/receipts.hpp).
   bool has_key = !submission_key.empty();
   result.receipt = has_key ? app.receipts.ForSubmission(submission_key) : Receipts::Random();
   report.submission_key = has_key ? app.receipts.SubmissionKeyHash(submission_key) : std::string();

@@ -1,0 +1,25 @@
+#pragma once
+// The next deadline and last activity of a report inserted in the current transaction
+// (SociStore::AddReport). It has no history, messages, letters or plans yet, so its timeline is
+// what AddReport just wrote, and one UPDATE (with one read of the bureau's settings) does what
+// SociStore::RefreshCaseDue does with ten statements: the single writer's main cost per report
+// after the receipt hash became fast (docs/design.md, "Durable submissions at disk speed (issue
+// 16)"). Defined in soci_case_due.cpp, beside the general rule.
+#include "store/case_list_store.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace meldpunt {
+
+void StampNewCaseDue(soci::session& sql, const CaseTimeline& timeline);
+
+// After a history entry at `now` that left the case closed or archived (SociStore::
+// ApplyCaseChangeIn): a closed case has no next deadline, and its last activity is the later of
+// the stored one and now, as every earlier write kept it by the full rule. Two statements instead
+// of RefreshCaseDue's ten; closing a registration-only report follows every such submission.
+// False (nothing written) when the row has no last activity stored: then use RefreshCaseDue.
+bool StampClosedCaseDue(soci::session& sql, long long report_id, long long now);
+
+}  // namespace meldpunt
