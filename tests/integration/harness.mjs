@@ -114,7 +114,7 @@ export async function startServer({ database, env = {}, resetDatabase = true, da
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    pid: child.pid, // for memory checks in /proc (upload-budget.test.mjs)
+    pid: child.pid, // the server process, for checks in /proc
     dataDir,
     database,
     stderr: () => err,

@@ -1,26 +1,21 @@
 // Memory that holds (issue 16): with a small upload budget, concurrent large uploads get some
 // 503s with Retry-After and a clear page in the reporter's language, before their body is read;
-// the others are stored, nothing refused is stored, and the server stays up. Also reads the
-// server's peak memory (VmHWM) against the budget.
+// the others are stored, nothing refused is stored, and the server stays up. How much memory the
+// server then takes is a number for the benchmark (`scripts/bench uploads` prints peak and
+// after-burst RSS), not for this test: the suite runs the ASan build, whose shadow memory and
+// quarantine make RSS say nothing about the release build.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { CookieJar, getForm, startServer } from './harness.mjs';
 import { addStaff, reportRows, staffLogin, validReport } from './flows.mjs';
 
 const MiB = 1024 * 1024;
-const BUDGET_MIB = 32; // the smallest allowed; an upload counts 3x its size
+const BUDGET_MIB = 32; // the smallest allowed; an upload counts 5x its size
 let server;
 before(async () => {
   server = await startServer({ args: ['--upload-memory-mib', String(BUDGET_MIB)] });
 });
 after(async () => { await server?.stop(); });
-
-function memory(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (name) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
-  return { rss: kib('VmRSS') / 1024, hwm: kib('VmHWM') / 1024 };
-}
 
 /** A valid report with one text file of `mib` MiB; lang picks the site language by cookie. */
 async function upload(mib, lang) {
@@ -66,7 +61,5 @@ describe('the upload memory budget', () => {
     // The server is still up and takes an upload once the burst is over.
     assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
     assert.equal((await upload(5, 'nl')).status, 303);
-    const { hwm } = memory(server.pid);
-    assert.ok(hwm < 250, `peak RSS ${hwm.toFixed(1)} MiB with a ${BUDGET_MIB} MiB budget`);
   });
 });
