@@ -4,19 +4,16 @@
 // page, its header and footer, the e-mail to the reporter and the letters carry the bureau the
 // report went to. Bad input is refused with a message at the field and kept as typed.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import { CookieJar, getForm, postForm, repoRoot, startServer } from './harness.mjs';
 import { byClass, byId, htmlLang, inputs, textareaValue } from './html.mjs';
 import { addBureau, reportWithEmail, staffLogin, submitReport, validReport } from './flows.mjs';
 import { sql } from './database.mjs';
+import { dutchDay, hidden, pdfText, squash } from './letter-pdf.mjs';
 import { startSmtpServer } from './smtp.mjs';
 
-const run = promisify(execFile);
 const PASSWORD = 'lang-genoeg-wachtwoord-15';
 const UTRECHT = 'GM0344'; // bureau 2's working area
 const AMSTERDAM = 'GM0363'; // bureau 1's (every municipality outside another area)
@@ -47,32 +44,6 @@ const UTR = {
   primary_colour: '#004d40',
   on_primary_colour: '#FFFFFF',
 };
-
-/** Text without white space, hyphens or soft hyphens: lines and words may break anywhere in a PDF. */
-function squash(text) {
-  return text.replace(/[\s\u00ad-]+/g, '');
-}
-
-async function pdfText(bytes) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'meldpunt-face-'));
-  try {
-    const file = path.join(dir, 'letter.pdf');
-    await writeFile(file, bytes);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
-    return stdout.replace(/\s+/g, ' ');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-function dutchDay(days = 0) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function hidden(html, name) {
-  return inputs(html, name).find((a) => a.type === 'hidden')?.value;
-}
 
 /** The header's brand text, the theme sheet's address and the footer's text of a page. */
 function face(html) {

@@ -4,49 +4,16 @@
 // person, who gets an attention line (t.a.v., Attn.) under the organisation's name. Until the
 // letterhead has a telephone number the letter page warns, but does not refuse.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import { getForm, postForm, startServer } from './harness.mjs';
 import { byId, inputs } from './html.mjs';
 import { reportWithEmail, staffLogin, submitValid } from './flows.mjs';
 import { sql } from './database.mjs';
+import { dutchDay, hidden, pdfText, squash } from './letter-pdf.mjs';
 
-const run = promisify(execFile);
 const PASSWORD = 'lang-genoeg-wachtwoord-27';
 const PHONE = '030 123 45 67';
 const EMAIL = 'reactie@adv.example';
-
-/** Text without white space, hyphens or soft hyphens: lines and words may break anywhere in a PDF. */
-function squash(text) {
-  return text.replace(/[\s\u00ad-]+/g, '');
-}
-
-/** The text of a PDF, through pdftotext (poppler-utils). */
-async function pdfText(bytes) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'meldpunt-letter-'));
-  try {
-    const file = path.join(dir, 'letter.pdf');
-    await writeFile(file, bytes);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
-    return stdout.replace(/\s+/g, ' ');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** Today plus `days` on the Dutch calendar, as YYYY-MM-DD. */
-function dutchDay(days = 0) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function hidden(html, name) {
-  return inputs(html, name).find((a) => a.type === 'hidden')?.value;
-}
 
 describe('the bureau\'s contact details and the attention line in letters', () => {
   let server;

@@ -3,18 +3,13 @@
 // reporter's consent is on record and the report is not an anonymous one about an incident; the
 // other party's reply is recorded. Other roles and other bureaus are refused on the server.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import { getForm, postForm, startServer } from './harness.mjs';
 import { byId, elements, inputs, tableRows, textOf } from './html.mjs';
 import { reportWithEmail, staffLogin, submitValid, validReport } from './flows.mjs';
 import { auditCount, sql } from './database.mjs';
+import { dutchDay, hidden, pdfText, squash } from './letter-pdf.mjs';
 
-const run = promisify(execFile);
 const PASSWORD = 'lang-genoeg-wachtwoord-15';
 const USERS = {
   admin: ['beheer@adv.example', 'bureau_admin', []],
@@ -31,35 +26,6 @@ const OWN_TEXT = 'Wij horen graag uw kant van het verhaal.';
 function dutchDate(iso) {
   const [y, m, d] = iso.split('-').map(Number);
   return `${d} ${DUTCH_MONTHS[m - 1]} ${y}`;
-}
-
-/** Today plus `days` on the Dutch calendar, as YYYY-MM-DD. */
-function dutchDay(days = 0) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Text without white space, hyphens or soft hyphens: lines and words may break anywhere in a PDF. */
-function squash(text) {
-  return text.replace(/[\s\u00ad-]+/g, '');
-}
-
-/** The text of a PDF, through pdftotext (poppler-utils). */
-async function pdfText(bytes) {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'meldpunt-letter-'));
-  try {
-    const file = path.join(dir, 'letter.pdf');
-    await writeFile(file, bytes);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
-    return stdout.replace(/\s+/g, ' ');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** The hidden field's value in a page. */
-function hidden(html, name) {
-  return inputs(html, name).find((a) => a.type === 'hidden')?.value;
 }
 
 describe('letters to the other party', () => {
