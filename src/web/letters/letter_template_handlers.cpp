@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "base/text.hpp"
+#include "domain/bureau/bureau_profile.hpp"
 #include "domain/dutch_time.hpp"
 #include "http/form.hpp"
 #include "letters/default_template.hpp"
@@ -43,15 +44,6 @@ const char* FieldLabel(const std::string& field) {
   if (field == "subject") return N_("Subject");
   if (field == "body") return N_("Text of the letter");
   return N_("Closing");
-}
-
-std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string joined;
-  for (const auto& line : lines) {
-    if (!joined.empty()) joined += '\n';
-    joined += line;
-  }
-  return joined;
 }
 
 http::Response TemplatesPage(const AppContext& app, const http::Request& request,
