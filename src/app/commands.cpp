@@ -24,6 +24,7 @@
 #include "security/password.hpp"
 #include "store/open_store.hpp"
 #include "store/soci/soci_store.hpp"
+#include "web/common/bureau_face_refresher.hpp"
 #include "web/common/bureau_faces.hpp"
 #include "web/common/pages.hpp"
 #include "web/routes.hpp"
@@ -137,6 +138,8 @@ int Serve(const Config& config) {
                                 config.followup_failures_per_minute);
   web::BureauFaces faces;  // the public face of each bureau (issue 15)
   faces.Reload(*store);
+  web::BureauFaceRefresher face_refresher(faces, *store,
+                                          std::chrono::seconds(config.faces_refresh_seconds));
   web::AppContext app{
       .reports = *store,
       .follow_up = *store,

@@ -247,6 +247,12 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_RETENTION_HOUR")
       ->check(CLI::Range(0, 23))
       ->capture_default_str();
+  app.add_option("--faces-refresh-seconds", c.faces_refresh_seconds,
+                 "How often the public pages' bureau details are read again, for changes made "
+                 "with the command line or on another server")
+      ->envname("MELDPUNT_FACES_REFRESH_SECONDS")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   AddMailOptions(app, c);
 }
 

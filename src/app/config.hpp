@@ -71,6 +71,8 @@ struct Config {
   // Retention: the daily job in `serve` that anonymises closed cases past each bureau's period.
   bool retention_job = true;
   int retention_hour = 3;  // Dutch time
+  // How often the server reads the bureaus' faces for changes made by another process (issue 15).
+  int faces_refresh_seconds = 30;
   // For tests of deadlines and retention only: a file holding a number of seconds that is added
   // to the real clock, read at every use. Empty (the default): the real clock.
   std::string clock_offset_file;

@@ -30,6 +30,7 @@ struct BureauFace {
   std::string logo_png;                     // the re-encoded logo; empty when none
   long long logo_version = 0;
   long long updated_at = 0;  // of the profile; 0 when never saved
+  bool operator==(const BureauFace&) const = default;
 };
 
 class BureauStore {

@@ -81,7 +81,8 @@ describe('the bureau\'s own face with two bureaus', () => {
     smtp = await startSmtpServer();
     server = await startServer({
       args: ['--smtp-url', smtp.url, '--mail-from', 'Meldpunt <meldpunt@example.nl>',
-        '--public-url', 'http://meldpunt.example', '--mail-retry-seconds', '1'],
+        '--public-url', 'http://meldpunt.example', '--mail-retry-seconds', '1',
+        '--faces-refresh-seconds', '1'],
     });
     assert.equal(await addBureau(server, 'ADV Utrecht', [UTRECHT]), '2');
     for (const [name, email, role, extra] of [
@@ -273,6 +274,29 @@ describe('the bureau\'s own face with two bureaus', () => {
     assert.ok(!bytes.includes(Buffer.from('Exif')), 'no metadata kept');
     const [audit] = await sql(server, "SELECT subject FROM audit_log WHERE action = 'bureau.logo'");
     assert.match(audit, /^bureau 2: \d+ bytes$/);
+  });
+
+  test('a bureau added with the command line shows on the public pages without a restart', async () => {
+    const other = () => fetch(`${server.url}/andere-manieren-om-te-melden`).then((r) => r.text());
+    assert.ok(!(await other()).includes('ADV Groningen'));
+    // As an operator would, in another process, while the server runs.
+    assert.equal(await addBureau(server, 'ADV Groningen', ['GM0014']), '3');
+    const shown = async () => {
+      const text = (await other()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const at = text.indexOf('ADV Groningen');
+      return at < 0 ? '' : text.slice(at);
+    };
+    let groningen = '';
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline && !/Voor deze gemeenten: Groningen /.test(groningen);) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      groningen = await shown();
+    }
+    assert.match(groningen, /^ADV Groningen .*Voor deze gemeenten: Groningen /,
+      'the new bureau with its working area, read again within --faces-refresh-seconds');
+    // The report form, rendered again for the changed faces, still goes out compressed.
+    const form = await fetch(`${server.url}/melden`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(form.headers.get('content-encoding'), 'gzip');
+    assert.match(await form.text(), /name="submission_key"/);
   });
 });
 

@@ -16,11 +16,16 @@ const BureauFace* BureauFaceSet::For(std::optional<long long> bureau_id) const {
   return bureaus.size() == 1 ? &bureaus.front() : nullptr;
 }
 
-void BureauFaces::Reload(BureauStore& store) {
+bool BureauFaces::Reload(BureauStore& store) {
+  // Read under the lock too: a slower read that began before a faster one must not put back
+  // what the faster one replaced.
+  std::lock_guard lock(reloading_);
   auto set = std::make_shared<BureauFaceSet>();
   set->bureaus = store.ListBureauFaces();
+  if (reloads_ > 0 && set->bureaus == current_.load()->bureaus) return false;
   set->version = ++reloads_;
   current_.store(std::move(set));
+  return true;
 }
 
 std::shared_ptr<const BureauFaceSet> BureauFaces::Current() const { return current_.load(); }

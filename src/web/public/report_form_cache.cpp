@@ -24,8 +24,11 @@ size_t FindOnce(const std::string& body, std::string_view placeholder, size_t fr
 }
 }  // namespace
 
-ReportFormCache::ReportFormCache(const AppContext& app) {
-  if (app.faces) faces_version_ = app.faces->Current()->version;
+ReportFormCache::ReportFormCache(const AppContext& app) : rendered_(Render(app)) {}
+
+std::shared_ptr<const ReportFormCache::Rendered> ReportFormCache::Render(const AppContext& app) {
+  auto rendered = std::make_shared<Rendered>();
+  if (app.faces) rendered->faces_version = app.faces->Current()->version;
   for (Lang lang : Languages().All()) {
     http::Request request;
     request.path = "/melden";
@@ -38,16 +41,32 @@ ReportFormCache::ReportFormCache(const AppContext& app) {
     size_t after_token = token + kTokenPlaceholder.size();
     Parts parts{body.substr(0, token), body.substr(after_token, key - after_token),
                 body.substr(key + kKeyPlaceholder.size())};
-    gzip_.emplace_back(std::vector<std::string>(parts.begin(), parts.end()));
-    pages_.push_back(std::move(parts));
+    rendered->gzip.emplace_back(std::vector<std::string>(parts.begin(), parts.end()));
+    rendered->pages.push_back(std::move(parts));
   }
+  return rendered;
+}
+
+std::shared_ptr<const ReportFormCache::Rendered> ReportFormCache::Current(
+    const AppContext& app) const {
+  std::shared_ptr<const Rendered> rendered = rendered_.load();
+  if (!app.faces || app.faces->Current()->version == rendered->faces_version) return rendered;
+  std::unique_lock lock(rendering_, std::try_to_lock);
+  if (!lock.owns_lock()) return nullptr;  // another request is rendering the new pages
+  rendered = rendered_.load();
+  if (app.faces->Current()->version != rendered->faces_version) {
+    rendered = Render(app);
+    rendered_.store(rendered);
+  }
+  return rendered;
 }
 
 http::Response ReportFormCache::Serve(const AppContext& app, const http::Request& request) const {
   http::Response response = http::Response::Html(200, {});
   std::string raw_token = CsrfTokenFor(app, request, response);
   std::string key = NewSubmissionKey();
-  if (app.faces && app.faces->Current()->version != faces_version_) {
+  std::shared_ptr<const Rendered> rendered = Current(app);
+  if (!rendered) {
     response.body = RenderReportForm(app, request, raw_token, key).body;
     RememberLanguageChoice(request, response);
     return response;
@@ -58,9 +77,9 @@ http::Response ReportFormCache::Serve(const AppContext& app, const http::Request
   response.Set("Vary", "Accept-Encoding");
   if (http::ChooseEncoding(request.Header("accept-encoding"), false) == http::Encoding::kGzip) {
     response.Set("Content-Encoding", "gzip");
-    response.body = gzip_.at(lang).Build({token, key});
+    response.body = rendered->gzip.at(lang).Build({token, key});
   } else {
-    const Parts& page = pages_.at(lang);
+    const Parts& page = rendered->pages.at(lang);
     response.body.reserve(page[0].size() + page[1].size() + page[2].size() + token.size() +
                           key.size());
     response.body.append(page[0]).append(token).append(page[1]).append(key).append(page[2]);

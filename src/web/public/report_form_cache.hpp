@@ -6,6 +6,9 @@
 // segments with the two values spliced in between as stored, uncompressed blocks
 // (http/compression.hpp), so the secret token is never compressed together with anything.
 #include <array>
+#include <atomic>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -24,11 +27,19 @@ class ReportFormCache {
  private:
   // before the token, between the token and the submission key, after the key
   using Parts = std::array<std::string, 3>;
-  std::vector<Parts> pages_;            // by Lang::index(); fixed after construction
-  std::vector<http::GzipSplice> gzip_;  // the same parts, compressed
-  // The bureaus' faces the pages were rendered with (issue 15): after a bureau changed its face,
-  // the form is rendered per request (uncompressed) until the server restarts.
-  long long faces_version_ = 0;
+  struct Rendered {
+    long long faces_version = 0;         // of the bureaus' faces the pages show (issue 15)
+    std::vector<Parts> pages;            // by Lang::index()
+    std::vector<http::GzipSplice> gzip;  // the same parts, compressed
+  };
+  static std::shared_ptr<const Rendered> Render(const AppContext& app);
+  // The current rendering, or null while it is out of date and another request renders it anew.
+  std::shared_ptr<const Rendered> Current(const AppContext& app) const;
+
+  // Replaced, never changed: after a bureau changed its face, the first request renders the
+  // pages again (a few milliseconds, once); requests meanwhile get the form rendered for them.
+  mutable std::atomic<std::shared_ptr<const Rendered>> rendered_;
+  mutable std::mutex rendering_;
 };
 
 }  // namespace meldpunt::web

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include "web/common/bureau_faces.hpp"
 #include "web/common/test_app.hpp"
 #include "web/public/public_handlers.hpp"
 
@@ -100,6 +101,36 @@ TEST(ReportFormCache, EnglishAndDutchDiffer) {
   english.query = "lang=en";
   EXPECT_NE(cache.Serve(test.app(), dutch).body.find("Discriminatie melden"), std::string::npos);
   EXPECT_NE(cache.Serve(test.app(), english).body.find("Report discrimination"), std::string::npos);
+}
+
+// After a bureau changed its face, the form shows the new face and goes out compressed again.
+TEST(ReportFormCache, AChangedFaceIsRenderedAgainAndStaysCompressed) {
+  TestApp test;
+  BureauFaces faces;
+  faces.Reload(test.store());
+  AppContext app = test.app();
+  app.faces = &faces;
+  ReportFormCache cache(app);
+  BureauProfile profile;
+  profile.public_name = "Meldpunt Zuidrand";
+  ASSERT_TRUE(test.store().AddUser({"admin@example.nl", "x", StaffRole::kBureauAdmin, 1, ""}, 1));
+  test.store().SaveBureauProfile(1, profile, test.store().FindUser("admin@example.nl")->id, 5);
+  http::Request request;
+  request.path = "/melden";
+  request.headers = {{"accept-encoding", "gzip"}};
+  EXPECT_EQ(Gunzip(cache.Serve(app, request).body).find("Meldpunt Zuidrand"), std::string::npos)
+      << "not yet reloaded";
+  ASSERT_TRUE(faces.Reload(test.store()));
+  std::string token = SetCookieValue(cache.Serve(app, request), "mp_csrf");
+  request.headers.push_back({"cookie", "mp_csrf=" + token});
+  for (int i = 0; i < 2; ++i) {  // the first request after the change rendered anew; the same since
+    http::Response response = cache.Serve(app, request);
+    EXPECT_EQ(response.Header("Content-Encoding"), "gzip");
+    std::string html = Gunzip(response.body);
+    EXPECT_NE(html.find("Meldpunt Zuidrand"), std::string::npos);
+    EXPECT_EQ(html,
+              RenderReportForm(app, request, token, HiddenValue(html, "submission_key")).body);
+  }
 }
 
 }  // namespace
