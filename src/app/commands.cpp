@@ -27,6 +27,7 @@
 #include "web/common/bureau_face_refresher.hpp"
 #include "web/common/bureau_faces.hpp"
 #include "web/common/pages.hpp"
+#include "web/public/bureau_face_handlers.hpp"
 #include "web/routes.hpp"
 #include "web/speech/read_aloud.hpp"
 
@@ -202,6 +203,10 @@ int Serve(const Config& config) {
             .disk_cache_folder = config.data_dir + "/speech-cache",
             .queue_capacity = static_cast<size_t>(config.speech_queue),
             .translator = &translator});
+    // "Andere manieren om te melden" is read with each bureau's own details, as shown.
+    read_aloud->SetLivePage("andere-manieren",
+                            {.version = [&faces] { return faces.Current()->version; },
+                             .data = [&app] { return web::OtherWaysData(app); }});
     web::AttachReadAloud(app, read_aloud.get());
     if (config.speech_warm_cache) read_aloud->StartWarming();
   }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CookieJar, getForm, postForm, repoRoot, startServer } from './harness.mjs';
-import { byClass, byId, htmlLang, inputs, textareaValue } from './html.mjs';
+import { byClass, byId, elements, htmlLang, inputs, tags, textareaValue } from './html.mjs';
 import { addBureau, reportWithEmail, staffLogin, submitReport, validReport } from './flows.mjs';
 import { sql } from './database.mjs';
 import { dutchDay, hidden, pdfText, squash } from './letter-pdf.mjs';
@@ -149,7 +149,9 @@ describe('the bureau\'s own face with two bureaus', () => {
     const res = await fetch(`${server.url}/andere-manieren-om-te-melden`);
     assert.equal(res.status, 200);
     const html = await res.text();
-    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    // The page's own text, without the read-aloud box (which names each section).
+    const text = html.replace(/<details class="read-aloud-details"[\s\S]*?<\/details>/, '')
+      .replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     assert.match(html, /<h1>Andere manieren om te melden<\/h1>/);
     const zuid = text.indexOf(ZUID.public_name);
     const utr = text.indexOf(UTR.public_name);
@@ -163,6 +165,14 @@ describe('the bureau\'s own face with two bureaus', () => {
       assert.ok(amsterdam.includes(s), `bureau 1 shows "${s}"`);
     }
     assert.match(html, /href="tel:0201112233"/);
+    // Read aloud as shown: a section per bureau, whose audio reads its own details.
+    const box = elements(html, 'details', (a) => a.class === 'read-aloud-details')[0];
+    assert.ok(box, 'the page has a read-aloud box');
+    assert.match(box.text, new RegExp(`Lees voor: ${UTR.public_name.replace('.', '\\.')}`));
+    const src = tags(html, 'audio').map((t) => t.attrs.src).find((s) => /^\/voorlezen\/andere-manieren\//.test(s));
+    const audio = await fetch(`${server.url}${src}`);
+    assert.equal(audio.status, 200);
+    assert.equal(Buffer.from(await audio.arrayBuffer()).subarray(0, 4).toString('latin1'), 'OggS');
     // In Arabic: the fixed texts translated, right to left, the bureau's own data as typed.
     const ar = await (await fetch(`${server.url}/andere-manieren-om-te-melden?lang=ar`)).text();
     assert.equal(htmlLang(ar), 'ar');
@@ -277,7 +287,8 @@ describe('the bureau\'s own face with two bureaus', () => {
   });
 
   test('a bureau added with the command line shows on the public pages without a restart', async () => {
-    const other = () => fetch(`${server.url}/andere-manieren-om-te-melden`).then((r) => r.text());
+    const other = () => fetch(`${server.url}/andere-manieren-om-te-melden`).then((r) => r.text())
+      .then((html) => html.replace(/<details class="read-aloud-details"[\s\S]*?<\/details>/, ''));
     assert.ok(!(await other()).includes('ADV Groningen'));
     // As an operator would, in another process, while the server runs.
     assert.equal(await addBureau(server, 'ADV Groningen', ['GM0014']), '3');
@@ -293,6 +304,9 @@ describe('the bureau\'s own face with two bureaus', () => {
     }
     assert.match(groningen, /^ADV Groningen .*Voor deze gemeenten: Groningen /,
       'the new bureau with its working area, read again within --faces-refresh-seconds');
+    const raw = await (await fetch(`${server.url}/andere-manieren-om-te-melden`)).text();
+    const box = elements(raw, 'details', (a) => a.class === 'read-aloud-details')[0];
+    assert.match(box.text, /Lees voor: ADV Groningen/, 'and it is read aloud too');
     // The report form, rendered again for the changed faces, still goes out compressed.
     const form = await fetch(`${server.url}/melden`, { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(form.headers.get('content-encoding'), 'gzip');

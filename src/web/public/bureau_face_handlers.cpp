@@ -32,7 +32,7 @@ http::Response FaceFile(const http::Request& request, const std::string& current
 
 }  // namespace
 
-http::Response OtherWaysPage(const AppContext& app, const http::Request& request) {
+TemplateData OtherWaysData(const AppContext& app) {
   std::shared_ptr<const BureauFaceSet> faces =
       app.faces ? app.faces->Current() : std::make_shared<const BureauFaceSet>();
   bool several = faces->bureaus.size() > 1;
@@ -61,8 +61,12 @@ http::Response OtherWaysPage(const AppContext& app, const http::Request& request
   TemplateData data;
   data.set("bureaus", bureaus);
   data.set("several", Bool(several));
+  return data;
+}
+
+http::Response OtherWaysPage(const AppContext& app, const http::Request& request) {
   return RenderPage(app, request, 200,
-                    {"other_ways", N_("Other ways to report"), std::move(data), ""});
+                    {"other_ways", N_("Other ways to report"), OtherWaysData(app), ""});
 }
 
 http::Response BureauThemeSheet(const AppContext& app, const http::Request& request) {

@@ -135,7 +135,7 @@ TEST_F(ReadAloudPages, EveryReadablePageHasSectionsInEveryLanguage) {
   ASSERT_FALSE(read_aloud_->Languages().empty());
   for (const auto& page : ReadablePages()) {
     for (const auto& code : read_aloud_->Languages()) {
-      const auto* sections = read_aloud_->Sections(page.slug, code);
+      auto sections = read_aloud_->Sections(page.slug, code);
       ASSERT_NE(sections, nullptr) << page.slug << " " << code;
       EXPECT_FALSE(sections->empty()) << page.slug << " " << code;
       for (const auto& s : *sections) {
@@ -149,7 +149,7 @@ TEST_F(ReadAloudPages, EveryReadablePageHasSectionsInEveryLanguage) {
 }
 
 TEST_F(ReadAloudPages, TheHomePageIsReadInDutch) {
-  const auto* sections = read_aloud_->Sections("home", "nl");
+  auto sections = read_aloud_->Sections("home", "nl");
   ASSERT_NE(sections, nullptr);
   ASSERT_EQ(sections->back().position, 4u) << "the <h1> and four <h2> sections";
   EXPECT_EQ((*sections)[0].heading, "Melden helpt!");
@@ -165,10 +165,10 @@ TEST_F(ReadAloudPages, TheHomePageIsReadInDutch) {
 }
 
 TEST_F(ReadAloudPages, ErrorPagesAreReadWithTheirOwnText) {
-  const auto* nl = read_aloud_->Sections("fout-404", "nl");
+  auto nl = read_aloud_->Sections("fout-404", "nl");
   ASSERT_NE(nl, nullptr);
   EXPECT_EQ(nl->front().heading, "Pagina niet gevonden");
-  const auto* tr = read_aloud_->Sections("formulier-verlopen", "tr");
+  auto tr = read_aloud_->Sections("formulier-verlopen", "tr");
   ASSERT_NE(tr, nullptr);
   EXPECT_EQ(tr->front().text.find("expired"), std::string::npos) << tr->front().text;
   EXPECT_EQ(read_aloud_->SlugOf("error", "Page not found"), "fout-404");
@@ -181,7 +181,7 @@ TEST_F(ReadAloudPages, ErrorPagesAreReadWithTheirOwnText) {
 }
 
 TEST_F(ReadAloudPages, PagesAreReadAsShownWithData) {
-  auto all = [](const std::vector<PageSection>* sections) {
+  auto all = [](const SectionList& sections) {
     std::string text;
     for (const auto& s : *sections) text += s.text + "\n";
     return text;
@@ -193,9 +193,60 @@ TEST_F(ReadAloudPages, PagesAreReadAsShownWithData) {
   EXPECT_EQ(received.find("was shown right after you sent"), std::string::npos) << received;
 }
 
+// "Andere manieren om te melden" is read with each bureau's details, and again when they change;
+// a list handed out before the change stays as it was for whoever holds it.
+TEST_F(ReadAloudPages, ALivePageIsReadWithItsDataAndAgainWhenItChanges) {
+  long long version = 1;
+  std::string phone = "020 111 22 33";
+  ReadAloud read_aloud(*templates_, {.disk_cache_folder = "", .translator = translator_});
+  read_aloud.SetLivePage("andere-manieren",
+                         {.version = [&] { return version; },
+                          .data =
+                              [&] {
+                                TemplateData bureau;
+                                bureau.set("id", "1");
+                                bureau.set("name", "Discriminatie.nl Zuid");
+                                bureau.set("has_ways", TemplateData(TemplateData::type::bool_true));
+                                bureau.set("report_by_phone",
+                                           TemplateData(TemplateData::type::bool_true));
+                                bureau.set("phone", phone);
+                                TemplateData bureaus = TemplateData::type::list;
+                                bureaus.push_back(bureau);
+                                TemplateData data;
+                                data.set("bureaus", bureaus);
+                                return data;
+                              }});
+  auto text = [](const SectionList& sections) {
+    std::string all;
+    for (const auto& s : *sections) all += s.text + "\n";
+    return all;
+  };
+  SectionList before = read_aloud.Sections("andere-manieren", "nl");
+  ASSERT_NE(before, nullptr);
+  EXPECT_NE(text(before).find("Discriminatie.nl Zuid"), std::string::npos) << text(before);
+  EXPECT_NE(text(before).find("020 111 22 33"), std::string::npos) << text(before);
+  phone = "030 444 55 66";
+  EXPECT_EQ(text(read_aloud.Sections("andere-manieren", "nl")), text(before))
+      << "the same version: not rendered again";
+  version = 2;
+  SectionList after = read_aloud.Sections("andere-manieren", "nl");
+  EXPECT_NE(text(after).find("030 444 55 66"), std::string::npos) << text(after);
+  EXPECT_NE(text(before).find("020 111 22 33"), std::string::npos) << "the old list is intact";
+  auto bureau = std::find_if(after->begin(), after->end(), [](const PageSection& s) {
+    return s.heading == "Discriminatie.nl Zuid";
+  });
+  ASSERT_NE(bureau, after->end()) << "a section of its own, headed by the bureau's name";
+  auto found = read_aloud.Section("andere-manieren", bureau->id, "tr");
+  ASSERT_NE(found, nullptr);
+  EXPECT_NE(found->text.find("030 444 55 66"), std::string::npos) << "in every language";
+  EXPECT_THROW(read_aloud.SetLivePage("nope", {}), std::logic_error);
+}
+
 TEST_F(ReadAloudPages, SectionAudioIsCachedTypedTextIsNot) {
   read_aloud_->ClearCaches();
-  const PageSection* section = &read_aloud_->Sections("home", "nl")->front();
+  SectionList home = read_aloud_->Sections("home", "nl");
+  ASSERT_NE(home, nullptr);
+  const PageSection* section = &home->front();
   ASSERT_NE(section, nullptr);
   auto first = read_aloud_->SectionAudio("home", *section, "nl");
   ASSERT_EQ(first.outcome, ReadAloud::Outcome::kOk);

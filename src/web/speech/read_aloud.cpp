@@ -57,25 +57,46 @@ ReadAloud::ReadAloud(const Templates& templates, ReadAloudOptions options)
                                     .max_chars = std::max(kMaxSectionChars, kMaxTypedChars)}),
       memory_(options.memory_cache_bytes),
       disk_(options.disk_cache_folder,
-            options.disk_cache_folder.empty() ? 0 : options.disk_cache_bytes) {
+            options.disk_cache_folder.empty() ? 0 : options.disk_cache_bytes),
+      templates_(templates),
+      translator_(options.translator) {
   for (const auto& code : engine_.Languages()) {
     if (CatalogLang(code)) languages_.push_back(code);
   }
   for (const auto& page : ReadablePages()) {
-    if (page.error && !options.translator) continue;
-    TemplateData data;  // no visitor's data: only the page's own text
-    for (const char* flag : page.shown) data.set(flag, TemplateData(TemplateData::type::bool_true));
-    auto& per_lang = sections_[page.slug];
-    for (const auto& code : languages_) {
-      Lang lang = *CatalogLang(code);
-      if (page.error) {
-        data.set("status", std::to_string(page.error->status));
-        data.set("heading", options.translator->Get(lang, page.error->title));
-        data.set("explanation", options.translator->Get(lang, page.error->explanation));
-      }
-      per_lang[code] = ExtractSections(templates.Render(page.template_name, lang, data));
-    }
+    if (page.error && !translator_) continue;
+    sections_[page.slug] = Render(page, {});  // no visitor's data: only the page's own text
   }
+}
+
+ReadAloud::PerLanguage ReadAloud::Render(const ReadablePage& page, TemplateData data) const {
+  for (const char* flag : page.shown) data.set(flag, TemplateData(TemplateData::type::bool_true));
+  PerLanguage per_lang;
+  for (const auto& code : languages_) {
+    Lang lang = *CatalogLang(code);
+    if (page.error) {
+      data.set("status", std::to_string(page.error->status));
+      data.set("heading", translator_->Get(lang, page.error->title));
+      data.set("explanation", translator_->Get(lang, page.error->explanation));
+    }
+    per_lang[code] = std::make_shared<const std::vector<PageSection>>(
+        ExtractSections(templates_.Render(page.template_name, lang, data)));
+  }
+  return per_lang;
+}
+
+void ReadAloud::SetLivePage(std::string_view slug, LivePageData live) {
+  for (const auto& page : ReadablePages()) {
+    if (slug != page.slug || !sections_.contains(page.slug)) continue;
+    auto entry = std::make_unique<LivePage>();
+    entry->page = &page;
+    entry->source = std::move(live);
+    entry->version = entry->source.version();
+    entry->sections = std::make_shared<const PerLanguage>(Render(page, entry->source.data()));
+    live_[page.slug] = std::move(entry);
+    return;
+  }
+  throw std::logic_error("no readable page " + std::string(slug));
 }
 
 bool ReadAloud::Offers(std::string_view code) const {
@@ -96,20 +117,35 @@ std::optional<std::string> ReadAloud::SlugOf(std::string_view template_name,
   return std::nullopt;
 }
 
-const std::vector<PageSection>* ReadAloud::Sections(std::string_view slug,
-                                                    std::string_view code) const {
-  auto page = sections_.find(slug);
-  if (page == sections_.end()) return nullptr;
-  auto lang = page->second.find(code);
-  return lang == page->second.end() ? nullptr : &lang->second;
+SectionList ReadAloud::Sections(std::string_view slug, std::string_view code) const {
+  const PerLanguage* per_lang = nullptr;
+  std::shared_ptr<const PerLanguage> live_sections;  // keeps a live page's lists while in use
+  if (auto live = live_.find(slug); live != live_.end()) {
+    LivePage& entry = *live->second;
+    std::lock_guard lock(entry.mutex);
+    long long version = entry.source.version();
+    if (version != entry.version) {
+      entry.sections =
+          std::make_shared<const PerLanguage>(Render(*entry.page, entry.source.data()));
+      entry.version = version;
+    }
+    live_sections = entry.sections;
+    per_lang = live_sections.get();
+  } else if (auto page = sections_.find(slug); page != sections_.end()) {
+    per_lang = &page->second;
+  }
+  if (!per_lang) return nullptr;
+  auto lang = per_lang->find(code);
+  return lang == per_lang->end() ? nullptr : lang->second;
 }
 
-const PageSection* ReadAloud::Section(std::string_view slug, std::string_view section,
-                                      std::string_view code) const {
-  const auto* sections = Sections(slug, code);
+std::shared_ptr<const PageSection> ReadAloud::Section(std::string_view slug,
+                                                      std::string_view section,
+                                                      std::string_view code) const {
+  SectionList sections = Sections(slug, code);
   if (!sections) return nullptr;
   for (const auto& s : *sections) {
-    if (s.id == section) return &s;
+    if (s.id == section) return std::shared_ptr<const PageSection>(sections, &s);
   }
   return nullptr;
 }
@@ -122,7 +158,10 @@ std::string ReadAloud::KeyOf(std::string_view slug, const PageSection& section,
 
 std::string ReadAloud::ETagOf(std::string_view slug, const PageSection& section,
                               std::string_view code) const {
-  return "\"" + TextVersion(KeyOf(slug, section, code)) + "\"";
+  std::string tag = TextVersion(KeyOf(slug, section, code));
+  tag.insert(tag.begin(), '"');
+  tag.push_back('"');
+  return tag;
 }
 
 ReadAloud::Result ReadAloud::Speak(std::string text, std::string_view code) {
@@ -159,8 +198,10 @@ ReadAloud::Result ReadAloud::TypedTextAudio(std::string text, std::string_view c
 void ReadAloud::StartWarming() {
   warming_ = std::jthread([this](std::stop_token stop) {
     for (const auto& [slug, per_lang] : sections_) {
-      for (const auto& [code, sections] : per_lang) {
-        for (const auto& section : sections) {
+      for (const auto& code : languages_) {
+        SectionList sections = Sections(slug, code);  // a live page as it is now
+        if (!sections) continue;
+        for (const auto& section : *sections) {
           for (;;) {
             if (stop.stop_requested()) return;
             Result made = SectionAudio(slug, section, code);

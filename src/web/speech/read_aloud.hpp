@@ -3,16 +3,20 @@
 //
 // What is read is the page's own public text, known to the server: at start every readable page
 // is rendered once per language from its template without any visitor's data, and split into
-// sections (page_sections.hpp). A page shows a control with one <audio> per section; the audio
-// route looks the section up here, so it never reads anything a visitor typed or was shown about
-// their own report. Audio is cached in memory and on disk (audio_cache.hpp), keyed by page,
-// section, language, voice and the text's version.
+// sections (page_sections.hpp). A page whose text comes from data that changes while the server
+// runs (the bureaus' details on "Andere manieren om te melden") is a live page (SetLivePage): it
+// is rendered again with that data when its version changes. A page shows a control with one
+// <audio> per section; the audio route looks the section up here, so it never reads anything a
+// visitor typed or was shown about their own report. Audio is cached in memory and on disk
+// (audio_cache.hpp), keyed by page, section, language, voice and the text's version.
 //
 // Languages are passed as codes ("nl", "tr", "ar", ...): a language is read when it has both a
 // voice and a catalog of the page texts.
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +62,17 @@ std::optional<Lang> CatalogLang(std::string_view code);
 
 struct AppContext;
 
+// The data of a live page: the public data it is rendered with (never a visitor's), and a number
+// that changes whenever that data does.
+struct LivePageData {
+  std::function<long long()> version;
+  std::function<TemplateData()> data;
+};
+
+// A page's sections in one language. Shared: a live page's list stays valid for whoever holds it
+// after the page was rendered anew.
+using SectionList = std::shared_ptr<const std::vector<PageSection>>;
+
 class ReadAloud {
  public:
   ReadAloud(const Templates& templates, ReadAloudOptions options);
@@ -70,9 +85,12 @@ class ReadAloud {
   // the page is read aloud.
   std::optional<std::string> SlugOf(std::string_view template_name,
                                     std::string_view title_msgid = {}) const;
-  const std::vector<PageSection>* Sections(std::string_view slug, std::string_view code) const;
-  const PageSection* Section(std::string_view slug, std::string_view section,
-                             std::string_view code) const;
+  // Null when the page or the language is not read.
+  SectionList Sections(std::string_view slug, std::string_view code) const;
+  std::shared_ptr<const PageSection> Section(std::string_view slug, std::string_view section,
+                                             std::string_view code) const;
+  // Makes a readable page live (see above); call before serving, from one thread.
+  void SetLivePage(std::string_view slug, LivePageData live);
 
   enum class Outcome { kOk, kBusy, kTooLong, kUnsupported };
   struct Result {
@@ -108,10 +126,24 @@ class ReadAloud {
   speech::SpeechEngine engine_;
   speech::MemoryAudioCache memory_;
   speech::DiskAudioCache disk_;
+  using PerLanguage = std::map<std::string, SectionList, std::less<>>;  // language code → sections
+  // Renders a page in every language offered, with the given data.
+  PerLanguage Render(const ReadablePage& page, TemplateData data) const;
+
+  struct LivePage {
+    const ReadablePage* page = nullptr;
+    LivePageData source;
+    std::mutex mutex;  // one rendering at a time; guards the two below
+    long long version = 0;
+    std::shared_ptr<const PerLanguage> sections;
+  };
+
+  const Templates& templates_;
+  const Translator* translator_;
   std::vector<std::string> languages_;
-  // slug → language code → sections
-  std::map<std::string, std::map<std::string, std::vector<PageSection>, std::less<>>, std::less<>>
-      sections_;
+  // slug → sections, as rendered at start
+  std::map<std::string, PerLanguage, std::less<>> sections_;
+  std::map<std::string, std::unique_ptr<LivePage>, std::less<>> live_;  // fixed once serving
   std::atomic<size_t> warmed_{0};
   std::jthread warming_;  // last: stopped and joined before the rest goes
 };

@@ -48,10 +48,10 @@ void AddReadAloudControl(const AppContext& app, const http::Request& request,
   auto slug = read_aloud->SlugOf(template_name, title_msgid);
   if (!slug) return;
   std::string code = SpeechLangOf(app, request);
-  const auto* sections = read_aloud->Sections(*slug, code);
+  SectionList sections = read_aloud->Sections(*slug, code);
   if (!sections || sections->empty()) return;
   // The headings as the page shows them, for the script to find the section being read.
-  const auto* page_sections = read_aloud->Sections(*slug, LangCode(LangOf(request)));
+  SectionList page_sections = read_aloud->Sections(*slug, LangCode(LangOf(request)));
 
   // A section's heading on the page, by its position (the number of parts differs per language).
   auto page_heading = [&](const PageSection& section) {

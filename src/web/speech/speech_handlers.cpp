@@ -41,7 +41,7 @@ http::Response ReadAloudSection(const AppContext& app, const http::Request& requ
   std::string_view slug = rest.substr(0, slash);
   std::string_view id = rest.substr(slash + 1);
   std::string code = request.QueryParam("taal");
-  const PageSection* section = read_aloud->Section(slug, id, code);
+  std::shared_ptr<const PageSection> section = read_aloud->Section(slug, id, code);
   if (!section) return ErrorPage(app, 404, &request);
 
   std::string etag = read_aloud->ETagOf(slug, *section, code);
