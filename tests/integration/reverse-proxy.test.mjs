@@ -235,4 +235,7 @@ test('a body over meldpunt\'s limit is refused by nginx, as meldpunt itself refu
   const at = await request(c, 'POST', '/melden', { headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: full });
   assert.ok(at.headers['content-security-policy'], `a body of exactly the limit reaches meldpunt (status ${at.status})`);
   assert.notEqual(at.status, 413, 'meldpunt takes a body of exactly its limit');
+  // nginx warns when it writes a request body to a temporary file: the report stayed in memory.
+  const log = await readFile(path.join(dir, 'error.log'), 'utf8');
+  assert.doesNotMatch(log, /buffered to a temporary file/, 'no body was written to nginx\'s disk');
 });
