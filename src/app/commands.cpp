@@ -235,7 +235,8 @@ int Serve(const Config& config) {
                           {"database", url->engine == Engine::kSqlite ? "sqlite" : "postgresql"},
                           {"municipalities", municipalities->Current().size()},
                           {"postcodes", postcodes ? postcodes->size() : 0},
-                          {"io_threads", options.io_threads}});
+                          {"io_threads", options.io_threads},
+                          {"share_dir", config.share_dir}});
   server.Run();
   mail.Stop();
   retention.Stop();

@@ -1,14 +1,35 @@
 #include "app/config.hpp"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
+#include <system_error>
 
 namespace meldpunt::app {
+
+namespace {
+
+// An installed binary (the Debian package, issue 17: /usr/bin/meldpunt) finds its templates,
+// static files, data and catalogs in ../share/meldpunt beside it; a binary in a build folder has
+// none there and uses the checkout it was built from (MELDPUNT_SHARE_DIR, MELDPUNT_LOCALE_DIR).
+std::string InstalledShareDir() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  const std::filesystem::path share = exe.parent_path().parent_path() / "share" / "meldpunt";
+  if (!std::filesystem::is_directory(share / "templates", ec)) return {};
+  return share.string();
+}
+
+}  // namespace
 
 void Config::Resolve() {
   if (database.empty()) database = "sqlite:" + data_dir + "/meldpunt.db";
   if (key_file.empty()) key_file = data_dir + "/meldpunt.key";
-  if (share_dir.empty()) share_dir = MELDPUNT_SHARE_DIR;
-  if (locale_dir.empty()) locale_dir = MELDPUNT_LOCALE_DIR;
+  const std::string installed = InstalledShareDir();
+  if (share_dir.empty()) share_dir = installed.empty() ? MELDPUNT_SHARE_DIR : installed;
+  if (locale_dir.empty()) {
+    locale_dir = installed.empty() ? MELDPUNT_LOCALE_DIR : installed + "/locale";
+  }
   public_url_configured = !public_url.empty();
   if (public_url.empty()) public_url = "http://localhost:" + std::to_string(port);
 }
@@ -82,7 +103,9 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_WORKERS")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
-  app.add_option("--share-dir", c.share_dir, "Folder with templates/, static/ and data/")
+  app.add_option("--share-dir", c.share_dir,
+                 "Folder with templates/, static/ and data/ (default: ../share/meldpunt beside "
+                 "the binary when installed, else the source checkout)")
       ->envname("MELDPUNT_SHARE_DIR");
   app.add_option("--locale-dir", c.locale_dir, "Folder with compiled message catalogs")
       ->envname("MELDPUNT_LOCALE_DIR");
