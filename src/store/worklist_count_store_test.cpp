@@ -99,44 +99,5 @@ TEST_F(WorklistCountStore, BeyondTheCapTheTotalIsMoreThanTheCap) {
   EXPECT_FALSE(few.total_capped);
 }
 
-// A municipality "as incident or residence" is counted as the union of the two searches (each
-// through its own index): a report that matches both counts once, and the cap still holds.
-TEST_F(WorklistCountStore, IncidentOrResidenceCountsEachReportOnce) {
-  std::vector<BatchReport> batch;
-  auto add = [&](std::string incident, std::string residence, std::string ground) {
-    BatchReport report;
-    report.report = TestReport("Verzonnen melding", incident, residence);
-    report.report.grounds = {std::move(ground)};
-    report.report.received_at = kNow - 86400 + 60 * static_cast<long long>(batch.size());
-    report.bureau_id = 1;
-    batch.push_back(std::move(report));
-  };
-  add("GM0363", "GM0344", "origin");    // incident only
-  add("GM0344", "GM0363", "origin");    // residence only
-  add("GM0363", "GM0363", "origin");    // both: once
-  add("GM0344", "GM0344", "origin");    // neither
-  add("GM0363", "GM0363", "religion");  // another ground
-  capped_->AddReportBatch(batch, kNow);
-  WorklistQuery query = Query(10);
-  query.filter.municipality = "GM0363";
-  query.filter.municipality_field = MunicipalityField::kEither;
-  query.filter.grounds = {"origin"};
-  WorklistPage page = capped_->ListWorklist(query);
-  EXPECT_EQ(page.total, 3);
-  EXPECT_FALSE(page.total_capped);
-  EXPECT_EQ(page.reports.size(), 3u) << "the rows and the count agree";
-  query.filter.grounds.clear();
-  page = capped_->ListWorklist(query);
-  EXPECT_EQ(page.total, 4);
-  add("GM0344", "GM0363", "origin");
-  add("GM0363", "GM0001", "origin");
-  batch.erase(batch.begin(), batch.begin() + 5);
-  capped_->AddReportBatch(batch, kNow);
-  page = capped_->ListWorklist(query);
-  EXPECT_EQ(page.total, kCap) << "6 reports, counted up to the cap";
-  EXPECT_TRUE(page.total_capped);
-  EXPECT_EQ(page.reports.size(), 6u);
-}
-
 }  // namespace
 }  // namespace meldpunt

@@ -712,12 +712,6 @@ CREATE TABLE bureau_profiles (
 CREATE INDEX reports_by_bureau_incident_step
   ON reports (bureau_id, incident_municipality, is_complaint, case_step)
 )SQL"},
-      // The same for the municipality of residence (issue 14): a work list filtered on a
-      // municipality "as incident or residence" is counted as the union of the two searches.
-      {50, "work list: municipality of residence, type and step in one index", R"SQL(
-CREATE INDEX reports_by_bureau_residence_step
-  ON reports (bureau_id, residence_municipality, is_complaint, case_step)
-)SQL"},
   };
   return migrations;
 }

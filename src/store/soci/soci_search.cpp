@@ -29,11 +29,6 @@ constexpr std::string_view kEventTextAd = "case_events.text";
 // not. The values live in deques so that the references SOCI keeps stay valid.
 class Conditions {
  public:
-  // The values are bound as :<prefix>0, :<prefix>1, ...: two sets of conditions with different
-  // prefixes can be bound in one statement (Also).
-  explicit Conditions(std::string prefix = "p") : prefix_(std::move(prefix)) {}
-  // Binds the other's values too when this one runs; the other must outlive the query.
-  void Also(const Conditions& other) { also_.push_back(&other); }
   std::string Text(std::string value) {
     texts_.push_back(std::move(value));
     return Name(&texts_.back(), nullptr);
@@ -55,17 +50,13 @@ class Conditions {
   // The query with every value bound.
   soci::rowset<soci::row> Run(soci::session& sql, const std::string& query) const {
     auto prepared = (sql.prepare << query);
-    auto bind = [&](const Conditions& c) {
-      for (const auto& bound : c.bound_) {
-        if (bound.text) {
-          prepared, soci::use(*bound.text, bound.name);
-        } else {
-          prepared, soci::use(*bound.number, bound.name);
-        }
+    for (const auto& bound : bound_) {
+      if (bound.text) {
+        prepared, soci::use(*bound.text, bound.name);
+      } else {
+        prepared, soci::use(*bound.number, bound.name);
       }
-    };
-    bind(*this);
-    for (const Conditions* other : also_) bind(*other);
+    }
     return soci::rowset<soci::row>(prepared);
   }
 
@@ -76,19 +67,17 @@ class Conditions {
     const long long* number;
   };
   std::string Name(const std::string* text, const long long* number) {
-    bound_.push_back({prefix_ + std::to_string(bound_.size()), text, number});
+    bound_.push_back({"p" + std::to_string(bound_.size()), text, number});
     return ":" + bound_.back().name;
   }
   std::deque<std::string> texts_;
   std::deque<long long> numbers_;
   std::deque<Bound> bound_;
   std::vector<std::string> conditions_;
-  std::string prefix_;
-  std::vector<const Conditions*> also_;
 };
 
-Conditions ConditionsOf(const ReportSearch& s, std::string prefix = "p") {
-  Conditions c(std::move(prefix));
+Conditions ConditionsOf(const ReportSearch& s) {
+  Conditions c;
   c.Add("r.bureau_id = " + c.Number(s.bureau_id));
   if (s.report_id) c.Add("r.id = " + c.Number(*s.report_id));
   if (s.reported_year) c.Add("r.reported_year = " + c.Number(*s.reported_year));
@@ -242,30 +231,7 @@ WorklistPage SociStore::ListWorklist(const WorklistQuery& query) {
       capped = n > cap;
       if (capped) n = cap;
     };
-    if (!query.filter.municipality.empty() &&
-        query.filter.municipality_field == MunicipalityField::kEither) {
-      // "Incident or residence": counted as the union of the two, each read through its own
-      // index (bureau, municipality, type, step). Written as an OR, SQLite reads every open
-      // complaint of the bureau through the step index instead (several filters on 1,000,000
-      // reports: 38 ms of CPU for the count against 3.5 ms). The union drops a report that
-      // matches both.
-      ReportSearch incident = query.filter;
-      incident.municipality_field = MunicipalityField::kIncident;
-      ReportSearch residence = query.filter;
-      residence.municipality_field = MunicipalityField::kResidence;
-      Conditions by_incident = ConditionsOf(incident);
-      Conditions by_residence = ConditionsOf(residence, "q");
-      by_incident.Also(by_residence);
-      soci::rowset<soci::row> rows = by_incident.Run(
-          sql, "SELECT COUNT(*) FROM (SELECT r.id FROM reports r" + by_incident.Where() +
-                   " UNION SELECT r.id FROM reports r" + by_residence.Where() + " LIMIT " +
-                   std::to_string(cap + 1) + ") AS counted");
-      for (const auto& row : rows) page.total = GetInteger(row, 0);
-      page.total_capped = page.total > cap;
-      if (page.total_capped) page.total = cap;
-    } else {
-      count(ConditionsOf(query.filter), "", page.total, page.total_capped);
-    }
+    count(ConditionsOf(query.filter), "", page.total, page.total_capped);
 
     // One row more than a page, to know whether there are more in the direction read.
     auto read_ids = [&](const std::optional<WorklistKey>& key, bool later) {
