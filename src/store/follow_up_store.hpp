@@ -32,6 +32,9 @@ class FollowUpStore {
   // BLAKE2b one, after the reporter typed the right code). False when old_hash is not stored
   // (already upgraded by a concurrent sign-in, or the report was erased).
   virtual bool UpgradeReceiptHash(const std::string& old_hash, const std::string& new_hash) = 0;
+  // Whether any receipt hash of an older scheme (not "k2:") is still stored: once none is, a
+  // wrong code need not be hashed the old way too. One look in a partial index (migration 51).
+  virtual bool AnyLegacyReceiptHash() = 0;
   // Stores the message encrypted; returns its id (evidence files may point to it later).
   // staff_user_id is set for messages from the bureau.
   virtual long long AddMessage(long long report_id, MessageAuthor author,

@@ -56,6 +56,19 @@ TEST_F(FollowUpStoreTest, AnUpgradedReceiptHashFindsTheSameReport) {
   EXPECT_EQ(store_->FindReportByReceipt("k2:new-hash"), report.id);
 }
 
+TEST_F(FollowUpStoreTest, LegacyReceiptHashesAreFoundUntilTheLastIsUpgraded) {
+  EXPECT_FALSE(store_->AnyLegacyReceiptHash()) << "an empty store";
+  Add("key-one", "k2:one");
+  EXPECT_FALSE(store_->AnyLegacyReceiptHash()) << "only keyed hashes";
+  Add("key-two", std::string(64, 'a'));  // an Argon2id hash: 64 hex digits
+  Add("key-three", std::string(64, '0'));
+  EXPECT_TRUE(store_->AnyLegacyReceiptHash());
+  EXPECT_TRUE(store_->UpgradeReceiptHash(std::string(64, 'a'), "k2:two"));
+  EXPECT_TRUE(store_->AnyLegacyReceiptHash()) << "one left";
+  EXPECT_TRUE(store_->UpgradeReceiptHash(std::string(64, '0'), "k2:three"));
+  EXPECT_FALSE(store_->AnyLegacyReceiptHash()) << "all upgraded";
+}
+
 TEST_F(FollowUpStoreTest, StatusStartsReceivedAndCanBeSet) {
   auto report = Add("key", "hash");
   EXPECT_EQ(store_->GetReport(report.id)->status, ReportStatus::kReceived);

@@ -192,6 +192,7 @@ class SociStore final : public Store {
   // Follow-up (soci_store_follow_up.cpp).
   std::optional<long long> FindReportByReceipt(const std::string& receipt_hash) override;
   bool UpgradeReceiptHash(const std::string& old_hash, const std::string& new_hash) override;
+  bool AnyLegacyReceiptHash() override;
   std::optional<RegisteredReport> GetReport(long long id) override;
   bool SetReportStatus(long long id, ReportStatus status, long long now) override;
   long long AddMessage(long long report_id, MessageAuthor author,

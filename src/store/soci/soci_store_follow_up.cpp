@@ -42,6 +42,17 @@ bool SociStore::UpgradeReceiptHash(const std::string& old_hash, const std::strin
   });
 }
 
+bool SociStore::AnyLegacyReceiptHash() {
+  return Guard("looking for legacy receipt hashes", [&] {
+    soci::session sql(*readers_);
+    int one = 0;
+    // The condition is the partial index's own (migration 51), so both engines read only it.
+    sql << "SELECT 1 FROM report_receipts WHERE substr(receipt_hash, 1, 3) <> 'k2:' LIMIT 1",
+        soci::into(one);
+    return sql.got_data();
+  });
+}
+
 bool SociStore::SetReportStatus(long long id, ReportStatus status, long long now) {
   return Guard("changing a report's status", [&] {
     std::string code(StatusCode(status));

@@ -11,8 +11,10 @@ std::optional<long long> FindReportByReceipt(const Receipts& receipts, FollowUpS
                                              std::string_view digits) {
   std::string hash = receipts.Hash(digits);
   if (auto found = store.FindReportByReceipt(hash)) return found;
-  // Not (or no longer) a keyed hash: a report from before issue 16, or a wrong code. Both cost
-  // one Argon2id, as every attempt did before.
+  // Not (or no longer) a keyed hash: a report from before issue 16, or a wrong code. While any
+  // legacy hash is stored, both cost one Argon2id, as every attempt did before; once none is,
+  // a wrong code costs one look in an empty index instead.
+  if (!store.AnyLegacyReceiptHash()) return std::nullopt;
   std::string legacy = receipts.LegacyHash(digits);
   auto found = store.FindReportByReceipt(legacy);
   if (!found) return std::nullopt;
