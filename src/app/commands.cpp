@@ -22,7 +22,9 @@
 #include "security/common_passwords.hpp"
 #include "security/key_file.hpp"
 #include "security/password.hpp"
+#include "security/shared_buckets.hpp"
 #include "store/open_store.hpp"
+#include "store/soci/soci_shared_limits.hpp"
 #include "store/soci/soci_store.hpp"
 #include "web/common/bureau_faces.hpp"
 #include "web/common/pages.hpp"
@@ -39,6 +41,9 @@ enum KeyPurpose : unsigned long long {
   kSigningKey = 2,
   kReceiptKey = 40,
   kAuditChainKey = 50,
+  // The limits' client pseudonyms shared between nodes (issue 17, part 6); 77 stays clear of
+  // numbers taken in parallel work.
+  kSharedLimitsKey = 77,
 };
 
 }  // namespace
@@ -135,6 +140,20 @@ int Serve(const Config& config) {
   RetentionService retention(config, *store, MakeClock(config));
   AttemptGuard receipt_attempts(config.followup_burst, config.followup_refill_seconds,
                                 config.followup_failures_per_minute);
+  // Several nodes on PostgreSQL share the limits there (issue 17, part 6); SQLite is one node.
+  std::unique_ptr<SharedLimitStore> shared_limit_store;
+  std::unique_ptr<SharedBuckets> shared_buckets;
+  if (auto url = ParseDatabaseUrl(config.database);
+      config.shared_limits && url && url->engine == Engine::kPostgres) {
+    shared_limit_store = std::make_unique<SociSharedLimits>(
+        *url, std::chrono::milliseconds(config.shared_limits_budget_ms));
+    shared_buckets =
+        std::make_unique<SharedBuckets>(*shared_limit_store, DeriveKey(master, kSharedLimitsKey));
+    report_limits.ShareThrough(*shared_buckets, "report");
+    login_limits.ShareThrough(*shared_buckets, "login");
+    login_failure_limits.ShareThrough(*shared_buckets, "login-failure");
+    receipt_attempts.ShareThrough(*shared_buckets, "receipt");
+  }
   web::BureauFaces faces;  // the public face of each bureau (issue 15)
   faces.Reload(*store);
   web::AppContext app{
@@ -227,7 +246,8 @@ int Serve(const Config& config) {
                           {"database", url->engine == Engine::kSqlite ? "sqlite" : "postgresql"},
                           {"municipalities", municipalities->Current().size()},
                           {"postcodes", postcodes ? postcodes->size() : 0},
-                          {"io_threads", options.io_threads}});
+                          {"io_threads", options.io_threads},
+                          {"shared_limits", shared_buckets != nullptr}});
   server.Run();
   mail.Stop();
   retention.Stop();
