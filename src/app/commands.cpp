@@ -13,6 +13,7 @@
 #include "app/command_util.hpp"
 #include "app/mail_service.hpp"
 #include "app/retention_service.hpp"
+#include "app/shared_limits_sweeper.hpp"
 #include "base/log.hpp"
 #include "base/text.hpp"
 #include "domain/dutch_time.hpp"
@@ -45,6 +46,10 @@ enum KeyPurpose : unsigned long long {
   // numbers taken in parallel work.
   kSharedLimitsKey = 77,
 };
+
+// The shared limits' table holds at most this many buckets after a sweep: 100,000 clients for
+// each of four limits, as a node's own table holds 100,000 per limit.
+constexpr long long kMaxSharedBuckets = 400000;
 
 }  // namespace
 
@@ -143,6 +148,8 @@ int Serve(const Config& config) {
   // Several nodes on PostgreSQL share the limits there (issue 17, part 6); SQLite is one node.
   std::unique_ptr<SharedLimitStore> shared_limit_store;
   std::unique_ptr<SharedBuckets> shared_buckets;
+  std::unique_ptr<SharedLimitStore> sweep_store;  // its own connection, with a long budget
+  std::unique_ptr<SharedLimitsSweeper> sweeper;
   if (auto url = ParseDatabaseUrl(config.database);
       config.shared_limits && url && url->engine == Engine::kPostgres) {
     shared_limit_store = std::make_unique<SociSharedLimits>(
@@ -153,6 +160,10 @@ int Serve(const Config& config) {
     login_limits.ShareThrough(*shared_buckets, "login");
     login_failure_limits.ShareThrough(*shared_buckets, "login-failure");
     receipt_attempts.ShareThrough(*shared_buckets, "receipt");
+    sweep_store = std::make_unique<SociSharedLimits>(*url, std::chrono::seconds(30));
+    sweeper = std::make_unique<SharedLimitsSweeper>(
+        *sweep_store, MakeClock(config), std::chrono::seconds(config.shared_limits_sweep_seconds),
+        kMaxSharedBuckets);
   }
   web::BureauFaces faces;  // the public face of each bureau (issue 15)
   faces.Reload(*store);

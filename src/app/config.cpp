@@ -211,6 +211,11 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_SHARED_LIMITS_BUDGET_MS")
       ->check(CLI::Range(10, 5000))
       ->capture_default_str();
+  app.add_option("--shared-limits-sweep-seconds", c.shared_limits_sweep_seconds,
+                 "How often each node deletes the shared limits that have refilled")
+      ->envname("MELDPUNT_SHARED_LIMITS_SWEEP_SECONDS")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   app.add_option("--followup-idle-minutes", c.followup_idle_minutes,
                  "A reporter following their report up is signed out after this idle time")
       ->envname("MELDPUNT_FOLLOWUP_IDLE_MINUTES")

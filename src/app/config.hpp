@@ -73,6 +73,7 @@ struct Config {
   // Ignored on SQLite (one node).
   bool shared_limits = true;
   int shared_limits_budget_ms = 250;
+  int shared_limits_sweep_seconds = 60;  // how often each node deletes buckets that are full again
   // Retention: the daily job in `serve` that anonymises closed cases past each bureau's period.
   bool retention_job = true;
   int retention_hour = 3;  // Dutch time

@@ -24,13 +24,8 @@ std::string Hex(const unsigned char* bytes, size_t size) {
 
 }  // namespace
 
-SharedBuckets::SharedBuckets(SharedLimitStore& store, const Key& key, std::chrono::seconds pause,
-                             std::chrono::seconds sweep_every, long long max_buckets)
-    : store_(store),
-      key_(key),
-      pause_seconds_(static_cast<double>(pause.count())),
-      sweep_every_seconds_(static_cast<double>(sweep_every.count())),
-      max_buckets_(max_buckets) {}
+SharedBuckets::SharedBuckets(SharedLimitStore& store, const Key& key, std::chrono::seconds pause)
+    : store_(store), key_(key), pause_seconds_(static_cast<double>(pause.count())) {}
 
 std::string SharedBuckets::Pseudonym(std::string_view client, double now) {
   auto day = static_cast<long long>(std::floor(now / kDaySeconds));
@@ -68,12 +63,6 @@ auto SharedBuckets::Shared(double now, Fn&& work) -> std::optional<decltype(work
   }
   try {
     auto result = work();
-    try {
-      SweepIfDue(now);
-    } catch (const std::exception& e) {
-      // The answer stands; a sweep that failed is tried again at the next one.
-      log::Write("warning", "shared limits not swept", {{"error", e.what()}});
-    }
     return result;
   } catch (const std::exception& e) {
     bool first = false;
@@ -90,17 +79,6 @@ auto SharedBuckets::Shared(double now, Fn&& work) -> std::optional<decltype(work
     }
     return std::nullopt;
   }
-}
-
-void SharedBuckets::SweepIfDue(double now) {
-  {
-    std::lock_guard lock(mutex_);
-    if (now < next_sweep_) return;
-    next_sweep_ = now + sweep_every_seconds_;
-  }
-  // Every node sweeps about once a minute; the sweep deletes only buckets that are full again,
-  // so sweeps by several nodes at once do no harm.
-  store_.SweepBuckets(now, max_buckets_);
 }
 
 std::optional<bool> SharedBuckets::Take(const SharedLimitRule& rule, std::string_view client,

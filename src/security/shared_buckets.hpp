@@ -33,9 +33,7 @@ class SharedBuckets {
  public:
   // key: derived from the master key for this purpose only.
   SharedBuckets(SharedLimitStore& store, const Key& key,
-                std::chrono::seconds pause = std::chrono::seconds(5),
-                std::chrono::seconds sweep_every = std::chrono::seconds(60),
-                long long max_buckets = 400000);
+                std::chrono::seconds pause = std::chrono::seconds(5));
 
   // Each returns nullopt when the shared table did not answer: the caller uses its own buckets.
   std::optional<bool> Take(const SharedLimitRule& rule, std::string_view client, double now);
@@ -53,18 +51,14 @@ class SharedBuckets {
  private:
   template <class Fn>
   auto Shared(double now, Fn&& work) -> std::optional<decltype(work())>;
-  void SweepIfDue(double now);
 
   SharedLimitStore& store_;
   const Key key_;
   const double pause_seconds_;
-  const double sweep_every_seconds_;
-  const long long max_buckets_;
   std::mutex mutex_;
   long long day_ = -1;        // guarded by mutex_: the day of day_key_
   Key day_key_{};             // guarded by mutex_
   double paused_until_ = -1;  // guarded by mutex_: no store calls before this time
-  double next_sweep_ = -1;    // guarded by mutex_
   long long fallbacks_ = 0;   // guarded by mutex_
 };
 

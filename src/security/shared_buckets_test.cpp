@@ -178,21 +178,5 @@ TEST(SharedBuckets, ADatabaseThatDoesNotAnswerFallsBackToTheNodesOwnLimitsForAWh
   EXPECT_EQ(shared.Fallbacks(), 4);
 }
 
-TEST(SharedBuckets, SweepsAboutOnceAMinuteAndKeepsOnlyBucketsNotFullYet) {
-  InitSodium();
-  TableInMemory table;
-  SharedBuckets shared(table, KeyOf(7), std::chrono::seconds(5), std::chrono::seconds(60));
-  RateLimiter limiter(2, 10.0);
-  limiter.ShareThrough(shared, "report");
-  limiter.Allow("a", 0);
-  EXPECT_EQ(table.sweeps, 1);
-  limiter.Allow("b", 30);
-  limiter.Allow("b", 30);
-  EXPECT_EQ(table.sweeps, 1) << "not again within the minute";
-  limiter.Allow("c", 61);
-  EXPECT_EQ(table.sweeps, 2);
-  EXPECT_EQ(table.rows.size(), 1u) << "a and b were full again; c is the one taken since";
-}
-
 }  // namespace
 }  // namespace meldpunt

@@ -7,6 +7,9 @@
 // load balancer), so that each test has its own client and the tests do not share buckets.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { CookieJar, getForm, isPostgres, postForm, startServer } from './harness.mjs';
 import { sql } from './database.mjs';
@@ -44,12 +47,17 @@ describe('two nodes on one database limit a client together', { skip }, () => {
   let first;
   let second;
   let nodes;
+  let clockDir;
   before(async () => {
+    // The second node's clock can be moved (to see its sweep), and it sweeps every second.
+    clockDir = await mkdtemp(path.join(os.tmpdir(), 'meldpunt-clock-'));
+    await writeFile(path.join(clockDir, 'offset'), '0');
     first = await startServer({ env: LIMITS, args: ['--trust-proxy', 'true'] });
     // The second node: the same database (not wiped again) and the same key file, as every node
     // of one installation has.
     second = await startServer({
-      database: first.database, resetDatabase: false, env: LIMITS,
+      database: first.database, resetDatabase: false,
+      env: { ...LIMITS, MELDPUNT_CLOCK_OFFSET_FILE: path.join(clockDir, 'offset'), MELDPUNT_SHARED_LIMITS_SWEEP_SECONDS: '1' },
       args: ['--trust-proxy', 'true', '--key-file', path.join(first.dataDir, 'meldpunt.key')],
     });
     nodes = [first, second];
@@ -57,6 +65,7 @@ describe('two nodes on one database limit a client together', { skip }, () => {
   after(async () => {
     const stopped = [await second?.stop(), await first?.stop()];
     for (const exit of stopped) if (exit) assert.equal(exit.code, 0, 'the node exits cleanly');
+    if (clockDir) await rm(clockDir, { recursive: true, force: true });
   });
 
   /** The node the load balancer picks for the i-th request: alternately one and the other. */
@@ -130,6 +139,34 @@ describe('two nodes on one database limit a client together', { skip }, () => {
       assert.doesNotMatch(server.stderr(), /203\.0\.113\.|198\.51\.100\./, 'no address in the logs');
     }
   });
+
+  test('a database too slow to answer: the node uses its own limits, and the report is stored', async () => {
+    // Another session holds the table for 1.5 s, as a database under a long lock or overloaded.
+    const holder = spawn('psql', [first.database, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c',
+      'BEGIN; LOCK TABLE shared_limit_buckets IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(1.5); COMMIT;'], { stdio: 'ignore' });
+    let holding = true;
+    const released = new Promise((resolve) => holder.on('exit', () => { holding = false; resolve(); }));
+    try {
+      await until(async () => Number((await sql(first, "SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'shared_limit_buckets' AND l.mode = 'AccessExclusiveLock' AND l.granted"))[0]) === 1);
+      const res = await sendReport(first, new ClientAt('203.0.113.40'), 'Melding terwijl de database traag is.');
+      assert.equal(res.status, 303, 'the report is taken');
+      assert.ok(holding, 'answered while the table was still held: the check gave up after its budget');
+      assert.match(first.stderr(), /"shared limits unavailable, using this node's own"/);
+      assert.match(first.stderr(), /statement timeout/);
+    } finally {
+      await released;
+    }
+    const stored = await sql(first, "SELECT COUNT(*) FROM reports");
+    assert.equal(Number(stored[0]), 6, 'the four before, the one to follow, and this one');
+  });
+
+  test('each node deletes the buckets that have refilled', async () => {
+    assert.ok(Number((await sql(first, 'SELECT COUNT(*) FROM shared_limit_buckets'))[0]) > 0);
+    // Two days on, on the second node's clock, every bucket is full again: its next sweep
+    // (every second in this test) deletes them all.
+    await writeFile(path.join(clockDir, 'offset'), String(2 * 86400));
+    await until(async () => Number((await sql(first, 'SELECT COUNT(*) FROM shared_limit_buckets'))[0]) === 0);
+  });
 });
 
 async function sendReport(server, jar, description) {
@@ -146,6 +183,15 @@ async function receiptOf(server, sent) {
   const groups = byClass(await page.text(), 'span', 'receipt-group').map((g) => g.text);
   assert.ok(groups.length > 0, 'the confirmation shows the receipt code');
   return groups.join(' ');
+}
+
+/** Waits (up to 10 s) until check() is true. */
+async function until(check) {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    assert.ok(Date.now() < deadline, 'in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function signIn(server, jar, receipt) {

@@ -122,12 +122,21 @@ std::optional<double> SociSharedLimits::PeekTokens(const SharedBucket& bucket, d
 
 long long SociSharedLimits::SweepBuckets(double now, long long max_buckets) {
   return Run("sweeping shared buckets", [&](soci::session& sql) {
+    // In batches, so no statement holds many row locks that checks would wait for.
+    constexpr long long kBatch = 5000;
+    constexpr int kMostBatches = 400;  // 2,000,000 rows, far above max_buckets
     long long deleted = 0;
+    for (int i = 0; i < kMostBatches; ++i) {
+      long long batch = 0;
+      sql << "WITH gone AS (DELETE FROM shared_limit_buckets WHERE (limit_name, client) IN ("
+             "SELECT limit_name, client FROM shared_limit_buckets "
+             "WHERE tokens + GREATEST(0, :now - updated_at) / refill_seconds >= burst "
+             "LIMIT 5000) RETURNING 1) SELECT COUNT(*) FROM gone",
+          soci::use(now, "now"), soci::into(batch);
+      deleted += batch;
+      if (batch < kBatch) break;
+    }
     long long left = 0;
-    sql << "WITH gone AS (DELETE FROM shared_limit_buckets "
-           "WHERE tokens + GREATEST(0, :now - updated_at) / refill_seconds >= burst RETURNING 1) "
-           "SELECT COUNT(*) FROM gone",
-        soci::use(now, "now"), soci::into(deleted);
     sql << "SELECT COUNT(*) FROM shared_limit_buckets", soci::into(left);
     if (left > max_buckets) {
       // As a node forgets everyone when its table is full: rather than turn new (possibly
