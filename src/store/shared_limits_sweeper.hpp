@@ -13,7 +13,7 @@
 
 #include "store/shared_limit_store.hpp"
 
-namespace meldpunt::app {
+namespace meldpunt {
 
 class SharedLimitsSweeper {
  public:
@@ -42,4 +42,4 @@ class SharedLimitsSweeper {
   std::thread thread_;
 };
 
-}  // namespace meldpunt::app
+}  // namespace meldpunt

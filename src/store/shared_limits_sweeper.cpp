@@ -1,8 +1,8 @@
-#include "app/shared_limits_sweeper.hpp"
+#include "store/shared_limits_sweeper.hpp"
 
 #include "base/log.hpp"
 
-namespace meldpunt::app {
+namespace meldpunt {
 
 SharedLimitsSweeper::SharedLimitsSweeper(SharedLimitStore& store, std::function<long long()> clock,
                                          std::chrono::seconds every, long long max_buckets)
@@ -42,4 +42,4 @@ void SharedLimitsSweeper::Loop() {
   }
 }
 
-}  // namespace meldpunt::app
+}  // namespace meldpunt
