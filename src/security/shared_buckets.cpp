@@ -62,8 +62,7 @@ auto SharedBuckets::Shared(double now, Fn&& work) -> std::optional<decltype(work
     }
   }
   try {
-    auto result = work();
-    return result;
+    return work();
   } catch (const std::exception& e) {
     bool first = false;
     {
