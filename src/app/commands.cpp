@@ -22,7 +22,10 @@
 #include "security/common_passwords.hpp"
 #include "security/key_file.hpp"
 #include "security/password.hpp"
+#include "security/shared_buckets.hpp"
 #include "store/open_store.hpp"
+#include "store/shared_limits_sweeper.hpp"
+#include "store/soci/soci_shared_limits.hpp"
 #include "store/soci/soci_store.hpp"
 #include "web/common/bureau_face_refresher.hpp"
 #include "web/common/bureau_faces.hpp"
@@ -41,7 +44,14 @@ enum KeyPurpose : unsigned long long {
   kSigningKey = 2,
   kReceiptKey = 40,
   kAuditChainKey = 50,
+  // The limits' client pseudonyms shared between nodes (issue 17, part 6); 77 stays clear of
+  // numbers taken in parallel work.
+  kSharedLimitsKey = 77,
 };
+
+// The shared limits' table holds at most this many buckets after a sweep: 100,000 clients for
+// each of four limits, as a node's own table holds 100,000 per limit.
+constexpr long long kMaxSharedBuckets = 400000;
 
 }  // namespace
 
@@ -137,6 +147,26 @@ int Serve(const Config& config) {
   RetentionService retention(config, *store, MakeClock(config));
   AttemptGuard receipt_attempts(config.followup_burst, config.followup_refill_seconds,
                                 config.followup_failures_per_minute);
+  // Several nodes on PostgreSQL share the limits there (issue 17, part 6); SQLite is one node.
+  std::unique_ptr<SharedLimitStore> shared_limit_store;
+  std::unique_ptr<SharedBuckets> shared_buckets;
+  std::unique_ptr<SharedLimitStore> sweep_store;  // its own connection, with a long budget
+  std::unique_ptr<SharedLimitsSweeper> sweeper;
+  if (auto url = ParseDatabaseUrl(config.database);
+      config.shared_limits && url && url->engine == Engine::kPostgres) {
+    shared_limit_store = std::make_unique<SociSharedLimits>(
+        *url, std::chrono::milliseconds(config.shared_limits_budget_ms));
+    shared_buckets =
+        std::make_unique<SharedBuckets>(*shared_limit_store, DeriveKey(master, kSharedLimitsKey));
+    report_limits.ShareThrough(*shared_buckets, "report");
+    login_limits.ShareThrough(*shared_buckets, "login");
+    login_failure_limits.ShareThrough(*shared_buckets, "login-failure");
+    receipt_attempts.ShareThrough(*shared_buckets, "receipt");
+    sweep_store = std::make_unique<SociSharedLimits>(*url, std::chrono::seconds(30));
+    sweeper = std::make_unique<SharedLimitsSweeper>(
+        *sweep_store, MakeClock(config), std::chrono::seconds(config.shared_limits_sweep_seconds),
+        kMaxSharedBuckets);
+  }
   web::BureauFaces faces;  // the public face of each bureau (issue 15)
   faces.Reload(*store);
   web::BureauFaceRefresher face_refresher(faces, *store,
@@ -236,7 +266,8 @@ int Serve(const Config& config) {
                           {"municipalities", municipalities->Current().size()},
                           {"postcodes", postcodes ? postcodes->size() : 0},
                           {"io_threads", options.io_threads},
-                          {"share_dir", config.share_dir}});
+                          {"share_dir", config.share_dir},
+                          {"shared_limits", shared_buckets != nullptr}});
   server.Run();
   mail.Stop();
   retention.Stop();

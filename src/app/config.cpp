@@ -224,6 +224,21 @@ void AddConfigOptions(CLI::App& app, Config& c) {
       ->envname("MELDPUNT_FOLLOWUP_FAILURES_PER_MINUTE")
       ->check(CLI::Range(0, 1000000))
       ->capture_default_str();
+  app.add_option("--shared-limits", c.shared_limits,
+                 "On PostgreSQL, keep the per-client limits and the ceiling on wrong receipt "
+                 "codes in the database, so that several nodes apply them together (true/false)")
+      ->envname("MELDPUNT_SHARED_LIMITS")
+      ->capture_default_str();
+  app.add_option("--shared-limits-budget-ms", c.shared_limits_budget_ms,
+                 "How long a limit waits for the database before this node's own limits answer")
+      ->envname("MELDPUNT_SHARED_LIMITS_BUDGET_MS")
+      ->check(CLI::Range(10, 5000))
+      ->capture_default_str();
+  app.add_option("--shared-limits-sweep-seconds", c.shared_limits_sweep_seconds,
+                 "How often each node deletes the shared limits that have refilled")
+      ->envname("MELDPUNT_SHARED_LIMITS_SWEEP_SECONDS")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   app.add_option("--followup-idle-minutes", c.followup_idle_minutes,
                  "A reporter following their report up is signed out after this idle time")
       ->envname("MELDPUNT_FOLLOWUP_IDLE_MINUTES")

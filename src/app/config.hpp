@@ -68,6 +68,12 @@ struct Config {
   double followup_refill_seconds = 60;
   int followup_failures_per_minute = 60;
   int followup_idle_minutes = 30;
+  // Several nodes on one PostgreSQL database (issue 17, part 6): the limits above are shared
+  // through it, each check waiting at most the budget before the node's own limits answer.
+  // Ignored on SQLite (one node).
+  bool shared_limits = true;
+  int shared_limits_budget_ms = 250;
+  int shared_limits_sweep_seconds = 60;  // how often each node deletes buckets that are full again
   // Retention: the daily job in `serve` that anonymises closed cases past each bureau's period.
   bool retention_job = true;
   int retention_hour = 3;  // Dutch time

@@ -22,4 +22,9 @@ bool AttemptGuard::Failed(std::string_view client, double now) {
   return true;
 }
 
+void AttemptGuard::ShareThrough(SharedBuckets& shared, const std::string& limit) {
+  clients_.ShareThrough(shared, limit + "/client");
+  failures_.ShareThrough(shared, limit + "/failures");
+}
+
 }  // namespace meldpunt

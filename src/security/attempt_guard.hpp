@@ -11,6 +11,7 @@
 //    down by its own wrong attempts: an attacker cannot make a real reporter wait, however many
 //    addresses they use (unless they share the reporter's address). The worst a real reporter who
 //    mistypes during an attack meets is (burst + 1) × refill_seconds: six minutes by default.
+#include <string>
 #include <string_view>
 
 #include "security/rate_limiter.hpp"
@@ -31,6 +32,9 @@ class AttemptGuard {
   // Records a wrong attempt. Returns true when the site-wide ceiling was exceeded and the client
   // was slowed down further.
   bool Failed(std::string_view client, double now);
+  // Several nodes (issue 17, part 6): the per-client buckets and the site-wide ceiling live in
+  // `shared` under "<limit>/client" and "<limit>/failures". Call before serving.
+  void ShareThrough(SharedBuckets& shared, const std::string& limit);
 
  private:
   const int burst_;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "security/shared_buckets.hpp"
+
 namespace meldpunt {
 namespace {
 constexpr double kKeyLifetimeSeconds = 24 * 3600;
@@ -45,8 +47,17 @@ RateLimiter::Bucket& RateLimiter::Refilled(std::string_view client, double now) 
   return bucket;
 }
 
+void RateLimiter::ShareThrough(SharedBuckets& shared, std::string limit) {
+  shared_ = &shared;
+  shared_limit_ = std::move(limit);
+}
+
 bool RateLimiter::Allow(std::string_view client, double now) {
   if (burst_ <= 0) return true;
+  if (shared_) {
+    if (auto taken = shared_->Take({shared_limit_, burst_, refill_seconds_}, client, now))
+      return *taken;
+  }
   std::lock_guard lock(mutex_);
   Bucket& bucket = Refilled(client, now);
   if (bucket.tokens < 1) return false;
@@ -56,6 +67,8 @@ bool RateLimiter::Allow(std::string_view client, double now) {
 
 void RateLimiter::Charge(std::string_view client, double now, double tokens) {
   if (burst_ <= 0) return;
+  if (shared_ && shared_->Charge({shared_limit_, burst_, refill_seconds_}, client, now, tokens))
+    return;
   std::lock_guard lock(mutex_);
   Bucket& bucket = Refilled(client, now);
   bucket.tokens = std::max<double>(-burst_, bucket.tokens - tokens);
@@ -63,6 +76,11 @@ void RateLimiter::Charge(std::string_view client, double now, double tokens) {
 
 double RateLimiter::SecondsUntilAllowed(std::string_view client, double now) {
   if (burst_ <= 0) return 0;
+  if (shared_) {
+    if (auto seconds =
+            shared_->SecondsUntilAllowed({shared_limit_, burst_, refill_seconds_}, client, now))
+      return *seconds;
+  }
   std::lock_guard lock(mutex_);
   Bucket& bucket = Refilled(client, now);
   return bucket.tokens >= 1 ? 0 : (1 - bucket.tokens) * refill_seconds_;

@@ -13,6 +13,8 @@
 
 namespace meldpunt {
 
+class SharedBuckets;
+
 class RateLimiter {
  public:
   // burst 0 turns the limit off.
@@ -25,6 +27,10 @@ class RateLimiter {
   // Seconds until the client has a token again; 0 when it has one now.
   double SecondsUntilAllowed(std::string_view client, double now);
   size_t TrackedClients();
+  // Several nodes (issue 17, part 6): from now on the buckets live in `shared` under the limit's
+  // name, so the nodes limit a client together; this node's own buckets answer only while the
+  // shared ones do not (see security/shared_buckets.hpp). Call before serving.
+  void ShareThrough(SharedBuckets& shared, std::string limit);
 
  private:
   struct Bucket {
@@ -42,6 +48,8 @@ class RateLimiter {
   Key key_;                                          // guarded by mutex_
   double key_since_ = -1;                            // guarded by mutex_
   std::unordered_map<std::string, Bucket> buckets_;  // guarded by mutex_
+  SharedBuckets* shared_ = nullptr;                  // set before serving; then fixed
+  std::string shared_limit_;                         // the limit's name in the shared table
 };
 
 }  // namespace meldpunt

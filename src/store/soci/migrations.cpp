@@ -712,6 +712,25 @@ CREATE TABLE bureau_profiles (
 CREATE INDEX reports_by_bureau_incident_step
   ON reports (bureau_id, incident_municipality, is_complaint, case_step)
 )SQL"},
+      // Token buckets that the nodes behind one load balancer share (issue 17, part 6), on
+      // PostgreSQL only: SQLite is one node, whose buckets stay in its memory. UNLOGGED: a bucket
+      // is worth nothing after a crash (the limits start afresh, as after a restart), so its
+      // updates write no WAL and reach no replica or backup. No index but the key, so updates
+      // stay HOT; the sweep reads the whole table, which holds only buckets not yet full again.
+      {49, "shared limits: the token buckets of several nodes (PostgreSQL only)", R"SQL(
+{{postgresql}}
+CREATE UNLOGGED TABLE shared_limit_buckets (
+  limit_name TEXT NOT NULL,
+  client TEXT NOT NULL,
+  burst INTEGER NOT NULL,
+  refill_seconds DOUBLE PRECISION NOT NULL,
+  tokens DOUBLE PRECISION NOT NULL,
+  updated_at DOUBLE PRECISION NOT NULL,
+  taken INTEGER NOT NULL,
+  PRIMARY KEY (limit_name, client)
+) WITH (fillfactor = 70)
+{{/postgresql}}
+)SQL"},
       // The receipts still hashed the old way (Argon2id, before issue 16): as they are rehashed
       // at sign-in or leave with their reports, this index empties, and a wrong code then costs
       // no Argon2id (FollowUpStore::AnyLegacyReceiptHash).
