@@ -31,6 +31,10 @@ class AttemptGuard {
   // Records a wrong attempt. Returns true when the site-wide ceiling was exceeded and the client
   // was slowed down further.
   bool Failed(std::string_view client, double now);
+  // Attempts refused to their client since start, and wrong attempts past the site-wide ceiling
+  // (for /metrics).
+  std::uint64_t Refusals() const { return clients_.Refusals(); }
+  std::uint64_t CeilingExceeded() const { return failures_.Refusals(); }
 
  private:
   const int burst_;

@@ -49,7 +49,10 @@ bool RateLimiter::Allow(std::string_view client, double now) {
   if (burst_ <= 0) return true;
   std::lock_guard lock(mutex_);
   Bucket& bucket = Refilled(client, now);
-  if (bucket.tokens < 1) return false;
+  if (bucket.tokens < 1) {
+    refusals_.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  }
   bucket.tokens -= 1;
   return true;
 }

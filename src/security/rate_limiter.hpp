@@ -3,7 +3,9 @@
 // its address, under a key that lives in memory and is replaced every day, so the table can
 // neither be read back into addresses nor linked across days. Token buckets: a client may make
 // `burst` requests at once and then one per `refill_seconds`.
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -25,6 +27,8 @@ class RateLimiter {
   // Seconds until the client has a token again; 0 when it has one now.
   double SecondsUntilAllowed(std::string_view client, double now);
   size_t TrackedClients();
+  // Allow calls answered false since start (for /metrics).
+  std::uint64_t Refusals() const { return refusals_.load(std::memory_order_relaxed); }
 
  private:
   struct Bucket {
@@ -42,6 +46,7 @@ class RateLimiter {
   Key key_;                                          // guarded by mutex_
   double key_since_ = -1;                            // guarded by mutex_
   std::unordered_map<std::string, Bucket> buckets_;  // guarded by mutex_
+  std::atomic<std::uint64_t> refusals_{0};
 };
 
 }  // namespace meldpunt
