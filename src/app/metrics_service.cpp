@@ -142,6 +142,9 @@ MetricsService::MetricsService(const Config& config, const MetricsSources& sourc
 }
 
 MetricsService::~MetricsService() {
+  // Normally stopped already by the signal that stopped the public server; not when Serve ends
+  // by an exception.
+  server_->Stop();
   if (thread_.joinable()) thread_.join();
 }
 

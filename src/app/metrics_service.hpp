@@ -37,7 +37,7 @@ class MetricsService {
   // Binds config.metrics_listen (throws std::runtime_error with a clear message when it cannot)
   // and serves on a thread of its own until SIGINT or SIGTERM, like the public server.
   MetricsService(const Config& config, const MetricsSources& sources);
-  ~MetricsService();  // waits for the thread
+  ~MetricsService();  // stops the listener and waits for its thread
   MetricsService(const MetricsService&) = delete;
   MetricsService& operator=(const MetricsService&) = delete;
 

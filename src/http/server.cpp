@@ -499,6 +499,15 @@ unsigned short Server::Listen() {
   return acceptor.local_endpoint().port();
 }
 
+void Server::Stop() {
+  asio::post(impl_->io, [impl = impl_.get()] {
+    impl->stopping = true;
+    beast::error_code ignored;
+    impl->acceptor.close(ignored);
+    impl->io.stop();
+  });
+}
+
 void Server::Run() {
   asio::co_spawn(impl_->io, impl_->Accept(), asio::detached);
   asio::co_spawn(impl_->io, impl_->Shutdown(), asio::detached);

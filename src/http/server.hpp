@@ -57,6 +57,9 @@ class Server {
   unsigned short Listen();
   // Serves until SIGINT or SIGTERM, then stops accepting and finishes the requests in flight.
   void Run();
+  // From another thread: stops at once, as after a signal but without waiting for requests in
+  // flight (the metrics listener, when serving ends some other way). Safe after Run returned.
+  void Stop();
 
  private:
   struct Impl;
