@@ -12,11 +12,13 @@
 
 #include "app/command_util.hpp"
 #include "app/mail_service.hpp"
+#include "app/metrics_service.hpp"
 #include "app/retention_service.hpp"
 #include "base/log.hpp"
 #include "base/text.hpp"
 #include "domain/dutch_time.hpp"
 #include "domain/reports/report.hpp"
+#include "http/request_metrics.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "security/common_passwords.hpp"
@@ -254,11 +256,30 @@ int Serve(const Config& config) {
   options.idle_timeout = std::chrono::seconds(config.idle_timeout_seconds);
   options.large_body_memory = static_cast<size_t>(config.upload_memory_mib) << 20;
   options.trim_after_uploads = config.trim_memory;
+  // Requests are counted only when someone can read the counts (--metrics-listen, issue 17).
+  std::optional<http::RequestMetrics> request_metrics;
+  if (!config.metrics_listen.empty()) {
+    request_metrics.emplace(router);
+    options.request_metrics = &*request_metrics;
+  }
   log::SetRequestLogging(config.access_log);
   http::Server server(options, router, [&app](int status, const http::Request* request) {
     return web::ErrorPage(app, status, request);
   });
   unsigned short port = server.Listen();
+  // Bound before "listening" is logged: a metrics address that cannot be bound stops the start.
+  std::unique_ptr<MetricsService> metrics;
+  if (request_metrics) {
+    metrics = std::make_unique<MetricsService>(
+        config, MetricsSources{.requests = *request_metrics,
+                               .store = *store,
+                               .report_limits = report_limits,
+                               .login_limits = login_limits,
+                               .login_failure_limits = login_failure_limits,
+                               .receipt_attempts = receipt_attempts,
+                               .retention = retention,
+                               .now = MakeClock(config)});
+  }
   auto url = ParseDatabaseUrl(config.database);
   log::Info("listening", {{"address", config.listen},
                           {"port", port},
@@ -269,6 +290,7 @@ int Serve(const Config& config) {
                           {"share_dir", config.share_dir},
                           {"shared_limits", shared_buckets != nullptr}});
   server.Run();
+  metrics.reset();  // it stopped on the same signal
   mail.Stop();
   retention.Stop();
   log::Info("stopped");

@@ -162,6 +162,11 @@ void AddConfigOptions(CLI::App& app, Config& c) {
                  "Behind a reverse proxy: take the client address from X-Forwarded-For")
       ->envname("MELDPUNT_TRUST_PROXY")
       ->capture_default_str();
+  // metrics_listen is also read as written in the issue (config files use either spelling).
+  app.add_option("--metrics-listen,--metrics_listen", c.metrics_listen,
+                 "Serve GET /metrics (Prometheus text format) on this HOST:PORT, apart from the "
+                 "public port; keep it on loopback or a monitoring network (default: off)")
+      ->envname("MELDPUNT_METRICS_LISTEN");
   app.add_option("--postcode-file", c.postcode_file,
                  "CSV (pc4,municipality) that maps postcodes to municipalities; empty: none")
       ->envname("MELDPUNT_POSTCODE_FILE");

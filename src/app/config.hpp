@@ -35,6 +35,8 @@ struct Config {
   int read_timeout_seconds = 15;  // for a whole request, once its first byte arrived
   int idle_timeout_seconds = 30;  // between requests on a kept-alive connection
   bool trust_proxy = false;       // client address from X-Forwarded-For
+  // GET /metrics (Prometheus) on this HOST:PORT of its own; empty (the default): no metrics.
+  std::string metrics_listen;
   // Memory for uploads being read and handled, in MiB; an upload counts 5x its size (the body, its
   // files, their checked and encrypted copies, the database write; measured). Past it, 503 with
   // Retry-After before the body is read (issue 16).

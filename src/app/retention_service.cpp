@@ -62,6 +62,10 @@ void RetentionService::Loop() {
   }
 }
 
+RetentionService::Stats RetentionService::Read() const {
+  return {succeeded_.load(), failed_.load(), anonymised_.load(), last_success_at_.load()};
+}
+
 bool RetentionService::RunOnce() {
   try {
     long long total = 0;
@@ -74,9 +78,13 @@ bool RetentionService::RunOnce() {
                               {"anonymised", result.reports}});
     }
     log::Info("retention run", {{"anonymised", total}, {"next_hour", hour_}});
+    anonymised_ += static_cast<std::uint64_t>(total);
+    last_success_at_ = clock_();
+    ++succeeded_;
     return true;
   } catch (const std::exception& e) {
     log::Error("retention run failed", {{"error", e.what()}});
+    ++failed_;
     return false;
   }
 }

@@ -2,7 +2,9 @@
 // Retention in the running server: a background thread that applies every bureau's retention
 // period once at start and then every day at --retention-hour (Dutch time). Several servers on
 // one database may all run it: a report is anonymised once (see Store::AnonymiseClosedReports).
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -23,6 +25,16 @@ class RetentionService {
   // Waits for a run in progress to finish, and ends the thread.
   void Stop();
 
+  // For /metrics: runs since start, by outcome, what they anonymised, and when the last good one
+  // ended (Unix seconds by the service's clock; 0: none yet).
+  struct Stats {
+    std::uint64_t succeeded = 0;
+    std::uint64_t failed = 0;
+    std::uint64_t anonymised = 0;
+    long long last_success_at = 0;
+  };
+  Stats Read() const;
+
  private:
   void Loop();
   bool RunOnce();  // false when it failed (logged)
@@ -33,6 +45,10 @@ class RetentionService {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;  // guarded by mutex_
+  std::atomic<std::uint64_t> succeeded_{0};
+  std::atomic<std::uint64_t> failed_{0};
+  std::atomic<std::uint64_t> anonymised_{0};
+  std::atomic<long long> last_success_at_{0};
   std::thread thread_;
 };
 

@@ -38,6 +38,8 @@ class Router {
   RouteMatch Find(Method method, std::string_view path) const;
   // The largest body any route allows (0 when none sets its own).
   size_t MaxBodyLimit() const;
+  // Every route in the order added (request metrics count by position, http/request_metrics.hpp).
+  const std::vector<Route>& Routes() const { return routes_; }
 
  private:
   std::vector<Route> routes_;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/log.hpp"
+#include "http/request_metrics.hpp"
 #include "http/strict_framing.hpp"
 
 namespace meldpunt::http {
@@ -190,7 +191,9 @@ struct Server::Impl {
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Connection(tcp::socket socket);
-  asio::awaitable<Response> Handle(Request& request);
+  // slot: where the request counts in the request metrics (RequestMetrics::SlotOf).
+  asio::awaitable<Response> Handle(Request& request, size_t& slot);
+  size_t MetricsSlotOf(const Request& request, bool target_decoded) const;
   size_t BodyLimitFor(const bhttp::request<bhttp::string_body>& header) const;
   asio::awaitable<beast::error_code> ReadBody(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                               bhttp::request_parser<bhttp::string_body>& parser,
@@ -224,11 +227,20 @@ void Server::Impl::UploadDone(BudgetReservation& reservation) {
   });
 }
 
-asio::awaitable<Response> Server::Impl::Handle(Request& request) {
+size_t Server::Impl::MetricsSlotOf(const Request& request, bool target_decoded) const {
+  const RequestMetrics* metrics = options.request_metrics;
+  if (!metrics) return 0;
+  if (!target_decoded) return metrics->InvalidSlot();
+  return metrics->SlotOf(router.Find(request.method, request.path).route);
+}
+
+asio::awaitable<Response> Server::Impl::Handle(Request& request, size_t& slot) {
   if (!DecodeTarget(request.target, request.path, request.query)) {
+    if (options.request_metrics) slot = options.request_metrics->InvalidSlot();
     co_return SafeErrorPage(400, &request);
   }
   RouteMatch match = router.Find(request.method, request.path);
+  if (options.request_metrics) slot = options.request_metrics->SlotOf(match.route);
   if (!match.route) {
     if (match.allow.empty()) co_return SafeErrorPage(404, &request);
     Response response = SafeErrorPage(405, &request);
@@ -373,6 +385,7 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
     }
     Response response;
     Request request;
+    size_t metrics_slot = 0;
     bool close = false;
     bool drain = false;
     if (ec || busy) {
@@ -381,10 +394,12 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
                    : ec == bhttp::error::body_limit   ? 413
                                                       : 400;
       bool have_header = parser.is_header_done();
+      bool decoded = false;
       if (have_header) {
         request = ToRequest(parser.get(), false);
-        DecodeTarget(request.target, request.path, request.query);
+        decoded = DecodeTarget(request.target, request.path, request.query);
       }
+      metrics_slot = MetricsSlotOf(request, decoded);
       response = SafeErrorPage(status, have_header ? &request : nullptr);
       if (busy) response.Set("Retry-After", "30");
       close = true;
@@ -392,7 +407,7 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
     } else {
       request = ToRequest(parser.get(), true);
       request.client_address = ClientAddress(request, peer, options.trust_proxy);
-      response = co_await Handle(request);
+      response = co_await Handle(request, metrics_slot);
       close = !parser.get().keep_alive() || stopping;
     }
     AddSecurityHeaders(response, options.hsts);
@@ -414,6 +429,11 @@ asio::awaitable<void> Server::Impl::Connection(tcp::socket socket) {
             ? co_await bhttp::async_write_header(stream, serializer, kUseTuple)
             : co_await bhttp::async_write(stream, serializer, kUseTuple);
     --in_flight;
+    if (options.request_metrics) {
+      options.request_metrics->Record(
+          metrics_slot, response.status,
+          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started));
+    }
     if (log::RequestLogging()) {
       double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
       log::Info("request", {{"method", MethodName(request.method)},
@@ -477,6 +497,15 @@ unsigned short Server::Listen() {
   acceptor.bind(endpoint);
   acceptor.listen(asio::socket_base::max_listen_connections);
   return acceptor.local_endpoint().port();
+}
+
+void Server::Stop() {
+  asio::post(impl_->io, [impl = impl_.get()] {
+    impl->stopping = true;
+    beast::error_code ignored;
+    impl->acceptor.close(ignored);
+    impl->io.stop();
+  });
 }
 
 void Server::Run() {

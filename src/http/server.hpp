@@ -12,6 +12,8 @@
 
 namespace meldpunt::http {
 
+class RequestMetrics;
+
 struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0 picks a free port
@@ -39,6 +41,9 @@ struct ServerOptions {
   std::chrono::seconds shutdown_grace{10};
   bool hsts = false;         // behind TLS: tell browsers to keep using https
   bool trust_proxy = false;  // take the client address from X-Forwarded-For (last entry)
+  // Counts every request by route and status with its latency (for /metrics); null: none. Built
+  // from the same router, and outlives the server.
+  RequestMetrics* request_metrics = nullptr;
 };
 
 // Renders an error page for a status; request is null when the request could not be parsed.
@@ -52,6 +57,9 @@ class Server {
   unsigned short Listen();
   // Serves until SIGINT or SIGTERM, then stops accepting and finishes the requests in flight.
   void Run();
+  // From another thread: stops at once, as after a signal but without waiting for requests in
+  // flight (the metrics listener, when serving ends some other way). Safe after Run returned.
+  void Stop();
 
  private:
   struct Impl;

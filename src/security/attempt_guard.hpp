@@ -35,6 +35,10 @@ class AttemptGuard {
   // Several nodes (issue 17, part 6): the per-client buckets and the site-wide ceiling live in
   // `shared` under "<limit>/client" and "<limit>/failures". Call before serving.
   void ShareThrough(SharedBuckets& shared, const std::string& limit);
+  // Attempts refused to their client since start, and wrong attempts past the site-wide ceiling
+  // (for /metrics).
+  std::uint64_t Refusals() const { return clients_.Refusals(); }
+  std::uint64_t CeilingExceeded() const { return failures_.Refusals(); }
 
  private:
   const int burst_;

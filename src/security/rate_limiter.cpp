@@ -55,12 +55,17 @@ void RateLimiter::ShareThrough(SharedBuckets& shared, std::string limit) {
 bool RateLimiter::Allow(std::string_view client, double now) {
   if (burst_ <= 0) return true;
   if (shared_) {
-    if (auto taken = shared_->Take({shared_limit_, burst_, refill_seconds_}, client, now))
+    if (auto taken = shared_->Take({shared_limit_, burst_, refill_seconds_}, client, now)) {
+      if (!*taken) refusals_.fetch_add(1, std::memory_order_relaxed);
       return *taken;
+    }
   }
   std::lock_guard lock(mutex_);
   Bucket& bucket = Refilled(client, now);
-  if (bucket.tokens < 1) return false;
+  if (bucket.tokens < 1) {
+    refusals_.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  }
   bucket.tokens -= 1;
   return true;
 }

@@ -3,7 +3,9 @@
 // its address, under a key that lives in memory and is replaced every day, so the table can
 // neither be read back into addresses nor linked across days. Token buckets: a client may make
 // `burst` requests at once and then one per `refill_seconds`.
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -31,6 +33,8 @@ class RateLimiter {
   // name, so the nodes limit a client together; this node's own buckets answer only while the
   // shared ones do not (see security/shared_buckets.hpp). Call before serving.
   void ShareThrough(SharedBuckets& shared, std::string limit);
+  // Allow calls answered false since start (for /metrics).
+  std::uint64_t Refusals() const { return refusals_.load(std::memory_order_relaxed); }
 
  private:
   struct Bucket {
@@ -50,6 +54,7 @@ class RateLimiter {
   std::unordered_map<std::string, Bucket> buckets_;  // guarded by mutex_
   SharedBuckets* shared_ = nullptr;                  // set before serving; then fixed
   std::string shared_limit_;                         // the limit's name in the shared table
+  std::atomic<std::uint64_t> refusals_{0};
 };
 
 }  // namespace meldpunt

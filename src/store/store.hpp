@@ -25,6 +25,7 @@
 #include "store/staff_session_store.hpp"
 #include "store/standard_reply_store.hpp"
 #include "store/store_health.hpp"
+#include "store/store_metrics.hpp"
 #include "store/store_types.hpp"
 #include "store/tag_store.hpp"
 
@@ -50,7 +51,8 @@ class Store : public StoreHealth,
               public SavedFilterStore,
               public TagStore,
               public DuplicateStore,
-              public StandardReplyStore {
+              public StandardReplyStore,
+              public StoreMetrics {
  public:
   ~Store() override = default;
 };

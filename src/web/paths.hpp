@@ -10,6 +10,9 @@ namespace meldpunt::web {
 inline constexpr const char* kHealthPath = "/healthz";
 inline constexpr const char* kReadyPath = "/readyz";
 inline constexpr const char* kStaticPath = "/static/";  // a prefix
+// Prometheus metrics: served only on the --metrics-listen address, never on the public port
+// (app/metrics_service.hpp, issue 17), so it is not in the route table.
+inline constexpr const char* kMetricsPath = "/metrics";
 
 // public/: the home page, the report form (melden) and the confirmation after sending.
 inline constexpr const char* kHomePath = "/";

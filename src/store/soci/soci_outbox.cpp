@@ -126,6 +126,7 @@ void SociStore::MarkMailFailed(long long id, long long now, const std::string& e
           soci::use(now), soci::use(text), soci::use(id);
     });
   });
+  mail_given_up_.Add();
 }
 
 void SociStore::RetryMail(long long id, long long next_attempt_at, const std::string& error) {

@@ -63,7 +63,7 @@ SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t
     auto first = std::make_unique<soci::session>();
     Open(*first);
     Migrate(*first);
-    readers_ = std::make_unique<soci::connection_pool>(pool_size);
+    readers_ = std::make_unique<ReaderPool>(pool_size);
     for (size_t i = 0; i < pool_size; ++i) Open(readers_->at(i));
     if (url_.engine == Engine::kSqlite) {
       // The writer does not need the readers' 32 MiB: evidence blobs pass through its cache, and
@@ -269,6 +269,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
       stored.duplicate = true;
     });
   });
+  if (!stored.duplicate) registered_by_channel_.Add(stored.channel);
   stored.reference = FormatReference(YearOf(stored.reported_at), stored.id);
   return stored;
 }

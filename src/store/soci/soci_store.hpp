@@ -9,6 +9,8 @@
 #include "security/crypto.hpp"
 #include "security/match_keys.hpp"
 #include "store/database_url.hpp"
+#include "store/report_channel_counts.hpp"
+#include "store/soci/reader_pool.hpp"
 #include "store/store.hpp"
 
 namespace soci {
@@ -253,6 +255,9 @@ class SociStore final : public Store {
   std::string ReporterLanguage(long long report_id) override;
 
   int SchemaVersion();
+  // For /metrics (soci_store_metrics.cpp).
+  StoreStats Stats() override;
+  OutboxBacklog CountOutboxBacklog() override;
 
  private:
   void Open(soci::session& sql) const;
@@ -339,9 +344,11 @@ class SociStore final : public Store {
   const std::optional<Key> audit_key_;
   const MatchKeys match_keys_;  // usable only with the data key (MatchKeysOf checks)  // chains the
                                 // audit log (security/audit_chain.hpp)
-  const long long worklist_count_cap_;  // rows a work list counts at most (soci_search.cpp)
-  std::unique_ptr<soci::connection_pool> readers_;
-  std::unique_ptr<WriteQueue> writer_;  // SQLite only
+  const long long worklist_count_cap_;         // rows a work list counts at most (soci_search.cpp)
+  std::unique_ptr<ReaderPool> readers_;        // counts the leases that waited
+  std::unique_ptr<WriteQueue> writer_;         // SQLite only
+  ReportChannelCounts registered_by_channel_;  // for /metrics
+  metrics::Counter mail_given_up_;             // for /metrics
   // For routing by today's municipality; set once, before reports are added.
   std::shared_ptr<const MunicipalityRegistry> municipalities_;
 };

@@ -52,6 +52,7 @@ void WriteQueue::Loop() {
         queue_.pop_front();
       }
     }
+    batch_sizes_.Observe(batch.size());
     CommitBatch(batch);
   }
 }

@@ -11,6 +11,8 @@
 #include <mutex>
 #include <thread>
 
+#include "metrics/instruments.hpp"
+
 namespace soci {
 class session;
 }
@@ -28,6 +30,8 @@ class WriteQueue {
   void Run(std::function<void(soci::session&)> work);
   // Writes waiting for the writer (not counting the batch being committed).
   size_t Pending();
+  // Writes per committed transaction, for /metrics (the group commit's size).
+  metrics::HistogramSnapshot BatchSizes() const { return batch_sizes_.Snapshot(); }
 
  private:
   struct Item {
@@ -45,6 +49,7 @@ class WriteQueue {
   std::condition_variable wake_;
   std::deque<Item*> queue_;  // guarded by mutex_
   bool stopping_ = false;    // guarded by mutex_
+  metrics::Histogram batch_sizes_{{1, 2, 4, 8, 16, 32, 64, 128, 256, 512}};
   std::thread writer_;
 };
 
