@@ -21,9 +21,11 @@
 #include "http/static_files.hpp"
 #include "security/common_passwords.hpp"
 #include "security/key_file.hpp"
+#include "security/partner_keys.hpp"
 #include "security/password.hpp"
 #include "store/open_store.hpp"
 #include "store/soci/soci_store.hpp"
+#include "web/api/partner_limits.hpp"
 #include "web/common/bureau_faces.hpp"
 #include "web/common/pages.hpp"
 #include "web/routes.hpp"
@@ -39,6 +41,7 @@ enum KeyPurpose : unsigned long long {
   kSigningKey = 2,
   kReceiptKey = 40,
   kAuditChainKey = 50,
+  kPartnerKeyHashKey = 48,  // partner API keys (issue 17)
 };
 
 }  // namespace
@@ -137,6 +140,11 @@ int Serve(const Config& config) {
                                 config.followup_failures_per_minute);
   web::BureauFaces faces;  // the public face of each bureau (issue 15)
   faces.Reload(*store);
+  // The partner intake API (issue 17): keys hashed with their own derived key, requests limited
+  // per key, and the OpenAPI document from the share folder (shipped with data/).
+  PartnerKeys partner_key_hash(DeriveKey(master, kPartnerKeyHashKey));
+  RateLimiter partner_limits(web::kPartnerBurst, web::kPartnerRefillSeconds);
+  const std::string openapi_document = ReadFile(config.share_dir + "/data/openapi.json");
   web::AppContext app{
       .reports = *store,
       .follow_up = *store,
@@ -187,6 +195,10 @@ int Serve(const Config& config) {
       .mail_queued = [&mail] { mail.Wake(); },
       .common_passwords = &common_passwords,
       .faces = &faces,
+      .partner_keys = store.get(),
+      .partner_key_hash = &partner_key_hash,
+      .partner_limits = &partner_limits,
+      .openapi_document = &openapi_document,
   };
   // Read-aloud (issue 15): espeak-ng on its own thread, audio cached in memory and on disk.
   std::unique_ptr<web::ReadAloud> read_aloud;
