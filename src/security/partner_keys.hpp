@@ -21,7 +21,8 @@ class PartnerKeys {
   static std::string NewKey();
   // Whether the text has a key's form (before it is looked up).
   static bool LooksLikeKey(std::string_view text);
-  // What partner_api_keys.key_hash holds: keyed BLAKE2b-256 of the key, in hex.
+  // What partner_api_keys.key_hash holds: keyed BLAKE2b-256 of the key, in hex. Also the hash of
+  // a request's body in partner_reports.request_hash.
   std::string Hash(std::string_view key) const;
 
  private:

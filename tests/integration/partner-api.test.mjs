@@ -270,3 +270,21 @@ describe('POST /api/v1/reports', () => {
     assertDocumented(form);
   });
 });
+
+describe('the rate limit per key', () => {
+  test('a key that sends too much gets 429 with Retry-After; another key is not held up', async () => {
+    const key = await makeKey('Drukke partner');
+    let limited;
+    // A burst of 60, then two a second: well within 100 quick requests the limit is reached.
+    for (let i = 0; i < 100 && !limited; i++) {
+      const res = await send(key, null, { raw: '{' });
+      if (res.status === 429) limited = res;
+      else assert.equal(res.status, 400);
+    }
+    assert.ok(limited, 'the limit was reached');
+    assertDocumented(limited);
+    assert.equal(limited.body.type, 'urn:meldpunt:problem:rate-limited');
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    assert.equal((await send(routingKey, null, { raw: '{' })).status, 400);
+  });
+});
