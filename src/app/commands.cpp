@@ -23,6 +23,7 @@
 #include "http/static_files.hpp"
 #include "security/common_passwords.hpp"
 #include "security/key_file.hpp"
+#include "security/partner_keys.hpp"
 #include "security/password.hpp"
 #include "security/shared_buckets.hpp"
 #include "store/open_store.hpp"
@@ -30,6 +31,7 @@
 #include "store/soci/soci_shared_limits.hpp"
 #include "store/soci/soci_store.hpp"
 #include "web/common/bureau_face_refresher.hpp"
+#include "web/api/partner_limits.hpp"
 #include "web/common/bureau_faces.hpp"
 #include "web/common/pages.hpp"
 #include "web/public/bureau_face_handlers.hpp"
@@ -49,6 +51,7 @@ enum KeyPurpose : unsigned long long {
   // The limits' client pseudonyms shared between nodes (issue 17, part 6); 77 stays clear of
   // numbers taken in parallel work.
   kSharedLimitsKey = 77,
+  kPartnerKeyHashKey = 48,  // partner API keys (issue 17)
 };
 
 // The shared limits' table holds at most this many buckets after a sweep: 100,000 clients for
@@ -173,6 +176,11 @@ int Serve(const Config& config) {
   faces.Reload(*store);
   web::BureauFaceRefresher face_refresher(faces, *store,
                                           std::chrono::seconds(config.faces_refresh_seconds));
+  // The partner intake API (issue 17): keys hashed with their own derived key, requests limited
+  // per key, and the OpenAPI document from the share folder (shipped with data/).
+  PartnerKeys partner_key_hash(DeriveKey(master, kPartnerKeyHashKey));
+  RateLimiter partner_limits(web::kPartnerBurst, web::kPartnerRefillSeconds);
+  const std::string openapi_document = ReadFile(config.share_dir + "/data/openapi.json");
   web::AppContext app{
       .reports = *store,
       .follow_up = *store,
@@ -223,6 +231,10 @@ int Serve(const Config& config) {
       .mail_queued = [&mail] { mail.Wake(); },
       .common_passwords = &common_passwords,
       .faces = &faces,
+      .partner_keys = store.get(),
+      .partner_key_hash = &partner_key_hash,
+      .partner_limits = &partner_limits,
+      .openapi_document = &openapi_document,
   };
   // Read-aloud (issue 15): espeak-ng on its own thread, audio cached in memory and on disk.
   std::unique_ptr<web::ReadAloud> read_aloud;

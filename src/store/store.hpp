@@ -18,6 +18,7 @@
 #include "store/login_store.hpp"
 #include "store/mass_event_store.hpp"
 #include "store/outbox_store.hpp"
+#include "store/partner_key_store.hpp"
 #include "store/privacy_store.hpp"
 #include "store/report_store.hpp"
 #include "store/saved_filter_store.hpp"
@@ -52,7 +53,8 @@ class Store : public StoreHealth,
               public TagStore,
               public DuplicateStore,
               public StandardReplyStore,
-              public StoreMetrics {
+              public StoreMetrics,
+              public PartnerKeyStore {
  public:
   ~Store() override = default;
 };

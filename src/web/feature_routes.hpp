@@ -17,5 +17,6 @@ void AddMassRoutes(RouteTable& routes);      // mass/: mass reports
 void AddFiguresRoutes(RouteTable& routes);   // figures/: public and staff figures
 void AddAdminRoutes(RouteTable& routes);     // admin/: bureaus, settings, code lists, audit log
 void AddSpeechRoutes(RouteTable& routes);    // speech/: read-aloud of the public pages
+void AddApiRoutes(RouteTable& routes);       // api/: the partner intake API (issue 17)
 
 }  // namespace meldpunt::web

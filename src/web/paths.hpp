@@ -151,5 +151,11 @@ inline constexpr const char* kAuditLogCsvPath = "/medewerkers/inzagelog.csv";
 inline constexpr const char* kTagsPath = "/medewerkers/labels";
 // The bureau's standard replies (standaardteksten), for its admin (issue 14).
 inline constexpr const char* kStandardRepliesPath = "/medewerkers/standaardteksten";
+// The bureau's partner API keys (API-sleutels), for its admin (issue 17).
+inline constexpr const char* kPartnerKeysPath = "/medewerkers/api-sleutels";
+
+// api/: the partner intake API (issue 17) and its OpenAPI document.
+inline constexpr const char* kApiReportsPath = "/api/v1/reports";
+inline constexpr const char* kApiDocumentPath = "/api/v1/openapi.json";
 
 }  // namespace meldpunt::web

@@ -34,6 +34,7 @@ RouteTable BuildRoutes(const AppContext& app, const http::StaticFiles& static_fi
   AddFiguresRoutes(routes);
   AddAdminRoutes(routes);
   AddSpeechRoutes(routes);
+  AddApiRoutes(routes);
   return routes;
 }
 

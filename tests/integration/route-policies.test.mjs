@@ -69,10 +69,23 @@ describe('route policies', () => {
   });
 
   test('every POST without the anti-forgery token is refused with 403', async () => {
-    for (const route of routes.filter((r) => r.method === 'POST')) {
+    for (const route of routes.filter((r) => r.method === 'POST' && r.who !== 'partner')) {
       // Signed in as the bureau's administrator, with the token's cookie but not the field.
       const res = await postForm(jars.bureau_admin, `${server.url}${pathOf(route)}`, { name: 'x' });
       assert.equal(res.status, 403, `POST ${route.pattern}`);
+    }
+  });
+
+  // Partner API routes (issue 17) take an API key only: a staff session is no key.
+  test('every partner route without an API key is refused with 401, even with a session', async () => {
+    const partnerRoutes = routes.filter((r) => r.who === 'partner');
+    assert.ok(partnerRoutes.length > 0);
+    for (const route of partnerRoutes) {
+      const res = await jars.bureau_admin.fetch(`${server.url}${pathOf(route)}`, {
+        method: route.method, headers: { 'content-type': 'application/json', 'idempotency-key': 'x' }, body: '{}',
+      });
+      assert.equal(res.status, 401, `${route.method} ${route.pattern}`);
+      assert.equal(res.headers.get('content-type'), 'application/problem+json');
     }
   });
 

@@ -97,6 +97,10 @@ struct NewReport {
   // The public site's language the reporter used ("tr", issue 15); empty when not known (staff
   // registration). Kept for the case page and the e-mails to the reporter.
   std::string site_language{};
+  // Sent through the partner API (issue 17): the key's id (0: not) and a hash of the request,
+  // stored with the report in partner_reports. The channel is then "app".
+  long long partner_key_id = 0;
+  std::string partner_request_hash{};
 };
 
 enum class Problem {

@@ -712,6 +712,34 @@ CREATE TABLE bureau_profiles (
 CREATE INDEX reports_by_bureau_incident_step
   ON reports (bureau_id, incident_municipality, is_complaint, case_step)
 )SQL"},
+      // The partner intake API (issue 17, docs/design.md "A partner intake API"). A key is
+      // stored only as a keyed BLAKE2b hash (security/partner_keys.hpp); it belongs to the bureau
+      // whose admin made it, and sends reports either only for that bureau's working area
+      // (routing = 0) or anywhere, routed like the public form (routing = 1). partner_reports says
+      // which key sent a report (its channel is "app") and a hash of the request, so that a
+      // repeated Idempotency-Key with another body is told apart from a retry. Partner names are
+      // organisations, not personal data: stored in clear.
+      {48, "partner API keys and the reports they sent", R"SQL(
+CREATE TABLE partner_api_keys (
+  id {{id}},
+  bureau_id BIGINT NOT NULL REFERENCES bureaus (id),
+  partner_name TEXT NOT NULL,
+  key_hash TEXT NOT NULL UNIQUE,
+  routing INTEGER NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES staff_users (id),
+  last_used_at BIGINT,
+  revoked_at BIGINT,
+  revoked_by BIGINT REFERENCES staff_users (id)
+);
+CREATE INDEX partner_api_keys_by_bureau ON partner_api_keys (bureau_id, id);
+CREATE TABLE partner_reports (
+  report_id BIGINT PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+  api_key_id BIGINT NOT NULL REFERENCES partner_api_keys (id),
+  request_hash TEXT NOT NULL
+);
+CREATE INDEX partner_reports_by_key ON partner_reports (api_key_id)
+)SQL"},
       // Token buckets that the nodes behind one load balancer share (issue 17, part 6), on
       // PostgreSQL only: SQLite is one node, whose buckets stay in its memory. UNLOGGED: a bucket
       // is worth nothing after a crash (the limits start afresh, as after a restart), so its

@@ -243,6 +243,12 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
           sql << "INSERT INTO report_receipts (receipt_hash, report_id) VALUES (:hash, :id)",
               soci::use(report.receipt_hash), soci::use(stored.id);
         }
+        if (report.partner_key_id != 0) {
+          sql << "INSERT INTO partner_reports (report_id, api_key_id, request_hash) VALUES "
+                 "(:id, :key, :hash)",
+              soci::use(stored.id), soci::use(report.partner_key_id),
+              soci::use(report.partner_request_hash);
+        }
         if (report.registered_by != 0) {
           sql << "INSERT INTO report_intake (report_id, staff_user_id, registered_at) VALUES "
                  "(:id, :staff, :now)",

@@ -166,6 +166,17 @@ class SociStore final : public Store {
   void AuditSystem(const std::string& action, const std::string& subject, long long now) override;
   // Staff intake (soci_intake.cpp).
   std::optional<ReportIntake> GetReportIntake(long long report_id) override;
+  // Partner API keys (soci_partner_keys.cpp, issue 17).
+  std::optional<long long> AddPartnerKey(const PartnerKey& key, const std::string& key_hash,
+                                         long long now) override;
+  std::vector<PartnerKey> ListPartnerKeys(long long bureau_id) override;
+  std::optional<PartnerKey> FindPartnerKey(const std::string& key_hash) override;
+  bool RevokePartnerKey(long long bureau_id, long long key_id, long long staff_user_id,
+                        long long now) override;
+  void TouchPartnerKey(long long key_id, long long now) override;
+  long long RouteOf(const std::string& incident_municipality,
+                    const std::string& residence_municipality) override;
+  std::optional<PartnerReport> GetPartnerReport(long long report_id) override;
   bool EnqueueReporterMail(long long report_id, MailKind kind, const std::string& lang,
                            long long now) override;
   std::optional<OutboxMail> ClaimDueMail(long long now, long long lease_until) override;

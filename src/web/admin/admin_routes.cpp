@@ -3,6 +3,7 @@
 #include "web/admin/bureau_profile_handlers.hpp"
 #include "web/admin/code_list_handlers.hpp"
 #include "web/admin/language_handlers.hpp"
+#include "web/admin/partner_key_handlers.hpp"
 #include "web/admin/staff_audit_handlers.hpp"
 #include "web/admin/staff_bureau_handlers.hpp"
 #include "web/admin/staff_settings_handlers.hpp"
@@ -47,6 +48,12 @@ void AddAdminRoutes(RouteTable& routes) {
                   StaffStandardRepliesPage);
   routes.AddStaff(Method::kPost, kStandardRepliesPath, Permission::kManageBureauSettings,
                   StaffStandardRepliesAction);
+
+  // The bureau's partner API keys (issue 17), for its admin.
+  routes.AddStaff(Method::kGet, kPartnerKeysPath, Permission::kManageBureauSettings,
+                  StaffPartnerKeysPage);
+  routes.AddStaff(Method::kPost, kPartnerKeysPath, Permission::kManageBureauSettings,
+                  StaffPartnerKeysAction);
 
   // The national code lists, for the system admin.
   routes.AddStaff(Method::kGet, kCodeListsPath, Permission::kManageCodeLists, StaffCodeListsPage);

@@ -97,6 +97,10 @@ constexpr std::array<ActionLabel, kAuditActions.size()> kActionLabels = {{
     {"national.delete", N_("Deleted an imported national file")},
     {"population.update", N_("Entered population figures")},
     {"figures.archive", N_("Downloaded the municipal reports of a working area")},
+    {"partner_key.create", N_("Made an API key for a partner")},
+    {"partner_key.revoke", N_("Revoked a partner's API key")},
+    {"partner_key.refused", N_("A revoked API key was refused")},
+    {"partner_api.report", N_("A partner sent a report through the API")},
 }};
 
 constexpr bool LabelsFollowActions() {

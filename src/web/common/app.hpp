@@ -31,6 +31,8 @@ class LetterStore;
 class LoginStore;
 class MassEventStore;
 class OutboxStore;
+class PartnerKeyStore;
+class PartnerKeys;
 class PrivacyStore;
 class SavedFilterStore;
 class ReportStore;
@@ -113,6 +115,13 @@ struct AppContext {
   const CommonPasswords* common_passwords = nullptr;
   // The bureaus' faces for the public pages (issue 15); null: every page has the neutral face.
   BureauFaces* faces = nullptr;
+  // The partner intake API (issue 17): its keys, their keyed hash, the requests per key, and the
+  // OpenAPI document (data/openapi.json, read at start). Null where not set up: the API answers
+  // 503 then (unit tests of other features).
+  PartnerKeyStore* partner_keys = nullptr;
+  const PartnerKeys* partner_key_hash = nullptr;
+  RateLimiter* partner_limits = nullptr;
+  const std::string* openapi_document = nullptr;
 };
 
 }  // namespace meldpunt::web

@@ -1,6 +1,7 @@
 #include "web/common/route_policy.hpp"
 
 #include "base/log.hpp"
+#include "web/api/partner_access.hpp"
 #include "web/common/fetch_metadata.hpp"
 #include "web/common/pages.hpp"
 #include "web/common/staff_access.hpp"
@@ -55,7 +56,7 @@ std::string DescribeRoutes(const std::vector<RouteEntry>& entries) {
   std::string rows;
   for (const auto& [method, path, policy] : entries) {
     bool staff = policy.caller == Caller::kStaff;
-    std::string who = staff ? "staff" : "anyone";
+    std::string who = staff ? "staff" : policy.caller == Caller::kPartner ? "partner" : "anyone";
     std::string permission = !staff              ? ""
                              : policy.permission ? std::string(PermissionCode(*policy.permission))
                                                  : "any";
@@ -63,6 +64,7 @@ std::string DescribeRoutes(const std::vector<RouteEntry>& entries) {
     auto add = [&checks](const std::string& check) {
       checks += (checks.empty() ? "" : ", ") + check;
     };
+    if (policy.caller == Caller::kPartner) add("API key, rate limit per key");
     if (policy.csrf)
       add(policy.form.multipart.max_files > 0 ? "multipart form, csrf" : "form, csrf");
     if (policy.recent_auth) add("re-authentication");
@@ -101,6 +103,21 @@ void RouteTable::AddForm(std::string_view path, FormHandler handler, RouteOption
         Checked checked = CheckPolicy(app, request, policy);
         if (checked.refusal) return std::move(*checked.refusal);
         return handler(app, FormRequest{request, std::move(*checked.form)});
+      },
+      policy.runs, policy.body_limit);
+}
+
+void RouteTable::AddApi(http::Method method, std::string_view path, ApiHandler handler,
+                        RouteOptions options) {
+  RoutePolicy policy{.caller = Caller::kPartner, .body_limit = options.body_limit};
+  entries_.push_back({method, std::string(path), policy});
+  const AppContext& app = app_;
+  router_.Add(
+      method, std::string(path),
+      [&app, handler](const http::Request& request) {
+        PartnerAccess access = CheckPartnerKey(app, request);
+        if (access.refusal) return std::move(*access.refusal);
+        return handler(app, ApiRequest{request, std::move(*access.key)});
       },
       policy.runs, policy.body_limit);
 }

@@ -20,6 +20,7 @@
 #include "http/message.hpp"
 #include "http/request_form.hpp"
 #include "http/router.hpp"
+#include "store/partner_key_store.hpp"
 #include "store/staff_session_store.hpp"
 #include "web/common/app.hpp"
 
@@ -43,14 +44,24 @@ struct StaffRequest {
   http::ParsedForm form;  // empty for a GET
 };
 
+// A request of a partner's server with a live API key (issue 17), after the checks.
+struct ApiRequest {
+  const http::Request& http;
+  PartnerKey key;
+};
+
 using PublicHandler = http::Response (*)(const AppContext&, const http::Request&);
 using FormHandler = http::Response (*)(const AppContext&, const FormRequest&);
 using StaffHandler = http::Response (*)(const AppContext&, const StaffRequest&);
+using ApiHandler = http::Response (*)(const AppContext&, const ApiRequest&);
 
 // Who may call a route.
 enum class Caller {
   kAnyone,  // public pages
   kStaff,   // a signed-in staff member (with `permission` when set)
+  // A partner's server with an API key (Authorization: Bearer), rate-limited per key. Not a
+  // browser form: no anti-forgery token, no session, no fetch-metadata check, and never a cookie.
+  kPartner,
 };
 
 struct RoutePolicy {
@@ -100,6 +111,10 @@ class RouteTable {
   // nullopt lets in any signed-in staff member.
   void AddStaff(http::Method method, std::string_view path, std::optional<Permission> permission,
                 StaffHandler handler, RouteOptions options = {});
+
+  // A partner API route (Caller::kPartner); answers are JSON, refusals problem details.
+  void AddApi(http::Method method, std::string_view path, ApiHandler handler,
+              RouteOptions options = {});
 
   const AppContext& App() const { return app_; }
   const std::vector<RouteEntry>& Entries() const { return entries_; }

@@ -65,6 +65,7 @@ Page StaffPage(const AppContext& app, const http::Request& request, http::Respon
   nav.set("on_languages", Bool(template_name == "staff_languages"));
   nav.set("on_letter_templates", Bool(template_name == "staff_letter_templates"));
   nav.set("on_tags", Bool(template_name == "staff_tags"));
+  nav.set("on_partner_keys", Bool(template_name == "staff_partner_keys"));
   nav.set("on_standard_replies", Bool(template_name == "staff_standard_replies"));
   nav.set("may_manage_letters", Bool(Allows(staff.role, Permission::kManageBureauSettings)));
   data.set("staff_nav", app.templates.Render("staff_nav", LangOf(request), nav));

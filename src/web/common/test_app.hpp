@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "security/partner_keys.hpp"
 #include "store/open_store.hpp"
 #include "store/store.hpp"
 #include "web/common/app.hpp"
@@ -52,7 +53,10 @@ class TestApp {
              .login_limits = unlimited_,
              .login_failure_limits = unlimited_,
              .receipts = Receipts(TestKey(3)),
-             .receipt_attempts = unguarded_} {
+             .receipt_attempts = unguarded_,
+             .partner_keys = store_.get(),
+             .partner_key_hash = &partner_key_hash_,
+             .partner_limits = &unlimited_} {
     store_->UseMunicipalities(municipalities_);
   }
   ~TestApp() { std::filesystem::remove_all(dir_); }
@@ -83,6 +87,7 @@ class TestApp {
   Templates templates_;
   RateLimiter unlimited_{0, 1.0};
   AttemptGuard unguarded_{0, 1.0, 0};
+  PartnerKeys partner_key_hash_{TestKey(5)};
   AppContext app_;
 };
 

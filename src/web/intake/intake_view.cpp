@@ -4,6 +4,7 @@
 
 #include "domain/dutch_time.hpp"
 #include "domain/reports/intake.hpp"
+#include "store/partner_key_store.hpp"
 #include "store/report_store.hpp"
 #include "store/store_types.hpp"
 #include "web/common/pages.hpp"
@@ -41,6 +42,12 @@ void SetIntakeFacts(const AppContext& app, Lang lang, const RegisteredReport& re
   if (auto intake = app.reports.GetReportIntake(report.id)) {
     data.set("registered_by", intake->staff_email);
     data.set("registered_at", FormatDutchDateTime(intake->registered_at));
+  }
+  // Sent through the partner API (issue 17): the partner's name beside the channel.
+  if (report.channel == "app" && app.partner_keys) {
+    if (auto partner = app.partner_keys->GetPartnerReport(report.id)) {
+      data.set("channel_partner", partner->partner_name);
+    }
   }
 }
 
