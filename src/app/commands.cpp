@@ -30,8 +30,8 @@
 #include "store/shared_limits_sweeper.hpp"
 #include "store/soci/soci_shared_limits.hpp"
 #include "store/soci/soci_store.hpp"
-#include "web/common/bureau_face_refresher.hpp"
 #include "web/api/partner_limits.hpp"
+#include "web/common/bureau_face_refresher.hpp"
 #include "web/common/bureau_faces.hpp"
 #include "web/common/pages.hpp"
 #include "web/public/bureau_face_handlers.hpp"
@@ -276,7 +276,7 @@ int Serve(const Config& config) {
   }
   log::SetRequestLogging(config.access_log);
   http::Server server(options, router, [&app](int status, const http::Request* request) {
-    return web::ErrorPage(app, status, request);
+    return web::ErrorAnswer(app, status, request);
   });
   unsigned short port = server.Listen();
   // Bound before "listening" is logged: a metrics address that cannot be bound stops the start.

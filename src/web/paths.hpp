@@ -155,6 +155,7 @@ inline constexpr const char* kStandardRepliesPath = "/medewerkers/standaardtekst
 inline constexpr const char* kPartnerKeysPath = "/medewerkers/api-sleutels";
 
 // api/: the partner intake API (issue 17) and its OpenAPI document.
+inline constexpr std::string_view kApiPrefix = "/api/";  // every path of the partner API
 inline constexpr const char* kApiReportsPath = "/api/v1/reports";
 inline constexpr const char* kApiDocumentPath = "/api/v1/openapi.json";
 

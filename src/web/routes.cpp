@@ -1,6 +1,8 @@
 #include "web/routes.hpp"
 
 #include "store/store_health.hpp"
+#include "web/api/api_problem.hpp"
+#include "web/common/pages.hpp"
 #include "web/feature_routes.hpp"
 #include "web/paths.hpp"
 
@@ -36,6 +38,13 @@ RouteTable BuildRoutes(const AppContext& app, const http::StaticFiles& static_fi
   AddSpeechRoutes(routes);
   AddApiRoutes(routes);
   return routes;
+}
+
+http::Response ErrorAnswer(const AppContext& app, int status, const http::Request* request) {
+  if (request && request->path.starts_with(kApiPrefix)) {
+    return ApiErrorResponse(app, *request, status);
+  }
+  return ErrorPage(app, status, request);
 }
 
 }  // namespace meldpunt::web

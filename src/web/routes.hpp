@@ -9,4 +9,8 @@ namespace meldpunt::web {
 // the paths in web/paths.hpp.
 RouteTable BuildRoutes(const AppContext& app, const http::StaticFiles& static_files);
 
+// The answer to an error before or outside a handler (the server's error callback): problem
+// details for the partner API's paths (issue 17), the error page for every other.
+http::Response ErrorAnswer(const AppContext& app, int status, const http::Request* request);
+
 }  // namespace meldpunt::web

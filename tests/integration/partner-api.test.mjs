@@ -269,6 +269,27 @@ describe('POST /api/v1/reports', () => {
     assert.equal(form.status, 415);
     assertDocumented(form);
   });
+
+  test('a body over 128 KiB, an unknown path and a wrong method are problems too, never HTML', async () => {
+    const big = await send(bureauKey, null, { raw: JSON.stringify(partnerReport({ description: 'x'.repeat(140 * 1024) })) });
+    assert.equal(big.status, 413);
+    assertDocumented(big);
+    assert.equal(big.body.type, 'urn:meldpunt:problem:http-413');
+    assert.equal(big.body.title, 'Te veel gegevens verstuurd');
+    const english = await send(bureauKey, null, { raw: 'x'.repeat(129 * 1024), lang: 'en' });
+    assert.equal(english.status, 413);
+    assert.equal(english.body.title, 'Too much data sent');
+    const unknown = await fetch(`${server.url}/api/v1/bestaat-niet`, { headers: { authorization: `Bearer ${bureauKey}` } });
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.headers.get('content-type'), 'application/problem+json');
+    assert.equal((await unknown.json()).type, 'urn:meldpunt:problem:http-404');
+    const method = await fetch(`${server.url}/api/v1/reports`, { method: 'DELETE', headers: { authorization: `Bearer ${bureauKey}` } });
+    assert.equal(method.status, 405);
+    assert.equal(method.headers.get('content-type'), 'application/problem+json');
+    // Outside /api/ the same errors stay pages for browsers.
+    const page = await fetch(`${server.url}/bestaat-niet`);
+    assert.match(page.headers.get('content-type'), /^text\/html/);
+  });
 });
 
 describe('the rate limit per key', () => {

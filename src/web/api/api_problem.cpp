@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "base/text.hpp"
+#include "web/common/error_texts.hpp"
 
 namespace meldpunt::web {
 namespace json = boost::json;
@@ -57,6 +58,18 @@ http::Response ProblemResponse(const AppContext& app, const http::Request& reque
   response.Set("Content-Type", "application/problem+json");
   response.Set("Content-Language", std::string(LangCode(lang)));
   return response;
+}
+
+http::Response ApiErrorResponse(const AppContext& app, const http::Request& request, int status) {
+  // The error pages' texts: translated in every catalog, and the same words as the page a
+  // browser gets for the same status.
+  auto texts = StatusErrorTexts();
+  const ErrorText* text = &texts.front();
+  for (const auto& t : texts) {
+    if (t.status == status) text = &t;
+  }
+  return ProblemResponse(app, request, status, "http-" + std::to_string(status), text->title,
+                         text->explanation);
 }
 
 }  // namespace meldpunt::web

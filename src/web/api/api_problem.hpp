@@ -30,6 +30,11 @@ http::Response ProblemResponse(const AppContext& app, const http::Request& reque
                                std::string_view slug, const char* title, const char* detail,
                                const std::vector<ApiFieldProblem>& errors = {});
 
+// An error the server answers before any route runs (an unknown path, a method not allowed, a
+// body over the route's limit, a busy server): as problem details with the error page's own
+// title and explanation, type urn:meldpunt:problem:http-<status>.
+http::Response ApiErrorResponse(const AppContext& app, const http::Request& request, int status);
+
 // A JSON answer (application/json).
 http::Response JsonResponse(int status, std::string body);
 
