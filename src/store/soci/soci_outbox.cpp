@@ -142,18 +142,15 @@ void SociStore::RetryMail(long long id, long long next_attempt_at, const std::st
 
 OutboxCounts SociStore::CountOutbox() {
   return Guard("counting the outbox", [&] {
-    soci::session sql(*readers_);
     OutboxCounts counts;
-    sql << "SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
-        soci::into(counts.pending);
+    // The pending part as /metrics reads it (soci_store_metrics.cpp): one place for that rule.
+    OutboxBacklog backlog = CountOutboxBacklog();
+    counts.pending = backlog.pending;
+    counts.oldest_pending_at = backlog.oldest_pending_at;
+    soci::session sql(*readers_);
     sql << "SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NOT NULL", soci::into(counts.sent);
     sql << "SELECT COUNT(*) FROM mail_outbox WHERE failed_at IS NOT NULL",
         soci::into(counts.failed);
-    long long oldest = 0;
-    soci::indicator ind = soci::i_null;
-    sql << "SELECT MIN(created_at) FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL",
-        soci::into(oldest, ind);
-    if (ind == soci::i_ok) counts.oldest_pending_at = oldest;
     return counts;
   });
 }
