@@ -8,9 +8,20 @@
 
 #include "domain/reports/follow_up.hpp"
 #include "domain/reports/report.hpp"
+#include "store/case_store.hpp"
 #include "store/store_types.hpp"
 
 namespace meldpunt {
+
+// A closing made in the report's own transaction, right after it is registered (a report that
+// asks for registration only: web/intake/registration_only.hpp), so that a submission is one
+// write, not three (issue 16). The store fills in the change's report_id and expected_version.
+// Should the closing fail, the report is registered all the same and stays open for staff (the
+// failure is logged).
+struct ClosingOnArrival {
+  CaseChange change;
+  std::string audit_action;  // a system entry (no staff member) naming the report
+};
 
 // A report registered in bulk (AddReportBatch; demo data for test installations), with its case
 // as it stands: open (received), or closed with handling codes and an outcome.
@@ -37,8 +48,10 @@ class ReportStore {
 
   // Registers a report durably; returns its id and reference only after the commit. A report
   // whose submission key was registered before is not stored again: the earlier one is returned.
-  // Its reported_at is NewReport::received_at when set, else now.
-  virtual RegisteredReport AddReport(const NewReport& report, long long now) = 0;
+  // Its reported_at is NewReport::received_at when set, else now. With a closing, a new report
+  // is closed in the same transaction (RegisteredReport::closed_on_arrival); a resent one is not.
+  virtual RegisteredReport AddReport(const NewReport& report, long long now,
+                                     const ClosingOnArrival* closing = nullptr) = 0;
   // Registers many reports in one transaction (soci_report_batch.cpp), encrypted and classified
   // as AddReport does, with their grounds, bureau, case step and handlings. Made for generated
   // data: no submission keys, receipts, evidence, case events or status history. Returns the new

@@ -39,7 +39,8 @@ struct RegisteredReport {
   std::string code_list_version;
   std::string description;
   std::optional<Contact> contact;
-  bool duplicate = false;  // AddReport found this submission already registered
+  bool duplicate = false;          // AddReport found this submission already registered
+  bool closed_on_arrival = false;  // AddReport closed it too (ClosingOnArrival)
   ReportStatus status = ReportStatus::kReceived;
   long long bureau_id = 0;  // the bureau whose case it is
   // The case (dossier): its protocol step, who handles it, and how it closed.

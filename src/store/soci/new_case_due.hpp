@@ -1,10 +1,10 @@
 #pragma once
-// The next deadline and last activity of a report inserted in the current transaction
-// (SociStore::AddReport). It has no history, messages, letters or plans yet, so its timeline is
-// what AddReport just wrote, and one UPDATE (with one read of the bureau's settings) does what
-// SociStore::RefreshCaseDue does with ten statements: the single writer's main cost per report
-// after the receipt hash became fast (docs/design.md, "Durable submissions at disk speed (issue
-// 16)"). Defined in soci_case_due.cpp, beside the general rule.
+// The next deadline and last activity of a report about to be inserted (SociStore::AddReport).
+// It has no history, messages, letters or plans yet, so its timeline is what AddReport writes,
+// and both values go into the INSERT itself, with one read of the bureau's settings, instead of
+// SociStore::RefreshCaseDue's ten statements afterwards: the single writer's main cost per
+// report after the receipt hash became fast (docs/design.md, "Durable submissions at disk speed
+// (issue 16)"). Defined in soci_case_due.cpp, beside the general rule.
 #include "store/case_list_store.hpp"
 
 namespace soci {
@@ -13,7 +13,11 @@ class session;
 
 namespace meldpunt {
 
-void StampNewCaseDue(soci::session& sql, const CaseTimeline& timeline);
+struct NewCaseDue {
+  long long next_due_at = 0;  // kNoDueAt: nothing due
+  long long last_activity_at = 0;
+};
+NewCaseDue NewCaseDueOf(soci::session& sql, const CaseTimeline& timeline);
 
 // After a history entry at `now` that left the case closed or archived (SociStore::
 // ApplyCaseChangeIn): a closed case has no next deadline, and its last activity is the later of

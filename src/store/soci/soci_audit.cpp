@@ -10,6 +10,7 @@
 #include "security/audit_chain.hpp"
 #include "store/soci/soci_store.hpp"
 #include "store/soci/soci_util.hpp"
+#include "store/soci/statement_cache.hpp"
 
 namespace meldpunt {
 namespace {
@@ -24,14 +25,6 @@ std::optional<long long> OptionalInteger(const soci::row& row, std::size_t colum
   if (row.get_indicator(column) != soci::i_ok) return std::nullopt;
   return GetInteger(row, column);
 }
-
-// An optional number bound to a statement: the value and whether it is NULL.
-struct OptionalBind {
-  explicit OptionalBind(const std::optional<long long>& v)
-      : value(v.value_or(0)), indicator(v ? soci::i_ok : soci::i_null) {}
-  long long value;
-  soci::indicator indicator;
-};
 
 // The WHERE clause of a bureau's filtered log and its values, bound in order. The deques keep
 // every value at a fixed address while the statement holds references to them.
@@ -181,13 +174,17 @@ void SociStore::AppendAudit(soci::session& sql, AuditEntry entry, long long now)
 
   // The chain is linear: on SQLite the single writer orders the entries; on PostgreSQL the head
   // row is locked until this transaction commits, so writers (on every node) take turns.
+  // Prepared once on the SQLite writer (statement_cache.hpp, issue 16).
+  PreparedStatements statements(sql);
+  StatementCache& st = *statements;
   long long seq = 0;
   std::string previous;
-  sql << (url_.engine == Engine::kPostgres
-              ? "SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE"
-              : "SELECT last_seq, last_hash FROM audit_chain WHERE id = 1"),
-      soci::into(seq), soci::into(previous);
-  if (!sql.got_data()) throw StoreError("the audit chain head (audit_chain) is missing");
+  if (!st.Fetch(url_.engine == Engine::kPostgres
+                    ? "SELECT last_seq, last_hash FROM audit_chain WHERE id = 1 FOR UPDATE"
+                    : "SELECT last_seq, last_hash FROM audit_chain WHERE id = 1",
+                std::tie(seq, previous))) {
+    throw StoreError("the audit chain head (audit_chain) is missing");
+  }
   ++seq;
   std::string listed_ids = EncodeListedIds(entry.listed_ids);
   std::string hash = AuditChainHash(*audit_key_, previous,
@@ -201,21 +198,16 @@ void SociStore::AppendAudit(soci::session& sql, AuditEntry entry, long long now)
                                                      .listed_to = entry.listed_to,
                                                      .detail = entry.detail,
                                                      .listed_ids = listed_ids});
-  OptionalBind user(entry.user_id), report(entry.report_id), bureau(entry.bureau_id),
-      listed_from(entry.listed_from), listed_to(entry.listed_to);
-  soci::indicator listed_ind = listed_ids.empty() ? soci::i_null : soci::i_ok;
-  sql << "INSERT INTO audit_log (at, user_id, action, subject, report_id, bureau_id, listed_from, "
-         "listed_to, listed_ids, seq, chain_hash) VALUES (:at, :user, :action, :detail, :report, "
-         ":bureau, :listed_from, :listed_to, :listed_ids, :seq, :hash)",
-      soci::use(now), soci::use(user.value, user.indicator), soci::use(entry.action),
-      soci::use(entry.detail), soci::use(report.value, report.indicator),
-      soci::use(bureau.value, bureau.indicator),
-      soci::use(listed_from.value, listed_from.indicator),
-      soci::use(listed_to.value, listed_to.indicator), soci::use(listed_ids, listed_ind),
-      soci::use(seq), soci::use(hash);
+  st.Execute(
+      "INSERT INTO audit_log (at, user_id, action, subject, report_id, bureau_id, listed_from, "
+      "listed_to, listed_ids, seq, chain_hash) VALUES (:at, :user, :action, :detail, :report, "
+      ":bureau, :listed_from, :listed_to, :listed_ids, :seq, :hash)",
+      now, Nullable<long long>::Of(entry.user_id), entry.action, entry.detail,
+      Nullable<long long>::Of(entry.report_id), Nullable<long long>::Of(entry.bureau_id),
+      Nullable<long long>::Of(entry.listed_from), Nullable<long long>::Of(entry.listed_to),
+      Nullable<std::string>{listed_ids, listed_ids.empty()}, seq, hash);
   if (!listed_ids.empty() && entry.user_id) IndexListing(sql, listed_ids, *entry.user_id, now, seq);
-  sql << "UPDATE audit_chain SET last_seq = :seq, last_hash = :hash WHERE id = 1", soci::use(seq),
-      soci::use(hash);
+  st.Execute("UPDATE audit_chain SET last_seq = :seq, last_hash = :hash WHERE id = 1", seq, hash);
 }
 
 long long SociStore::CountAudit(const std::string& action) {

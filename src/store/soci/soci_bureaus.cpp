@@ -5,6 +5,7 @@
 
 #include "store/soci/soci_store.hpp"
 #include "store/soci/soci_util.hpp"
+#include "store/soci/statement_cache.hpp"
 
 namespace meldpunt {
 
@@ -25,18 +26,21 @@ long long SociStore::RouteReport(soci::session& sql, const std::string& incident
   // The place where it happened first, then where the reporter lives. A merged municipality
   // (Weesp, GM0457) is looked up as today's (Amsterdam, GM0363), as the figures count it; only
   // when no area holds today's code, the code as given (an area listed before a merger).
+  PreparedStatements statements(sql);  // prepared once on the SQLite writer (issue 16)
   for (const std::string& given : {incident_municipality, residence_municipality}) {
     std::string today = TodayCode(given);
     for (const std::string& code : {today, given}) {
       long long bureau = 0;
-      sql << "SELECT bureau_id FROM bureau_municipalities WHERE municipality = :code",
-          soci::use(code), soci::into(bureau);
-      if (sql.got_data()) return bureau;
+      if (statements->Fetch(
+              "SELECT bureau_id FROM bureau_municipalities WHERE municipality = :code",
+              std::tie(bureau), code)) {
+        return bureau;
+      }
       if (today == given) break;
     }
   }
   long long first = 0;
-  sql << "SELECT MIN(id) FROM bureaus", soci::into(first);
+  statements->Fetch("SELECT MIN(id) FROM bureaus", std::tie(first));
   return first;
 }
 

@@ -14,6 +14,7 @@
 #include "store/soci/new_case_due.hpp"
 #include "store/soci/soci_store.hpp"
 #include "store/soci/soci_util.hpp"
+#include "store/soci/statement_cache.hpp"
 
 namespace meldpunt {
 namespace {
@@ -35,10 +36,11 @@ DeadlineSettings SettingsOf(soci::session& sql, long long bureau_id,
   auto found = cache.find(bureau_id);
   if (found != cache.end()) return found->second;
   std::map<std::string, std::string> values;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT name, value FROM bureau_settings WHERE bureau_id = :bureau",
-       soci::use(bureau_id));
-  for (const auto& row : rows) values[row.get<std::string>(0)] = row.get<std::string>(1);
+  std::string name, value;
+  PreparedStatements statements(sql);
+  statements->ForEach(
+      "SELECT name, value FROM bureau_settings WHERE bureau_id = :bureau", std::tie(name, value),
+      [&] { values[name] = value; }, bureau_id);
   return cache[bureau_id] = BureauSettings::FromStored(values).Deadlines();
 }
 
@@ -98,26 +100,26 @@ void SociStore::StampReceivedActivity(soci::session& sql,
   }
 }
 
-void StampNewCaseDue(soci::session& sql, const CaseTimeline& timeline) {
+NewCaseDue NewCaseDueOf(soci::session& sql, const CaseTimeline& timeline) {
   std::map<long long, DeadlineSettings> settings;
-  long long id = timeline.report_id;
-  long long due =
+  NewCaseDue due;
+  due.next_due_at =
       NextDueAt(timeline, SettingsOf(sql, timeline.bureau_id, settings)).value_or(kNoDueAt);
-  long long last_activity = std::max(timeline.reported_at, timeline.registered_at.value_or(0));
-  sql << "UPDATE reports SET next_due_at = :due, last_activity_at = :activity WHERE id = :id",
-      soci::use(due), soci::use(last_activity), soci::use(id);
+  due.last_activity_at = std::max(timeline.reported_at, timeline.registered_at.value_or(0));
+  return due;
 }
 
 bool StampClosedCaseDue(soci::session& sql, long long report_id, long long now) {
-  long long last_activity = 0;
-  soci::indicator ind = soci::i_null;
-  sql << "SELECT last_activity_at FROM reports WHERE id = :id", soci::use(report_id),
-      soci::into(last_activity, ind);
-  if (!sql.got_data() || ind != soci::i_ok) return false;
-  last_activity = std::max(last_activity, now);
-  long long no_due = kNoDueAt;
-  sql << "UPDATE reports SET next_due_at = :due, last_activity_at = :activity WHERE id = :id",
-      soci::use(no_due), soci::use(last_activity), soci::use(report_id);
+  PreparedStatements statements(sql);
+  StatementCache& st = *statements;
+  Nullable<long long> last_activity;
+  if (!st.Fetch("SELECT last_activity_at FROM reports WHERE id = :id", std::tie(last_activity),
+                report_id) ||
+      last_activity.null) {
+    return false;
+  }
+  st.Execute("UPDATE reports SET next_due_at = :due, last_activity_at = :activity WHERE id = :id",
+             kNoDueAt, std::max(last_activity.value, now), report_id);
   return true;
 }
 

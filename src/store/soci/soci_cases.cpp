@@ -1,11 +1,13 @@
 // Cases (dossiers): the one write path for every change to a case and its history.
 #include <soci/soci.h>
 
+#include "base/log.hpp"
 #include "store/soci/new_case_due.hpp"
 #include "store/soci/report_columns.hpp"
 #include "store/soci/soci_staff_user_row.hpp"
 #include "store/soci/soci_store.hpp"
 #include "store/soci/soci_util.hpp"
+#include "store/soci/statement_cache.hpp"
 
 namespace meldpunt {
 namespace {
@@ -25,51 +27,52 @@ struct NotTogether {};
 
 bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
                                   const std::string& text_enc, long long now) {
-  soci::indicator text_ind = text_enc.empty() ? soci::i_null : soci::i_ok;
+  // The statements every change runs are prepared once on the SQLite writer (issue 16).
+  PreparedStatements statements(sql);
+  StatementCache& st = *statements;
   std::string kind(CaseEventCode(change.kind));
-  long long staff = change.staff_user_id.value_or(0);
-  soci::indicator staff_ind = change.staff_user_id ? soci::i_ok : soci::i_null;
+  long long id = change.report_id;
   // Claims the case: only one change per version gets through.
   long long next = change.expected_version + 1;
-  soci::statement claim =
-      (sql.prepare << "UPDATE reports SET case_version = :next WHERE id = :id AND "
-                      "case_version = :expected",
-       soci::use(next), soci::use(change.report_id), soci::use(change.expected_version));
-  claim.execute(true);
-  if (claim.get_affected_rows() == 0) return false;
+  if (st.Execute("UPDATE reports SET case_version = :next WHERE id = :id AND case_version = "
+                 ":expected",
+                 next, id, change.expected_version) == 0) {
+    return false;
+  }
   if (change.step) {
     std::string step(StepCode(*change.step));
     std::string status(StatusCode(ReporterStatusOf(*change.step)));
     std::string was;
-    sql << "SELECT status FROM reports WHERE id = :id", soci::use(change.report_id),
-        soci::into(was);
-    sql << "UPDATE reports SET case_step = :step, status = :status WHERE id = :id", soci::use(step),
-        soci::use(status), soci::use(change.report_id);
+    st.Fetch("SELECT status FROM reports WHERE id = :id", std::tie(was), id);
+    st.Execute("UPDATE reports SET case_step = :step, status = :status WHERE id = :id", step,
+               status, id);
     // What the reporter saw changes with the step: kept for the access request.
     if (was != status) {
-      sql << "INSERT INTO report_status_changes (report_id, at, status) VALUES (:id, :at, "
-             ":status)",
-          soci::use(change.report_id), soci::use(now), soci::use(status);
+      st.Execute(
+          "INSERT INTO report_status_changes (report_id, at, status) VALUES (:id, :at, :status)",
+          id, now, status);
     }
     if (*change.step != CaseStep::kClosed && *change.step != CaseStep::kArchived) {
       // Reopened (or never closed): no handling, no outcome, no closing time.
-      sql << "DELETE FROM report_handlings WHERE report_id = :id", soci::use(change.report_id);
-      sql << "UPDATE reports SET outcome = '', case_closed_at = NULL, handling_codes = '' WHERE "
-             "id = :id",
-          soci::use(change.report_id);
+      st.Execute("DELETE FROM report_handlings WHERE report_id = :id", id);
+      st.Execute(
+          "UPDATE reports SET outcome = '', case_closed_at = NULL, handling_codes = '' WHERE id "
+          "= :id",
+          id);
     }
   }
   if (change.close) {
     const auto& [handlings, outcome] = *change.close;
-    sql << "DELETE FROM report_handlings WHERE report_id = :id", soci::use(change.report_id);
+    st.Execute("DELETE FROM report_handlings WHERE report_id = :id", id);
     for (const auto& handling : handlings) {
-      sql << "INSERT INTO report_handlings (report_id, handling) VALUES (:id, :handling)",
-          soci::use(change.report_id), soci::use(handling);
+      st.Execute("INSERT INTO report_handlings (report_id, handling) VALUES (:id, :handling)", id,
+                 handling);
     }
     std::string handling_codes = SortedCodes(handlings);
-    sql << "UPDATE reports SET outcome = :outcome, case_closed_at = :now, handling_codes = "
-           ":handlings WHERE id = :id",
-        soci::use(outcome), soci::use(now), soci::use(handling_codes), soci::use(change.report_id);
+    st.Execute(
+        "UPDATE reports SET outcome = :outcome, case_closed_at = :now, handling_codes = "
+        ":handlings WHERE id = :id",
+        outcome, now, handling_codes, id);
   }
   if (change.assign) {
     long long user = change.assign->value_or(0);
@@ -109,6 +112,7 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
   if (change.related) {
     long long other = change.related->first;
     long long staff_id = change.staff_user_id.value_or(0);
+    soci::indicator staff_ind = change.staff_user_id ? soci::i_ok : soci::i_null;
     if (change.related->second) {
       sql << "INSERT INTO case_relations (report_id, related_id, linked_at, linked_by) VALUES "
              "(:id, :other, :now, :staff) ON CONFLICT (report_id, related_id) DO NOTHING",
@@ -119,10 +123,11 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
           soci::use(change.report_id), soci::use(other);
     }
   }
-  sql << "INSERT INTO case_events (report_id, at, staff_user_id, kind, code, detail, text_enc) "
-         "VALUES (:report, :at, :staff, :kind, :code, :detail, :text)",
-      soci::use(change.report_id), soci::use(now), soci::use(staff, staff_ind), soci::use(kind),
-      soci::use(change.code), soci::use(change.detail), soci::use(text_enc, text_ind);
+  st.Execute(
+      "INSERT INTO case_events (report_id, at, staff_user_id, kind, code, detail, text_enc) VALUES "
+      "(:report, :at, :staff, :kind, :code, :detail, :text)",
+      id, now, Nullable<long long>::Of(change.staff_user_id), kind, change.code, change.detail,
+      Nullable<std::string>{text_enc, text_enc.empty()});
   // Next deadline and last activity, same transaction; a closed case needs no timeline.
   bool closed =
       change.step && (*change.step == CaseStep::kClosed || *change.step == CaseStep::kArchived);
@@ -130,6 +135,44 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
     RefreshCaseDue(sql, {change.report_id});
   }
   return true;
+}
+
+void SociStore::CloseOnArrival(soci::session& sql, const ClosingOnArrival& closing,
+                               RegisteredReport& stored, long long now) const {
+  PreparedStatements statements(sql);
+  StatementCache& st = *statements;
+  CaseChange change = closing.change;
+  change.report_id = stored.id;
+  change.expected_version = stored.case_version;
+  st.Execute("SAVEPOINT closing_on_arrival");
+  try {
+    if (!ApplyCaseChangeIn(sql, change, "", now)) {
+      throw StoreError("the new report changed before it could be closed");
+    }
+    AuditEntry entry = AuditEntry::BySystem(closing.audit_action, stored.reference);
+    entry.report_id = stored.id;
+    entry.bureau_id = stored.bureau_id;
+    AppendAudit(sql, entry, now);
+    st.Execute("RELEASE closing_on_arrival");
+  } catch (const std::exception& e) {
+    st.Execute("ROLLBACK TO closing_on_arrival");
+    st.Execute("RELEASE closing_on_arrival");
+    log::Error("report not closed on arrival", {{"report", stored.id}, {"error", e.what()}});
+    return;
+  }
+  stored.closed_on_arrival = true;
+  stored.case_version = change.expected_version + 1;
+  if (change.step) {
+    stored.step = *change.step;
+    stored.status = ReporterStatusOf(*change.step);
+  }
+  if (change.close) {
+    stored.handlings = change.close->first;
+    stored.outcome = change.close->second;
+    stored.closed_at = now;
+  }
+  stored.next_due_at = std::nullopt;
+  stored.last_activity_at = std::max(stored.last_activity_at, now);
 }
 
 bool SociStore::ApplyCaseChange(const CaseChange& change, long long now) {

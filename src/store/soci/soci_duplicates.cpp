@@ -10,6 +10,7 @@
 #include "store/soci/report_columns.hpp"
 #include "store/soci/soci_store.hpp"
 #include "store/soci/soci_util.hpp"
+#include "store/soci/statement_cache.hpp"
 
 namespace meldpunt {
 namespace {
@@ -55,35 +56,28 @@ ReportMatchKeys SociStore::MatchKeysOf(const std::string& description,
 void SociStore::SaveMatchKeysIn(soci::session& sql, long long report_id,
                                 const ReportMatchKeys& keys,
                                 const std::vector<MatchReason>& replace, bool with_signature) {
+  // Prepared once on the SQLite writer (statement_cache.hpp): a text has a key per band.
+  PreparedStatements statements(sql);
+  StatementCache& st = *statements;
   long long reported_at = 0;
-  sql << "SELECT reported_at FROM reports WHERE id = :id", soci::use(report_id),
-      soci::into(reported_at);
+  st.Fetch("SELECT reported_at FROM reports WHERE id = :id", std::tie(reported_at), report_id);
   for (MatchReason reason : replace) {
-    std::string kind(MatchReasonCode(reason));
-    sql << "DELETE FROM match_keys WHERE report_id = :id AND kind = :kind", soci::use(report_id),
-        soci::use(kind);
+    st.Execute("DELETE FROM match_keys WHERE report_id = :id AND kind = :kind", report_id,
+               std::string(MatchReasonCode(reason)));
   }
-  // Prepared once for all the keys (a text has a key per band): SQLite parses it once, not per
-  // key, on the single writer (issue 16).
-  if (!keys.keys.empty()) {
-    std::string kind;
-    long long hash = 0;
-    soci::statement insert =
-        (sql.prepare
-             << "INSERT INTO match_keys (report_id, kind, key_hash, reported_at) VALUES "
-                "(:id, :kind, :hash, :at) ON CONFLICT (report_id, kind, key_hash) DO NOTHING",
-         soci::use(report_id), soci::use(kind), soci::use(hash), soci::use(reported_at));
-    for (const MatchKey& key : keys.keys) {
-      kind = std::string(MatchReasonCode(key.reason));
-      hash = key.key;
-      insert.execute(true);
-    }
+  for (const MatchKey& key : keys.keys) {
+    st.Execute(
+        "INSERT INTO match_keys (report_id, kind, key_hash, reported_at) VALUES (:id, :kind, "
+        ":hash, :at) ON CONFLICT (report_id, kind, key_hash) DO NOTHING",
+        report_id, std::string(MatchReasonCode(key.reason)), static_cast<long long>(key.key),
+        reported_at);
   }
   if (!with_signature) return;
   std::string signature = keys.signature ? SignatureToHex(*keys.signature) : "";
-  sql << "INSERT INTO match_signatures (report_id, signature) VALUES (:id, :sig) ON CONFLICT "
-         "(report_id) DO UPDATE SET signature = excluded.signature",
-      soci::use(report_id), soci::use(signature);
+  st.Execute(
+      "INSERT INTO match_signatures (report_id, signature) VALUES (:id, :sig) ON CONFLICT "
+      "(report_id) DO UPDATE SET signature = excluded.signature",
+      report_id, signature);
 }
 
 std::vector<DuplicateHint> SociStore::FindDuplicateHints(long long bureau_id, long long report_id,

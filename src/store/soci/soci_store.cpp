@@ -19,6 +19,7 @@
 #include "store/soci/report_columns.hpp"
 #include "store/soci/soci_staff_user_row.hpp"
 #include "store/soci/soci_util.hpp"
+#include "store/soci/statement_cache.hpp"
 #include "store/soci/write_queue.hpp"
 
 namespace meldpunt {
@@ -170,7 +171,8 @@ bool SociStore::Ping() {
   }
 }
 
-RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
+RegisteredReport SociStore::AddReport(const NewReport& report, long long now,
+                                      const ClosingOnArrival* closing) {
   RegisteredReport stored;
   // A report that reached the bureau on an earlier day (a letter read today) counts from then.
   stored.reported_at = report.received_at.value_or(now);
@@ -192,12 +194,9 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
 
   // Encryption happens before the write queue so the single writer does only database work.
   std::string description_enc = cipher().Seal(report.description, kDescriptionAd);
-  std::string contact_enc;
-  soci::indicator contact_ind = soci::i_null;
-  if (stored.contact) {
-    contact_enc = cipher().Seal(ContactToJson(*stored.contact), kContactAd);
-    contact_ind = soci::i_ok;
-  }
+  Nullable<std::string> contact_enc;
+  if (stored.contact)
+    contact_enc = {cipher().Seal(ContactToJson(*stored.contact), kContactAd), false};
   int year = YearOf(stored.reported_at);
   int anonymous = report.anonymous ? 1 : 0;
   int is_complaint = stored.is_complaint ? 1 : 0;
@@ -205,73 +204,76 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now) {
   std::string ground_codes = SortedCodes(report.grounds);
   // The key arrives as a keyed hash (see NewReport); NULL when the form sent none (NULLs never
   // conflict).
-  const std::string& key_hash = report.submission_key;
-  soci::indicator key_ind = key_hash.empty() ? soci::i_null : soci::i_ok;
+  Nullable<std::string> key_hash{report.submission_key, report.submission_key.empty()};
   stored.site_language = report.site_language;
-  soci::indicator language_ind = report.site_language.empty() ? soci::i_null : soci::i_ok;
+  Nullable<std::string> site_language{report.site_language, report.site_language.empty()};
   auto evidence = SealEvidence(report.evidence);
   // Duplicate hints (soci_duplicates.cpp): the blind index and the text's signature.
   ReportMatchKeys match = MatchKeysOf(report.description, stored.contact, {});
   Guard("registering a report", [&] {
     Write([&](soci::session& sql) {
+      // Prepared once on the SQLite writer (statement_cache.hpp, issue 16).
+      PreparedStatements statements(sql);
+      StatementCache& st = *statements;
       stored.bureau_id =
           RouteReport(sql, stored.incident_municipality, stored.residence_municipality);
-      sql << "INSERT INTO reports (reported_at, reported_year, incident_date, "
-             "incident_municipality, residence_municipality, anonymous, channel, description_enc, "
-             "contact_enc, submission_key, reporter_role, nature, social_domain, scope, wishes, "
-             "is_complaint, code_list_version, bureau_id, ground_codes, site_language) VALUES "
-             "(:at, "
-             ":year, :date, :inc, :res, :anon, :channel, :descr, :contact, :key, :role, :nature, "
-             ":domain, :scope, :wishes, :complaint, :codes, :bureau, :grounds, :lang) ON CONFLICT "
-             "(submission_key) DO NOTHING RETURNING id",
-          soci::use(stored.reported_at), soci::use(year), soci::use(stored.incident_date),
-          soci::use(stored.incident_municipality), soci::use(stored.residence_municipality),
-          soci::use(anonymous), soci::use(stored.channel), soci::use(description_enc),
-          soci::use(contact_enc, contact_ind), soci::use(key_hash, key_ind),
-          soci::use(stored.reporter_role), soci::use(stored.nature), soci::use(stored.domain),
-          soci::use(stored.scope), soci::use(wishes), soci::use(is_complaint),
-          soci::use(stored.code_list_version), soci::use(stored.bureau_id), soci::use(ground_codes),
-          soci::use(report.site_language, language_ind), soci::into(stored.id);
-      if (sql.got_data()) {
+      // Its first deadline and its first activity go in with the row: it has no history yet.
+      CaseTimeline timeline;
+      timeline.reported_at = stored.reported_at;
+      if (report.registered_by != 0) timeline.registered_at = now;
+      timeline.channel = stored.channel;
+      timeline.is_complaint = stored.is_complaint;
+      timeline.bureau_id = stored.bureau_id;
+      NewCaseDue due = NewCaseDueOf(sql, timeline);
+      bool added = st.Fetch(
+          "INSERT INTO reports (reported_at, reported_year, incident_date, incident_municipality, "
+          "residence_municipality, anonymous, channel, description_enc, contact_enc, "
+          "submission_key, reporter_role, nature, social_domain, scope, wishes, is_complaint, "
+          "code_list_version, bureau_id, ground_codes, site_language, next_due_at, "
+          "last_activity_at) VALUES (:at, :year, :date, :inc, :res, :anon, :channel, :descr, "
+          ":contact, :key, :role, :nature, :domain, :scope, :wishes, :complaint, :codes, :bureau, "
+          ":grounds, :lang, :due, :activity) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
+          std::tie(stored.id), stored.reported_at, year, stored.incident_date,
+          stored.incident_municipality, stored.residence_municipality, anonymous, stored.channel,
+          description_enc, contact_enc, key_hash, stored.reporter_role, stored.nature,
+          stored.domain, stored.scope, wishes, is_complaint, stored.code_list_version,
+          stored.bureau_id, ground_codes, site_language, due.next_due_at, due.last_activity_at);
+      if (added) {
+        stored.reference = FormatReference(year, stored.id);
+        stored.next_due_at =
+            due.next_due_at == kNoDueAt ? std::nullopt : std::optional<long long>(due.next_due_at);
+        stored.last_activity_at = due.last_activity_at;
         for (const auto& ground : stored.grounds) {
-          sql << "INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",
-              soci::use(stored.id), soci::use(ground);
+          st.Execute("INSERT INTO report_grounds (report_id, ground) VALUES (:id, :ground)",
+                     stored.id, ground);
         }
         InsertEvidence(sql, stored.id, std::nullopt, evidence, now);  // with the report, or not
         // In the same transaction: a report is never registered without its receipt.
         if (!report.receipt_hash.empty()) {
-          sql << "INSERT INTO report_receipts (receipt_hash, report_id) VALUES (:hash, :id)",
-              soci::use(report.receipt_hash), soci::use(stored.id);
+          st.Execute("INSERT INTO report_receipts (receipt_hash, report_id) VALUES (:hash, :id)",
+                     report.receipt_hash, stored.id);
         }
         if (report.partner_key_id != 0) {
-          sql << "INSERT INTO partner_reports (report_id, api_key_id, request_hash) VALUES "
-                 "(:id, :key, :hash)",
-              soci::use(stored.id), soci::use(report.partner_key_id),
-              soci::use(report.partner_request_hash);
+          st.Execute(
+              "INSERT INTO partner_reports (report_id, api_key_id, request_hash) VALUES (:id, "
+              ":key, :hash)",
+              stored.id, report.partner_key_id, report.partner_request_hash);
         }
         if (report.registered_by != 0) {
-          sql << "INSERT INTO report_intake (report_id, staff_user_id, registered_at) VALUES "
-                 "(:id, :staff, :now)",
-              soci::use(stored.id), soci::use(report.registered_by), soci::use(now);
+          st.Execute(
+              "INSERT INTO report_intake (report_id, staff_user_id, registered_at) VALUES (:id, "
+              ":staff, :now)",
+              stored.id, report.registered_by, now);
         }
-        // Its first deadlines and its first activity, from what was just written.
-        CaseTimeline timeline;
-        timeline.report_id = stored.id;
-        timeline.reported_at = stored.reported_at;
-        if (report.registered_by != 0) timeline.registered_at = now;
-        timeline.channel = stored.channel;
-        timeline.is_complaint = stored.is_complaint;
-        timeline.bureau_id = stored.bureau_id;
-        StampNewCaseDue(sql, timeline);
         // A new report has no keys to replace: no DELETEs (issue 16, the writer's work).
         SaveMatchKeysIn(sql, stored.id, match, {}, true);
+        if (closing != nullptr && !stored.is_complaint) CloseOnArrival(sql, *closing, stored, now);
         return;
       }
       // The same submission arrived before (a double click, a resend after a lost connection):
       // answer with the report it made instead of registering it twice.
-      sql << "SELECT id, reported_at, bureau_id FROM reports WHERE submission_key = :key",
-          soci::use(key_hash), soci::into(stored.id), soci::into(stored.reported_at),
-          soci::into(stored.bureau_id);
+      st.Fetch("SELECT id, reported_at, bureau_id FROM reports WHERE submission_key = :key",
+               std::tie(stored.id, stored.reported_at, stored.bureau_id), key_hash.value);
       stored.duplicate = true;
     });
   });

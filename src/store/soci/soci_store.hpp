@@ -36,7 +36,8 @@ class SociStore final : public Store {
   ~SociStore() override;
 
   bool Ping() override;
-  RegisteredReport AddReport(const NewReport& report, long long now) override;
+  RegisteredReport AddReport(const NewReport& report, long long now,
+                             const ClosingOnArrival* closing = nullptr) override;
   std::vector<long long> AddReportBatch(const std::vector<BatchReport>& reports,
                                         long long now) override;
   bool VacuumAfterBulkLoad() override;
@@ -293,6 +294,10 @@ class SociStore final : public Store {
                                         long long now) const;
   // One case change inside a write transaction (soci_cases.cpp); text_enc: the sealed text, or
   // empty for none.
+  // AddReport's closing in the same transaction, under a savepoint of its own: a closing that
+  // fails is rolled back alone and logged, the report stays registered and open.
+  void CloseOnArrival(soci::session& sql, const ClosingOnArrival& closing, RegisteredReport& stored,
+                      long long now) const;
   static bool ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
                                 const std::string& text_enc, long long now);
   // Replaces the case's planned mediation inside that write (soci_mediations.cpp), with the place

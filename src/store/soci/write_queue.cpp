@@ -9,7 +9,10 @@
 namespace meldpunt {
 
 WriteQueue::WriteQueue(std::unique_ptr<soci::session> session, size_t max_batch, size_t max_pending)
-    : max_batch_(max_batch), max_pending_(max_pending), session_(std::move(session)) {
+    : max_batch_(max_batch),
+      max_pending_(max_pending),
+      session_(std::move(session)),
+      statements_(std::make_unique<StatementCache>(*session_, true)) {
   writer_ = std::thread([this] { Loop(); });
 }
 
@@ -41,12 +44,17 @@ size_t WriteQueue::Pending() {
 }
 
 void WriteQueue::Loop() {
+  // Work on this thread's connection finds the kept statements (PreparedStatements).
+  PreparedStatements::KeepForThisThread(statements_.get());
   for (;;) {
     std::deque<Item*> batch;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and everything is committed
+      if (queue_.empty()) {  // stopping, and everything is committed
+        PreparedStatements::KeepForThisThread(nullptr);
+        return;
+      }
       while (!queue_.empty() && batch.size() < max_batch_) {
         batch.push_back(queue_.front());
         queue_.pop_front();
@@ -59,24 +67,25 @@ void WriteQueue::Loop() {
 
 void WriteQueue::CommitBatch(std::deque<Item*>& batch) {
   soci::session& sql = *session_;
+  StatementCache& statements = *statements_;
   std::vector<std::exception_ptr> errors(batch.size());
   try {
-    sql << "BEGIN IMMEDIATE";
+    statements.Execute("BEGIN IMMEDIATE");
     for (size_t i = 0; i < batch.size(); ++i) {
       try {
-        sql << "SAVEPOINT queued_write";
+        statements.Execute("SAVEPOINT queued_write");
         batch[i]->work(sql);
-        sql << "RELEASE queued_write";
+        statements.Execute("RELEASE queued_write");
       } catch (...) {
         errors[i] = std::current_exception();
-        sql << "ROLLBACK TO queued_write";
-        sql << "RELEASE queued_write";
+        statements.Execute("ROLLBACK TO queued_write");
+        statements.Execute("RELEASE queued_write");
       }
     }
-    sql << "COMMIT";
+    statements.Execute("COMMIT");
   } catch (const std::exception& e) {
     try {
-      sql << "ROLLBACK";
+      statements.Execute("ROLLBACK");
     } catch (...) {
     }
     auto failure = std::make_exception_ptr(StoreError(std::string("commit failed: ") + e.what()));

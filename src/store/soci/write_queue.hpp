@@ -12,10 +12,7 @@
 #include <thread>
 
 #include "metrics/instruments.hpp"
-
-namespace soci {
-class session;
-}
+#include "store/soci/statement_cache.hpp"
 
 namespace meldpunt {
 
@@ -44,6 +41,8 @@ class WriteQueue {
   const size_t max_batch_;
   const size_t max_pending_;
   std::unique_ptr<soci::session> session_;  // used by the writer thread only
+  // The writer's statements, prepared once (statement_cache.hpp); used by the writer thread only.
+  std::unique_ptr<StatementCache> statements_;
 
   std::mutex mutex_;
   std::condition_variable wake_;

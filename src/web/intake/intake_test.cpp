@@ -49,24 +49,32 @@ TEST(ChannelLabels, CoverTheWebAndEveryStaffChannelInOrder) {
 TEST(RegistrationOnly, ClosesAMeldingOnceAndNeverAKlacht) {
   TestApp test;
   Store& store = test.store();
-  auto melding = store.AddReport(TestReport("Only register it.", "GM0363", "unknown", "key-1"), 1);
+  const ClosingOnArrival closing = RegistrationOnlyClosing();
+  auto melding =
+      store.AddReport(TestReport("Only register it.", "GM0363", "unknown", "key-1"), 1, &closing);
   ASSERT_FALSE(melding.is_complaint);
-  EXPECT_TRUE(CloseAsRegistrationOnly(test.app(), melding));
-  EXPECT_EQ(store.GetReport(melding.id)->status, ReportStatus::kClosed);
+  EXPECT_TRUE(melding.closed_on_arrival);
+  auto stored = store.GetReport(melding.id);
+  EXPECT_EQ(stored->status, ReportStatus::kClosed);
+  EXPECT_EQ(stored->step, CaseStep::kClosed);
+  EXPECT_EQ(stored->handlings, std::vector<std::string>{"registration_only"});
+  EXPECT_EQ(stored->outcome, "registration_only");
+  EXPECT_EQ(stored->case_version, melding.case_version);
   EXPECT_EQ(store.CountAudit(std::string(kClosedRegistrationOnly)), 1);
 
   // Staff reopen it; the same form sent again does not close it a second time.
   store.SetReportStatus(melding.id, ReportStatus::kInProgress, 2);
-  auto resent = store.AddReport(TestReport("Only register it.", "GM0363", "unknown", "key-1"), 2);
+  auto resent =
+      store.AddReport(TestReport("Only register it.", "GM0363", "unknown", "key-1"), 2, &closing);
   ASSERT_TRUE(resent.duplicate);
-  EXPECT_FALSE(CloseAsRegistrationOnly(test.app(), resent));
+  EXPECT_FALSE(resent.closed_on_arrival);
   EXPECT_EQ(store.GetReport(melding.id)->status, ReportStatus::kInProgress);
 
   auto klacht = store.AddReport(TestReport("Please help.", "GM0363", "unknown", "",
                                            Contact{"", "a@example.nl", "", "", "", ""}),
-                                3);
+                                3, &closing);
   ASSERT_TRUE(klacht.is_complaint);
-  EXPECT_FALSE(CloseAsRegistrationOnly(test.app(), klacht));
+  EXPECT_FALSE(klacht.closed_on_arrival);
   EXPECT_EQ(store.GetReport(klacht.id)->status, ReportStatus::kReceived);
   EXPECT_EQ(store.CountAudit(std::string(kClosedRegistrationOnly)), 1);
 }

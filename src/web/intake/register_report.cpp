@@ -20,8 +20,11 @@ ReportRegistration RegisterReport(const AppContext& app, const http::Request& re
   result.receipt = has_key ? app.receipts.ForSubmission(submission_key) : Receipts::Random();
   report.submission_key = has_key ? app.receipts.SubmissionKeyHash(submission_key) : std::string();
   report.receipt_hash = app.receipts.Hash(result.receipt);
+  // A report that asks for registration only (a melding, not a klacht) is closed at once, in the
+  // same write (registration_only.hpp).
+  const ClosingOnArrival closing = RegistrationOnlyClosing();
   try {
-    result.stored = app.reports.AddReport(report, app.now());
+    result.stored = app.reports.AddReport(report, app.now(), &closing);
   } catch (const StoreBusy&) {
     http::Response busy = ErrorPage(app, 503, &request);
     busy.Set("Retry-After", "30");
@@ -33,8 +36,7 @@ ReportRegistration RegisterReport(const AppContext& app, const http::Request& re
     app.audit.Audit(report.registered_by, "report.register",
                     stored.reference + " " + stored.channel, app.now());
   }
-  // A report that asks for registration only (a melding, not a klacht) is closed at once.
-  result.closed = CloseAsRegistrationOnly(app, stored);
+  result.closed = stored.closed_on_arrival;
   QueueReportConfirmation(app, stored, LangOf(request));
   return result;
 }

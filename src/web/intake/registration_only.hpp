@@ -1,24 +1,24 @@
 #pragma once
 // A report that asks for nothing but registration (a melding, not a klacht) is registered and
 // closed at once: there is no case to handle, and it still counts in the figures. This is the one
-// place that closes such reports, for the public form and for staff intake alike, so that the
-// case protocol can record the handling code "registration only" (afhandeling: alleen
-// registratie) here as well.
+// place that says how such reports are closed, for the public form, the partner API and staff
+// intake alike, with the handling code "registration only" (afhandeling: alleen registratie).
+// The store applies the closing in the report's own transaction (ClosingOnArrival): one write per
+// submission (issue 16).
 #include <string_view>
 
-#include "store/store_types.hpp"
-#include "web/common/app.hpp"
+#include "store/report_store.hpp"
 
 namespace meldpunt::web {
 
-// The audit action of such a closing; the entry has no staff member (Store::AuditSystem).
+// The audit action of such a closing; the entry has no staff member (an entry by the system).
 inline constexpr std::string_view kClosedRegistrationOnly = "report.closed.registration_only";
 
-// Closes a report that was just registered when it asks for registration only (is_complaint is
-// false), with an audit entry. Does nothing for a complaint, or for a form that was sent again
-// (RegisteredReport::duplicate): a report that staff reopened since is not closed again by a
-// resend. Returns whether it closed the report. Never throws: the report is stored whatever
-// happens here; a failure is logged and the report stays open for staff to close.
-bool CloseAsRegistrationOnly(const AppContext& app, const RegisteredReport& report);
+// The closing to pass to ReportStore::AddReport. The store applies it only to a new report that
+// asks for registration only (is_complaint false): never to a complaint, nor to a form that was
+// sent again (RegisteredReport::duplicate), so a report that staff reopened since is not closed
+// again by a resend. Should it fail, the report is stored all the same and stays open for staff
+// to close (the store logs it).
+ClosingOnArrival RegistrationOnlyClosing();
 
 }  // namespace meldpunt::web

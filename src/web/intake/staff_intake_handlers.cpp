@@ -80,7 +80,7 @@ http::Response DonePage(const AppContext& app, const http::Request& request,
   kainjow::mustache::list groups;
   for (const auto& group : ReceiptGroups(receipt)) groups.push_back(group);
   data.set("receipt_groups", groups);
-  // A resent form closes nothing (CloseAsRegistrationOnly); its first sending did.
+  // A resent form closes nothing (RegistrationOnlyClosing); its first sending did.
   data.set("closed", Bool(closed || (stored.duplicate && !stored.is_complaint)));
   data.set("duplicate", Bool(stored.duplicate));
   bool visible = CaseVisibleTo(staff, stored);
