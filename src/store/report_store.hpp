@@ -8,18 +8,19 @@
 
 #include "domain/reports/follow_up.hpp"
 #include "domain/reports/report.hpp"
-#include "store/case_store.hpp"
 #include "store/store_types.hpp"
 
 namespace meldpunt {
 
-// A closing made in the report's own transaction, right after it is registered (a report that
-// asks for registration only: web/intake/registration_only.hpp), so that a submission is one
-// write, not three (issue 16). The store fills in the change's report_id and expected_version.
-// Should the closing fail, the report is registered all the same and stays open for staff (the
-// failure is logged).
+// A report closed as it is registered, in the same transaction (a report that asks for
+// registration only: web/intake/registration_only.hpp): one write per submission instead of
+// three (issue 16). It goes in closed, with the rows a closing by ApplyCaseChange leaves (step and
+// status closed, its handlings and outcome, the status change, a history entry kClosed without a
+// staff member) and a system audit entry naming it; a store test compares the two.
 struct ClosingOnArrival {
-  CaseChange change;
+  std::vector<std::string> handlings;  // afhandeling
+  std::string outcome;
+  std::string detail;        // of the history entry
   std::string audit_action;  // a system entry (no staff member) naming the report
 };
 

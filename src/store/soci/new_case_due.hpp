@@ -18,6 +18,8 @@ struct NewCaseDue {
   long long last_activity_at = 0;
 };
 NewCaseDue NewCaseDueOf(soci::session& sql, const CaseTimeline& timeline);
+// Its last activity alone: when it was reported, or registered by staff if that was later.
+long long NewCaseLastActivity(const CaseTimeline& timeline);
 
 // After a history entry at `now` that left the case closed or archived (SociStore::
 // ApplyCaseChangeIn): a closed case has no next deadline, and its last activity is the later of

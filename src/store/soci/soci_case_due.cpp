@@ -105,8 +105,12 @@ NewCaseDue NewCaseDueOf(soci::session& sql, const CaseTimeline& timeline) {
   NewCaseDue due;
   due.next_due_at =
       NextDueAt(timeline, SettingsOf(sql, timeline.bureau_id, settings)).value_or(kNoDueAt);
-  due.last_activity_at = std::max(timeline.reported_at, timeline.registered_at.value_or(0));
+  due.last_activity_at = NewCaseLastActivity(timeline);
   return due;
+}
+
+long long NewCaseLastActivity(const CaseTimeline& timeline) {
+  return std::max(timeline.reported_at, timeline.registered_at.value_or(0));
 }
 
 bool StampClosedCaseDue(soci::session& sql, long long report_id, long long now) {

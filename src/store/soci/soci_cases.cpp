@@ -1,7 +1,6 @@
 // Cases (dossiers): the one write path for every change to a case and its history.
 #include <soci/soci.h>
 
-#include "base/log.hpp"
 #include "store/soci/new_case_due.hpp"
 #include "store/soci/report_columns.hpp"
 #include "store/soci/soci_staff_user_row.hpp"
@@ -22,6 +21,31 @@ constexpr std::string_view kEventTextAd = "case_events.text";
 // queue rolls the write's savepoint back (and the direct transaction is never committed). Not a
 // std::exception, so Guard lets it through as it is.
 struct NotTogether {};
+
+// The rows a change writes beside the report's own, one statement text each (prepared once on
+// the SQLite writer), shared by ApplyCaseChangeIn and WriteClosingOnArrival.
+void InsertStatusChange(StatementCache& st, long long report_id, long long at,
+                        const std::string& status) {
+  st.Execute("INSERT INTO report_status_changes (report_id, at, status) VALUES (:id, :at, :status)",
+             report_id, at, status);
+}
+
+void InsertHandlings(StatementCache& st, long long report_id,
+                     const std::vector<std::string>& handlings) {
+  for (const auto& handling : handlings) {
+    st.Execute("INSERT INTO report_handlings (report_id, handling) VALUES (:id, :handling)",
+               report_id, handling);
+  }
+}
+
+void InsertCaseEvent(StatementCache& st, long long report_id, long long at,
+                     Nullable<long long> staff, const std::string& kind, const std::string& code,
+                     const std::string& detail, Nullable<std::string> text) {
+  st.Execute(
+      "INSERT INTO case_events (report_id, at, staff_user_id, kind, code, detail, text_enc) VALUES "
+      "(:report, :at, :staff, :kind, :code, :detail, :text)",
+      report_id, at, staff, kind, code, detail, text);
+}
 
 }  // namespace
 
@@ -47,11 +71,7 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
     st.Execute("UPDATE reports SET case_step = :step, status = :status WHERE id = :id", step,
                status, id);
     // What the reporter saw changes with the step: kept for the access request.
-    if (was != status) {
-      st.Execute(
-          "INSERT INTO report_status_changes (report_id, at, status) VALUES (:id, :at, :status)",
-          id, now, status);
-    }
+    if (was != status) InsertStatusChange(st, id, now, status);
     if (*change.step != CaseStep::kClosed && *change.step != CaseStep::kArchived) {
       // Reopened (or never closed): no handling, no outcome, no closing time.
       st.Execute("DELETE FROM report_handlings WHERE report_id = :id", id);
@@ -64,10 +84,7 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
   if (change.close) {
     const auto& [handlings, outcome] = *change.close;
     st.Execute("DELETE FROM report_handlings WHERE report_id = :id", id);
-    for (const auto& handling : handlings) {
-      st.Execute("INSERT INTO report_handlings (report_id, handling) VALUES (:id, :handling)", id,
-                 handling);
-    }
+    InsertHandlings(st, id, handlings);
     std::string handling_codes = SortedCodes(handlings);
     st.Execute(
         "UPDATE reports SET outcome = :outcome, case_closed_at = :now, handling_codes = "
@@ -123,11 +140,8 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
           soci::use(change.report_id), soci::use(other);
     }
   }
-  st.Execute(
-      "INSERT INTO case_events (report_id, at, staff_user_id, kind, code, detail, text_enc) VALUES "
-      "(:report, :at, :staff, :kind, :code, :detail, :text)",
-      id, now, Nullable<long long>::Of(change.staff_user_id), kind, change.code, change.detail,
-      Nullable<std::string>{text_enc, text_enc.empty()});
+  InsertCaseEvent(st, id, now, Nullable<long long>::Of(change.staff_user_id), kind, change.code,
+                  change.detail, Nullable<std::string>{text_enc, text_enc.empty()});
   // Next deadline and last activity, same transaction; a closed case needs no timeline.
   bool closed =
       change.step && (*change.step == CaseStep::kClosed || *change.step == CaseStep::kArchived);
@@ -137,42 +151,20 @@ bool SociStore::ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
   return true;
 }
 
-void SociStore::CloseOnArrival(soci::session& sql, const ClosingOnArrival& closing,
-                               RegisteredReport& stored, long long now) const {
+void SociStore::WriteClosingOnArrival(soci::session& sql, const ClosingOnArrival& closing,
+                                      const RegisteredReport& stored, long long now) const {
   PreparedStatements statements(sql);
   StatementCache& st = *statements;
-  CaseChange change = closing.change;
-  change.report_id = stored.id;
-  change.expected_version = stored.case_version;
-  st.Execute("SAVEPOINT closing_on_arrival");
-  try {
-    if (!ApplyCaseChangeIn(sql, change, "", now)) {
-      throw StoreError("the new report changed before it could be closed");
-    }
-    AuditEntry entry = AuditEntry::BySystem(closing.audit_action, stored.reference);
-    entry.report_id = stored.id;
-    entry.bureau_id = stored.bureau_id;
-    AppendAudit(sql, entry, now);
-    st.Execute("RELEASE closing_on_arrival");
-  } catch (const std::exception& e) {
-    st.Execute("ROLLBACK TO closing_on_arrival");
-    st.Execute("RELEASE closing_on_arrival");
-    log::Error("report not closed on arrival", {{"report", stored.id}, {"error", e.what()}});
-    return;
-  }
-  stored.closed_on_arrival = true;
-  stored.case_version = change.expected_version + 1;
-  if (change.step) {
-    stored.step = *change.step;
-    stored.status = ReporterStatusOf(*change.step);
-  }
-  if (change.close) {
-    stored.handlings = change.close->first;
-    stored.outcome = change.close->second;
-    stored.closed_at = now;
-  }
-  stored.next_due_at = std::nullopt;
-  stored.last_activity_at = std::max(stored.last_activity_at, now);
+  // As ApplyCaseChangeIn closes a case that was just registered (status "received").
+  std::string status(StatusCode(stored.status));
+  if (stored.status != ReportStatus::kReceived) InsertStatusChange(st, stored.id, now, status);
+  InsertHandlings(st, stored.id, closing.handlings);
+  InsertCaseEvent(st, stored.id, now, {}, std::string(CaseEventCode(CaseEventKind::kClosed)), "",
+                  closing.detail, {});
+  AuditEntry entry = AuditEntry::BySystem(closing.audit_action, stored.reference);
+  entry.report_id = stored.id;
+  entry.bureau_id = stored.bureau_id;
+  AppendAudit(sql, entry, now);
 }
 
 bool SociStore::ApplyCaseChange(const CaseChange& change, long long now) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "domain/cases/handling.hpp"
@@ -20,6 +21,7 @@
 #include "store/soci/soci_staff_user_row.hpp"
 #include "store/soci/soci_util.hpp"
 #include "store/soci/statement_cache.hpp"
+#include "store/soci/wal_checkpointer.hpp"
 #include "store/soci/write_queue.hpp"
 
 namespace meldpunt {
@@ -61,6 +63,12 @@ SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t
       match_keys_(MakeMatchKeys(data_key)),
       worklist_count_cap_(std::max(1LL, worklist_count_cap)) {
   Guard("opening the database", [&] {
+    if (url_.engine == Engine::kSqlite) {
+      // Before SQLite's first connection of the process (later, SQLite ignores it): no memory
+      // statistics, whose global mutex every allocation took (issue 16, the writer's time).
+      static std::once_flag configured;
+      std::call_once(configured, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    }
     auto first = std::make_unique<soci::session>();
     Open(*first);
     Migrate(*first);
@@ -70,6 +78,13 @@ SociStore::SociStore(const DatabaseUrl& url, std::optional<Key> data_key, size_t
       // The writer does not need the readers' 32 MiB: evidence blobs pass through its cache, and
       // a burst of uploads left ~27 MiB of their pages resident (issue 16, docs/benchmarks.md).
       *first << "PRAGMA cache_size=-8192";
+      // Each queued write runs in a savepoint, so SQLite copies every page it changes into a
+      // sub-journal first; in memory that costs no write system call (perf: 15-20% of the
+      // writer's time went to pwrite on that temp file; issue 16).
+      *first << "PRAGMA temp_store=MEMORY";
+      // Its checkpoints on a thread of their own (wal_checkpointer.hpp).
+      checkpointer_ = std::make_unique<WalCheckpointer>("db=" + url_.target + " timeout=10");
+      checkpointer_->Attach(*first);
       writer_ = std::make_unique<WriteQueue>(std::move(first), kMaxBatch, kMaxPendingWrites);
     }
   });
@@ -210,6 +225,19 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now,
   auto evidence = SealEvidence(report.evidence);
   // Duplicate hints (soci_duplicates.cpp): the blind index and the text's signature.
   ReportMatchKeys match = MatchKeysOf(report.description, stored.contact, {});
+  // Registration only: it goes in closed (ClosingOnArrival), in its final state, which costs the
+  // single writer a third of closing it afterwards (issue 16). A resent form keeps what the first
+  // made (below).
+  const bool closes = closing != nullptr && !stored.is_complaint;
+  if (closes) {
+    stored.closed_on_arrival = true;
+    stored.step = CaseStep::kClosed;
+    stored.status = ReporterStatusOf(CaseStep::kClosed);
+    stored.case_version = 1;  // one change: the closing
+    stored.handlings = closing->handlings;
+    stored.outcome = closing->outcome;
+    stored.closed_at = now;
+  }
   Guard("registering a report", [&] {
     Write([&](soci::session& sql) {
       // Prepared once on the SQLite writer (statement_cache.hpp, issue 16).
@@ -218,26 +246,33 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now,
       stored.bureau_id =
           RouteReport(sql, stored.incident_municipality, stored.residence_municipality);
       // Its first deadline and its first activity go in with the row: it has no history yet.
+      // Closed on arrival, it has no deadline, and closing is its last activity.
       CaseTimeline timeline;
       timeline.reported_at = stored.reported_at;
       if (report.registered_by != 0) timeline.registered_at = now;
       timeline.channel = stored.channel;
       timeline.is_complaint = stored.is_complaint;
       timeline.bureau_id = stored.bureau_id;
-      NewCaseDue due = NewCaseDueOf(sql, timeline);
+      NewCaseDue due = closes ? NewCaseDue{kNoDueAt, std::max(NewCaseLastActivity(timeline), now)}
+                              : NewCaseDueOf(sql, timeline);
       bool added = st.Fetch(
           "INSERT INTO reports (reported_at, reported_year, incident_date, incident_municipality, "
           "residence_municipality, anonymous, channel, description_enc, contact_enc, "
           "submission_key, reporter_role, nature, social_domain, scope, wishes, is_complaint, "
           "code_list_version, bureau_id, ground_codes, site_language, next_due_at, "
-          "last_activity_at) VALUES (:at, :year, :date, :inc, :res, :anon, :channel, :descr, "
+          "last_activity_at, case_step, status, case_version, outcome, case_closed_at, "
+          "handling_codes) VALUES (:at, :year, :date, :inc, :res, :anon, :channel, :descr, "
           ":contact, :key, :role, :nature, :domain, :scope, :wishes, :complaint, :codes, :bureau, "
-          ":grounds, :lang, :due, :activity) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
+          ":grounds, :lang, :due, :activity, :step, :status, :version, :outcome, :closed_at, "
+          ":handlings) ON CONFLICT (submission_key) DO NOTHING RETURNING id",
           std::tie(stored.id), stored.reported_at, year, stored.incident_date,
           stored.incident_municipality, stored.residence_municipality, anonymous, stored.channel,
           description_enc, contact_enc, key_hash, stored.reporter_role, stored.nature,
           stored.domain, stored.scope, wishes, is_complaint, stored.code_list_version,
-          stored.bureau_id, ground_codes, site_language, due.next_due_at, due.last_activity_at);
+          stored.bureau_id, ground_codes, site_language, due.next_due_at, due.last_activity_at,
+          std::string(StepCode(stored.step)), std::string(StatusCode(stored.status)),
+          stored.case_version, stored.outcome, Nullable<long long>::Of(stored.closed_at),
+          SortedCodes(stored.handlings));
       if (added) {
         stored.reference = FormatReference(year, stored.id);
         stored.next_due_at =
@@ -267,7 +302,7 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now,
         }
         // A new report has no keys to replace: no DELETEs (issue 16, the writer's work).
         SaveMatchKeysIn(sql, stored.id, match, {}, true);
-        if (closing != nullptr && !stored.is_complaint) CloseOnArrival(sql, *closing, stored, now);
+        if (closes) WriteClosingOnArrival(sql, *closing, stored, now);
         return;
       }
       // The same submission arrived before (a double click, a resend after a lost connection):
@@ -275,6 +310,16 @@ RegisteredReport SociStore::AddReport(const NewReport& report, long long now,
       st.Fetch("SELECT id, reported_at, bureau_id FROM reports WHERE submission_key = :key",
                std::tie(stored.id, stored.reported_at, stored.bureau_id), key_hash.value);
       stored.duplicate = true;
+      if (closes) {  // not closed by this call: the first sending's report is as it is
+        RegisteredReport open;
+        stored.closed_on_arrival = false;
+        stored.step = open.step;
+        stored.status = open.status;
+        stored.case_version = open.case_version;
+        stored.handlings.clear();
+        stored.outcome.clear();
+        stored.closed_at.reset();
+      }
     });
   });
   if (!stored.duplicate) registered_by_channel_.Add(stored.channel);

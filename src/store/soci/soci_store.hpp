@@ -21,6 +21,7 @@ class session;
 
 namespace meldpunt {
 
+class WalCheckpointer;
 class WriteQueue;
 
 class SociStore final : public Store {
@@ -294,10 +295,10 @@ class SociStore final : public Store {
                                         long long now) const;
   // One case change inside a write transaction (soci_cases.cpp); text_enc: the sealed text, or
   // empty for none.
-  // AddReport's closing in the same transaction, under a savepoint of its own: a closing that
-  // fails is rolled back alone and logged, the report stays registered and open.
-  void CloseOnArrival(soci::session& sql, const ClosingOnArrival& closing, RegisteredReport& stored,
-                      long long now) const;
+  // The rows besides the report itself of a report AddReport registers closed (ClosingOnArrival):
+  // the status change, its handlings, the history entry and the system audit entry.
+  void WriteClosingOnArrival(soci::session& sql, const ClosingOnArrival& closing,
+                             const RegisteredReport& stored, long long now) const;
   static bool ApplyCaseChangeIn(soci::session& sql, const CaseChange& change,
                                 const std::string& text_enc, long long now);
   // Replaces the case's planned mediation inside that write (soci_mediations.cpp), with the place
@@ -360,8 +361,10 @@ class SociStore final : public Store {
   const std::optional<Key> audit_key_;
   const MatchKeys match_keys_;  // usable only with the data key (MatchKeysOf checks)  // chains the
                                 // audit log (security/audit_chain.hpp)
-  const long long worklist_count_cap_;         // rows a work list counts at most (soci_search.cpp)
-  std::unique_ptr<ReaderPool> readers_;        // counts the leases that waited
+  const long long worklist_count_cap_;   // rows a work list counts at most (soci_search.cpp)
+  std::unique_ptr<ReaderPool> readers_;  // counts the leases that waited
+  // SQLite only; declared before the writer, whose last commits may still call it.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
   std::unique_ptr<WriteQueue> writer_;         // SQLite only
   ReportChannelCounts registered_by_channel_;  // for /metrics
   metrics::Counter mail_given_up_;             // for /metrics
