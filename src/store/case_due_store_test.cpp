@@ -72,7 +72,7 @@ TEST_F(CaseDueStore, ARegistrationOnlyReportHasNoNextDeadline) {
 }
 
 TEST_F(CaseDueStore, ANewReportGetsTheSameMomentsAsTheFullRule) {
-  // AddReport stamps a new report from what it wrote (StampNewCaseDue); the deadlines page reads
+  // AddReport stamps a new report from what it writes (NewCaseDueOf); the deadlines page reads
   // the timeline from the tables. A bureau's own term, and a report registered by staff days
   // after it was received: both must agree.
   store_->WriteBureauSettings(1, {{std::string(kFirstContactDays), "9"}}, kT0 - kDay);
