@@ -65,6 +65,21 @@ class ClosingOnArrivalTest : public SqliteStoreFixture {
     return closing;
   }
 
+  // The general way: a report registered open, closed by a case change, with the audit entry.
+  bool CloseAfterwards(const RegisteredReport& report, const ClosingOnArrival& closing,
+                       long long now) {
+    CaseChange change;
+    change.report_id = report.id;
+    change.expected_version = report.case_version;
+    change.kind = CaseEventKind::kClosed;
+    change.detail = closing.detail;
+    change.step = CaseStep::kClosed;
+    change.close = std::make_pair(closing.handlings, closing.outcome);
+    if (!store_->ApplyCaseChange(change, now)) return false;
+    store_->AuditSystem(closing.audit_action, report.reference, now);
+    return true;
+  }
+
   // What the two reports left behind, per table, with their ids made alike.
   void ExpectTheSameRows(long long fast, long long general) {
     soci::session sql(soci::sqlite3, "db=" + file_);
@@ -107,15 +122,7 @@ TEST_F(ClosingOnArrivalTest, LeavesTheRowsThatClosingAfterwardsLeaves) {
   auto general =
       store_->AddReport(TestReport("Only register it.", "GM0363", "unknown", "k-2"), now);
   ASSERT_FALSE(general.closed_on_arrival);
-  CaseChange change;
-  change.report_id = general.id;
-  change.expected_version = general.case_version;
-  change.kind = CaseEventKind::kClosed;
-  change.detail = closing.detail;
-  change.step = CaseStep::kClosed;
-  change.close = std::make_pair(closing.handlings, closing.outcome);
-  ASSERT_TRUE(store_->ApplyCaseChange(change, now));
-  store_->AuditSystem(closing.audit_action, general.reference, now);
+  ASSERT_TRUE(CloseAfterwards(general, closing, now));
 
   ExpectTheSameRows(fast.id, general.id);
 
@@ -146,15 +153,7 @@ TEST_F(ClosingOnArrivalTest, AStaffRegistrationOfAnEarlierLetterLeavesTheSameRow
   };
   auto fast = store_->AddReport(letter("l-1"), now, &closing);
   auto general = store_->AddReport(letter("l-2"), now);
-  CaseChange change;
-  change.report_id = general.id;
-  change.expected_version = general.case_version;
-  change.kind = CaseEventKind::kClosed;
-  change.detail = closing.detail;
-  change.step = CaseStep::kClosed;
-  change.close = std::make_pair(closing.handlings, closing.outcome);
-  ASSERT_TRUE(store_->ApplyCaseChange(change, now));
-  store_->AuditSystem(closing.audit_action, general.reference, now);
+  ASSERT_TRUE(CloseAfterwards(general, closing, now));
   ExpectTheSameRows(fast.id, general.id);
 }
 
