@@ -119,6 +119,13 @@ std::unique_ptr<kainjow::mustache::mustache> Parse(const std::string& text) {
 // skeleton does. Every language is still translated (cheap, and it collects the message ids and
 // finds a {{#t}} without {{/t}}); a language with a text that has a brace or is empty, a page
 // that changes its delimiters ({{=), and a text inside a tag get a full parse of their own.
+namespace {
+thread_local int render_once_depth = 0;  // RenderOnceScope objects alive on this thread
+}  // namespace
+
+Templates::RenderOnceScope::RenderOnceScope() { ++render_once_depth; }
+Templates::RenderOnceScope::~RenderOnceScope() { --render_once_depth; }
+
 Templates::Templates(const std::string& folder, const Translator& translator)
     : translator_(translator) {
   std::map<std::string, std::filesystem::path> pages;
@@ -189,16 +196,21 @@ std::string Templates::Render(const std::string& name, Lang lang, const Template
   const Page& page = Find(name);
   Lang slot_lang = SlotLang(page, lang);
   Slot& slot = page.slots[slot_lang.index()];
-  std::lock_guard lock(slot.mutex);
-  if (!slot.tmpl) {
+  auto compile = [&] {
     try {
-      slot.tmpl = Parse(TranslateMarkers(
+      return Parse(TranslateMarkers(
           page.source, [&](const std::string& id) { return translator_.Get(slot_lang, id); },
           nullptr));
     } catch (const std::exception& e) {
       throw std::runtime_error("template " + page.path + ": " + e.what());
     }
+  };
+  std::unique_lock lock(slot.mutex);
+  if (!slot.tmpl && render_once_depth > 0) {
+    lock.unlock();  // a parse of our own, shared with no other thread
+    return compile()->render(data);
   }
+  if (!slot.tmpl) slot.tmpl = compile();
   return slot.tmpl->render(data);
 }
 

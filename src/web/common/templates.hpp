@@ -37,6 +37,18 @@ class Templates {
   // Whether `name` in `lang` has been translated and parsed yet (for tests and measurements).
   bool IsCompiled(const std::string& name, Lang lang) const;
 
+  // While an object of this class lives, pages rendered on its thread that are not compiled yet
+  // are parsed for that render only and not kept. For renders done once and cached by the
+  // caller (the report form cache, read-aloud's sections at start): the pages they render in
+  // every language would otherwise stay parsed although no visitor may ever ask for them.
+  class RenderOnceScope {
+   public:
+    RenderOnceScope();
+    ~RenderOnceScope();
+    RenderOnceScope(const RenderOnceScope&) = delete;
+    RenderOnceScope& operator=(const RenderOnceScope&) = delete;
+  };
+
  private:
   // One page in one language: parsed on its first render. kainjow's render() is not const; we do
   // not rely on it being safe to share across threads, so each slot renders under its mutex.

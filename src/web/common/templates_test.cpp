@@ -116,6 +116,30 @@ TEST(Templates, EveryPageInEveryLanguageRendersAsTheEagerBuildDid) {
   }
 }
 
+TEST(Templates, ARenderOnceScopeRendersTheSameWithoutKeepingThePage) {
+  Templates templates(kFolder, TestTranslator());
+  EagerTemplates eager;
+  {
+    Templates::RenderOnceScope render_once;
+    EXPECT_EQ(templates.Render("home", Turkish(), SomeData()),
+              eager.Render("home", Turkish(), SomeData()));
+    EXPECT_FALSE(templates.IsCompiled("home", Turkish()));
+  }
+  EXPECT_EQ(templates.Render("home", Turkish(), SomeData()),
+            eager.Render("home", Turkish(), SomeData()));
+  EXPECT_TRUE(templates.IsCompiled("home", Turkish())) << "kept once the scope is gone";
+  {
+    Templates::RenderOnceScope render_once;  // a page kept already is used as it is
+    EXPECT_EQ(templates.Render("home", Turkish(), SomeData()),
+              eager.Render("home", Turkish(), SomeData()));
+    EXPECT_TRUE(templates.IsCompiled("home", Turkish()));
+  }
+  // The scope is per thread: another thread's render meanwhile keeps its page.
+  Templates::RenderOnceScope render_once;
+  std::thread([&] { templates.Render("privacy", Lang::kNl, SomeData()); }).join();
+  EXPECT_TRUE(templates.IsCompiled("privacy", Lang::kNl));
+}
+
 TEST(Templates, AStaffPageInAPublicLanguageIsItsEnglishPage) {
   Templates templates(kFolder, TestTranslator());
   std::string turkish = templates.Render("staff_login", Turkish(), SomeData());
