@@ -140,24 +140,11 @@ std::string GzipCompress(std::string_view data) {
   return out;
 }
 
-namespace {
-// The smallest window that holds the whole input (a window of 2^bits holds 2^bits - 16 bytes):
-// at quality 11 the encoder's tables grow with the window, and the default 4 MiB window made
-// every static file cost ~14 MiB while it was compressed at start, the process's peak memory
-// before any request (issue 16, docs/benchmarks.md "Memory at start"). A window larger than the
-// input finds nothing more.
-int BrotliWindowFor(size_t size) {
-  int bits = BROTLI_MIN_WINDOW_BITS;
-  while (bits < BROTLI_MAX_WINDOW_BITS && (size_t{1} << bits) - 16 < size) ++bits;
-  return bits;
-}
-}  // namespace
-
 std::string BrotliCompress(std::string_view data) {
   size_t size = BrotliEncoderMaxCompressedSize(data.size());
   if (size == 0) size = data.size() + 1024;
   std::string out(size, '\0');
-  if (!BrotliEncoderCompress(BROTLI_MAX_QUALITY, BrotliWindowFor(data.size()), BROTLI_MODE_TEXT,
+  if (!BrotliEncoderCompress(BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT,
                              data.size(), reinterpret_cast<const uint8_t*>(data.data()), &size,
                              reinterpret_cast<uint8_t*>(out.data()))) {
     throw std::runtime_error("brotli compression failed");
