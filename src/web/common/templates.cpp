@@ -110,7 +110,12 @@ std::unique_ptr<kainjow::mustache::mustache> Parse(const std::string& text) {
   return tmpl;
 }
 
+thread_local int render_once_depth = 0;  // RenderOnceScope objects alive on this thread
+
 }  // namespace
+
+Templates::RenderOnceScope::RenderOnceScope() { ++render_once_depth; }
+Templates::RenderOnceScope::~RenderOnceScope() { --render_once_depth; }
 
 // Checking a page in every language at load, without keeping a parse tree: the page is parsed
 // once as a skeleton, with every {{#t}} text replaced by one character that is not a brace.
@@ -119,13 +124,6 @@ std::unique_ptr<kainjow::mustache::mustache> Parse(const std::string& text) {
 // skeleton does. Every language is still translated (cheap, and it collects the message ids and
 // finds a {{#t}} without {{/t}}); a language with a text that has a brace or is empty, a page
 // that changes its delimiters ({{=), and a text inside a tag get a full parse of their own.
-namespace {
-thread_local int render_once_depth = 0;  // RenderOnceScope objects alive on this thread
-}  // namespace
-
-Templates::RenderOnceScope::RenderOnceScope() { ++render_once_depth; }
-Templates::RenderOnceScope::~RenderOnceScope() { --render_once_depth; }
-
 Templates::Templates(const std::string& folder, const Translator& translator)
     : translator_(translator) {
   std::map<std::string, std::filesystem::path> pages;
