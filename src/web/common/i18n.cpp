@@ -93,6 +93,13 @@ bool LangChosenInQuery(const http::Request& request) {
 Translator::Translator(const std::string& mo_dir) {
   InstallLanguages(LanguageRegistry::FromCatalogs(mo_dir));
   boost::locale::generator generator;
+  // Messages only (and the locale's name, which they need), for char: translating is all these
+  // locales do, and the other facets of the ICU backend (collation, formatting, boundaries, four
+  // character types) cost ~1.5 MiB of ICU data and tables for six languages (issue 16,
+  // docs/design.md "Templates compiled on first use"). Dates and numbers use ICU directly
+  // (locale_format.hpp).
+  generator.categories(boost::locale::category_t::message | boost::locale::category_t::information);
+  generator.characters(boost::locale::char_facet_t::char_f);
   generator.add_messages_path(mo_dir);
   generator.add_messages_domain("meldpunt");
   for (const LanguageInfo& info : Languages().infos()) {

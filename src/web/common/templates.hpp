@@ -1,9 +1,16 @@
 #pragma once
 // Page templates: Mustache files (kainjow/mustache) in templates/. Every {{value}} is
 // HTML-escaped; only {{{value}}} is not, and is used for HTML that we rendered ourselves.
-// Fixed text is written as {{#t}}English text{{/t}} and translated once, at load time, into a
-// template per language, so serving a page costs no translation look-ups. Pages share parts
-// through partials ({{> _name}}), which are inserted at load time too.
+// Fixed text is written as {{#t}}English text{{/t}} and translated once per language, so serving
+// a page costs no translation look-ups. Pages share parts through partials ({{> _name}}), which
+// are inserted at load time.
+//
+// A (page, language) pair is translated and parsed the first time it is rendered, not at load
+// (issue 16): parse trees of every page in every language were ~30 MiB of a ~75 MiB idle
+// process, and most of them are never used by a server (docs/design.md, "Templates compiled on
+// first use"). Loading still checks every page in every language, so a broken template or
+// catalog stops the start with the file's name.
+#include <functional>
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
@@ -21,19 +28,47 @@ using TemplateData = kainjow::mustache::data;
 class Templates {
  public:
   // Loads every *.mustache file of the folder; throws with the file name on a template error.
+  // Keeps `translator` (it must outlive this object) to translate pages on first use.
   Templates(const std::string& folder, const Translator& translator);
+  // Safe to call from many threads at once.
   std::string Render(const std::string& name, Lang lang, const TemplateData& data) const;
   // Every {{#t}} text found, for the completeness test of the catalogs.
   const std::set<std::string>& MessageIds() const { return message_ids_; }
+  // Whether `name` in `lang` has been translated and parsed yet (for tests and measurements).
+  bool IsCompiled(const std::string& name, Lang lang) const;
+
+  // While an object of this class lives, pages rendered on its thread that are not compiled yet
+  // are parsed for that render only and not kept. For renders done once and cached by the
+  // caller (the report form cache, read-aloud's sections at start): the pages they render in
+  // every language would otherwise stay parsed although no visitor may ever ask for them.
+  class RenderOnceScope {
+   public:
+    RenderOnceScope();
+    ~RenderOnceScope();
+    RenderOnceScope(const RenderOnceScope&) = delete;
+    RenderOnceScope& operator=(const RenderOnceScope&) = delete;
+  };
 
  private:
-  struct Compiled {
-    // By Lang::index(); a staff page (staff_*) has staff languages only, the others are null.
-    std::vector<std::unique_ptr<kainjow::mustache::mustache>> per_lang;
-    // kainjow's render() is not const; we do not rely on it being safe to share across threads.
-    std::unique_ptr<std::mutex> mutex = std::make_unique<std::mutex>();
+  // One page in one language: parsed on its first render. kainjow's render() is not const; we do
+  // not rely on it being safe to share across threads, so each slot renders under its mutex.
+  struct Slot {
+    std::mutex mutex;
+    std::unique_ptr<kainjow::mustache::mustache> tmpl;  // null until the first render
   };
-  std::map<std::string, Compiled> templates_;
+  struct Page {
+    std::string path;               // for error messages
+    std::string source;             // partials expanded, {{#t}} markers not yet translated
+    bool staff = false;             // staff_*: built in the staff languages only (issue 15)
+    std::unique_ptr<Slot[]> slots;  // by Lang::index()
+  };
+  const Page& Find(const std::string& name) const;
+  // The language a page is rendered in for `lang`: a staff page in a public-only language is
+  // rendered in the staff language (StaffLang).
+  static Lang SlotLang(const Page& page, Lang lang);
+
+  const Translator& translator_;
+  std::map<std::string, Page> templates_;
   std::set<std::string> message_ids_;
 };
 

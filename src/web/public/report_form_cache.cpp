@@ -28,6 +28,9 @@ ReportFormCache::ReportFormCache(const AppContext& app) : rendered_(Render(app))
 
 std::shared_ptr<const ReportFormCache::Rendered> ReportFormCache::Render(const AppContext& app) {
   auto rendered = std::make_shared<Rendered>();
+  // The form and layout in every language, once: not kept parsed (issue 16, "Templates compiled
+  // on first use" in docs/design.md); a page rendered for a visitor compiles them as needed.
+  Templates::RenderOnceScope render_once;
   if (app.faces) rendered->faces_version = app.faces->Current()->version;
   for (Lang lang : Languages().All()) {
     http::Request request;

@@ -70,6 +70,9 @@ ReadAloud::ReadAloud(const Templates& templates, ReadAloudOptions options)
 }
 
 ReadAloud::PerLanguage ReadAloud::Render(const ReadablePage& page, TemplateData data) const {
+  // Every readable page in every language, at start: not kept parsed (issue 16, "Templates
+  // compiled on first use" in docs/design.md).
+  Templates::RenderOnceScope render_once;
   for (const char* flag : page.shown) data.set(flag, TemplateData(TemplateData::type::bool_true));
   PerLanguage per_lang;
   for (const auto& code : languages_) {
