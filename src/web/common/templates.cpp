@@ -147,7 +147,9 @@ Templates::Templates(const std::string& folder, const Translator& translator)
     partials.emplace(name, std::move(text));
   }
   for (const auto& [name, path] : pages) {
-    Page page{.path = path.string(), .staff = name.starts_with("staff_")};
+    Page page;
+    page.path = path.string();
+    page.staff = name.starts_with("staff_");
     page.slots = std::make_unique<Slot[]>(Languages().size());
     try {
       page.source = ExpandPartials(ReadFile(path), partials);
