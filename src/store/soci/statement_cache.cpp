@@ -23,8 +23,7 @@ StatementCache::StatementCache(soci::session& sql, bool keep)
 
 StatementCache::~StatementCache() = default;
 
-StatementCache::Outcome StatementCache::Finish(soci::statement& statement, std::string_view,
-                                               bool fetch) {
+StatementCache::Outcome StatementCache::Finish(soci::statement& statement, bool fetch) {
   Outcome outcome;
   try {
     outcome.got = statement.execute(true);

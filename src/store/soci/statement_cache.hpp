@@ -128,7 +128,7 @@ class StatementCache {
   long long Execute(std::string_view text, const Ins&... ins) {
     auto& entry = Find<std::tuple<>, std::tuple<statement_cache_detail::BaseOf<Ins>...>>(text);
     Bind(entry, std::index_sequence_for<Ins...>{}, ins...);
-    return Finish(entry.statement, text, false).changed;
+    return Finish(entry.statement, false).changed;
   }
 
   // Runs a statement and reads its first row into `outs` (std::tie(a, b)); false when it
@@ -138,7 +138,7 @@ class StatementCache {
     auto& entry = Find<std::tuple<statement_cache_detail::BaseOf<Outs>...>,
                        std::tuple<statement_cache_detail::BaseOf<Ins>...>>(text);
     Bind(entry, std::index_sequence_for<Ins...>{}, ins...);
-    bool got = Finish(entry.statement, text, true).got;
+    bool got = Finish(entry.statement, true).got;
     if (got) Read(entry, outs, text, std::index_sequence_for<Outs...>{});
     return got;
   }
@@ -197,7 +197,7 @@ class StatementCache {
   }
 
   // Executes, notes what it did, and resets the statement so that it holds no transaction open.
-  Outcome Finish(soci::statement& statement, std::string_view text, bool fetch);
+  Outcome Finish(soci::statement& statement, bool fetch);
   void Reset(soci::statement& statement);
 
   struct Hash {
